@@ -1,0 +1,138 @@
+"""Measure extraction against hand-annotated gold events.
+
+    python scripts/evaluate.py                 # every set: the bundled report, tests/data/texts/*
+    python scripts/evaluate.py --details       # also list misses and false alarms
+    python scripts/evaluate.py --json out.json
+
+Matching (tests/data/README.md): same type, same person (same surname after normalisation, or a
+fuzzy match), same date and precision (or both null). Position and organisation accuracy are
+reported over matched events. Runs through `custodes extract`'s own code path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from custodes.extract.dates import PartialDate
+from custodes.extract.pipeline import extract
+from custodes.ingest.read import read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.lower())
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def same_person(a: str, b: str) -> bool:
+    a, b = _fold(a), _fold(b)
+    if a == b or a.split()[-1] == b.split()[-1]:
+        return True
+    return fuzz.token_set_ratio(a, b) >= 90
+
+
+def matches(pred: dict, gold: dict) -> bool:
+    return (pred["type"] == gold["type"] and same_person(pred["person"], gold["person"])
+            and pred["date"] == gold["date"])
+
+
+def _post_ok(pred: dict, gold: dict) -> bool:
+    if gold["position"] is None:
+        return pred["position"] is None
+    if pred["position"] is None:
+        return False
+    return fuzz.token_set_ratio(_fold(pred["position"]), _fold(gold["position"])) >= 80
+
+
+def _org_ok(pred: dict, gold: dict) -> bool:
+    if gold["organization"] is None:
+        return True
+    if pred["organization"] is None:
+        return False
+    return fuzz.token_set_ratio(_fold(pred["organization"]), _fold(gold["organization"])) >= 70
+
+
+def score(pairs: list[tuple[list[dict], list[dict]]]) -> dict:
+    tp = fp = fn = pos_ok = org_ok = 0
+    misses, alarms = [], []
+    for preds, golds in pairs:
+        free = list(golds)
+        for p in preds:
+            g = next((g for g in free if matches(p, g)), None)
+            if g is None:
+                fp += 1
+                alarms.append(p)
+                continue
+            free.remove(g)
+            tp += 1
+            pos_ok += _post_ok(p, g)
+            org_ok += _org_ok(p, g)
+        fn += len(free)
+        misses += free
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(prec, 3), "recall": round(rec, 3),
+            "f1": round(f1, 3), "position_acc": round(pos_ok / tp, 3) if tp else None,
+            "organization_acc": round(org_ok / tp, 3) if tp else None,
+            "misses": misses, "false_alarms": alarms}
+
+
+def _load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _run(path: Path, published: str | None) -> list[dict]:
+    doc = read_document(path, PartialDate.parse(published) if published else None)
+    return [e.to_json(doc=path.name) for e in extract(doc.text, doc.published).events]
+
+
+def sets() -> dict[str, list[tuple[Path, Path, str | None]]]:
+    out: dict[str, list[tuple[Path, Path, str | None]]] = {
+        "bundled report": [(ROOT / "examples" / "kz-nsc-2022-ciss-report.txt",
+                            DATA / "gold" / "kz-nsc-2022-ciss-report.gold.jsonl", None)]}
+    for lang_dir in sorted((DATA / "texts").glob("*")):
+        items = []
+        for txt in sorted(lang_dir.glob("*.txt")):
+            meta = json.loads(txt.with_suffix(".meta.json").read_text("utf-8"))
+            items.append((txt, txt.with_name(txt.stem + ".gold.jsonl"), meta.get("published")))
+        if items:
+            out[f"own texts ({lang_dir.name})"] = items
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--details", action="store_true")
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    report = {}
+    for name, items in sets().items():
+        pairs = [(_run(txt, pub), _load(gold)) for txt, gold, pub in items]
+        res = score(pairs)
+        report[name] = {k: v for k, v in res.items() if k not in {"misses", "false_alarms"}}
+        report[name]["documents"] = len(items)
+        print(f"{name:24s} docs={len(items):3d} P={res['precision']:.3f} R={res['recall']:.3f} "
+              f"F1={res['f1']:.3f}  (tp={res['tp']} fp={res['fp']} fn={res['fn']}; "
+              f"position acc={res['position_acc']}, organization acc={res['organization_acc']})")
+        if args.details:
+            for m in res["misses"]:
+                print("   MISS ", m["type"], m["person"], m["date"], m["position"])
+            for a in res["false_alarms"]:
+                print("   FALSE", a["type"], a["person"], a["date"], a["position"], "|",
+                      a["doc"], "|", a["quote"][:90])
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

