@@ -40,8 +40,11 @@ def same_person(a: str, b: str) -> bool:
 
 
 def matches(pred: dict, gold: dict) -> bool:
-    return (pred["type"] == gold["type"] and same_person(pred["person"], gold["person"])
-            and pred["date"] == gold["date"])
+    return (
+        pred["type"] == gold["type"]
+        and same_person(pred["person"], gold["person"])
+        and pred["date"] == gold["date"]
+    )
 
 
 def _post_ok(pred: dict, gold: dict) -> bool:
@@ -80,10 +83,18 @@ def score(pairs: list[tuple[list[dict], list[dict]]]) -> dict:
     prec = tp / (tp + fp) if tp + fp else 1.0
     rec = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(prec, 3), "recall": round(rec, 3),
-            "f1": round(f1, 3), "position_acc": round(pos_ok / tp, 3) if tp else None,
-            "organization_acc": round(org_ok / tp, 3) if tp else None,
-            "misses": misses, "false_alarms": alarms}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": round(prec, 3),
+        "recall": round(rec, 3),
+        "f1": round(f1, 3),
+        "position_acc": round(pos_ok / tp, 3) if tp else None,
+        "organization_acc": round(org_ok / tp, 3) if tp else None,
+        "misses": misses,
+        "false_alarms": alarms,
+    }
 
 
 def _load(path: Path) -> list[dict]:
@@ -97,8 +108,14 @@ def _run(path: Path, published: str | None) -> list[dict]:
 
 def sets() -> dict[str, list[tuple[Path, Path, str | None]]]:
     out: dict[str, list[tuple[Path, Path, str | None]]] = {
-        "bundled report": [(ROOT / "examples" / "kz-nsc-2022-ciss-report.txt",
-                            DATA / "gold" / "kz-nsc-2022-ciss-report.gold.jsonl", None)]}
+        "bundled report": [
+            (
+                ROOT / "examples" / "kz-nsc-2022-ciss-report.txt",
+                DATA / "gold" / "kz-nsc-2022-ciss-report.gold.jsonl",
+                None,
+            )
+        ]
+    }
     for lang_dir in sorted((DATA / "texts").glob("*")):
         items = []
         for txt in sorted(lang_dir.glob("*.txt")):
@@ -120,15 +137,26 @@ def main() -> int:
         res = score(pairs)
         report[name] = {k: v for k, v in res.items() if k not in {"misses", "false_alarms"}}
         report[name]["documents"] = len(items)
-        print(f"{name:24s} docs={len(items):3d} P={res['precision']:.3f} R={res['recall']:.3f} "
-              f"F1={res['f1']:.3f}  (tp={res['tp']} fp={res['fp']} fn={res['fn']}; "
-              f"position acc={res['position_acc']}, organization acc={res['organization_acc']})")
+        print(
+            f"{name:24s} docs={len(items):3d} P={res['precision']:.3f} R={res['recall']:.3f} "
+            f"F1={res['f1']:.3f}  (tp={res['tp']} fp={res['fp']} fn={res['fn']}; "
+            f"position acc={res['position_acc']}, organization acc={res['organization_acc']})"
+        )
         if args.details:
             for m in res["misses"]:
                 print("   MISS ", m["type"], m["person"], m["date"], m["position"])
             for a in res["false_alarms"]:
-                print("   FALSE", a["type"], a["person"], a["date"], a["position"], "|",
-                      a["doc"], "|", a["quote"][:90])
+                print(
+                    "   FALSE",
+                    a["type"],
+                    a["person"],
+                    a["date"],
+                    a["position"],
+                    "|",
+                    a["doc"],
+                    "|",
+                    a["quote"][:90],
+                )
     if args.json:
         args.json.write_text(json.dumps(report, indent=2), "utf-8")
     return 0

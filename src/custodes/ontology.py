@@ -64,8 +64,9 @@ def _title_pattern(match: str) -> str:
 
 
 TITLE_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<t{i}>{_title_pattern(t['match'])})"
-                                for i, t in enumerate(_TITLES)) + r")(?![\w])",
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?P<t{i}>{_title_pattern(t['match'])})" for i, t in enumerate(_TITLES))
+    + r")(?![\w])",
     re.IGNORECASE,
 )
 
@@ -87,19 +88,30 @@ def parse_title(text: str) -> Title | None:
 
 TITLE_WORDS: frozenset[str] = frozenset(
     w for t in _TITLES for w in t["match"].replace("-", " ").split()
-) | {"deputies", "chairmen", "ministers", "heads", "directors", "chiefs", "commanders",
-     "secretaries", "members", "presidents"}
+) | {
+    "deputies",
+    "chairmen",
+    "ministers",
+    "heads",
+    "directors",
+    "chiefs",
+    "commanders",
+    "secretaries",
+    "members",
+    "presidents",
+}
 
 _RANKS = sorted(_data()["ranks"], key=len, reverse=True)
 _SERVICES = "|".join(re.escape(s) for s in _data()["rank_services"])
 RANK_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(r).replace(r"\-", "[-‐‑ ]") for r in _RANKS)
-    + r")\.?(?:\s+of\s+(?:" + _SERVICES + r"))?(?![\w-])",
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(r).replace(r"\-", "[-‐‑ ]") for r in _RANKS)
+    + r")\.?(?:\s+of\s+(?:"
+    + _SERVICES
+    + r"))?(?![\w-])",
     re.IGNORECASE,
 )
-RANK_WORDS: frozenset[str] = frozenset(
-    w for r in _RANKS for w in r.replace("-", " ").split()
-)
+RANK_WORDS: frozenset[str] = frozenset(w for r in _RANKS for w in r.replace("-", " ").split())
 
 
 def strip_ranks(name: str) -> str:

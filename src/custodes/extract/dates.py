@@ -18,53 +18,117 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
     # Russian month names in the genitive ("6 января") and nominative/prepositional
-    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
-    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-    "январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7,
-    "августе": 8, "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
+    "января": 1,
+    "февраля": 2,
+    "марта": 3,
+    "апреля": 4,
+    "мая": 5,
+    "июня": 6,
+    "июля": 7,
+    "августа": 8,
+    "сентября": 9,
+    "октября": 10,
+    "ноября": 11,
+    "декабря": 12,
+    "январе": 1,
+    "феврале": 2,
+    "марте": 3,
+    "апреле": 4,
+    "мае": 5,
+    "июне": 6,
+    "июле": 7,
+    "августе": 8,
+    "сентябре": 9,
+    "октябре": 10,
+    "ноябре": 11,
+    "декабре": 12,
 }
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-            "saturday": 5, "sunday": 6}
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
 
 _M = r"(?P<{n}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _Y = r"(?P<{n}>(?:1[89]|20)\d\d)"
 DATE_RE = re.compile(
-    "|".join([
-        # 2022-01-05
-        r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))",
-        # 05.01.2022
-        r"(?P<dot>(?<![\d.])(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)(?![\d]))",
-        # 6 January 2022 / 6 January
-        r"(?P<dmy>(?<![\d])(?P<a_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M.format(n="a_m")
-        + r"(?:,?\s+" + _Y.format(n="a_y") + r")?(?:\s*(?:года|г\.))?)",
-        # January 6, 2022 / January 6
-        r"(?P<mdy>" + _M.format(n="b_m") + r"\s+(?P<b_d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
-        + r"(?:,?\s+" + _Y.format(n="b_y") + r")?)",
-        # January 2022 / в январе 2022 года
-        r"(?P<my>" + _M.format(n="c_m") + r"\s+" + _Y.format(n="c_y") + r")",
-        # in 2015 / since 1994 (year alone, after a preposition so that numbers aren't years)
-        r"(?P<yr>\b(?:in|since|until|from|by|of|в|с|до)\s+" + _Y.format(n="e_y")
-        + r"(?![\d-]))",
-    ]),
+    "|".join(
+        [
+            # 2022-01-05
+            r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))",
+            # 05.01.2022
+            r"(?P<dot>(?<![\d.])(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)(?![\d]))",
+            # 6 January 2022 / 6 January
+            r"(?P<dmy>(?<![\d])(?P<a_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            + _M.format(n="a_m")
+            + r"(?:,?\s+"
+            + _Y.format(n="a_y")
+            + r")?(?:\s*(?:года|г\.))?)",
+            # January 6, 2022 / January 6
+            r"(?P<mdy>"
+            + _M.format(n="b_m")
+            + r"\s+(?P<b_d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
+            + r"(?:,?\s+"
+            + _Y.format(n="b_y")
+            + r")?)",
+            # January 2022 / в январе 2022 года
+            r"(?P<my>" + _M.format(n="c_m") + r"\s+" + _Y.format(n="c_y") + r")",
+            # in 2015 / since 1994 (year alone, after a preposition so that numbers aren't years)
+            r"(?P<yr>\b(?:in|since|until|from|by|of|в|с|до)\s+"
+            + _Y.format(n="e_y")
+            + r"(?![\d-]))",
+        ]
+    ),
     re.IGNORECASE,
 )
 RELATIVE_RE = re.compile(
     r"\b(?P<rel>(?:on\s+|in\s+the\s+\w+\s+of\s+)?the\s+same\s+day|that\s+same\s+day|that\s+day"
     r"|the\s+(?:next|following)\s+day|the\s+day\s+(?:after|before)|the\s+previous\s+day"
     r"|simultaneously(?!\s+with)|at\s+the\s+same\s+time"
-    r"|yesterday|today|tomorrow"
+    r"|the\s+(?:following|next)\s+month|yesterday|today|tomorrow"
     r"|(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|в\s+тот\s+же\s+день|на\s+следующий\s+день|сегодня|вчера"
     r"|(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))\b",
     re.IGNORECASE,
 )
-RU_WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4,
-               "субботу": 5, "воскресенье": 6}
+RU_WEEKDAYS = {
+    "понедельник": 0,
+    "вторник": 1,
+    "среду": 2,
+    "четверг": 3,
+    "пятницу": 4,
+    "субботу": 5,
+    "воскресенье": 6,
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -148,16 +212,26 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
             mo, y = MONTHS[g["c_m"].lower()], int(g["c_y"])
         elif g["yr"]:
             y = int(g["e_y"])
-            out.append(DateMention(m.start("e_y") + offset, m.end("e_y") + offset,
-                                   g["e_y"], y, None, None))
+            out.append(
+                DateMention(m.start("e_y") + offset, m.end("e_y") + offset, g["e_y"], y, None, None)
+            )
             continue
         if mo is not None and not 1 <= mo <= 12 or d is not None and not 1 <= d <= 31:
             continue
         # "may" is also a verb: only a month next to a day or year number
         out.append(DateMention(m.start() + offset, m.end() + offset, m.group(0), y, mo, d))
     for m in RELATIVE_RE.finditer(text):
-        out.append(DateMention(m.start() + offset, m.end() + offset, m.group(0), None, None,
-                               None, relative=m.group("rel").lower()))
+        out.append(
+            DateMention(
+                m.start() + offset,
+                m.end() + offset,
+                m.group(0),
+                None,
+                None,
+                None,
+                relative=m.group("rel").lower(),
+            )
+        )
     return sorted(out, key=lambda x: x.start)
 
 
@@ -184,7 +258,7 @@ class DateContext:
                 result.first_day()
             except ValueError:
                 return None
-            if update and result.day and m.relative is None:
+            if update and m.relative is None and (result.month or not self.anchor):
                 self.anchor = result
         return result
 
@@ -192,7 +266,11 @@ class DateContext:
         return self.anchor or self.heading or self.published
 
     def _infer_year(self, month: int, day: int | None) -> PartialDate | None:
-        base = self._base()
+        base = (
+            self.anchor
+            if self.anchor and self.anchor.day
+            else (self.published or self.anchor or self.heading)
+        )
         if base is None:
             return None
         year = base.year
@@ -205,9 +283,17 @@ class DateContext:
     def _relative(self, rel: str) -> PartialDate | None:
         rel = re.sub(r"\s+", " ", rel)
         day_base = self.anchor if self.anchor and self.anchor.day else None
+        if day_base is None and self.heading is not None and self.heading.day:
+            day_base = self.heading
         pub = self.published if self.published and self.published.day else None
         if "same" in rel or rel in {"that day", "в тот же день"} or rel.startswith("simult"):
             return day_base or (self.heading if self.heading and self.heading.day else None)
+        if rel.endswith("month"):
+            base = self.anchor or self.heading
+            if base is None or base.month is None:
+                return None
+            y, mo = base.year + (base.month == 12), base.month % 12 + 1
+            return PartialDate(y, mo)
         if "next" in rel or "following" in rel or "after" in rel or "следующий" in rel:
             if day_base:
                 return PartialDate.from_date(day_base.first_day() + timedelta(days=1))

@@ -19,39 +19,146 @@ from custodes.extract.mentions import PersonMention, PostMention
 
 # lemma -> event type; "replace" and "become" have rules of their own
 VERB_TRIGGERS = {
-    "appoint": "appointed", "name": "appointed", "designate": "appointed",
-    "install": "appointed", "elect": "appointed", "reappoint": "appointed",
-    "become": "appointed", "assume": "appointed", "head": "appointed",
-    "dismiss": "dismissed", "relieve": "dismissed", "fire": "dismissed", "sack": "dismissed",
-    "remove": "dismissed", "oust": "dismissed", "retire": "dismissed", "discharge": "dismissed",
-    "resign": "resigned", "quit": "resigned",
-    "move": "moved", "transfer": "moved", "reassign": "moved",
-    "arrest": "arrested", "detain": "arrested", "jail": "arrested", "imprison": "arrested",
-    "charge": "charged", "indict": "charged",
-    "die": "died", "kill": "died", "commit": "died",
+    "appoint": "appointed",
+    "name": "appointed",
+    "designate": "appointed",
+    "install": "appointed",
+    "elect": "appointed",
+    "reappoint": "appointed",
+    "become": "appointed",
+    "assume": "appointed",
+    "head": "appointed",
+    "dismiss": "dismissed",
+    "relieve": "dismissed",
+    "fire": "dismissed",
+    "sack": "dismissed",
+    "remove": "dismissed",
+    "oust": "dismissed",
+    "retire": "dismissed",
+    "discharge": "dismissed",
+    "resign": "resigned",
+    "quit": "resigned",
+    "move": "moved",
+    "transfer": "moved",
+    "reassign": "moved",
+    "arrest": "arrested",
+    "detain": "arrested",
+    "jail": "arrested",
+    "imprison": "arrested",
+    "charge": "charged",
+    "indict": "charged",
+    "die": "died",
+    "kill": "died",
+    "commit": "died",
     "replace": "replace",
 }
 NOUN_TRIGGERS = {
-    "dismissal": "dismissed", "removal": "dismissed", "retirement": "dismissed",
-    "appointment": "appointed", "resignation": "resigned", "arrest": "arrested",
-    "detention": "arrested", "death": "died", "suicide": "died",
+    "dismissal": "dismissed",
+    "removal": "dismissed",
+    "retirement": "dismissed",
+    "appointment": "appointed",
+    "resignation": "resigned",
+    "arrest": "arrested",
+    "detention": "arrested",
+    "death": "died",
+    "suicide": "died",
 }
 # active verbs whose object is the person; for the others the subject is
-TRANSITIVE = {"appoint", "name", "designate", "install", "elect", "reappoint", "dismiss",
-              "relieve", "fire", "sack", "remove", "oust", "discharge", "arrest", "detain",
-              "jail", "imprison", "charge", "indict", "kill", "transfer", "reassign"}
+TRANSITIVE = {
+    "appoint",
+    "name",
+    "designate",
+    "install",
+    "elect",
+    "reappoint",
+    "dismiss",
+    "relieve",
+    "fire",
+    "sack",
+    "remove",
+    "oust",
+    "discharge",
+    "arrest",
+    "detain",
+    "jail",
+    "imprison",
+    "charge",
+    "indict",
+    "kill",
+    "transfer",
+    "reassign",
+}
 # a trigger under one of these did not (yet) happen
-NOT_EVENT_HEADS = {"deny", "refute", "reject", "rumor", "rumour", "speculate", "expect", "plan",
-                   "propose", "nominate", "consider", "intend", "want", "seek", "threaten",
-                   "demand", "call", "urge", "recommend", "may", "might", "could", "would",
-                   "should", "will", "shall", "if", "unless", "whether", "possible", "likely",
-                   "deny", "dispute", "report" if False else "_", "ask", "suggest", "hope",
-                   "predict", "anticipate", "fear", "rule", "avoid", "escape", "prevent",
-                   "news", "rumours", "rumors", "speculation", "reports", "talk", "candidate",
-                   "candidates"}
+NOT_EVENT_HEADS = {
+    "deny",
+    "refute",
+    "reject",
+    "rumor",
+    "rumour",
+    "speculate",
+    "expect",
+    "plan",
+    "propose",
+    "nominate",
+    "consider",
+    "intend",
+    "want",
+    "seek",
+    "threaten",
+    "demand",
+    "call",
+    "urge",
+    "recommend",
+    "may",
+    "might",
+    "could",
+    "would",
+    "should",
+    "will",
+    "shall",
+    "if",
+    "unless",
+    "whether",
+    "possible",
+    "likely",
+    "dispute",
+    "report" if False else "_",
+    "ask",
+    "suggest",
+    "hope",
+    "predict",
+    "anticipate",
+    "fear",
+    "rule",
+    "avoid",
+    "escape",
+    "prevent",
+    "news",
+    "rumours",
+    "rumors",
+    "speculation",
+    "reports",
+    "talk",
+    "candidate",
+    "candidates",
+}
 NEGATIONS = {"not", "never", "n't", "no", "neither", "nor"}
-REPORT_VERBS = {"announce", "report", "say", "state", "confirm", "inform", "tell", "declare",
-                "publish", "reveal", "disclose", "claim", "write", "note"}
+REPORT_VERBS = {
+    "announce",
+    "report",
+    "say",
+    "state",
+    "confirm",
+    "inform",
+    "tell",
+    "declare",
+    "publish",
+    "reveal",
+    "disclose",
+    "claim",
+    "write",
+    "note",
+}
 
 
 @dataclass
@@ -89,17 +196,40 @@ def _negated_or_modal(tok: Token) -> bool:
         for c in node.children:
             if c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in {"neg", "advmod", "det"}:
                 return True
-            if c.dep_ in {"aux", "auxpass"} and c.lower_ in {"will", "would", "may", "might",
-                                                            "could", "should", "shall", "'ll",
-                                                            "can"}:
+            if c.dep_ in {"aux", "auxpass"} and c.lower_ in {
+                "will",
+                "would",
+                "may",
+                "might",
+                "could",
+                "should",
+                "shall",
+                "'ll",
+                "can",
+            }:
                 return True
             if c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}:
                 return True
         if node.lemma_.lower() in NOT_EVENT_HEADS or node.lower_ in NOT_EVENT_HEADS:
             if node.i != tok.i:
                 return True
-        if node.dep_ in {"xcomp", "ccomp", "conj", "acl", "advcl", "relcl", "pobj", "prep",
-                         "dobj", "nsubj", "nsubjpass", "attr", "appos", "pcomp", "compound"}:
+        if node.dep_ in {
+            "xcomp",
+            "ccomp",
+            "conj",
+            "acl",
+            "advcl",
+            "relcl",
+            "pobj",
+            "prep",
+            "dobj",
+            "nsubj",
+            "nsubjpass",
+            "attr",
+            "appos",
+            "pcomp",
+            "compound",
+        }:
             node = node.head if node.head.i != node.i else None
         else:
             break
@@ -154,13 +284,19 @@ def _people_in(tok: Token, people: list[PersonMention]) -> list[PersonMention]:
     # a name in brackets is a nickname or a unit's name ("Special Service “A” (Arystan)")
     plain = [p for p in inside if not (p.token_start > 0 and doc[p.token_start - 1].text == "(")]
     return (plain or inside)[:1] + [
-        q for q in (plain or inside)[1:]
-        if doc[q.token_start].head.dep_ == "conj" or doc[q.token_start].dep_ == "conj"]
+        q
+        for q in (plain or inside)[1:]
+        if doc[q.token_start].head.dep_ == "conj" or doc[q.token_start].dep_ == "conj"
+    ]
 
 
 def _args(trig: Token, role: str) -> list[Token]:
-    deps = {"subj": {"nsubj"}, "subjpass": {"nsubjpass"}, "obj": {"dobj", "obj"},
-            "agent": {"agent"}}[role]
+    deps = {
+        "subj": {"nsubj"},
+        "subjpass": {"nsubjpass"},
+        "obj": {"dobj", "obj"},
+        "agent": {"agent"},
+    }[role]
     out = [c for c in trig.children if c.dep_ in deps]
     if role == "agent":
         out = [gc for c in out for gc in c.children if gc.dep_ == "pobj"]
@@ -180,8 +316,9 @@ def _pronoun(toks: list[Token]) -> str | None:
     return None
 
 
-def read_triggers(sent: Span, people: list[PersonMention], posts: list[PostMention]
-                  ) -> list[RawEvent]:
+def read_triggers(
+    sent: Span, people: list[PersonMention], posts: list[PostMention]
+) -> list[RawEvent]:
     """Every personnel event that the parse of one sentence supports."""
     out: list[RawEvent] = []
     triggers = [t for t in sent if _trigger_type(t)]
@@ -192,8 +329,9 @@ def read_triggers(sent: Span, people: list[PersonMention], posts: list[PostMenti
             continue
         nxt = triggers[k + 1].idx if k + 1 < len(triggers) else sent.end_char
         prev = triggers[k - 1].idx if k > 0 else sent.start_char
-        later = bool(re.search(r"\blater\b(?![^(]*\))", sent.doc.text[prev:trig.idx],
-                               re.I)) and not re.search(r"\blater\s*\(", sent.doc.text[prev:trig.idx])
+        later = bool(
+            re.search(r"\blater\b(?![^(]*\))", sent.doc.text[prev : trig.idx], re.I)
+        ) and not re.search(r"\blater\s*\(", sent.doc.text[prev : trig.idx])
         lemma = trig.lemma_.lower()
         passive = _is_passive(trig)
         persons: list[PersonMention] = []
@@ -214,7 +352,7 @@ def read_triggers(sent: Span, people: list[PersonMention], posts: list[PostMenti
                 for s in subj:
                     persons += _people_in(s, people)
                 pron = pron or _pronoun(subj)
-            if not persons and not (trig.head.lower_ in {"after", "following", "upon", "on"}):
+            if not persons and trig.head.lower_ not in {"after", "following", "upon", "on"}:
                 continue
         elif lemma == "commit":
             if not any(c.lemma_.lower() == "suicide" for c in trig.subtree):
@@ -244,11 +382,18 @@ def read_triggers(sent: Span, people: list[PersonMention], posts: list[PostMenti
             if not persons and not pron:
                 # the parse missed the link: the nearest name before a passive verb, after an
                 # active transitive one
-                window = [p for p in people if prev <= p.start < trig.idx] if (
-                    passive or lemma not in TRANSITIVE) else [
-                    p for p in people if trig.idx < p.start < nxt]
+                window = (
+                    [p for p in people if prev <= p.start < trig.idx]
+                    if (passive or lemma not in TRANSITIVE)
+                    else [p for p in people if trig.idx < p.start < nxt]
+                )
                 if window:
                     persons = [window[-1] if passive or lemma not in TRANSITIVE else window[0]]
+        if lemma == "dismiss" and re.match(
+            r"\s+(?:as|the\s+(?:reports?|rumou?rs?|claims?|allegations?))\b",
+            sent.doc.text[trig.idx + len(trig) :],
+        ):
+            continue  # "dismissed as baseless reports that …": a denial, not a dismissal
         if lemma == "retire" and not passive:
             etype = "resigned"
         if lemma == "head" and trig.pos_ == "VERB":
@@ -261,27 +406,35 @@ def read_triggers(sent: Span, people: list[PersonMention], posts: list[PostMenti
                 continue
         to_post, from_post = _post_window(trig, posts, nxt, sent)
         if lemma == "remove" and from_post is None and to_post is None:
-            if "office" not in sent.text[trig.idx - sent.start_char:].lower()[:30]:
+            if "office" not in sent.text[trig.idx - sent.start_char :].lower()[:30]:
                 continue
         if etype == "moved" and (to_post is None):
             continue
         if etype in {"dismissed", "resigned"} and from_post is None:
             from_post, to_post = to_post, None
         if not persons and not pron and etype in {"arrested", "dismissed", "charged"}:
-            out.append(RawEvent(type=etype, person=None, pronoun=None, trigger=trig, posts=None,
-                                generic=True))
+            out.append(
+                RawEvent(
+                    type=etype, person=None, pronoun=None, trigger=trig, posts=None, generic=True
+                )
+            )
             continue
         for person in persons or [None]:
             if person is None and pron is None:
                 continue
-            out.append(RawEvent(
-                type=etype, person=person, pronoun=pron if person is None else None,
-                trigger=trig,
-                posts=to_post if etype in {"appointed", "moved"} else from_post,
-                from_posts=from_post if etype == "moved" else None,
-                instead=bool(re.match(r"\s+instead\b", sent.doc.text[trig.idx + len(trig):])),
-                later=later, reported=_reporting_head(trig),
-            ))
+            out.append(
+                RawEvent(
+                    type=etype,
+                    person=person,
+                    pronoun=pron if person is None else None,
+                    trigger=trig,
+                    posts=to_post if etype in {"appointed", "moved"} else from_post,
+                    from_posts=from_post if etype == "moved" else None,
+                    instead=bool(re.match(r"\s+instead\b", sent.doc.text[trig.idx + len(trig) :])),
+                    later=later,
+                    reported=_reporting_head(trig),
+                )
+            )
     return out
 
 
@@ -302,22 +455,29 @@ def _trigger_type(t: Token) -> str | None:
     return None
 
 
-def _post_window(trig: Token, posts: list[PostMention], nxt: int, sent: Span
-                 ) -> tuple[PostMention | None, PostMention | None]:
+def _post_window(
+    trig: Token, posts: list[PostMention], nxt: int, sent: Span
+) -> tuple[PostMention | None, PostMention | None]:
     """(post taken up, post left) among the posts after the trigger and before the next one."""
     text = sent.doc.text
     to_post = from_post = None
     for pm in posts:
         if not trig.idx < pm.start < nxt:
             continue
-        before = text[max(sent.start_char, trig.idx): pm.start]
+        before = text[max(sent.start_char, trig.idx) : pm.start]
         # posts inside "(previously …)" are background, not the event
         if re.search(r"\((?:[^)]*)$", before) and re.search(
-                r"\((?:previously|prior|formerly|earlier|before|since|until)", before, re.I):
+            r"\((?:previously|prior|formerly|earlier|before|since|until)", before, re.I
+        ):
             continue
-        lead = text[max(sent.start_char, pm.start - 45): pm.start].lower()
-        if re.search(r"\bfrom\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:positions?\s+of\s+|posts?\s+of\s+|duties\s+(?:of|as)\s+)?(?:the\s+)?$", lead) or re.search(
-                r"\b(?:of|from)\s+(?:his|her|their)\s+(?:duties|posts?|positions?)\s+(?:as|of)\s+(?:the\s+)?$", lead):
+        lead = text[max(sent.start_char, pm.start - 45) : pm.start].lower()
+        if re.search(
+            r"\bfrom\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:positions?\s+of\s+|posts?\s+of\s+|duties\s+(?:of|as)\s+)?(?:the\s+)?$",
+            lead,
+        ) or re.search(
+            r"\b(?:of|from)\s+(?:his|her|their)\s+(?:duties|posts?|positions?)\s+(?:as|of)\s+(?:the\s+)?$",
+            lead,
+        ):
             from_post = from_post or pm
         else:
             if to_post is None:
@@ -325,9 +485,10 @@ def _post_window(trig: Token, posts: list[PostMention], nxt: int, sent: Span
     return to_post, from_post
 
 
-def _replace(trig: Token, people: list[PersonMention], posts: list[PostMention],
-             passive: bool, nxt: int) -> RawEvent | None:
-    """"He was replaced by Y (at the position of P)", "Y replaced them (in such positions)",
+def _replace(
+    trig: Token, people: list[PersonMention], posts: list[PostMention], passive: bool, nxt: int
+) -> RawEvent | None:
+    """ "He was replaced by Y (at the position of P)", "Y replaced them (in such positions)",
     "Y replaced X as P": an appointment of Y to the post of the replaced."""
     new: list[PersonMention] = []
     old: list[Token] = []
@@ -345,7 +506,14 @@ def _replace(trig: Token, people: list[PersonMention], posts: list[PostMention],
         return None
     fwd = [pm for pm in posts if trig.idx < pm.start < nxt]
     old_people = [p for o in old for p in _people_in(o, people)]
-    return RawEvent(type="appointed", person=new[0], pronoun=None, trigger=trig,
-                    posts=fwd[0] if fwd else None, replaces=old_people,
-                    replaces_pronoun=_pronoun([t for o in old for t in o.subtree]),
-                    confidence=0.7, co_people=new[1:])
+    return RawEvent(
+        type="appointed",
+        person=new[0],
+        pronoun=None,
+        trigger=trig,
+        posts=fwd[0] if fwd else None,
+        replaces=old_people,
+        replaces_pronoun=_pronoun([t for o in old for t in o.subtree]),
+        confidence=0.7,
+        co_people=new[1:],
+    )

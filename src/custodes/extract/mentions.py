@@ -27,21 +27,140 @@ from custodes.ontology import (
 )
 
 _NOT_NAME = (
-    TITLE_WORDS | RANK_WORDS | ORG_HEADS | set(MONTHS) | set(WEEKDAYS)
-    | {"the", "he", "she", "they", "his", "her", "their", "it", "this", "that", "these", "those",
-       "in", "on", "at", "of", "and", "for", "by", "with", "from", "to", "as", "after", "before",
-       "later", "previously", "simultaneously", "then", "also", "however", "both", "all", "one",
-       "two", "three", "decree", "order", "resolution", "no", "nsc", "mr", "mrs", "ms", "new",
-       "former", "acting", "interim", "republic", "state", "national", "presidential", "federal",
-       "supreme", "special", "general", "first", "deputy", "according", "today", "yesterday",
-       "news", "sources", "source", "official", "officials", "kingpin", "criminal", "until",
-       "since", "during", "moreover", "meanwhile", "earlier", "separately", "elbasy",
-       "affairs", "internal", "foreign", "defense", "defence", "security", "intelligence",
-       "emergency", "situations", "border", "executive", "counter", "counterintelligence",
-       "president", "prime", "ministry", "army", "police", "by", "under"}
+    TITLE_WORDS
+    | RANK_WORDS
+    | ORG_HEADS
+    | set(MONTHS)
+    | set(WEEKDAYS)
+    | {
+        "the",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "in",
+        "on",
+        "at",
+        "of",
+        "and",
+        "for",
+        "by",
+        "with",
+        "from",
+        "to",
+        "as",
+        "after",
+        "before",
+        "later",
+        "previously",
+        "simultaneously",
+        "then",
+        "also",
+        "however",
+        "both",
+        "all",
+        "one",
+        "two",
+        "three",
+        "decree",
+        "order",
+        "resolution",
+        "no",
+        "nsc",
+        "mr",
+        "mrs",
+        "ms",
+        "new",
+        "former",
+        "acting",
+        "interim",
+        "republic",
+        "state",
+        "national",
+        "presidential",
+        "federal",
+        "supreme",
+        "special",
+        "general",
+        "first",
+        "deputy",
+        "according",
+        "today",
+        "yesterday",
+        "news",
+        "sources",
+        "source",
+        "official",
+        "officials",
+        "kingpin",
+        "criminal",
+        "until",
+        "since",
+        "during",
+        "moreover",
+        "meanwhile",
+        "earlier",
+        "separately",
+        "elbasy",
+        "affairs",
+        "internal",
+        "foreign",
+        "defense",
+        "defence",
+        "security",
+        "intelligence",
+        "emergency",
+        "situations",
+        "border",
+        "executive",
+        "counter",
+        "counterintelligence",
+        "president",
+        "prime",
+        "ministry",
+        "army",
+        "police",
+        "under",
+        "appoint",
+        "relieve",
+        "dismiss",
+        "release",
+        "assign",
+        "transfer",
+        "justice",
+        "commissioner",
+        "corps",
+        "following",
+        "having",
+        "while",
+        "when",
+        "once",
+    }
 )
-_PLACE_LABELS = {"GPE", "LOC", "NORP", "DATE", "TIME", "FAC", "EVENT", "LAW", "MONEY",
-                 "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE", "WORK_OF_ART"}
+_PLACE_LABELS = {
+    "GPE",
+    "LOC",
+    "NORP",
+    "DATE",
+    "TIME",
+    "FAC",
+    "EVENT",
+    "LAW",
+    "MONEY",
+    "PERCENT",
+    "CARDINAL",
+    "ORDINAL",
+    "QUANTITY",
+    "LANGUAGE",
+    "WORK_OF_ART",
+}
 
 
 @dataclass(frozen=True)
@@ -112,8 +231,12 @@ def find_people(doc: Doc | Span, offset: int = 0) -> list[PersonMention]:
         while j < len(toks):
             if _is_name_token(toks[j]) and toks[j].whitespace_ != "" or _is_name_token(toks[j]):
                 j += 1
-            elif (toks[j].text in {"-", "‐"} and j + 1 < len(toks) and _is_name_token(toks[j + 1])
-                  and not toks[j - 1].whitespace_):
+            elif (
+                toks[j].text in {"-", "‐"}
+                and j + 1 < len(toks)
+                and _is_name_token(toks[j + 1])
+                and not toks[j - 1].whitespace_
+            ):
                 j += 2
             else:
                 break
@@ -130,8 +253,12 @@ def find_people(doc: Doc | Span, offset: int = 0) -> list[PersonMention]:
             continue
         if len(span) == 1 and span[0].pos_ != "PROPN" and span[0].ent_type_ != "PERSON":
             continue
-        if (len(span) == 1 and i - len(span) >= 2 and toks[span[0].i - 1].lower_ == "of"
-                and toks[span[0].i - 2].lower_ in ORG_HEADS):
+        if (
+            len(span) == 1
+            and i - len(span) >= 2
+            and toks[span[0].i - 1].lower_ == "of"
+            and toks[span[0].i - 2].lower_ in ORG_HEADS
+        ):
             continue  # "Service of Kazakhstan": a country, even misspelt
         if nxt is not None and nxt.text in {"’s", "'s", "’"} and len(span) == 1:
             continue  # "Nazarbayev's nephew": a possessor, named elsewhere in full
@@ -143,16 +270,44 @@ def find_people(doc: Doc | Span, offset: int = 0) -> list[PersonMention]:
 
 
 # organisation phrases to the right of a title: "of the Presidential Executive Office for …"
-_TITLE_HEADS = {"chairman", "chairmen", "minister", "ministers", "head", "heads", "director",
-                "directors", "chief", "chiefs", "commander", "commanders", "deputy", "deputies",
-                "secretary", "president", "governor", "prosecutor", "chairperson"}
-_TITLE_STOP = r"(?!(?:" + "|".join(sorted({w.capitalize() for w in _TITLE_HEADS},
-                                               key=len, reverse=True)) + r")\b)"
-_ORG_WORD = _TITLE_STOP + r"(?:[A-ZА-ЯЁ](?:[\w’'-]|\.(?=\w))*|“[^”]{1,12}”|\"[^\"]{1,12}\"|«[^»]{1,12}»|" + "|".join(
-    sorted((re.escape(h) for h in ORG_HEADS), key=len, reverse=True)) + r")"
+_TITLE_HEADS = {
+    "chairman",
+    "chairmen",
+    "minister",
+    "ministers",
+    "head",
+    "heads",
+    "director",
+    "directors",
+    "chief",
+    "chiefs",
+    "commander",
+    "commanders",
+    "deputy",
+    "deputies",
+    "secretary",
+    "president",
+    "governor",
+    "prosecutor",
+    "chairperson",
+}
+_TITLE_STOP = (
+    r"(?!(?:"
+    + "|".join(sorted({w.capitalize() for w in _TITLE_HEADS}, key=len, reverse=True))
+    + r")\b)"
+)
+_ORG_WORD = (
+    _TITLE_STOP
+    + r"(?:[A-ZА-ЯЁ](?:[\w’'-]|\.(?=\w))*|“[^”]{1,12}”|\"[^\"]{1,12}\"|«[^»]{1,12}»|"
+    + "|".join(sorted((re.escape(h) for h in ORG_HEADS), key=len, reverse=True))
+    + r")"
+)
 _RIGHT_ORG = re.compile(
-    r"\s+(?P<prep>of|for|in)\s+(?:the\s+)?(?P<org>" + _ORG_WORD
-    + r"(?:\s+(?:(?:of|for|and|the|on)\s+)*" + _ORG_WORD + r")*)"
+    r"\s+(?P<prep>of|for|in)\s+(?:the\s+)?(?P<org>"
+    + _ORG_WORD
+    + r"(?:\s+(?:(?:of|for|and|the|on)\s+)*"
+    + _ORG_WORD
+    + r")*)"
 )
 _LEFT_ORG = re.compile(r"(?P<org>(?:(?:[A-Z]{2,6}|[A-Z][a-z]+)\s+){1,4})$")
 _ABBR = re.compile(r"^[A-ZА-Я]{2,7}$")
@@ -162,12 +317,17 @@ def _trim_org(org: str) -> str:
     """Cut an organisation phrase after its last head word: "Border Guard Service Lieutenant-
     General Darkhan Dilmanov" → "Border Guard Service"."""
     words = org.split(" ")
-    last = max((i for i, w in enumerate(words)
-                if w.lower().strip("”\"»") in ORG_HEADS or _ABBR.match(w) or w[:1] in "“\"«"),
-               default=None)
+    last = max(
+        (
+            i
+            for i, w in enumerate(words)
+            if w.lower().strip('”"»') in ORG_HEADS or _ABBR.match(w) or w[:1] in '“"«'
+        ),
+        default=None,
+    )
     if last is None:
         return org
-    rest = words[last + 1:]
+    rest = words[last + 1 :]
     # keep "of Kazakhstan Army"-style tails only when they end in a head word themselves
     return " ".join(words[: last + 1]) if rest else org
 
@@ -184,8 +344,12 @@ def _clean_org(org: str, minister: bool = False) -> str:
     org = re.sub(r"\s+", " ", org)
     # "State Guard Service of Kazakhstan": the country is not part of the organisation's name
     cm = re.fullmatch(r"(.+?)\s+of\s+(?:the\s+Republic\s+of\s+)?([A-Z][a-z]+)", org)
-    if (cm and cm.group(2).lower() not in ORG_HEADS and _org_like(cm.group(1))
-            and len(cm.group(1).split()) >= 2):
+    if (
+        cm
+        and cm.group(2).lower() not in ORG_HEADS
+        and _org_like(cm.group(1))
+        and len(cm.group(1).split()) >= 2
+    ):
         org = cm.group(1)
     if minister and not _org_like(org):
         return normalize_ministry(org)
@@ -200,25 +364,38 @@ def _clean_org(org: str, minister: bool = False) -> str:
 
 def _org_like(text: str) -> bool:
     words = text.lower().split()
-    return bool(words) and (words[-1] in ORG_HEADS or bool(_ABBR.match(text.split()[-1]))
-                            or any(w in ORG_HEADS for w in words))
+    return bool(words) and (
+        words[-1] in ORG_HEADS
+        or bool(_ABBR.match(text.split()[-1]))
+        or any(w in ORG_HEADS for w in words)
+    )
 
 
-def find_posts(text: str, offset: int = 0, person_starts: frozenset[int] = frozenset()
-               ) -> list[PostMention]:
+def find_posts(
+    text: str, offset: int = 0, person_starts: frozenset[int] = frozenset()
+) -> list[PostMention]:
     """Post phrases in a sentence, with offsets into the document. An organisation phrase ends
     where a person's name starts (``person_starts``, document offsets)."""
     raw: list[tuple[int, int, Post, bool]] = []
     for m in TITLE_RE.finditer(text):
         word = m.group(0)
         if word[0].islower():
-            after = text[m.end(): m.end() + 40]
-            before = text[max(0, m.start() - 25): m.start()]
-            if not (re.match(r"\s+of\s+(?:the\s+)?[A-Z“\"]", after)
-                    or re.search(r"\b(?:as|position of|post of|acting|new|former)\s+$", before)):
+            after = text[m.end() : m.end() + 40]
+            before = text[max(0, m.start() - 25) : m.start()]
+            if not (
+                re.match(r"\s+of\s+(?:the\s+)?[A-Z“\"]", after)
+                or re.search(r"\b(?:as|position of|post of|acting|new|former)\s+$", before)
+            ):
                 continue
-            if word.lower() in {"member", "head", "chief", "president", "aide", "members",
-                                "heads"} and not re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after):
+            if word.lower() in {
+                "member",
+                "head",
+                "chief",
+                "president",
+                "aide",
+                "members",
+                "heads",
+            } and not re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after):
                 continue
         t = title_of(m)
         plural = bool(re.search(r"(?:ies|s|men)$", word, re.I)) and not word.lower().endswith(
@@ -235,8 +412,11 @@ def find_posts(text: str, offset: int = 0, person_starts: frozenset[int] = froze
             # keep only the tail that is an abbreviation, a ministry field or ends in an org head
             for k in range(len(words)):
                 cand = " ".join(words[k:])
-                if (_ABBR.match(words[k]) or cand.lower() in _MINISTRY_LEFT
-                        or cand.split()[-1].lower() in ORG_HEADS):
+                if (
+                    _ABBR.match(words[k])
+                    or cand.lower() in _MINISTRY_LEFT
+                    or cand.split()[-1].lower() in ORG_HEADS
+                ):
                     if t.title.endswith("Minister") and cand.lower() in _MINISTRY_LEFT:
                         org = normalize_ministry(cand)
                     else:
@@ -245,8 +425,10 @@ def find_posts(text: str, offset: int = 0, person_starts: frozenset[int] = froze
                     break
         rm = _RIGHT_ORG.match(text, end)
         if rm:
-            cut = min((p - offset for p in person_starts if rm.start("org") < p - offset < rm.end()),
-                      default=None)
+            cut = min(
+                (p - offset for p in person_starts if rm.start("org") < p - offset < rm.end()),
+                default=None,
+            )
             if cut is not None:
                 rm = _RIGHT_ORG.match(text[:cut].rstrip(), end)
         if rm and rm.group("prep") != "in":
@@ -260,12 +442,20 @@ def find_posts(text: str, offset: int = 0, person_starts: frozenset[int] = froze
                 end = rm.end()
         elif rm and rm.group("prep") == "in" and org is not None:
             pass  # "NSC Department Director in Almaty": the place is not the organisation
-        acting = bool(re.search(r"\b(?:acting|interim)\s+(?:\w+\s+)?$", text[max(0, start - 20):start],
-                                re.I))
+        acting = bool(
+            re.search(
+                r"\b(?:acting|interim)\s+(?:\w+\s+)?$", text[max(0, start - 20) : start], re.I
+            )
+        )
         title = t.title
-        post = Post(title, t.role,
-                    _clean_org(org, title.endswith("Minister")) if org else None,
-                    _clean_org(unit) if unit else None, text[start:end], acting)
+        post = Post(
+            title,
+            t.role,
+            _clean_org(org, title.endswith("Minister")) if org else None,
+            _clean_org(unit) if unit else None,
+            text[start:end],
+            acting,
+        )
         raw.append((start, end, post, plural))
     # merge "Deputy NSC Chairman", "First Deputy of NSC Chairman", "Deputies NSC Chairman"
     merged: list[tuple[int, int, Post, bool]] = []
@@ -274,23 +464,39 @@ def find_posts(text: str, offset: int = 0, person_starts: frozenset[int] = froze
             ps, pe, pp, pl = merged[-1]
             s, e, p, pl2 = item
             gap = text[pe:s]
-            if pp.title in {"Deputy Chairman", "First Deputy Chairman"} and re.fullmatch(
-                r"\s+(?:of\s+)?(?:the\s+)?(?:[A-Z]{2,7}\s+|[A-Z][a-z]+\s+){0,3}", gap + " "
-            ) and p.role == "head" and len(gap) < 30:
+            if (
+                pp.title in {"Deputy Chairman", "First Deputy Chairman"}
+                and re.fullmatch(
+                    r"\s+(?:of\s+)?(?:the\s+)?(?:[A-Z]{2,7}\s+|[A-Z][a-z]+\s+){0,3}", gap + " "
+                )
+                and p.role == "head"
+                and len(gap) < 30
+            ):
                 prefix = "First Deputy" if pp.title.startswith("First") else "Deputy"
                 gap_org = gap.strip()
                 gap_org = re.sub(r"^(?:of\s+)?(?:the\s+)?", "", gap_org)
                 org = p.org or pp.org or (gap_org or None)
                 title = f"{prefix} {p.title}"
                 role = "first_deputy" if prefix.startswith("First") else "deputy"
-                merged[-1] = (ps, e, Post(title, role, _clean_org(org) if org else None, p.unit,
-                                          text[ps:e], pp.acting or p.acting), pl or pl2)
+                merged[-1] = (
+                    ps,
+                    e,
+                    Post(
+                        title,
+                        role,
+                        _clean_org(org) if org else None,
+                        p.unit,
+                        text[ps:e],
+                        pp.acting or p.acting,
+                    ),
+                    pl or pl2,
+                )
                 continue
         merged.append(item)
     # dual-hatted: "Deputy Head of X – Head of Y"
     out: list[PostMention] = []
     for s, e, p, pl in merged:
-        if out and re.fullmatch(r"\s*[–—-]\s*(?:the\s+)?", text[out[-1].end - offset: s]):
+        if out and re.fullmatch(r"\s*[–—-]\s*(?:the\s+)?", text[out[-1].end - offset : s]):
             prev = out[-1]
             if p.org and prev.org and p.unit is None:
                 p.unit, p.org = p.org, prev.org
@@ -301,18 +507,40 @@ def find_posts(text: str, offset: int = 0, person_starts: frozenset[int] = froze
             continue
         out.append(PostMention(s + offset, e + offset, [p], plural=pl))
     for pm in out:
-        cm = re.search(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?$",
-                       text[max(0, pm.start - offset - 30): pm.start - offset])
+        cm = re.search(
+            r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?$",
+            text[max(0, pm.start - offset - 30) : pm.start - offset],
+        )
         if cm and pm.plural:
             pm.count = _NUMBERS.get(cm.group(1).lower()) or (
-                int(cm.group(1)) if cm.group(1).isdigit() else None)
+                int(cm.group(1)) if cm.group(1).isdigit() else None
+            )
     return out
 
 
-_MINISTRY_LEFT = {"defense", "defence", "interior", "foreign", "justice", "finance",
-                  "internal affairs", "foreign affairs", "security", "emergency situations"}
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10}
+_MINISTRY_LEFT = {
+    "defense",
+    "defence",
+    "interior",
+    "foreign",
+    "justice",
+    "finance",
+    "internal affairs",
+    "foreign affairs",
+    "security",
+    "emergency situations",
+}
+_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 def strip_rank(name: str) -> str:

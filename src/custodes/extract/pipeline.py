@@ -52,12 +52,17 @@ class Event:
 
     def to_json(self, doc: str | None = None) -> dict[str, object]:
         return {
-            "type": self.type, "person": self.person, "position": self.position,
+            "type": self.type,
+            "person": self.person,
+            "position": self.position,
             "organization": self.organization,
             "date": self.date.iso if self.date else None,
             "date_precision": self.date.precision if self.date else None,
-            "quote": self.quote, "start": self.start, "end": self.end,
-            "confidence": round(self.confidence, 2), "doc": doc,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(self.confidence, 2),
+            "doc": doc,
             "acting": self.acting,
             "from_position": " – ".join(p.label for p in self.from_posts) or None,
         }
@@ -180,9 +185,10 @@ def _event_date(raw: RawEvent, cand: _Candidate) -> PartialDate | None:
     usable = [(s, e, d) for s, e, d in usable if _governs(raw.trigger, s)]
     before_t = [(s, e, d) for s, e, d in usable if e <= t]
     after_t = [(s, e, d) for s, e, d in usable if s > t]
-    if raw.reported is not None:
+    reported = raw.reported is not None and raw.reported.idx < t
+    if reported:
         # "On January 13, NSC announced that X was arrested": that date is the announcement's
-        before_t = [(s, e, d) for s, e, d in before_t if s > raw.reported.idx]
+        before_t = [(s, e, d) for s, e, d in before_t if s > raw.reported.idx]  # type: ignore[union-attr]
     if raw.later:
         # "…, later he was arrested": only a date after "later" dates it
         later_at = stext.rfind("later", 0, t)
@@ -197,7 +203,7 @@ def _event_date(raw: RawEvent, cand: _Candidate) -> PartialDate | None:
         gap = stext[t:s_]
         if len(gap) < 60 and not re.search(r";|\band\b.*\b(?:was|were)\b", gap):
             return d
-    if raw.reported is not None or raw.later:
+    if reported or raw.later:
         return None
     return cand.heading
 
@@ -232,14 +238,18 @@ def _governs(trig: Token, start: int) -> bool:
     return False
 
 
-def extract(text: str, published: PartialDate | None = None, nlp: Language | None = None
-            ) -> Extraction:
+def extract(
+    text: str, published: PartialDate | None = None, nlp: Language | None = None
+) -> Extraction:
     """Events and roster claims in one document's text, with offsets into ``text``."""
     return extract_many([(text, published)], nlp)[0]
 
 
-def extract_many(items: Iterable[tuple[str, PartialDate | None]], nlp: Language | None = None,
-                 batch_size: int = 64) -> list[Extraction]:
+def extract_many(
+    items: Iterable[tuple[str, PartialDate | None]],
+    nlp: Language | None = None,
+    batch_size: int = 64,
+) -> list[Extraction]:
     """``extract`` over many documents, parsing their candidate sentences in batches."""
     nlp = nlp or load_nlp()
     docs = list(items)
@@ -266,13 +276,20 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
     rstate = RosterState()
     pending: tuple[str, PartialDate | None] | None = None
     everyone: list[str] = []
+    # an encyclopedic biography is about the person it opens with: "he" is that person until
+    # another is named
+    sm = _SUBJECT.search(text[:600])
+    subject = sm.group(1) if sm else None
+    if subject:
+        everyone.append(subject)
     for cand, sdoc in parsed:
         off = cand.sentence.start
         people_local = find_people(sdoc)  # type: ignore[arg-type]
         people = [_shift(p, off) for p in people_local]
         posts = find_posts(cand.sentence.text, off, frozenset(p.start for p in people))
-        posts_local = [PostMention(pm.start - off, pm.end - off, pm.posts, pm.plural, pm.count)
-                       for pm in posts]
+        posts_local = [
+            PostMention(pm.start - off, pm.end - off, pm.posts, pm.plural, pm.count) for pm in posts
+        ]
         if cand.roster:
             claims += read_roster(cand.sentence, people, posts, cand.dates, _expand(abbr), rstate)
         else:
@@ -283,8 +300,17 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
         if not raws and pending and _AMONG.search(cand.sentence.text):
             # "NSC arrested a number of officials. X was one of them, as well as Y and Z."
             for p in people_local:
-                ev = Event(pending[0], _clean_name(p.name), None, None, pending[1],
-                           cand.sentence.text, cand.sentence.start, cand.sentence.end, 0.6)
+                ev = Event(
+                    pending[0],
+                    _clean_name(p.name),
+                    None,
+                    None,
+                    pending[1],
+                    cand.sentence.text,
+                    cand.sentence.start,
+                    cand.sentence.end,
+                    0.6,
+                )
                 events.append(ev)
                 sent_people.append(ev.person)
             pending = None
@@ -298,17 +324,23 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
                 continue
             if raw.person is not None:
                 names = [_clean_name(raw.person.name)]
-            elif raw.pronoun == "he" and (sent_people or last_people):
-                names = [(sent_people or last_people)[0]]
+            elif raw.pronoun == "he" and (sent_people or last_people or subject):
+                names = [(sent_people or last_people or [subject])[0]]  # type: ignore[list-item]
             elif raw.pronoun == "they" and (sent_people or last_people):
                 names = list(sent_people or last_people)
             names += [_clean_name(p.name) for p in raw.co_people]
             post = _shift_post(raw.posts, off)
-            if post is None and raw.type in {"dismissed", "resigned", "arrested", "charged",
-                                             "died"} and raw.person is not None:
+            if (
+                post is None
+                and raw.type in {"dismissed", "resigned", "arrested", "charged", "died"}
+                and raw.person is not None
+            ):
                 post = _descriptor(raw.person, people_local, posts_local, cand.sentence.text, off)
-            if post is None and raw.type == "appointed" and (raw.instead or raw.replaces
-                                                             or raw.replaces_pronoun):
+            if (
+                post is None
+                and raw.type == "appointed"
+                and (raw.instead or raw.replaces or raw.replaces_pronoun)
+            ):
                 olds = [_clean_name(p.name) for p in raw.replaces]
                 if not olds and raw.replaces_pronoun == "they":
                     olds = list(last_people)
@@ -318,8 +350,9 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
                 if post is None and raw.instead:
                     post = last_end_any
             for name in names:
-                ev = _make_event(raw, name, post, _shift_post(raw.from_posts, off), date, text,
-                                 cand, abbr)
+                ev = _make_event(
+                    raw, name, post, _shift_post(raw.from_posts, off), date, text, cand, abbr
+                )
                 events.append(ev)
                 if ev.type in {"dismissed", "resigned"} and post is not None:
                     last_end_post[name] = post
@@ -340,15 +373,25 @@ def _shift_post(pm: PostMention | None, off: int) -> PostMention | None:
     return PostMention(pm.start + off, pm.end + off, pm.posts, pm.plural, pm.count)
 
 
-def _descriptor(person: PersonMention, people: list[PersonMention], posts: list[PostMention],
-                text: str, off: int) -> PostMention | None:
-    """A title standing next to a name: "NSC Chairman Karim Massimov", "X, the Defense Minister,"."""
+def _descriptor(
+    person: PersonMention,
+    people: list[PersonMention],
+    posts: list[PostMention],
+    text: str,
+    off: int,
+) -> PostMention | None:
+    """A title standing next to a name: "NSC Chairman Karim Massimov", "X, the Minister,"."""
     for pm in posts:
-        gap_before = text[pm.end: person.start] if pm.end <= person.start else None
-        if gap_before is not None and len(gap_before) < 60 and re.fullmatch(
-                r"[\s,]*(?:the\s+)?(?:[A-Z][\w-]*(?:\s+of\s+[A-Z][\w ]*?)?\s+)*", gap_before):
+        gap_before = text[pm.end : person.start] if pm.end <= person.start else None
+        if (
+            gap_before is not None
+            and len(gap_before) < 60
+            and re.fullmatch(
+                r"[\s,]*(?:the\s+)?(?:[A-Z][\w-]*(?:\s+of\s+[A-Z][\w ]*?)?\s+)*", gap_before
+            )
+        ):
             return _shift_post(pm, off)
-        gap_after = text[person.end: pm.start] if pm.start >= person.end else None
+        gap_after = text[person.end : pm.start] if pm.start >= person.end else None
         if gap_after is not None and re.fullmatch(r",\s*(?:the\s+|a\s+|former\s+)*", gap_after):
             return _shift_post(pm, off)
     return None
@@ -366,17 +409,29 @@ def _expand(abbr: dict[str, str]):  # type: ignore[no-untyped-def]
             return None
         words = org.split()
         return " ".join(abbr.get(w, w) for w in words)
+
     return expand
 
 
-def _make_event(raw: RawEvent, name: str, post: PostMention | None,
-                from_post: PostMention | None, date: PartialDate | None, text: str,
-                cand: _Candidate, abbr: dict[str, str]) -> Event:
+def _make_event(
+    raw: RawEvent,
+    name: str,
+    post: PostMention | None,
+    from_post: PostMention | None,
+    date: PartialDate | None,
+    text: str,
+    cand: _Candidate,
+    abbr: dict[str, str],
+) -> Event:
     expand = _expand(abbr)
-    posts = [Post(p.title, p.role, expand(p.org), p.unit, p.text, p.acting)
-             for p in (post.posts if post else [])]
-    froms = [Post(p.title, p.role, expand(p.org), p.unit, p.text, p.acting)
-             for p in (from_post.posts if from_post else [])]
+    posts = [
+        Post(p.title, p.role, expand(p.org), p.unit, p.text, p.acting)
+        for p in (post.posts if post else [])
+    ]
+    froms = [
+        Post(p.title, p.role, expand(p.org), p.unit, p.text, p.acting)
+        for p in (from_post.posts if from_post else [])
+    ]
     s = cand.sentence
     conf = raw.confidence
     if raw.person is None:
@@ -384,17 +439,24 @@ def _make_event(raw: RawEvent, name: str, post: PostMention | None,
     if not posts and raw.type in {"appointed", "dismissed", "moved", "resigned"}:
         conf -= 0.2
     return Event(
-        type=raw.type, person=name,
+        type=raw.type,
+        person=name,
         position=" – ".join(p.label for p in posts) or None,
         organization=next((p.org for p in posts if p.org), None),
-        date=date, quote=text[s.start:s.end], start=s.start, end=s.end,
-        confidence=max(0.1, conf), posts=posts, from_posts=froms,
+        date=date,
+        quote=text[s.start : s.end],
+        start=s.start,
+        end=s.end,
+        confidence=max(0.1, conf),
+        posts=posts,
+        from_posts=froms,
         acting=any(p.acting for p in posts),
     )
 
 
-def _canonical_names(events: list[Event], claims: list[RosterClaim], everyone: list[str],
-                     nicknames: dict[str, str]) -> list[Event]:
+def _canonical_names(
+    events: list[Event], claims: list[RosterClaim], everyone: list[str], nicknames: dict[str, str]
+) -> list[Event]:
     """Within a document, "Massimov", a typo like "Sadykuov" and a nickname in brackets are the
     full name given elsewhere in it."""
     full = [n for n in everyone if len(n.split()) >= 2 and n not in nicknames]
@@ -408,12 +470,17 @@ def _canonical_names(events: list[Event], claims: list[RosterClaim], everyone: l
     return events
 
 
+_SUBJECT = re.compile(
+    r"(?:^|\n)([A-Z][a-z][\w-]+(?: [A-Z][a-z][\w-]+){1,3})\s+(?:\(|is\s+an?\s|was\s+an?\s)"
+)
 _AMONG = re.compile(r"\b(?:one\s+of\s+them|among\s+them|among\s+those|as\s+well\s+as)\b", re.I)
-_NICK = re.compile(r"(?P<full>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+),[^()\n]{0,120}?\((?P<nick>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+)\)")
+_NICK = re.compile(
+    r"(?P<full>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+),[^()\n]{0,120}?\((?P<nick>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+)\)"
+)
 
 
 def _nicknames(text: str) -> dict[str, str]:
-    """"Arman Jumageldiyev, a former athlete and a criminal kingpin (Wild Arman)": nickname → name."""
+    """Nicknames in brackets: "Arman J., a former athlete (Wild Arman)" → the full name."""
     return {m.group("nick"): m.group("full") for m in _NICK.finditer(text)}
 
 
@@ -434,8 +501,14 @@ def _merge(events: list[Event]) -> list[Event]:
     keeping the most precise date and the post where one mention gives it."""
     out: list[Event] = []
     for e in events:
-        twin = next((o for o in out if o.type == e.type and _same_person(o.person, e.person)
-                     and _compatible(o, e)), None)
+        twin = next(
+            (
+                o
+                for o in out
+                if o.type == e.type and _same_person(o.person, e.person) and _compatible(o, e)
+            ),
+            None,
+        )
         if twin is None:
             out.append(e)
             continue
@@ -450,8 +523,15 @@ def _merge(events: list[Event]) -> list[Event]:
 
 
 def _same_person(a: str, b: str) -> bool:
-    return a.lower() == b.lower() or a.split()[-1].lower() == b.split()[-1].lower() and (
-        len(a.split()) == 1 or len(b.split()) == 1 or a.split()[0].lower() == b.split()[0].lower())
+    return (
+        a.lower() == b.lower()
+        or a.split()[-1].lower() == b.split()[-1].lower()
+        and (
+            len(a.split()) == 1
+            or len(b.split()) == 1
+            or a.split()[0].lower() == b.split()[0].lower()
+        )
+    )
 
 
 def _seat(p: Post) -> tuple[str, str]:

@@ -51,18 +51,23 @@ class RosterState:
     group: list[Post] = field(default_factory=list)
 
 
-def read_roster(s: Sentence, people: list[PersonMention], posts: list[PostMention],
-                dates: list[tuple[DateMention, PartialDate | None]],
-                expand: Callable[[str | None], str | None],
-                state: RosterState | None = None) -> list[RosterClaim]:
+def read_roster(
+    s: Sentence,
+    people: list[PersonMention],
+    posts: list[PostMention],
+    dates: list[tuple[DateMention, PartialDate | None]],
+    expand: Callable[[str | None], str | None],
+    state: RosterState | None = None,
+) -> list[RosterClaim]:
     """Claims in one sentence of a roster block."""
     state = state if state is not None else RosterState()
     if ROSTER_MARKER.search(s.text):
         day = [d for _, d in dates if d is not None]
         if day:
             state.date = day[0]
-        m = re.search(r"\b([A-ZА-Я]{2,7})\s+leadership\b|leadership\s+of\s+(?:the\s+)?([A-Z][\w ]+)",
-                      s.text)
+        m = re.search(
+            r"\b([A-ZА-Я]{2,7})\s+leadership\b|leadership\s+of\s+(?:the\s+)?([A-Z][\w ]+)", s.text
+        )
         if m:
             state.org = expand(m.group(1) or m.group(2))
         state.group = []
@@ -77,8 +82,9 @@ def read_roster(s: Sentence, people: list[PersonMention], posts: list[PostMentio
         return Post(p.title, p.role, expand(p.org) or state.org, p.unit, p.text, p.acting)
 
     def claim(kind: str, person: str | None, p: Post, count: int | None = None) -> None:
-        out.append(RosterClaim(kind, person, post_with_org(p), state.date, quote, s.start, s.end,
-                               count))
+        out.append(
+            RosterClaim(kind, person, post_with_org(p), state.date, quote, s.start, s.end, count)
+        )
 
     if re.search(r"\bvacant\b", s.text, re.I):
         for pm in posts:
@@ -86,7 +92,8 @@ def read_roster(s: Sentence, people: list[PersonMention], posts: list[PostMentio
                 claim("vacant", None, p)
         return out
     items: list[tuple[int, object]] = [(pm.start, pm) for pm in posts] + [
-        (p.start, p) for p in people]
+        (p.start, p) for p in people
+    ]
     items.sort(key=lambda x: x[0])
     since_person: list[Post] = []
     for k, (_, item) in enumerate(items):
@@ -103,9 +110,10 @@ def read_roster(s: Sentence, people: list[PersonMention], posts: list[PostMentio
         group = list(state.group)
         # "X is in the rank of Deputy Chairman"
         nxt = items[k + 1][1] if k + 1 < len(items) else None
-        tail = s.text[item.end - s.start: (nxt.start - s.start) if nxt is not None else None]
-        if isinstance(nxt, PostMention) and re.match(r"\s*(?:is|was)\s+(?:in\s+the\s+rank|also)\b",
-                                                     tail):
+        tail = s.text[item.end - s.start : (nxt.start - s.start) if nxt is not None else None]
+        if isinstance(nxt, PostMention) and re.match(
+            r"\s*(?:is|was)\s+(?:in\s+the\s+rank|also)\b", tail
+        ):
             group += nxt.posts
         unit = re.match(r"\s*\(([^)]{2,60})\)", tail)
         if unit and re.search(r"\b(?:headed|heads|head|in charge)\b", s.text, re.I):

@@ -12,14 +12,20 @@ Two things analysts' documents do that plain sentence splitters miss:
 
 from __future__ import annotations
 
-import regex as re
 from dataclasses import dataclass
+
+import regex as re
 
 from custodes.extract.dates import DATE_RE
 
-_ABBREV = r"(?:No|Nos|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Jr|Sr|Prof|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Art|vs|ул|г|им|т\.е|т\.к|ст)"
+_ABBREV = (
+    r"(?:No|Nos|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Jr|Sr|Prof|Jan|Feb|Mar|Apr|Jun|Jul"
+    r"|Aug|Sep|Sept|Oct|Nov|Dec|Art|vs|ул|г|им|т\.е|т\.к|ст)"
+)
 _SENT_END = re.compile(
     r"(?<!\b" + _ABBREV + r")(?<!\b[A-ZА-Я])(?<=[.!?…])[\"”»’)\]]*\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9])"
+    # list items of decrees and appointment lists are sentences of their own
+    r"|(?<=[;:,.]?)\n(?=\s*(?:[-•–*]|\d{1,2}[.)])\s)"
 )
 
 
@@ -64,8 +70,13 @@ def paragraphs(text: str) -> list[Paragraph]:
         if len(words) <= 12 and not re.search(r"[.!?:;,\"”»)\]]$", p.text):
             p.section_title = True
         hm = DATE_RE.match(p.text)
-        if hm and re.match(r"\s*[.:)–-]", p.text[hm.end():]):
+        if hm and re.match(r"\s*[.:)–-]", p.text[hm.end() :]):
             p.heading = hm.group(0)
+        elif p.text.endswith(":") and len(p.text) < 400:
+            # "By Decree No. 45 of 27 February 2024, the President:" heads the list below it
+            dm = list(DATE_RE.finditer(p.text))
+            if dm:
+                p.heading = dm[-1].group(0)
         out.append(p)
     return out
 
@@ -75,7 +86,7 @@ def sentences(p: Paragraph) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for m in _SENT_END.finditer(p.text):
-        chunk = p.text[pos:m.start()]
+        chunk = p.text[pos : m.start()]
         if chunk.strip():
             out.append(Sentence(p.start + pos, p.start + m.start(), chunk, p.index))
         pos = m.end()

@@ -83,8 +83,9 @@ def _read_pdf(path: Path) -> str:
 def _read_html(raw: str) -> tuple[str, str | None, PartialDate | None]:
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
-                                            favor_recall=True)
+    extracted = trafilatura.bare_extraction(
+        raw, with_metadata=True, include_comments=False, favor_recall=True
+    )
     if extracted is None or not (extracted.text or "").strip():
         raise ReadError("HTML page has no main text")
     published = None
@@ -129,5 +130,11 @@ def read_document(path: str | Path, published: PartialDate | None = None) -> Doc
     pub = published or meta_date or find_published(text)
     if title is None:
         title = next((ln.strip() for ln in text.splitlines() if len(ln.strip()) > 30), None)
-    return Document(text=text, path=str(p), title=title, published=pub,
-                    language=detect_language(text), kind=kind)
+    return Document(
+        text=text,
+        path=str(p),
+        title=title,
+        published=pub,
+        language=detect_language(text),
+        kind=kind,
+    )

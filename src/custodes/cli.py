@@ -1,0 +1,54 @@
+"""The command line: a thin layer that parses, calls one library function and formats."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from custodes.extract.dates import PartialDate
+from custodes.extract.pipeline import extract_many
+from custodes.ingest.read import ReadError, read_document
+
+app = typer.Typer(help="custodes: sourced records of who held which post in security institutions.",
+                  no_args_is_help=True)
+
+
+@app.callback()
+def main() -> None:
+    """custodes: sourced records of who held which post in security institutions."""
+
+
+def _date(value: str | None) -> PartialDate | None:
+    if value is None:
+        return None
+    try:
+        return PartialDate.parse(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from e
+
+
+@app.command()
+def extract(
+    files: list[Path],
+    format: str = typer.Option("jsonl", "--format", help="jsonl (one JSON object per event)"),
+    published: str | None = typer.Option(None, help="publication date: YYYY, YYYY-MM, YYYY-MM-DD"),
+) -> None:
+    """Extract personnel events from files without a knowledge base (one JSON object per event)."""
+    pub = _date(published)
+    failed = 0
+    docs = []
+    for f in files:
+        try:
+            docs.append((f, read_document(f, pub)))
+        except ReadError as e:
+            typer.echo(f"error: {f}: {e}", err=True)
+            failed += 1
+    results = extract_many([(d.text, d.published) for _, d in docs])
+    for (f, _), res in zip(docs, results, strict=True):
+        for ev in res.events:
+            sys.stdout.write(json.dumps(ev.to_json(doc=str(f)), ensure_ascii=False) + "\n")
+    if failed:
+        raise typer.Exit(1)
