@@ -52,3 +52,34 @@ def extract(
             sys.stdout.write(json.dumps(ev.to_json(doc=str(f)), ensure_ascii=False) + "\n")
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def demo() -> None:
+    """Extract the bundled CISS report and show its events and its two roster statements.
+
+    The knowledge base (roster/diff over tenures) is not built yet: this shows what extraction
+    gives it."""
+    from importlib import resources
+
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    src = resources.files("custodes").joinpath("data/examples/kz-nsc-2022-ciss-report.txt")
+    with resources.as_file(src) as path:
+        doc = read_document(path)
+    (res,) = extract_many([(doc.text, doc.published)])
+    console.print(f"[bold]{doc.title}[/] — published {doc.published.iso if doc.published else '?'}"
+                  f", language {doc.language}, {len(res.events)} events")
+    table = Table("date", "type", "person", "position", "organization", "conf.")
+    for ev in sorted(res.events, key=lambda e: (e.date.iso if e.date else "9999", e.start)):
+        table.add_row(ev.date.iso if ev.date else "—", ev.type, ev.person, ev.position or "",
+                      ev.organization or "", f"{ev.confidence:.2f}")
+    console.print(table)
+    for on in sorted({c.date.iso for c in res.claims if c.date}):
+        rt = Table("post", "holder", title=f"Roster statement of {on}")
+        for c in res.claims:
+            if c.date and c.date.iso == on and c.kind in {"holds", "vacant"}:
+                rt.add_row(f"{c.post.label} ({c.post.org})", c.person or "[italic]vacant[/]")
+        console.print(rt)
