@@ -19,7 +19,7 @@ demo: install
 	$(BIN)/custodes demo
 
 test: install
-	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff check src tests scripts $(wildcard benchmarks)
 	$(BIN)/python -m pytest -q
 
 evaluate: install
