@@ -142,8 +142,21 @@ def _candidates(text: str, published: PartialDate | None) -> list[_Candidate]:
     out: list[_Candidate] = []
     heading: PartialDate | None = None
     in_roster = False
-    for p in paragraphs(text):
+    paras = paragraphs(text)
+    # In decrees and orders the line "Place, date" is the date of signing: it dates the items
+    # after it, and when it stands at the end (the signature block), the items before it.
+    decree = bool(_DECREE.search(text))
+    if decree:
+        closing = [p.dateline for p in paras[-6:] if p.dateline]
+        if closing:
+            cm = find_dates(closing[-1])
+            heading = ctx.heading = ctx.resolve(cm[0], update=False) if cm else None
+    for p in paras:
         if p.duplicate:
+            continue
+        if p.dateline and decree:
+            hm = find_dates(p.dateline)
+            heading = ctx.heading = ctx.resolve(hm[0]) if hm else heading
             continue
         if p.section_title:
             heading = None
@@ -160,6 +173,28 @@ def _candidates(text: str, published: PartialDate | None) -> list[_Candidate]:
             if TRIGGER_RE.search(s.text) or in_roster:
                 out.append(_Candidate(s, dates, heading, in_roster))
     return out
+
+
+_IMPERATIVE = re.compile(
+    r"^(\W*(?:\d{1,2}[.)]\s*)?(?:To\s+)?)(Appoint|Relieve|Dismiss|Transfer|Release|Assign|Remove"
+    r"|Discharge|Reassign|Name)\b"
+)
+
+
+def _for_parser(text: str) -> str:
+    """Decree items open with an imperative ("Relieve X of …", "To appoint X as …"); the tagger
+    reads a capitalised first verb as a name. Lower-case it (same length: offsets hold)."""
+    m = _IMPERATIVE.match(text)
+    if not m:
+        return text
+    i = m.start(2)
+    return text[:i] + text[i].lower() + text[i + 1 :]
+
+
+_DECREE = re.compile(
+    r"\b(?:I\s+decree|it\s+is\s+(?:hereby\s+)?decreed|hereby\s+(?:decree|order)|DECREE|ORDER\s+OF"
+    r"|ПОСТАНОВЛЯЮ|УКАЗ|ПРИКАЗ)\b"
+)
 
 
 def _listing(p: Paragraph) -> bool:
@@ -205,6 +240,12 @@ def _event_date(raw: RawEvent, cand: _Candidate) -> PartialDate | None:
             return d
     if reported or raw.later:
         return None
+    if (
+        raw.trigger.pos_ == "NOUN"
+        and raw.trigger.lower_ != "suicide"
+        and raw.trigger.head.lower_ not in {"after", "following", "upon", "on"}
+    ):
+        return None  # "the appointment of X" refers back to an event dated where it is told
     return cand.heading
 
 
@@ -255,7 +296,7 @@ def extract_many(
     docs = list(items)
     cands = [_candidates(text, pub) for text, pub in docs]
     flat = [(i, c) for i, cs in enumerate(cands) for c in cs]
-    parsed = nlp.pipe((c.sentence.text for _, c in flat), batch_size=batch_size)
+    parsed = nlp.pipe((_for_parser(c.sentence.text) for _, c in flat), batch_size=batch_size)
     per_doc: list[list[tuple[_Candidate, object]]] = [[] for _ in docs]
     for (i, c), sdoc in zip(flat, parsed, strict=True):
         per_doc[i].append((c, sdoc))

@@ -46,28 +46,56 @@ class Paragraph:
     duplicate: bool = False
     section_title: bool = False
     heading: str | None = None  # the date text heading this paragraph, e.g. "January 6"
+    dateline: str | None = None  # a line that is only a place and a date: "Dushanbe, 5 July 2016"
 
 
 def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Blank-line separated blocks; a block whose lines are not wrapped prose (each ends a
+    sentence or clause, or is short: titles, datelines, list items) is one block per line."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        lines = list(re.finditer(r"[^\n]+", m.group(0)))
+        structural = len(lines) > 1 and all(
+            len(ln.group(0).strip()) < 80 or re.search(r"[.:;!?”\"»)]\s*$", ln.group(0))
+            for ln in lines[:-1]
+        )
+        if structural:
+            out += [(m.start() + ln.start(), m.start() + ln.end()) for ln in lines]
+        else:
+            out.append((m.start(), m.end()))
+    return out
+
+
 def paragraphs(text: str) -> list[Paragraph]:
     """Lines or blank-line separated blocks, with repeats and section titles marked."""
     out: list[Paragraph] = []
     seen: set[str] = set()
-    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-        block = m.group(0)
+    for start, end in _blocks(text):
+        block = text[start:end]
         if not block.strip():
             continue
         lead = len(block) - len(block.lstrip())
-        p = Paragraph(len(out), m.start() + lead, m.end(), block.strip())
+        p = Paragraph(len(out), start + lead, end, block.strip())
         key = _norm(p.text)
         if len(key) >= 40 and key in seen:
             p.duplicate = True
         seen.add(key)
         words = p.text.split()
-        if len(words) <= 12 and not re.search(r"[.!?:;,\"”»)\]]$", p.text):
+        dl = DATE_RE.search(p.text) if len(words) <= 7 else None
+        if (
+            dl
+            and re.search(r"(?:19|20)\d\d", dl.group(0))
+            and re.fullmatch(
+                r"(?:[A-ZА-Я][\w-]*(?:\s+[A-ZА-Я][\w-]*)*,?\s*)?(?:dated\s+|от\s+)?",
+                p.text[: dl.start()],
+            )
+        ):
+            p.dateline = dl.group(0)
+        elif len(words) <= 12 and not re.search(r"[.!?:;,\"”»)\]]$", p.text):
             p.section_title = True
         hm = DATE_RE.match(p.text)
         if hm and re.match(r"\s*[.:)–-]", p.text[hm.end() :]):
