@@ -1,19 +1,50 @@
-"""The command line: a thin layer that parses, calls one library function and formats."""
+"""The command line: a thin layer that parses, opens the knowledge base, calls one library
+function and formats the result.
+
+Every command takes ``--db`` (default: ``$CUSTODES_DB``, else ``./custodes.db``); every analysis
+takes ``--format table|json|csv``; dates are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import DBAPIError
 
+from custodes.analyses import UnknownName, conflicts, diff, roster, timeline
 from custodes.extract.dates import PartialDate
-from custodes.extract.pipeline import extract_many
-from custodes.ingest.read import ReadError, read_document
+from custodes.render import Format, emit
+from custodes.store import IngestResult, KnowledgeBase
+from custodes.store.db import database_url, engine_for
+from custodes.store.schema import documents
 
-app = typer.Typer(help="custodes: sourced records of who held which post in security institutions.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="custodes: sourced records of who held which post in security institutions.",
+    no_args_is_help=True,
+)
+
+# Files a folder contributes to `ingest`; a file named on the command line is always read.
+DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".pdf"}
+DEMO_REPORT = "data/examples/kz-nsc-2022-ciss-report.txt"
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="CUSTODES_DB",
+        help="knowledge base: a SQLite file, sqlite:// (memory) or a postgresql+psycopg:// URL",
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="output: table, json or csv")]
+DateHelp = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 
 @app.callback()
@@ -30,13 +61,179 @@ def _date(value: str | None) -> PartialDate | None:
         raise typer.BadParameter(str(e)) from e
 
 
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(1)
+
+
+def _existing_kb(db: str) -> KnowledgeBase:
+    """An analysis reads a knowledge base that exists; it does not create an empty one."""
+    url = database_url(db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        raise _fail(f"no knowledge base at {db} (run `custodes ingest FILE... --db {db}`)")
+    return KnowledgeBase.open(db)
+
+
+def _console() -> Console:
+    # soft_wrap: JSON, CSV and error lines must not be cut at the terminal width
+    return Console(soft_wrap=False)
+
+
+def _files(paths: list[Path]) -> list[Path]:
+    """Files named, and the document files inside folders named (sorted, hidden ones skipped)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = (
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in DOCUMENT_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            out += sorted(found)
+        else:
+            out.append(p)
+    return out
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="files or folders (text, HTML, PDF)")],
+    published: Annotated[
+        str | None, typer.Option(help=f"publication date for relative dates: {DateHelp}")
+    ] = None,
+    db: DbOption = "custodes.db",
+) -> None:
+    """Read, extract and store documents. Each document is its own transaction; a bad file is
+    reported as `error: FILE: reason` and the batch goes on (exit code 1 at the end)."""
+    from custodes.ingest.read import ReadError
+
+    pub = _date(published)
+    files = _files(paths)
+    kb = KnowledgeBase.open(db)
+    err = Console(stderr=True)
+    results: list[tuple[Path, IngestResult | str]] = []
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+        for f in files:
+            progress.update(task, description=f.name)
+            try:
+                results.append((f, kb.ingest_file(f, pub)))
+            except ReadError as e:
+                progress.console.print(
+                    f"error: {f}: {e}", markup=False, highlight=False, soft_wrap=True
+                )
+                results.append((f, str(e)))
+            progress.advance(task)
+    kb.close()
+    _ingest_summary(results, _console())
+    if any(isinstance(r, str) for _, r in results):
+        raise typer.Exit(1)
+
+
+def _ingest_summary(results: list[tuple[Path, IngestResult | str]], console: Console) -> None:
+    table = Table("file", "status", "events", "statements", "title", title="Ingest")
+    for f, r in results:
+        if isinstance(r, str):
+            table.add_row(str(f), "[red]error[/]", "", "", r)
+        else:
+            style = "green" if r.status == "ingested" else "dim"
+            table.add_row(
+                str(f),
+                f"[{style}]{r.status}[/]",
+                str(r.n_events),
+                str(r.n_statements),
+                r.title or "",
+            )
+    console.print(table)
+    counts = {s: 0 for s in ("ingested", "unchanged", "failed")}
+    for _, r in results:
+        counts["failed" if isinstance(r, str) else r.status] += 1
+    console.print(", ".join(f"{n} {s}" for s, n in counts.items()))
+
+
+@app.command("roster")
+def roster_cmd(
+    org: Annotated[str, typer.Argument(help="organisation name or abbreviation (NSC, KNB …)")],
+    on: Annotated[str, typer.Option("--on", help=f"date: {DateHelp}")],
+    db: DbOption = "custodes.db",
+    format: FormatOption = Format.table,
+) -> None:
+    """Posts and holders of an organisation on a date, with vacancies, seats and conflicts."""
+    day = _date(on)
+    assert day is not None
+    with _existing_kb(db) as kb:
+        try:
+            result = roster(kb.view(), org, day)
+        except UnknownName as e:
+            raise _fail(str(e)) from e
+    emit(result, format, _console())
+
+
+@app.command("diff")
+def diff_cmd(
+    org: Annotated[str, typer.Argument(help="organisation name or abbreviation")],
+    d1: Annotated[str, typer.Option("--from", help=f"date: {DateHelp}")],
+    d2: Annotated[str, typer.Option("--to", help=f"date: {DateHelp}")],
+    db: DbOption = "custodes.db",
+    format: FormatOption = Format.table,
+) -> None:
+    """Who left and who came between two dates, where they went or came from, and turnover."""
+    a, b = _date(d1), _date(d2)
+    assert a is not None and b is not None
+    with _existing_kb(db) as kb:
+        try:
+            result = diff(kb.view(), org, a, b)
+        except UnknownName as e:
+            raise _fail(str(e)) from e
+    emit(result, format, _console())
+
+
+@app.command("timeline")
+def timeline_cmd(
+    name: Annotated[str, typer.Argument(help="a person (full name or surname) or an organisation")],
+    db: DbOption = "custodes.db",
+    format: FormatOption = Format.table,
+) -> None:
+    """Every event and roster claim of a person or organisation, in date order, with quotes."""
+    with _existing_kb(db) as kb:
+        try:
+            result = timeline(kb.view(), name)
+        except UnknownName as e:
+            raise _fail(str(e)) from e
+    emit(result, format, _console())
+
+
+@app.command("conflicts")
+def conflicts_cmd(db: DbOption = "custodes.db", format: FormatOption = Format.table) -> None:
+    """Contradicting claims side by side with their sources."""
+    with _existing_kb(db) as kb:
+        result = conflicts(kb.view())
+    emit(result, format, _console())
+
+
 @app.command()
 def extract(
-    files: list[Path],
-    format: str = typer.Option("jsonl", "--format", help="jsonl (one JSON object per event)"),
-    published: str | None = typer.Option(None, help="publication date: YYYY, YYYY-MM, YYYY-MM-DD"),
+    files: Annotated[list[Path], typer.Argument(help="text, HTML or PDF files")],
+    format: Annotated[
+        str, typer.Option("--format", help="jsonl (one JSON object per event)")
+    ] = "jsonl",
+    published: Annotated[str | None, typer.Option(help=f"publication date: {DateHelp}")] = None,
+    db: Annotated[
+        str,
+        typer.Option(
+            "--db",
+            envvar="CUSTODES_DB",
+            help="accepted like every command's; extract reads no knowledge base, writes none",
+        ),
+    ] = "custodes.db",
 ) -> None:
     """Extract personnel events from files without a knowledge base (one JSON object per event)."""
+    from custodes.extract.pipeline import extract_many
+    from custodes.ingest.read import ReadError, read_document
+
     pub = _date(published)
     failed = 0
     docs = []
@@ -55,31 +252,53 @@ def extract(
 
 
 @app.command()
-def demo() -> None:
-    """Extract the bundled CISS report and show its events and its two roster statements.
-
-    The knowledge base (roster/diff over tenures) is not built yet: this shows what extraction
-    gives it."""
+def demo(
+    db: Annotated[
+        str, typer.Option("--db", help="SQLite file for the demo (recreated; not $CUSTODES_DB)")
+    ] = "custodes-demo.db",
+) -> None:
+    """Ingest the bundled CISS report into a fresh knowledge base and show the NSC before and
+    after January 2022: rosters on 5 January and 16 February, the diff, and the conflicts."""
     from importlib import resources
 
-    from rich.console import Console
-    from rich.table import Table
+    from custodes.ingest.read import read_document
 
-    console = Console()
-    src = resources.files("custodes").joinpath("data/examples/kz-nsc-2022-ciss-report.txt")
+    console = _console()
+    src = resources.files("custodes").joinpath(DEMO_REPORT)
     with resources.as_file(src) as path:
         doc = read_document(path)
-    (res,) = extract_many([(doc.text, doc.published)])
-    console.print(f"[bold]{doc.title}[/] — published {doc.published.iso if doc.published else '?'}"
-                  f", language {doc.language}, {len(res.events)} events")
-    table = Table("date", "type", "person", "position", "organization", "conf.")
-    for ev in sorted(res.events, key=lambda e: (e.date.iso if e.date else "9999", e.start)):
-        table.add_row(ev.date.iso if ev.date else "—", ev.type, ev.person, ev.position or "",
-                      ev.organization or "", f"{ev.confidence:.2f}")
-    console.print(table)
-    for on in sorted({c.date.iso for c in res.claims if c.date}):
-        rt = Table("post", "holder", title=f"Roster statement of {on}")
-        for c in res.claims:
-            if c.date and c.date.iso == on and c.kind in {"holds", "vacant"}:
-                rt.add_row(f"{c.post.label} ({c.post.org})", c.person or "[italic]vacant[/]")
-        console.print(rt)
+        _fresh_demo_db(db, doc.id)
+        with KnowledgeBase.open(db) as kb:
+            result = kb.ingest_file(path)
+            view = kb.view()
+            console.print(
+                f"[bold]{doc.title}[/] — published {doc.published.iso if doc.published else '?'}"
+                f"; {result.n_events} events, {result.n_statements} statements → {db}"
+            )
+            for on in ("2022-01-05", "2022-02-16"):
+                emit(roster(view, "NSC", PartialDate.parse(on)), Format.table, console)
+            d1, d2 = PartialDate.parse("2022-01-05"), PartialDate.parse("2022-02-16")
+            emit(diff(view, "NSC", d1, d2), Format.table, console)
+            console.print("[bold]Conflicts[/]")
+            emit(conflicts(view), Format.table, console)
+    console.print(f"Try: custodes timeline Kunanbayev --db {db}")
+
+
+def _fresh_demo_db(db: str, demo_id: str) -> None:
+    """Delete the demo database, but only one that holds nothing except the demo report: the
+    demo must never destroy an analyst's knowledge base given by mistake."""
+    path = Path(db)
+    if "://" in db or not path.exists():
+        return
+    engine = engine_for(db)
+    try:
+        with engine.connect() as conn:
+            known = inspect(conn).has_table("documents")
+            ids = {r.id for r in conn.execute(select(documents.c.id))} if known else set()
+    except DBAPIError:
+        known, ids = False, set()
+    finally:
+        engine.dispose()
+    if (not known and path.stat().st_size > 0) or ids - {demo_id}:
+        raise _fail(f"{db} holds other data; give the demo its own --db")
+    path.unlink()

@@ -1,0 +1,121 @@
+"""``roster(view, org, on)``: an organisation's posts and who held them on a date.
+
+Holders come from tenures (so a deputy dismissed on 6 January is on the roster of 5 January);
+vacancies from ``vacant`` claims; seat counts from ``seats`` claims ("seven Deputies"). A
+single-seat post with two holders, or a post with more holders than seats, is flagged: the
+sources disagree and an analyst has to look. Example::
+
+    r = roster(view, "NSC", PartialDate(2022, 1, 5))
+    [h.person for p in r.posts if p.label == "Chairman" for h in p.holders] == ["Karim Massimov"]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from custodes.analyses.base import Scope, Source, day_of, org_scope, role_rank, source_of, sources
+from custodes.extract.dates import PartialDate
+from custodes.store.statements import Statement
+from custodes.store.view import View
+from custodes.tenures import Tenure
+
+
+@dataclass
+class Holder:
+    """A person in a post on the roster's date, and why we think so."""
+
+    person: str
+    since: str | None  # the appointment date; None when the start is unknown
+    first_seen: str
+    last_seen: str
+    until: str | None
+    until_reason: str | None
+    acting: bool
+    sources: list[Source]
+
+
+@dataclass
+class RosterPost:
+    """One post (seat) of the organisation: its holders, seats and vacancy."""
+
+    post_key: str
+    label: str
+    title: str | None
+    role: str | None
+    unit: str | None
+    holders: list[Holder] = field(default_factory=list)
+    seats: int | None = None
+    vacant: Source | None = None
+    conflict: str | None = None
+
+
+@dataclass
+class Roster:
+    """An organisation on a date."""
+
+    org: str
+    org_key: str
+    on: str
+    posts: list[RosterPost]
+    documents: list[str]
+
+
+def _holder(t: Tenure, by_id: dict[str, Statement]) -> Holder:
+    return Holder(
+        person=t.person,
+        since=t.start.iso if t.start else None,
+        first_seen=t.first_seen.isoformat(),
+        last_seen=t.last_seen.isoformat(),
+        until=t.end.iso if t.end else None,
+        until_reason=t.end_reason,
+        acting=t.acting,
+        sources=sources(t.statement_ids, by_id),
+    )
+
+
+def _latest(claims: list[Statement], day: date) -> dict[str, tuple[date, Statement]]:
+    """The latest claim per post dated on or before ``day``, with its date."""
+    out: dict[str, tuple[date, Statement]] = {}
+    for c in sorted(claims, key=lambda c: c.date.iso if c.date else ""):
+        if c.post_key and c.date and c.date.first_day() <= day:
+            out[c.post_key] = (c.date.first_day(), c)
+    return out
+
+
+def roster_of(scope: Scope, on: PartialDate) -> Roster:
+    """The roster of a loaded scope; ``on`` that is a month or year means its last day."""
+    day = day_of(on, late=True)
+    by_id = scope.by_id
+    posts: dict[str, RosterPost] = {}
+
+    def post(key: str, like: Tenure | Statement) -> RosterPost:
+        if key not in posts:
+            label = f"{like.title} of {like.unit}" if like.unit else (like.title or "?")
+            posts[key] = RosterPost(key, label, like.title, like.role, like.unit)
+        return posts[key]
+
+    held = [t for t in scope.own() if t.covers(day)]
+    for t in sorted(held, key=lambda t: (t.start is None, t.first_seen, t.person)):
+        post(t.post_key, t).holders.append(_holder(t, by_id))
+    for key, (_, c) in _latest(scope.own_statements("seats"), day).items():
+        post(key, c).seats = c.count
+    for key, (since, c) in _latest(scope.own_statements("vacant"), day).items():
+        # vacant unless someone held it on the day, or came and went after the claim
+        filled = any(t.post_key == key and since < t.first_seen <= day for t in scope.own())
+        if not (key in posts and posts[key].holders) and not filled:
+            post(key, c).vacant = source_of(c)
+    for p in posts.values():
+        n = len({h.person for h in p.holders})
+        if p.role == "head" and n > 1:
+            p.conflict = f"single-seat post with {n} holders"
+        elif p.seats is not None and n > p.seats:
+            p.conflict = f"{n} holders for {p.seats} seats"
+    ordered = sorted(posts.values(), key=lambda p: (*role_rank(p.role, p.unit), p.label))
+    docs = sorted({s.doc for p in ordered for h in p.holders for s in h.sources if s.doc})
+    return Roster(scope.org, scope.org_key, on.iso, ordered, docs)
+
+
+def roster(view: View, org: str, on: PartialDate) -> Roster:
+    """Posts and holders of ``org`` (a name or abbreviation) on ``on``."""
+    return roster_of(org_scope(view, org), on)

@@ -1,0 +1,356 @@
+"""Output of analyses: the same result as a Rich table, JSON or CSV (``--format``).
+
+JSON is the result's dataclasses as they are (full quotes, every source); CSV is one flat row
+per fact for spreadsheets; tables are for reading and shorten long quotes.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from collections.abc import Iterable
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from custodes.analyses import Conflict, Diff, Roster, Source, Timeline
+
+QUOTE_CHARS = 160
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+Result = Roster | Diff | Timeline | list[Conflict]
+
+
+def to_json(result: Result) -> str:
+    data = [dataclasses.asdict(c) for c in result] if isinstance(result, list) else result
+    if dataclasses.is_dataclass(data):
+        data = dataclasses.asdict(data)  # type: ignore[arg-type]
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def emit(result: Result, fmt: Format, console: Console) -> None:
+    """Print ``result`` in ``fmt``: JSON and CSV go out verbatim, tables through Rich."""
+    if fmt == Format.json:
+        console.file.write(to_json(result) + "\n")
+    elif fmt == Format.csv:
+        console.file.write(to_csv(_rows(result)))
+    else:
+        for table in _tables(result):
+            console.print(table)
+
+
+def to_csv(rows: Iterable[dict[str, Any]]) -> str:
+    rows = list(rows)
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return out.getvalue()
+
+
+def _short(quote: str, about: str | None = None) -> str:
+    """The quote, or a window of it around ``about`` (a person's surname) when it is long: a
+    roster paragraph names its seventh deputy far past the first 160 characters."""
+    quote = " ".join(quote.split())
+    if len(quote) <= QUOTE_CHARS:
+        return quote
+    at = quote.find(about.split()[-1]) if about else -1
+    start = max(0, at - QUOTE_CHARS // 3) if at > QUOTE_CHARS * 2 // 3 else 0
+    window = quote[start : start + QUOTE_CHARS - 2]
+    return ("…" if start else "") + window + ("…" if start + len(window) < len(quote) else "")
+
+
+def _docs(srcs: list[Source]) -> str:
+    return "; ".join(dict.fromkeys(f"{s.doc}:{s.start}" for s in srcs))
+
+
+# ---- rows (CSV) ---------------------------------------------------------------------------
+
+
+def _rows(result: Result) -> list[dict[str, Any]]:
+    if isinstance(result, Roster):
+        return _roster_rows(result)
+    if isinstance(result, Diff):
+        return _diff_rows(result)
+    if isinstance(result, Timeline):
+        return _timeline_rows(result)
+    return _conflict_rows(result)
+
+
+def _roster_rows(r: Roster) -> list[dict[str, Any]]:
+    rows = []
+    for p in r.posts:
+        base = {
+            "org": r.org,
+            "on": r.on,
+            "post": p.label,
+            "role": p.role,
+            "unit": p.unit,
+            "seats": p.seats,
+            "conflict": p.conflict,
+        }
+        for h in p.holders:
+            rows.append(
+                {
+                    **base,
+                    "person": h.person,
+                    "since": h.since,
+                    "first_seen": h.first_seen,
+                    "last_seen": h.last_seen,
+                    "until": h.until,
+                    "acting": h.acting,
+                    "vacant": False,
+                    "sources": _docs(h.sources),
+                }
+            )
+        if not p.holders:
+            rows.append(
+                {
+                    **base,
+                    "person": None,
+                    "since": None,
+                    "first_seen": None,
+                    "last_seen": None,
+                    "until": None,
+                    "acting": False,
+                    "vacant": p.vacant is not None,
+                    "sources": _docs([p.vacant]) if p.vacant else "",
+                }
+            )
+    return rows
+
+
+def _diff_rows(d: Diff) -> list[dict[str, Any]]:
+    rows = []
+
+    def row(change: str, person: str | None, posts: str, date: str | None, detail: str) -> None:
+        rows.append(
+            {
+                "org": d.org,
+                "from": d.d1,
+                "to": d.d2,
+                "change": change,
+                "person": person,
+                "posts": posts,
+                "date": date,
+                "detail": detail,
+            }
+        )
+
+    for x in d.left:
+        how = "; ".join(f"{e.type} {e.date or '(undated)'}" for e in x.events)
+        where = f"; moved to {x.moved_to}" if x.moved_to else ""
+        row("left", x.person, " – ".join(p.post for p in x.posts), x.posts[0].ended, how + where)
+    for y in d.came:
+        src = f"came from {y.came_from}" if y.came_from else ""
+        row("came", y.person, " – ".join(p.post for p in y.posts), y.posts[0].since, src)
+    for c in d.changed:
+        row("changed", c.person, " – ".join(c.after), None, "was " + " – ".join(c.before))
+    for name in d.stayed:
+        row("stayed", name, "", None, "")
+    for v in d.vacant:
+        row("vacant", None, v.post, v.since, "declared vacant" if v.source else "no holder")
+    for t in d.turnover:
+        row("turnover", None, t.rank, None, f"{t.summary} ({t.seats_from})")
+    return rows
+
+
+def _timeline_rows(t: Timeline) -> list[dict[str, Any]]:
+    return [
+        {
+            "date": e.date,
+            "type": e.type,
+            "person": e.person,
+            "post": e.post,
+            "moved_from": e.moved_from,
+            "count": e.count,
+            "acting": e.acting,
+            "doc": e.source.doc,
+            "start": e.source.start,
+            "end": e.source.end,
+            "quote": e.source.quote,
+        }
+        for e in t.entries
+    ]
+
+
+def _conflict_rows(cs: list[Conflict]) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": c.kind,
+            "date": c.date,
+            "post": c.post,
+            "org": c.org,
+            "summary": c.summary,
+            "note": c.note,
+            "person": s.person,
+            "claim": s.claim,
+            "sources": _docs(s.sources),
+            "quotes": " | ".join(x.quote for x in s.sources),
+        }
+        for c in cs
+        for s in c.sides
+    ]
+
+
+# ---- tables -------------------------------------------------------------------------------
+
+
+def _tables(result: Result) -> list[Table | Text]:
+    if isinstance(result, Roster):
+        return [roster_table(result)]
+    if isinstance(result, Diff):
+        return diff_tables(result)
+    if isinstance(result, Timeline):
+        return [timeline_table(result)]
+    return conflict_tables(result)
+
+
+def _where(src: Source) -> str:
+    """ "kz-nsc-2022-ciss-report.txt:9145": the file and the offset of the quote."""
+    return f"{Path(src.doc).name if src.doc else src.doc_id}:{src.start}"
+
+
+def _seen(first: str, last: str) -> str:
+    return first if first == last else f"{first} … {last}"
+
+
+def roster_table(r: Roster) -> Table:
+    names = ", ".join(Path(d).name for d in r.documents)
+    table = Table(
+        "post",
+        "holder",
+        "since",
+        "evidence",
+        "seats",
+        "note",
+        title=f"{r.org} on {r.on}",
+        caption=f"sources: {names}" if names else None,
+    )
+    for p in r.posts:
+        note = Text(p.conflict or "", style="bold red")
+        seats = str(p.seats) if p.seats is not None else ""
+        if not p.holders:
+            why = f"vacant (source of {p.vacant.date})" if p.vacant else "no known holder"
+            table.add_row(p.label, "", "", "", seats, Text(why, style="yellow"))
+        for i, h in enumerate(p.holders):
+            person = h.person + (" (acting)" if h.acting else "")
+            table.add_row(
+                p.label if i == 0 else "",
+                person,
+                h.since or "unknown",
+                _seen(h.first_seen, h.last_seen),
+                seats if i == 0 else "",
+                note if i == 0 else "",
+            )
+        table.add_section()
+    return table
+
+
+def diff_tables(d: Diff) -> list[Table | Text]:
+    out: list[Table | Text] = [Text(f"{d.org}: {d.d1} → {d.d2}", style="bold")]
+    left = Table("person", f"post on {d.d1}", "ended", "events", "went to", title="Left")
+    for x in d.left:
+        events = "\n".join(f"{e.type} {e.date or '(undated)'}" for e in x.events)
+        for i, p in enumerate(x.posts):
+            how = p.how or "ended"
+            if p.ended and p.ended not in how:
+                how += f" {p.ended}"
+            how += " (inferred)" if p.inferred else ""
+            first = i == 0
+            left.add_row(
+                x.person if first else "",
+                p.post,
+                how,
+                events if first else "",
+                (x.moved_to or "") if first else "",
+            )
+        left.add_section()
+    came = Table("person", f"post on {d.d2}", "since", "came from", title="Came")
+    for y in d.came:
+        origin = f"{y.came_from}, left {y.came_from_ended}" if y.came_from else ""
+        for i, p in enumerate(y.posts):
+            since = p.since or f"unknown (seen {p.first_seen})"
+            came.add_row(y.person if i == 0 else "", p.post, since, origin if i == 0 else "")
+        came.add_section()
+    out += [left, came]
+    if d.changed:
+        changed = Table("person", "before", "after", title="Changed posts")
+        for c in d.changed:
+            changed.add_row(c.person, "\n".join(c.before), "\n".join(c.after))
+        out.append(changed)
+    if d.vacant:
+        vacant = Table("post", "since", "why", title=f"Vacant on {d.d2}")
+        for v in d.vacant:
+            vacant.add_row(v.post, v.since or "", "declared vacant" if v.source else "no holder")
+        out.append(vacant)
+    out.append(Text("Stayed: " + (", ".join(d.stayed) or "nobody")))
+    out.append(Text("Turnover per rank (departures with an end event / seats):", style="bold"))
+    out += [Text(f"  {t.summary} ({t.seats_from})") for t in d.turnover]
+    return out
+
+
+def timeline_table(t: Timeline) -> Table:
+    who = ", ".join(t.people + t.orgs)
+    table = Table(title=f"Timeline: {who}", expand=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("what", no_wrap=True)
+    table.add_column("person", ratio=2, min_width=12)
+    table.add_column("post", ratio=3)
+    table.add_column("quote", ratio=6)
+    table.add_column("source", ratio=2, overflow="fold")
+    for e in t.entries:
+        what = e.type + (f" {e.count}" if e.count else "") + (" (acting)" if e.acting else "")
+        post = e.post or ""
+        if e.moved_from:
+            post += f"\n(from {e.moved_from})"
+        table.add_row(
+            e.date or "undated",
+            what,
+            e.person or "",
+            post,
+            _short(e.source.quote, e.person),
+            _where(e.source),
+        )
+    return table
+
+
+def conflict_tables(cs: list[Conflict]) -> list[Table | Text]:
+    if not cs:
+        return [Text("No conflicts.")]
+    out: list[Table | Text] = []
+    for c in cs:
+        caption = c.note
+        table = Table(
+            "person",
+            "claim",
+            "quote",
+            "source",
+            title=c.summary,
+            caption=caption,
+            title_style="bold red",
+            caption_style="yellow",
+        )
+        for s in c.sides:
+            for i, src in enumerate(s.sources):
+                table.add_row(
+                    s.person if i == 0 else "",
+                    src.what,
+                    _short(src.quote, s.person),
+                    _where(src),
+                )
+        out.append(table)
+    return out

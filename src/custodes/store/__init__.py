@@ -1,0 +1,12 @@
+"""The knowledge base: statements with provenance in SQLite or PostgreSQL.
+
+``KnowledgeBase`` writes (one transaction per document, re-ingest is a no-op); ``View`` reads
+and is all that analyses get. Keys that decide identity live in ``keys``; the one dialect
+difference lives in ``db.insert_ignore``.
+"""
+
+from custodes.store.kb import IngestResult, KnowledgeBase
+from custodes.store.statements import Statement
+from custodes.store.view import DocumentInfo, View
+
+__all__ = ["DocumentInfo", "IngestResult", "KnowledgeBase", "Statement", "View"]

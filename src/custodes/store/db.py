@@ -1,0 +1,71 @@
+"""Connections, and the one place where SQLite and PostgreSQL differ.
+
+``engine_for("custodes.db")`` is a SQLite file, ``engine_for("sqlite://")`` an in-memory SQLite
+database, ``engine_for("postgresql+psycopg://user@host/db")`` PostgreSQL. Everything else in
+``store/`` is dialect-neutral SQLAlchemy Core; ``insert_ignore`` is the only dialect switch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, create_engine, event
+from sqlalchemy.pool import StaticPool
+
+
+def database_url(url_or_path: str | Path) -> str:
+    """A SQLAlchemy URL: URLs pass through, anything else is a path to a SQLite file."""
+    text = str(url_or_path)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser()}"
+
+
+def engine_for(url_or_path: str | Path, schema: str | None = None) -> Engine:
+    """An engine for a path or URL. ``schema`` (PostgreSQL) puts every table in that schema,
+    which is how the tests get a fresh database without touching anyone else's tables."""
+    url = database_url(url_or_path)
+    if url.startswith("sqlite"):
+        memory = url in {"sqlite://", "sqlite:///:memory:"}
+        engine = create_engine(
+            url,
+            # one shared connection, or every new connection would see an empty in-memory db
+            poolclass=StaticPool if memory else None,
+            connect_args={"check_same_thread": False},
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    if schema is not None:
+        engine = engine.execution_options(schema_translate_map={None: schema})
+    return engine
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def insert_ignore(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> int:
+    """INSERT rows, skipping any whose primary key already exists (``ON CONFLICT DO NOTHING``
+    on both). Returns how many were inserted; exact for a single row, which comes back through
+    ``RETURNING`` only when it was new — that is how a re-ingest is recognised as a no-op.
+    (Not ``rowcount``: psycopg reports -1 for it here.)"""
+    if not rows:
+        return 0
+    name = conn.dialect.name
+    if name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    elif name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert  # type: ignore[assignment]
+    else:  # pragma: no cover - only the two databases are supported
+        raise NotImplementedError(f"unsupported database dialect: {name}")
+    stmt = insert(table).on_conflict_do_nothing()
+    if len(rows) == 1:
+        returning = stmt.returning(*table.primary_key.columns)
+        return len(conn.execute(returning, dict(rows[0])).fetchall())
+    conn.execute(stmt, [dict(r) for r in rows])
+    return len(rows)

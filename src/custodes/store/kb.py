@@ -1,0 +1,178 @@
+"""The knowledge base: the only writer. Analyses read through ``KnowledgeBase.view()``.
+
+Example::
+
+    kb = KnowledgeBase.open("custodes.db")          # or "sqlite://", "postgresql+psycopg://…"
+    result = kb.ingest_document(doc, extraction)    # IngestResult(status="ingested", …)
+    kb.ingest_document(doc, extraction).status      # "unchanged": the same text is a no-op
+    roster(kb.view(), "NSC", PartialDate(2022, 1, 5))
+
+Each document is written in one transaction: its row, its statements, the abbreviations it
+defines and an audit entry in ``changes`` land together or not at all.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, Engine, func, select
+
+from custodes.store.db import engine_for, insert_ignore
+from custodes.store.keys import org_key, unit_key
+from custodes.store.schema import changes, documents, metadata, org_aliases, statements
+from custodes.store.statements import UnitMap, statement_rows
+from custodes.store.view import View
+
+if TYPE_CHECKING:  # extraction imports spaCy; opening a knowledge base to read must not
+    from custodes.extract.dates import PartialDate
+    from custodes.extract.pipeline import Extraction
+    from custodes.ingest.read import Document
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What ingesting one document did. ``status`` is ``ingested`` or ``unchanged``."""
+
+    doc_id: str
+    path: str
+    title: str | None
+    status: str
+    n_events: int
+    n_statements: int
+
+
+def _who() -> str:
+    try:
+        return os.environ.get("CUSTODES_USER") or getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers
+        return "custodes"
+
+
+class KnowledgeBase:
+    """Statements with provenance in SQLite or PostgreSQL."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url_or_path: str | Path, schema: str | None = None) -> KnowledgeBase:
+        """Open (and create the tables of) a knowledge base: a path is a SQLite file,
+        ``sqlite://`` is in memory, ``postgresql+psycopg://…`` is PostgreSQL."""
+        engine = engine_for(url_or_path, schema=schema)
+        metadata.create_all(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def view(self) -> View:
+        """A read-only view: what analyses get."""
+        return View(self.engine)
+
+    def has_document(self, doc_id: str) -> bool:
+        """Is this text already in? Lets a caller skip extraction of a known document."""
+        with self.engine.connect() as conn:
+            q = select(documents.c.id).where(documents.c.id == doc_id)
+            return conn.execute(q).first() is not None
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: how tests and the CLI show that a re-ingest changed nothing."""
+        with self.engine.connect() as conn:
+            return {
+                t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in (documents, statements, org_aliases, changes)
+            }
+
+    def ingest_file(self, path: str | Path, published: PartialDate | None = None) -> IngestResult:
+        """Read, extract and ingest one file. Raises ``ReadError`` (with the reason) before
+        anything is written; a text already in the knowledge base is not extracted again."""
+        from custodes.extract.pipeline import extract_many
+        from custodes.ingest.read import read_document
+
+        doc = read_document(path, published)
+        if self.has_document(doc.id):
+            return IngestResult(doc.id, doc.path, doc.title, "unchanged", 0, 0)
+        (extraction,) = extract_many([(doc.text, doc.published)])
+        return self.ingest_document(doc, extraction)
+
+    def ingest_document(
+        self, doc: Document, extraction: Extraction, who: str | None = None
+    ) -> IngestResult:
+        """Write one document and its statements in one transaction. A document already in the
+        knowledge base (same text) is left as it is and reported ``unchanged``."""
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            inserted = insert_ignore(conn, documents, [_document_row(doc, extraction, now)])
+            if not inserted:
+                return IngestResult(doc.id, doc.path, doc.title, "unchanged", 0, 0)
+            rows = statement_rows(doc, extraction, now, _aliases(conn), _units(conn))
+            insert_ignore(conn, statements, rows)
+            insert_ignore(
+                conn,
+                org_aliases,
+                [
+                    {
+                        "alias_key": org_key(a),
+                        "org_key": org_key(full),
+                        "alias": a,
+                        "org": full,
+                        "doc_id": doc.id,
+                    }
+                    for a, full in sorted(extraction.abbreviations.items())
+                ],
+            )
+            payload = {
+                "doc_id": doc.id,
+                "path": doc.path,
+                "statements": len(rows),
+                "events": len(extraction.events),
+            }
+            conn.execute(
+                changes.insert(),
+                {"at": now, "who": who or _who(), "action": "ingest", "payload": payload},
+            )
+        return IngestResult(
+            doc.id, doc.path, doc.title, "ingested", len(extraction.events), len(rows)
+        )
+
+
+def _document_row(doc: Document, extraction: Extraction, now: datetime) -> dict[str, object]:
+    return {
+        "id": doc.id,
+        "path": doc.path,
+        "title": doc.title,
+        "published": doc.published.iso if doc.published else None,
+        "published_precision": doc.published.precision if doc.published else None,
+        "language": doc.language,
+        "kind": doc.kind,
+        "text": doc.text,
+        "n_events": len(extraction.events),
+        "ingested_at": now,
+    }
+
+
+def _aliases(conn: Connection) -> dict[str, str]:
+    q = select(org_aliases.c.alias_key, org_aliases.c.org)
+    return {r.alias_key: r.org for r in conn.execute(q)}
+
+
+def _units(conn: Connection) -> UnitMap:
+    q = select(statements.c.unit, statements.c.org).where(statements.c.unit.is_not(None)).distinct()
+    return {unit_key(r.unit): r.org for r in conn.execute(q) if r.org}

@@ -1,0 +1,105 @@
+"""The knowledge base's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+* ``documents`` — one row per distinct text (``id`` is a hash of the text).
+* ``statements`` — one row per claim a document makes, with its evidence (quote, span,
+  extractor, confidence) and review ``status``. ``kind`` is ``event`` (a personnel event) or a
+  roster claim: ``holds`` (X held post P on D), ``vacant`` (P was empty on D), ``seats`` (P had
+  N seats on D). An event with several posts (dual-hatted) is one row per post sharing
+  ``event_id``; the posts a ``moved`` event leaves are rows with ``leg = 'from'``.
+* ``org_aliases`` — abbreviations that documents define ("NSC" → National Security Committee).
+* ``changes`` — the audit log: who did what, when.
+
+``id`` of a statement is a hash of its key fields (``keys.stable_id``), so inserting the same
+statement twice is a no-op on both databases.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("path", Text, nullable=False),
+    Column("title", Text),
+    Column("published", String(10)),
+    Column("published_precision", String(5)),
+    Column("language", String(8)),
+    Column("kind", String(16)),
+    Column("text", Text, nullable=False),
+    Column("n_events", Integer, nullable=False, default=0),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("doc_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("event_id", String(64)),
+    Column("kind", String(8), nullable=False),  # event | holds | vacant | seats
+    Column("leg", String(4), nullable=False, default="to"),  # to | from (posts a move leaves)
+    Column("seq", Integer, nullable=False, default=0),  # the post's place in its event
+    Column("event_type", String(16)),
+    Column("person", Text),
+    Column("person_key", Text),
+    Column("title", Text),
+    Column("role", String(16)),
+    Column("org", Text),
+    Column("org_key", Text),
+    Column("unit", Text),
+    Column("post_key", Text),
+    Column("position", Text),
+    Column("date", String(10)),
+    Column("date_precision", String(5)),
+    Column("quote", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("count", Integer),
+    Column("extractor", String(64), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("acting", Boolean, nullable=False, default=False),
+    Column("from_position", Text),
+    Column("status", String(16), nullable=False, default="extracted"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_statements_doc", "doc_id"),
+    Index("ix_statements_person", "person_key"),
+    Index("ix_statements_org", "org_key"),
+    Index("ix_statements_post", "post_key"),
+)
+
+org_aliases = Table(
+    "org_aliases",
+    metadata,
+    Column("alias_key", Text, primary_key=True),
+    Column("org_key", Text, primary_key=True),
+    Column("alias", Text, nullable=False),
+    Column("org", Text, nullable=False),
+    Column("doc_id", String(64), ForeignKey("documents.id"), nullable=False),
+)
+
+changes = Table(
+    "changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("who", Text, nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("payload", JSON, nullable=False),
+)

@@ -1,0 +1,225 @@
+"""Statements: what one document claims, one row per (claim, post), with its evidence.
+
+An ``Extraction`` becomes rows here. Each row keeps the verbatim quote, its character span, the
+extractor and its confidence; ids are hashes of the key fields, so a statement is the same row
+whenever the same document is read again. Example: "Anuar Sadykulov was dismissed from his
+position of Deputy NSC Chairman – Director of Special Service “A”" is one event and two rows
+(``Deputy Chairman`` of the NSC; ``Director`` of its unit Special Service “A”) sharing an
+``event_id``.
+
+Organisation names are canonicalised before keys are made: an abbreviation a document defines
+("NSC") is expanded, and a unit named without its parent ("Director of Special Service “A”")
+is put under the organisation that the same document (or the knowledge base) already places it
+in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from custodes.extract.dates import PartialDate
+from custodes.store.keys import org_key, person_key, post_key, stable_id, unit_key
+
+if TYPE_CHECKING:  # extraction imports spaCy; reading a knowledge base must not
+    from custodes.extract.mentions import Post
+    from custodes.extract.pipeline import Extraction
+    from custodes.ingest.read import Document
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One row of ``statements`` as analyses see it (``date`` parsed back to a PartialDate)."""
+
+    id: str
+    doc_id: str
+    event_id: str | None
+    kind: str  # event | holds | vacant | seats
+    leg: str  # to | from
+    seq: int  # the post's place in its event ("Deputy Chairman – Director …": 0, 1)
+    event_type: str | None
+    person: str | None
+    person_key: str | None
+    title: str | None
+    role: str | None
+    org: str | None
+    org_key: str | None
+    unit: str | None
+    post_key: str | None
+    position: str | None
+    date: PartialDate | None
+    quote: str
+    start: int
+    end: int
+    count: int | None
+    extractor: str
+    confidence: float
+    acting: bool
+    from_position: str | None
+    status: str
+    doc_path: str | None = None
+    doc_title: str | None = None
+    doc_published: str | None = None
+
+    @property
+    def post_label(self) -> str:
+        """The post within its organisation: "Director of Special Service “A”"."""
+        title = self.title or "?"
+        return f"{title} of {self.unit}" if self.unit else title
+
+    @property
+    def label(self) -> str:
+        """The post and its organisation: "Chief (Presidential Executive Office)"."""
+        return f"{self.post_label} ({self.org})" if self.org else self.post_label
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Statement:
+        date = PartialDate.parse(row["date"]) if row.get("date") else None
+        names = cls.__dataclass_fields__
+        values = {k: row[k] for k in names if k in row and k != "date"}
+        return cls(date=date, **values)
+
+
+# Roster claims carry no extractor name of their own.
+ROSTER_EXTRACTOR = "custodes.roster/1"
+
+# unit key → the organisation the unit belongs to
+UnitMap = dict[str, str]
+
+
+def units_in(extraction: Extraction) -> UnitMap:
+    """Units the document itself places in an organisation ("Special Service “A”" → NSC)."""
+    posts = [p for e in extraction.events for p in (*e.posts, *e.from_posts)]
+    posts += [c.post for c in extraction.claims]
+    return {unit_key(p.unit): p.org for p in posts if p.unit and p.org}
+
+
+def _canonical(
+    post: Post | None, aliases: Mapping[str, str], units: UnitMap
+) -> tuple[str | None, str | None]:
+    """(org, unit) with abbreviations expanded and parentless units put in their organisation."""
+    if post is None:
+        return None, None
+    org = aliases.get(org_key(post.org) or "", post.org)
+    unit = post.unit
+    parent = units.get(org_key(org) or "") if unit is None else None
+    if parent and org_key(parent) != org_key(org):
+        org, unit = parent, org
+    return org, unit
+
+
+def statement_rows(
+    doc: Document,
+    extraction: Extraction,
+    now: datetime,
+    aliases: Mapping[str, str] | None = None,
+    units: UnitMap | None = None,
+) -> list[dict[str, Any]]:
+    """The ``statements`` rows of one document. ``aliases`` maps alias keys to organisation
+    names, ``units`` unit keys to organisations (both from the knowledge base); the document's
+    own abbreviations and units take precedence."""
+    alias_map = dict(aliases or {})
+    alias_map.update({org_key(a) or a: full for a, full in extraction.abbreviations.items()})
+    unit_map = {**(units or {}), **units_in(extraction)}
+    rows: dict[str, dict[str, Any]] = {}
+
+    def add(
+        kind: str,
+        post: Post | None,
+        person: str | None,
+        date: PartialDate | None,
+        evidence: dict[str, Any],
+        leg: str = "to",
+        seq: int = 0,
+        **event: Any,
+    ) -> None:
+        org, unit = _canonical(post, alias_map, unit_map)
+        title, role = (post.title, post.role) if post else (None, None)
+        pkey = post_key(org, role, unit, title) if role else None
+        pk = person_key(person)
+        day = date.iso if date else None
+        sid = stable_id(
+            doc.id,
+            kind,
+            leg,
+            event.get("event_type"),
+            pk,
+            pkey,
+            day,
+            evidence["start"],
+            evidence["end"],
+            event.get("count"),
+        )
+        rows[sid] = {
+            "id": sid,
+            "doc_id": doc.id,
+            "event_id": None,
+            "event_type": None,
+            "count": None,
+            "from_position": None,
+            **event,
+            "kind": kind,
+            "leg": leg,
+            "seq": seq,
+            "person": person,
+            "person_key": pk,
+            "title": title,
+            "role": role,
+            "org": org,
+            "org_key": org_key(org),
+            "unit": unit,
+            "post_key": pkey,
+            "position": (f"{title} of {unit}" if unit else title) if post else None,
+            "date": day,
+            "date_precision": date.precision if date else None,
+            "acting": bool(post and post.acting),
+            "status": "extracted",
+            "created_at": now,
+            **evidence,
+        }
+
+    for e in extraction.events:
+        day = e.date.iso if e.date else None
+        event_id = stable_id(doc.id, "event", e.type, person_key(e.person), day, e.start, e.end)
+        evidence = _evidence(e.quote, e.start, e.end, e.extractor, e.confidence)
+        from_label = " – ".join(p.label for p in e.from_posts) or None
+        for i, post in enumerate(e.posts or [None]):
+            add(
+                "event",
+                post,
+                e.person,
+                e.date,
+                evidence,
+                seq=i,
+                event_id=event_id,
+                event_type=e.type,
+                from_position=from_label,
+            )
+        for i, post in enumerate(e.from_posts):
+            add(
+                "event",
+                post,
+                e.person,
+                e.date,
+                evidence,
+                leg="from",
+                seq=i,
+                event_id=event_id,
+                event_type=e.type,
+            )
+    for c in extraction.claims:
+        evidence = _evidence(c.quote, c.start, c.end, ROSTER_EXTRACTOR, c.confidence)
+        add(c.kind, c.post, c.person, c.date, evidence, count=c.count)
+    return list(rows.values())
+
+
+def _evidence(quote: str, start: int, end: int, extractor: str, conf: float) -> dict[str, Any]:
+    return {
+        "quote": quote,
+        "start": start,
+        "end": end,
+        "extractor": extractor,
+        "confidence": round(conf, 3),
+    }

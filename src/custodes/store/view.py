@@ -1,0 +1,139 @@
+"""A read-only view of the knowledge base: what analyses are given.
+
+It has no method that writes, and every query runs in a connection that is rolled back, so an
+analysis cannot change the knowledge base. It answers three kinds of question: which statements
+(by organisation, person, post, kind), which documents, and which organisation or person a name
+an analyst types stands for::
+
+    view.resolve_org("NSC")   == "national security committee"
+    view.resolve_org("KNB")   == "national security committee"   # well-known alias, data file
+    view.match_people("Kunanbayev") == ["anuar kunanbayev", "berik kunanbayev"]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from sqlalchemy import Engine, Select, or_, select
+
+from custodes.store.keys import org_key, person_key
+from custodes.store.schema import documents, org_aliases, statements
+from custodes.store.statements import Statement
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A document's description (not its text): the source a statement cites."""
+
+    id: str
+    path: str
+    title: str | None
+    published: str | None
+    language: str | None
+    kind: str | None
+    n_events: int
+
+
+@cache
+def well_known_aliases() -> dict[str, str]:
+    """Abbreviations analysts use that documents rarely define ("KNB"), from
+    ``data/org_aliases.yaml``; used only when no document defines the alias."""
+    text = resources.files("custodes").joinpath("data/org_aliases.yaml").read_text("utf-8")
+    data: dict[str, str] = yaml.safe_load(text) or {}
+    return {org_key(k) or k: v for k, v in data.items()}
+
+
+class View:
+    """Read-only access to statements, documents and names."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def _rows(self, query: Select[Any]) -> list[Any]:
+        with self._engine.connect() as conn:
+            rows = list(conn.execute(query))
+            conn.rollback()
+        return rows
+
+    def statements(
+        self,
+        *,
+        org_keys: Iterable[str] | None = None,
+        person_keys: Iterable[str] | None = None,
+        post_keys: Iterable[str] | None = None,
+        kinds: Iterable[str] | None = None,
+        doc_id: str | None = None,
+    ) -> list[Statement]:
+        """Statements matching every given filter, with their document's path and title,
+        in document order (document, then offset)."""
+        s = statements.c
+        d = documents.c
+        q = select(
+            statements,
+            d.path.label("doc_path"),
+            d.title.label("doc_title"),
+            d.published.label("doc_published"),
+        )
+        q = q.join(documents, documents.c.id == s.doc_id)
+        for column, values in (
+            (s.org_key, org_keys),
+            (s.person_key, person_keys),
+            (s.post_key, post_keys),
+            (s.kind, kinds),
+        ):
+            if values is not None:
+                q = q.where(column.in_(sorted(set(values))))
+        if doc_id is not None:
+            q = q.where(s.doc_id == doc_id)
+        q = q.order_by(s.doc_id, s.start, s.id)
+        return [Statement.from_row(r._mapping) for r in self._rows(q)]
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every document, oldest publication first."""
+        d = documents.c
+        q = select(d.id, d.path, d.title, d.published, d.language, d.kind, d.n_events)
+        rows = self._rows(q.order_by(d.published, d.path))
+        return [DocumentInfo(**r._mapping) for r in rows]
+
+    def resolve_org(self, name: str) -> str | None:
+        """The org_key a name or abbreviation stands for, or None. An alias a document defines
+        comes first (the most documents win), then the organisation's own name (any case),
+        then the well-known aliases."""
+        key = org_key(name)
+        if key is None:
+            return None
+        a = org_aliases.c
+        rows = self._rows(select(a.org_key).where(a.alias_key == key))
+        defined = Counter(r.org_key for r in rows)
+        if defined:
+            return defined.most_common(1)[0][0]
+        if self._rows(select(statements.c.org_key).where(statements.c.org_key == key).limit(1)):
+            return key
+        known = well_known_aliases().get(key)
+        return org_key(known) if known else None
+
+    def org_name(self, key: str) -> str:
+        """The most common spelling of an organisation in its statements."""
+        q = select(statements.c.org).where(statements.c.org_key == key)
+        names = Counter(r.org for r in self._rows(q) if r.org)
+        return names.most_common(1)[0][0] if names else key
+
+    def match_people(self, name: str) -> list[str]:
+        """Person keys a name stands for: the exact key, or everyone with that surname when a
+        single word is given ("Kunanbayev" → Anuar and Berik Kunanbayev)."""
+        key = person_key(name)
+        if key is None:
+            return []
+        s = statements.c
+        cond = s.person_key == key
+        if " " not in key:
+            escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            cond = or_(cond, s.person_key.like(f"% {escaped}", escape="\\"))
+        rows = self._rows(select(s.person_key).where(cond).distinct())
+        return sorted(r.person_key for r in rows)
