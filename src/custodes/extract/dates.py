@@ -258,7 +258,7 @@ class DateContext:
                 result.first_day()
             except ValueError:
                 return None
-            if update and m.relative is None and (result.month or not self.anchor):
+            if update and (result.month or not self.anchor) and (m.relative is None or result.day):
                 self.anchor = result
         return result
 
@@ -266,19 +266,16 @@ class DateContext:
         return self.anchor or self.heading or self.published
 
     def _infer_year(self, month: int, day: int | None) -> PartialDate | None:
-        base = (
-            self.anchor
-            if self.anchor and self.anchor.day
-            else (self.published or self.anchor or self.heading)
-        )
-        if base is None:
-            return None
-        year = base.year
-        if self.published and self.published.month and base == self.published:
-            # a month after the publication month is last year's ("in December", said in March)
+        if self.published and self.published.month:
+            # a month without a year is the latest such month up to the publication date
+            year = self.published.year
             if (month, day or 1) > (self.published.month, self.published.day or 31):
                 year -= 1
-        return PartialDate(year, month, day)
+            return PartialDate(year, month, day)
+        base = self.anchor if self.anchor and self.anchor.day else (self.anchor or self.heading)
+        if base is None:
+            return None
+        return PartialDate(base.year, month, day)
 
     def _relative(self, rel: str) -> PartialDate | None:
         rel = re.sub(r"\s+", " ", rel)

@@ -447,6 +447,9 @@ def _trigger_type(t: Token) -> str | None:
             return None
         if lemma == "move" and not any(c.lower_ in {"from", "to"} for c in t.children):
             return None
+        if lemma in {"step", "stand"}:
+            # "stepped down as head", "stood down"
+            return "resigned" if any(c.lower_ == "down" for c in t.children) else None
         return VERB_TRIGGERS.get(lemma)
     if t.pos_ == "NOUN":
         if lemma == "charge" and t.head.lower_ == "on":

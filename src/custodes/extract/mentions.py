@@ -357,7 +357,7 @@ def _clean_org(org: str, minister: bool = False) -> str:
     if m:
         return normalize_ministry(m.group(1))
     m = re.fullmatch(r"(.+?)\s+Ministry", org)
-    if m:
+    if m and not any(w.lower() in ORG_HEADS for w in m.group(1).split()):
         return normalize_ministry(m.group(1))
     return org
 
@@ -384,7 +384,11 @@ def find_posts(
             before = text[max(0, m.start() - 25) : m.start()]
             if not (
                 re.match(r"\s+of\s+(?:the\s+)?[A-Z“\"]", after)
-                or re.search(r"\b(?:as|position of|post of|acting|new|former)\s+$", before)
+                or re.search(
+                    r"\b(?:as|position of|post of|acting|new|former|became|become|becomes|"
+                    r"appointed|named|its|his|her|their)\s+(?:first\s+)?$",
+                    before,
+                )
             ):
                 continue
             if word.lower() in {

@@ -217,7 +217,10 @@ def _event_date(raw: RawEvent, cand: _Candidate) -> PartialDate | None:
         if d.precision == "year" and before.count("(") > before.count(")"):
             continue
         usable.append((m.start - off, m.end - off, d))
-    usable = [(s, e, d) for s, e, d in usable if _governs(raw.trigger, s)]
+    ranked = [(_governs(raw.trigger, s), s, e, d) for s, e, d in usable]
+    best = max((r for r, *_ in ranked), default=0)
+    # dates on the trigger's own verb win over dates on a coordinated one
+    usable = [(s, e, d) for r, s, e, d in ranked if r and r == best]
     before_t = [(s, e, d) for s, e, d in usable if e <= t]
     after_t = [(s, e, d) for s, e, d in usable if s > t]
     reported = raw.reported is not None and raw.reported.idx < t
@@ -236,10 +239,12 @@ def _event_date(raw: RawEvent, cand: _Candidate) -> PartialDate | None:
         # "committed suicide on January 10" — but not a date that belongs to the next clause
         s_, _, d = after_t[0]
         gap = stext[t:s_]
-        if len(gap) < 60 and not re.search(r";|\band\b.*\b(?:was|were)\b", gap):
+        if best == 2 or len(gap) < 60 and not re.search(r";|\band\b.*\b(?:was|were)\b", gap):
             return d
-    if reported or raw.later:
+    if raw.later:
         return None
+    if reported and any(r and s_ < raw.reported.idx for r, s_, _, _ in ranked):  # type: ignore[union-attr]
+        return None  # the only date is the announcement's
     if (
         raw.trigger.pos_ == "NOUN"
         and raw.trigger.lower_ != "suicide"
@@ -249,34 +254,43 @@ def _event_date(raw: RawEvent, cand: _Candidate) -> PartialDate | None:
     return cand.heading
 
 
-def _governs(trig: Token, start: int) -> bool:
-    """Does the date at sentence-local offset ``start`` belong to the trigger's clause? "started
-    on January 4, in less than 24 hours X was dismissed" dates the start, not the dismissal."""
+def _governs(trig: Token, start: int) -> int:
+    """How closely the date at sentence-local offset ``start`` belongs to the trigger: 2 when
+    it modifies the trigger itself, 1 through a coordinated or embedding verb ("X was dismissed
+    on May 3 and arrested"), 0 when it dates another clause ("started on January 4, in less
+    than 24 hours X was dismissed" dates the start, not the dismissal)."""
     doc = trig.doc
     tok = next((t for t in doc if t.idx <= start < t.idx + max(1, len(t.text))), None)
     if tok is None:
-        return True
-    gov = tok
-    for _ in range(8):
-        if gov.pos_ in {"VERB", "AUX"} or gov.i == trig.i or gov.head.i == gov.i:
-            break
-        gov = gov.head
-    if gov.i == trig.i or gov.pos_ not in {"VERB", "AUX"}:
-        return True
+        return 1
     node = trig
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         node = node.head  # a noun trigger ("after the dismissal") is dated by its verb
+    gov = tok
+    for _ in range(8):
+        if gov.pos_ in {"VERB", "AUX"} or gov.i in {trig.i, node.i} or gov.head.i == gov.i:
+            break
+        gov = gov.head
+    if gov.i in {trig.i, node.i}:
+        return 2
+    if gov.pos_ not in {"VERB", "AUX"}:
+        return 1
+    if gov.dep_ in {"acl", "advcl", "xcomp"} and any(a.i == node.i for a in gov.ancestors):
+        return 1  # "appointed by a decree signed the next day", "appointed to head … in 2017"
+    if (
+        node.dep_ == "advcl"
+        and node.head.i == gov.i
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in node.children)
+    ):
+        return 1  # "the change came on Tuesday, when the cabinet transferred X"
     for _ in range(6):
         if node.i == gov.i:
-            return True
+            return 1
         if node.dep_ in {"conj", "xcomp"} and node.head.i != node.i:
             node = node.head
         else:
             break
-    if node.i == gov.i:
-        return True
-    # the date's verb is coordinated under the trigger ("was dismissed … and on May 3 arrested")
-    return False
+    return 1 if node.i == gov.i else 0
 
 
 def extract(
@@ -319,8 +333,7 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
     everyone: list[str] = []
     # an encyclopedic biography is about the person it opens with: "he" is that person until
     # another is named
-    sm = _SUBJECT.search(text[:600])
-    subject = sm.group(1) if sm else None
+    subject = _biography_subject(text)
     if subject:
         everyone.append(subject)
     for cand, sdoc in parsed:
@@ -365,8 +378,11 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
                 continue
             if raw.person is not None:
                 names = [_clean_name(raw.person.name)]
+            elif raw.pronoun == "he" and (ante := _antecedent(sdoc, raw, people_local)):
+                names = [ante]
             elif raw.pronoun == "he" and (sent_people or last_people or subject):
-                names = [(sent_people or last_people or [subject])[0]]  # type: ignore[list-item]
+                # in a biography "he" is its subject; elsewhere the person last talked about
+                names = [(sent_people or ([subject] if subject else last_people))[0]]
             elif raw.pronoun == "they" and (sent_people or last_people):
                 names = list(sent_people or last_people)
             names += [_clean_name(p.name) for p in raw.co_people]
@@ -454,6 +470,26 @@ def _expand(abbr: dict[str, str]):  # type: ignore[no-untyped-def]
     return expand
 
 
+def _antecedent(sdoc, raw: RawEvent, people: list[PersonMention]) -> str | None:  # type: ignore[no-untyped-def]
+    """The person "he" refers to when the sentence names someone before it: "Gelashvili's
+    candidacy was submitted, and he was appointed", "X was dismissed, later he was arrested"."""
+    t = raw.trigger.i
+    best: tuple[int, str] | None = None
+    for p in people:
+        if p.token_end <= t and (best is None or p.token_end > best[0]):
+            best = (p.token_end, _clean_name(p.name))
+    for tok in sdoc:
+        if (
+            tok.i < t
+            and tok.pos_ == "PROPN"
+            and tok.i + 1 < len(sdoc)
+            and sdoc[tok.i + 1].text in {"’s", "'s"}
+            and (best is None or tok.i >= best[0])
+        ):
+            best = (tok.i + 1, tok.text)
+    return best[1] if best else None
+
+
 def _make_event(
     raw: RawEvent,
     name: str,
@@ -512,8 +548,27 @@ def _canonical_names(
 
 
 _SUBJECT = re.compile(
-    r"(?:^|\n)([A-Z][a-z][\w-]+(?: [A-Z][a-z][\w-]+){1,3})\s+(?:\(|is\s+an?\s|was\s+an?\s)"
+    r"(?:^|\n)(?:[A-Z][\w-]+\s+){0,3}?([A-Z][a-z][\w-]+(?: [A-Z][a-z][\w-]+){1,3})\s+"
+    r"(?:\(|is\s+an?\s|was\s+an?\s)"
 )
+
+
+def _biography_subject(text: str) -> str | None:
+    """The person an encyclopedic biography is about: "Name (born …) is a …", possibly after a
+    rank, confirmed by a title line that is the same name."""
+    head = text[:800]
+    m = _SUBJECT.search(head)
+    if not m:
+        return None
+    name = strip_ranks(m.group(1))
+    first = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
+    if first == name or re.match(
+        r"[A-Z][a-z][\w-]+(?: [A-Z][a-z][\w-]+){1,3}\s+\(", m.group(0).strip()
+    ):
+        return name
+    return name if name.split()[-1] in first else None
+
+
 _AMONG = re.compile(r"\b(?:one\s+of\s+them|among\s+them|among\s+those|as\s+well\s+as)\b", re.I)
 _NICK = re.compile(
     r"(?P<full>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+),[^()\n]{0,120}?\((?P<nick>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+)\)"
