@@ -394,6 +394,10 @@ def read_triggers(
             sent.doc.text[trig.idx + len(trig) :],
         ):
             continue  # "dismissed as baseless reports that …": a denial, not a dismissal
+        if etype == "dismissed" and re.search(
+            r"\b(?:at|on)\s+(?:his|her)\s+own\s+request\b", sent.doc.text[trig.idx : nxt]
+        ):
+            etype = "resigned"  # "relieved … at his own request"
         if lemma == "retire" and not passive:
             etype = "resigned"
         if lemma == "head" and trig.pos_ == "VERB":

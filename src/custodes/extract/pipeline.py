@@ -25,7 +25,7 @@ from custodes.ontology import ORG_HEADS, TITLE_WORDS, strip_ranks
 
 TRIGGER_RE = re.compile(
     r"\b(?:appoint|dismiss|reliev|resign|retir|arrest|detain|detention|charged|indict|died|"
-    r"death|killed|suicide|replac|succeed|became|become|named|designat|instead|moved|transferr|"
+    r"death|killed|suicide|replac|succeed|became|become|named|designat|instead|moved|transfer|"
     r"assum|fired|sacked|removed|removal|ousted|stepped\s+down|quit|jailed|imprison|installed|"
     r"elected|reappoint|discharg|one\s+of\s+them|among\s+(?:them|those))",
     re.IGNORECASE,
@@ -146,11 +146,13 @@ def _candidates(text: str, published: PartialDate | None) -> list[_Candidate]:
     # In decrees and orders the line "Place, date" is the date of signing: it dates the items
     # after it, and when it stands at the end (the signature block), the items before it.
     decree = bool(_DECREE.search(text))
+    signed: PartialDate | None = None
     if decree:
         closing = [p.dateline for p in paras[-6:] if p.dateline]
         if closing:
             cm = find_dates(closing[-1])
-            heading = ctx.heading = ctx.resolve(cm[0], update=False) if cm else None
+            signed = ctx.resolve(cm[0], update=False) if cm else None
+            heading = ctx.heading = signed
     for p in paras:
         if p.duplicate:
             continue
@@ -159,7 +161,7 @@ def _candidates(text: str, published: PartialDate | None) -> list[_Candidate]:
             heading = ctx.heading = ctx.resolve(hm[0]) if hm else heading
             continue
         if p.section_title:
-            heading = None
+            heading = signed  # a decree's signature date holds across its headings
             in_roster = False
             continue
         if p.heading:
@@ -278,15 +280,15 @@ def _governs(trig: Token, start: int) -> int:
     if gov.dep_ in {"acl", "advcl", "xcomp"} and any(a.i == node.i for a in gov.ancestors):
         return 1  # "appointed by a decree signed the next day", "appointed to head … in 2017"
     if (
-        node.dep_ == "advcl"
-        and node.head.i == gov.i
+        node.dep_ in {"advcl", "relcl"}
+        and node.head.i in {gov.i, *(c.i for c in tok.subtree)}
         and any(c.dep_ == "advmod" and c.lower_ == "when" for c in node.children)
     ):
         return 1  # "the change came on Tuesday, when the cabinet transferred X"
     for _ in range(6):
         if node.i == gov.i:
             return 1
-        if node.dep_ in {"conj", "xcomp"} and node.head.i != node.i:
+        if node.dep_ in {"conj", "xcomp", "dep", "parataxis"} and node.head.i != node.i:
             node = node.head
         else:
             break
