@@ -81,7 +81,10 @@ WEEKDAYS = {
 _M = r"(?P<{n}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _Y = r"(?P<{n}>(?:1[89]|20)\d\d)"
 DATE_RE = re.compile(
-    "|".join(
+    # every date starts a word: checking that first skips the inside of words cheaply
+    r"(?<!\w)(?="
+    + r"[\dJFMASONDjfmasondIiBbUuVvCcвВсСдДяЯфФмМаАиИоОнН])(?:"
+    + "|".join(
         [
             # 2022-01-05
             r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))",
@@ -107,7 +110,8 @@ DATE_RE = re.compile(
             + _Y.format(n="e_y")
             + r"(?![\d-]))",
         ]
-    ),
+    )
+    + ")",
     re.IGNORECASE,
 )
 RELATIVE_RE = re.compile(

@@ -21,14 +21,39 @@ from custodes.extract.events import RawEvent, read_triggers
 from custodes.extract.mentions import PersonMention, Post, PostMention, find_people, find_posts
 from custodes.extract.roster import ROSTER_MARKER, RosterClaim, RosterState, read_roster
 from custodes.extract.segment import Paragraph, Sentence, paragraphs, sentences
-from custodes.ontology import ORG_HEADS, TITLE_WORDS, strip_ranks
+from custodes.ontology import ORG_HEADS, RANK_RE, TITLE_RE, TITLE_WORDS, strip_ranks
 
-TRIGGER_RE = re.compile(
-    r"\b(?:appoint|dismiss|reliev|resign|retir|arrest|detain|detention|charged|indict|died|"
-    r"death|killed|suicide|replac|succeed|became|become|named|designat|instead|moved|transfer|"
-    r"assum|fired|sacked|removed|removal|ousted|stepped\s+down|quit|jailed|imprison|installed|"
-    r"elected|reappoint|discharg|one\s+of\s+them|among\s+(?:them|those))",
+# Words that announce a personnel event whatever else the sentence says ...
+STRONG_TRIGGER_RE = re.compile(
+    r"\b(?:appoint|dismiss|reliev|resign|arrest|detain|detention|charged|indict|died|suicide|"
+    r"sacked|ousted|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|"
+    r"among\s+(?:them|those))",
     re.IGNORECASE,
+)
+# ... and words that do so only next to a post title or a rank ("moved their herds",
+# "named player of the match" and "became the youngest captain" are news, not personnel).
+WEAK_TRIGGER_RE = re.compile(
+    r"\b(?:retir|death|killed|replac|became|become|named|designat|instead|moved|transfer|assum|"
+    r"fired|removed|removal|quit|installed|elected|discharg|took\s+command|posted)",
+    re.IGNORECASE,
+)
+TRIGGER_RE = re.compile(STRONG_TRIGGER_RE.pattern + "|" + WEAK_TRIGGER_RE.pattern, re.IGNORECASE)
+
+
+def can_hold_event(sentence: str) -> bool:
+    """The cheap test that decides which sentences are parsed at all."""
+    if STRONG_TRIGGER_RE.search(sentence):
+        return True
+    return bool(
+        WEAK_TRIGGER_RE.search(sentence)
+        and (
+            _POST_CONTEXT.search(sentence) or TITLE_RE.search(sentence) or RANK_RE.search(sentence)
+        )
+    )
+
+
+_POST_CONTEXT = re.compile(
+    r"\b(?:posts?|positions?|duties|office)\b|\breplac\w*\s+(?:him|her|them)\b", re.IGNORECASE
 )
 
 
@@ -172,7 +197,7 @@ def _candidates(text: str, published: PartialDate | None) -> list[_Candidate]:
         in_roster = roster_para or (in_roster and _listing(p))
         for s in sentences(p):
             dates = [(m, ctx.resolve(m)) for m in find_dates(s.text, s.start)]
-            if TRIGGER_RE.search(s.text) or in_roster:
+            if in_roster or can_hold_event(s.text):
                 out.append(_Candidate(s, dates, heading, in_roster))
     return out
 
@@ -563,6 +588,8 @@ def _biography_subject(text: str) -> str | None:
     if not m:
         return None
     name = strip_ranks(m.group(1))
+    if len(name.split()) < 2:
+        return None  # "General Staff (…)" is ranks and titles, not a name
     first = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
     if first == name or re.match(
         r"[A-Z][a-z][\w-]+(?: [A-Z][a-z][\w-]+){1,3}\s+\(", m.group(0).strip()
