@@ -110,3 +110,20 @@ def test_bundled_report_key_events(bundled: list[dict]) -> None:
     assert ("appointed", "Murat Nurtleu", "2022-02-01") in got
     assert ("dismissed", "Samat Abish", "2022-01-17") in got
     assert ("died", "Azamat Ibbrayev", "2022-01-10") in got
+
+
+def test_only_sentences_that_can_hold_an_event_are_parsed() -> None:
+    from custodes.extract.pipeline import can_hold_event
+
+    assert not can_hold_event("Farmers moved their herds to higher pastures.")
+    assert not can_hold_event("Shurtski was named player of the match.")
+    assert can_hold_event("Colonel Ivanov was moved to the post of Deputy Head.")
+    assert can_hold_event("He was replaced by Yerlan Zhumabekov.")
+    assert can_hold_event("Police arrested Bolat Nurov on Monday.")
+
+
+def test_a_text_opening_with_ranks_is_not_a_biography() -> None:
+    got = events("General Staff (Army) officers met.\n\nOn 3 May 2020 Ivan Orlov resigned.")
+    assert [(e["type"], e["person"], e["date"]) for e in got] == [
+        ("resigned", "Ivan Orlov", "2020-05-03")
+    ]

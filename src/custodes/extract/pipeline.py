@@ -53,7 +53,9 @@ def can_hold_event(sentence: str) -> bool:
 
 
 _POST_CONTEXT = re.compile(
-    r"\b(?:posts?|positions?|duties|office)\b|\breplac\w*\s+(?:him|her|them)\b", re.IGNORECASE
+    r"\b(?:posts?|positions?|duties|office)\b|\breplac\w*\s+(?:him|her|them)\b"
+    r"|\b(?:was|were|been)\s+replaced\b",
+    re.IGNORECASE,
 )
 
 
