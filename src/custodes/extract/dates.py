@@ -119,11 +119,25 @@ RELATIVE_RE = re.compile(
     r"|the\s+(?:next|following)\s+day|the\s+day\s+(?:after|before)|the\s+previous\s+day"
     r"|simultaneously(?!\s+with)|at\s+the\s+same\s+time"
     r"|the\s+(?:following|next)\s+month|yesterday|today|tomorrow"
+    r"|(?:a|one|two|three|four|five|six|seven|ten|\d{1,2})\s+days?\s+(?:later|earlier|after|before)"
+    r"|(?:earlier|later)\s+(?:that|the\s+same)\s+(?:month|year)|(?:in\s+)?that\s+(?:month|year)"
+    r"|the\s+(?:following|next)\s+year|the\s+previous\s+year"
     r"|(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|в\s+тот\s+же\s+день|на\s+следующий\s+день|сегодня|вчера"
     r"|(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))\b",
     re.IGNORECASE,
 )
+_COUNT = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "ten": 10,
+}
 RU_WEEKDAYS = {
     "понедельник": 0,
     "вторник": 1,
@@ -282,7 +296,25 @@ class DateContext:
         return PartialDate(base.year, month, day)
 
     def _relative(self, rel: str) -> PartialDate | None:
-        rel = re.sub(r"\s+", " ", rel)
+        rel = re.sub(r"\s+", " ", rel.lower())
+        base = self.anchor or self.heading
+        nm = re.match(
+            r"(a|one|two|three|four|five|six|seven|ten|\d+) days? (later|earlier|after|before)", rel
+        )
+        if nm:
+            n = _COUNT.get(nm.group(1)) or int(nm.group(1))
+            if base is None or not base.day:
+                return None
+            sign = 1 if nm.group(2) in {"later", "after"} else -1
+            return PartialDate.from_date(base.first_day() + timedelta(days=sign * n))
+        if rel.endswith(("that month", "same month")):
+            return PartialDate(base.year, base.month) if base and base.month else None
+        if rel.endswith(("that year", "same year")):
+            return PartialDate(base.year) if base else None
+        if rel.endswith("year"):
+            if base is None:
+                return None
+            return PartialDate(base.year + (-1 if "previous" in rel else 1))
         day_base = self.anchor if self.anchor and self.anchor.day else None
         if day_base is None and self.heading is not None and self.heading.day:
             day_base = self.heading

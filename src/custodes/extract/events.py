@@ -161,6 +161,10 @@ REPORT_VERBS = {
 }
 
 
+_NOUN_HEAD_PREPS = {"after", "following", "upon", "on", "under"}
+_RESIGNATION_VERBS = {"hand", "tender", "submit", "announce"}
+
+
 @dataclass
 class RawEvent:
     """An event as read from one sentence, before the document's context is applied."""
@@ -344,15 +348,20 @@ def read_triggers(
                 persons += _people_in(c, people)
             for c in poss:
                 persons += _people_in(c, people)
-            if not persons and trig.head.lower_ in {"after", "following", "upon", "on"}:
-                verb = trig.head.head
+            if not persons and (
+                trig.head.lower_ in _NOUN_HEAD_PREPS
+                or trig.dep_ == "dobj"
+                and trig.head.lemma_.lower() in _RESIGNATION_VERBS
+            ):
+                # "arrested on a charge of", "placed under arrest", "handed in his resignation"
+                verb = trig.head if trig.dep_ == "dobj" else trig.head.head
                 while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
                     verb = verb.head
                 subj = _args(verb, "subjpass") or _args(verb, "subj")
                 for s in subj:
                     persons += _people_in(s, people)
                 pron = pron or _pronoun(subj)
-            if not persons and trig.head.lower_ not in {"after", "following", "upon", "on"}:
+            if not persons and trig.head.lower_ not in _NOUN_HEAD_PREPS:
                 continue
         elif lemma == "commit":
             if not any(c.lemma_.lower() == "suicide" for c in trig.subtree):
@@ -451,11 +460,44 @@ def _trigger_type(t: Token) -> str | None:
             return None
         if lemma == "move" and not any(c.lower_ in {"from", "to"} for c in t.children):
             return None
+        kids = {c.lower_ for c in t.children}
+        if lemma == "take":
+            if "over" in kids:
+                return "appointed"  # "took over as head of …"
+            if any(
+                c.lower_ == "into" and any(g.lower_ == "custody" for g in c.children)
+                for c in t.children
+            ):
+                return "arrested"  # "was taken into custody"
+            if any(c.dep_ == "dobj" and c.lower_ == "command" for c in t.children):
+                return "appointed"  # "took command of …"
+            return None
+        if lemma == "find":
+            return "died" if "dead" in kids and _is_passive(t) else None
+        if lemma == "pass":
+            return "died" if "away" in kids else None
+        if lemma in {"tap", "pick", "choose", "select"}:
+            # "was tapped to lead", "was picked as head": only with a post or a lead verb
+            if _is_passive(t) and (
+                "as" in kids
+                or any(
+                    c.dep_ == "xcomp" and c.lemma_.lower() in {"lead", "head", "run"}
+                    for c in t.children
+                )
+            ):
+                return "appointed"
+            return None
         if lemma in {"step", "stand"}:
             # "stepped down as head", "stood down"
             return "resigned" if any(c.lower_ == "down" for c in t.children) else None
         return VERB_TRIGGERS.get(lemma)
     if t.pos_ == "NOUN":
+        if (
+            lemma == "resignation"
+            and t.dep_ == "dobj"
+            and t.head.lemma_.lower() in {"offer", "reject", "refuse", "decline"}
+        ):
+            return None  # an offered resignation is not one
         if lemma == "charge" and t.head.lower_ == "on":
             return "charged"  # "arrested on a charge of treason"
         return NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(t.lower_)

@@ -26,7 +26,8 @@ from custodes.ontology import ORG_HEADS, RANK_RE, TITLE_RE, TITLE_WORDS, strip_r
 # Words that announce a personnel event whatever else the sentence says ...
 STRONG_TRIGGER_RE = re.compile(
     r"\b(?:appoint|dismiss|reliev|resign|arrest|detain|detention|charged|indict|died|suicide|"
-    r"sacked|ousted|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|"
+    r"sacked|ousted|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|"
+    r"under\s+arrest|found\s+dead|passed\s+away|took\s+over|tapped|"
     r"among\s+(?:them|those))",
     re.IGNORECASE,
 )
@@ -34,7 +35,8 @@ STRONG_TRIGGER_RE = re.compile(
 # "named player of the match" and "became the youngest captain" are news, not personnel).
 WEAK_TRIGGER_RE = re.compile(
     r"\b(?:retir|death|killed|replac|became|become|named|designat|instead|moved|transfer|assum|"
-    r"fired|removed|removal|quit|installed|elected|discharg|took\s+command|posted)",
+    r"fired|removed|removal|quit|installed|elected|discharg|took\s+command|posted|picked|"
+    r"chosen|selected)",
     re.IGNORECASE,
 )
 TRIGGER_RE = re.compile(STRONG_TRIGGER_RE.pattern + "|" + WEAK_TRIGGER_RE.pattern, re.IGNORECASE)
@@ -42,6 +44,8 @@ TRIGGER_RE = re.compile(STRONG_TRIGGER_RE.pattern + "|" + WEAK_TRIGGER_RE.patter
 
 def can_hold_event(sentence: str) -> bool:
     """The cheap test that decides which sentences are parsed at all."""
+    if not _PERSON_CUE.search(sentence):
+        return False  # nobody is named or referred to: "police arrested 7 people"
     if STRONG_TRIGGER_RE.search(sentence):
         return True
     return bool(
@@ -52,6 +56,13 @@ def can_hold_event(sentence: str) -> bool:
     )
 
 
+# a name (two capitalised words, or a capitalised word before "was/were/has"), a pronoun,
+# or a title: without one of these a sentence cannot say who
+_PERSON_CUE = re.compile(
+    r"\b[A-ZА-ЯЁ][\w’'-]+[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-ZА-ЯЁ][\w’'-]+"
+    r"|\b[A-ZА-ЯЁ][\w’'-]+,?[ \t]+(?:who|was|were|has|had|is)\b"
+    r"|\b(?:he|she|they|him|her|them|his)\b",
+)
 _POST_CONTEXT = re.compile(
     r"\b(?:posts?|positions?|duties|office)\b|\breplac\w*\s+(?:him|her|them)\b"
     r"|\b(?:was|were|been)\s+replaced\b",
