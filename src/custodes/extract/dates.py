@@ -122,6 +122,8 @@ RELATIVE_RE = re.compile(
     r"|(?:a|one|two|three|four|five|six|seven|ten|\d{1,2})\s+days?\s+(?:later|earlier|after|before)"
     r"|(?:earlier|later)\s+(?:that|the\s+same)\s+(?:month|year)|(?:in\s+)?that\s+(?:month|year)"
     r"|the\s+(?:following|next)\s+year|the\s+previous\s+year"
+    r"|(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|year)"
+    r"|(?:in|by|under|with)\s+the\s+same\s+(?:decree|order|resolution)|of\s+the\s+same\s+date"
     r"|(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|в\s+тот\s+же\s+день|на\s+следующий\s+день|сегодня|вчера"
     r"|(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))\b",
@@ -307,6 +309,25 @@ class DateContext:
                 return None
             sign = 1 if nm.group(2) in {"later", "after"} else -1
             return PartialDate.from_date(base.first_day() + timedelta(days=sign * n))
+        if (
+            "same decree" in rel
+            or "same order" in rel
+            or "same resolution" in rel
+            or (rel == "of the same date")
+        ):
+            return base if base and base.day else None
+        pub_m = self.published if self.published and self.published.month else None
+        if rel.endswith(("this month", "last month")):
+            if pub_m is None or pub_m.month is None:
+                return None
+            if rel.endswith("this month"):
+                return PartialDate(pub_m.year, pub_m.month)
+            y, mo = (pub_m.year - 1, 12) if pub_m.month == 1 else (pub_m.year, pub_m.month - 1)
+            return PartialDate(y, mo)
+        if rel.endswith(("this year", "last year")):
+            if self.published is None:
+                return None
+            return PartialDate(self.published.year - rel.endswith("last year"))
         if rel.endswith(("that month", "same month")):
             return PartialDate(base.year, base.month) if base and base.month else None
         if rel.endswith(("that year", "same year")):

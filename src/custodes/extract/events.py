@@ -65,6 +65,10 @@ NOUN_TRIGGERS = {
 }
 # active verbs whose object is the person; for the others the subject is
 TRANSITIVE = {
+    "tap",
+    "pick",
+    "choose",
+    "select",
     "appoint",
     "name",
     "designate",
@@ -162,6 +166,20 @@ REPORT_VERBS = {
 
 
 _NOUN_HEAD_PREPS = {"after", "following", "upon", "on", "under"}
+
+
+def _verb_of(tok: Token) -> Token | None:
+    """The nearest verb above a token."""
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    return None
+
+
 _RESIGNATION_VERBS = {"hand", "tender", "submit", "announce"}
 
 
@@ -348,20 +366,22 @@ def read_triggers(
                 persons += _people_in(c, people)
             for c in poss:
                 persons += _people_in(c, people)
+            resign_verb = _verb_of(trig)
             if not persons and (
                 trig.head.lower_ in _NOUN_HEAD_PREPS
-                or trig.dep_ == "dobj"
-                and trig.head.lemma_.lower() in _RESIGNATION_VERBS
+                or trig.lemma_.lower() == "resignation"
+                and resign_verb is not None
+                and resign_verb.lemma_.lower() in _RESIGNATION_VERBS
             ):
                 # "arrested on a charge of", "placed under arrest", "handed in his resignation"
-                verb = trig.head if trig.dep_ == "dobj" else trig.head.head
+                verb = trig.head.head if trig.head.lower_ in _NOUN_HEAD_PREPS else trig.head
                 while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
                     verb = verb.head
                 subj = _args(verb, "subjpass") or _args(verb, "subj")
                 for s in subj:
                     persons += _people_in(s, people)
                 pron = pron or _pronoun(subj)
-            if not persons and trig.head.lower_ not in _NOUN_HEAD_PREPS:
+            if not persons and not pron and trig.head.lower_ not in _NOUN_HEAD_PREPS:
                 continue
         elif lemma == "commit":
             if not any(c.lemma_.lower() == "suicide" for c in trig.subtree):
@@ -454,8 +474,13 @@ def read_triggers(
 def _trigger_type(t: Token) -> str | None:
     lemma = t.lemma_.lower()
     if t.pos_ in {"VERB", "AUX"} or t.tag_ in {"VBN", "VBD", "VBG"}:
-        if lemma in {"name", "head"} and t.tag_ not in {"VBN"}:
-            return None
+        if (
+            lemma == "head"
+            and t.tag_ != "VBN"
+            or lemma == "name"
+            and not (t.tag_ == "VBN" or any(c.dep_ == "dobj" for c in t.children))
+        ):
+            return None  # "headed by X" describes; "named" needs its person ("named X director")
         if lemma == "charge" and not any(c.lower_ == "with" for c in t.children):
             return None
         if lemma == "move" and not any(c.lower_ in {"from", "to"} for c in t.children):
@@ -472,18 +497,18 @@ def _trigger_type(t: Token) -> str | None:
             if any(c.dep_ == "dobj" and c.lower_ == "command" for c in t.children):
                 return "appointed"  # "took command of …"
             return None
+        if lemma == "let":
+            # "was let go"
+            return "dismissed" if any(c.lemma_.lower() == "go" for c in t.children) else None
         if lemma == "find":
             return "died" if "dead" in kids and _is_passive(t) else None
         if lemma == "pass":
             return "died" if "away" in kids else None
         if lemma in {"tap", "pick", "choose", "select"}:
-            # "was tapped to lead", "was picked as head": only with a post or a lead verb
-            if _is_passive(t) and (
-                "as" in kids
-                or any(
-                    c.dep_ == "xcomp" and c.lemma_.lower() in {"lead", "head", "run"}
-                    for c in t.children
-                )
+            # "was tapped to lead", "picked X to lead": only with a post or a lead verb
+            if "as" in kids or any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in {"lead", "head", "run"}
+                for c in t.children
             ):
                 return "appointed"
             return None

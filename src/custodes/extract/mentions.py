@@ -252,7 +252,9 @@ def find_people(doc: Doc | Span, offset: int = 0) -> list[PersonMention]:
         ):
             continue
         if len(span) == 1 and span[0].pos_ != "PROPN" and span[0].ent_type_ != "PERSON":
-            continue
+            end = span[0].idx + len(span[0].text)
+            if not re.match(r",\s+(?:\d|who\b)", doc.doc.text[end : end + 8]):
+                continue  # but "Ouazzani, 58, took over", "Khreisat, who was …" are names
         if (
             len(span) == 1
             and i - len(span) >= 2

@@ -232,7 +232,8 @@ def _for_parser(text: str) -> str:
 
 
 _DECREE = re.compile(
-    r"\b(?:I\s+decree|it\s+is\s+(?:hereby\s+)?decreed|hereby\s+(?:decree|order)|DECREE|ORDER\s+OF"
+    r"\b(?:I\s+(?:decree|resolve|order)|it\s+is\s+(?:hereby\s+)?(?:decreed|resolved|ordered)"
+    r"|hereby\s+(?:decree|order)|DECREE|ORDER\s+OF|RESOLUTION\s+OF"
     r"|ПОСТАНОВЛЯЮ|УКАЗ|ПРИКАЗ)\b"
 )
 
