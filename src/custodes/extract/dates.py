@@ -14,7 +14,7 @@ that gives no date yields none. Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 MONTHS = {
@@ -262,7 +262,9 @@ class DateContext:
     published: PartialDate | None = None
     anchor: PartialDate | None = None
     heading: PartialDate | None = None
-    _seen: list[PartialDate] = field(default_factory=list)
+    # the last day-precise date: "the next day" and "two days later" count from it, not from a
+    # month named in between ("who was appointed in March 2022")
+    day_anchor: PartialDate | None = None
 
     def resolve(self, m: DateMention, update: bool = True) -> PartialDate | None:
         """The date a mention stands for, or None when the context cannot tell."""
@@ -280,6 +282,8 @@ class DateContext:
                 return None
             if update and (result.month or not self.anchor) and (m.relative is None or result.day):
                 self.anchor = result
+            if update and result.day:
+                self.day_anchor = result
         return result
 
     def _base(self) -> PartialDate | None:
@@ -305,7 +309,8 @@ class DateContext:
         )
         if nm:
             n = _COUNT.get(nm.group(1)) or int(nm.group(1))
-            if base is None or not base.day:
+            base = self.day_anchor or (self.heading if self.heading and self.heading.day else None)
+            if base is None:
                 return None
             sign = 1 if nm.group(2) in {"later", "after"} else -1
             return PartialDate.from_date(base.first_day() + timedelta(days=sign * n))
@@ -336,7 +341,7 @@ class DateContext:
             if base is None:
                 return None
             return PartialDate(base.year + (-1 if "previous" in rel else 1))
-        day_base = self.anchor if self.anchor and self.anchor.day else None
+        day_base = self.day_anchor
         if day_base is None and self.heading is not None and self.heading.day:
             day_base = self.heading
         pub = self.published if self.published and self.published.day else None

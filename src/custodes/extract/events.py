@@ -211,24 +211,38 @@ def _is_passive(tok: Token) -> bool:
     return tok.tag_ == "VBN" and tok.dep_ in {"acl", "advcl", "relcl"}
 
 
-def _negated_or_modal(tok: Token) -> bool:
+def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
+    """Negated ("was not arrested", "no successor has been appointed"), modal or future
+    ("will be appointed"), conditional, or under a verb of denial, rumour or expectation. In a
+    decree "shall be dismissed" is the decree acting, not the future."""
     node: Token | None = tok
+    # "No successors have been appointed": a negated subject
+    for c in tok.children:
+        if c.dep_ in {"nsubj", "nsubjpass"} and any(
+            g.dep_ == "det" and g.lower_ in {"no", "neither"} for g in c.children
+        ):
+            return True
     depth = 0
     while node is not None and depth < 6:
         for c in node.children:
             if c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in {"neg", "advmod", "det"}:
                 return True
-            if c.dep_ in {"aux", "auxpass"} and c.lower_ in {
-                "will",
-                "would",
-                "may",
-                "might",
-                "could",
-                "should",
-                "shall",
-                "'ll",
-                "can",
-            }:
+            if (
+                c.dep_ in {"aux", "auxpass"}
+                and c.lower_
+                in {
+                    "will",
+                    "would",
+                    "may",
+                    "might",
+                    "could",
+                    "should",
+                    "shall",
+                    "'ll",
+                    "can",
+                }
+                and not (decree and c.lower_ == "shall")
+            ):
                 return True
             if c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}:
                 return True
@@ -305,6 +319,8 @@ def _people_in(tok: Token, people: list[PersonMention]) -> list[PersonMention]:
     doc = tok.doc
     # a name in brackets is a nickname or a unit's name ("Special Service “A” (Arystan)")
     plain = [p for p in inside if not (p.token_start > 0 and doc[p.token_start - 1].text == "(")]
+    if tok.tag_ in {"NNS", "NNPS"}:
+        return plain or inside  # "dismissed the heads of three directorates -- A, B and C"
     return (plain or inside)[:1] + [
         q
         for q in (plain or inside)[1:]
@@ -339,7 +355,7 @@ def _pronoun(toks: list[Token]) -> str | None:
 
 
 def read_triggers(
-    sent: Span, people: list[PersonMention], posts: list[PostMention]
+    sent: Span, people: list[PersonMention], posts: list[PostMention], decree: bool = False
 ) -> list[RawEvent]:
     """Every personnel event that the parse of one sentence supports."""
     out: list[RawEvent] = []
@@ -347,18 +363,18 @@ def read_triggers(
     for k, trig in enumerate(triggers):
         etype = _trigger_type(trig)
         assert etype is not None
-        if _negated_or_modal(trig):
+        if _negated_or_modal(trig, decree):
             continue
         nxt = triggers[k + 1].idx if k + 1 < len(triggers) else sent.end_char
         prev = triggers[k - 1].idx if k > 0 else sent.start_char
         later = bool(
             re.search(r"\blater\b(?![^(]*\))", sent.doc.text[prev : trig.idx], re.I)
         ) and not re.search(r"\blater\s*\(", sent.doc.text[prev : trig.idx])
-        lemma = trig.lemma_.lower()
-        passive = _is_passive(trig)
+        lemma = trig.lower_ if _imperative(trig) else trig.lemma_.lower()
+        passive = False if _imperative(trig) else _is_passive(trig)
         persons: list[PersonMention] = []
         pron: str | None = None
-        if trig.pos_ == "NOUN":
+        if trig.pos_ == "NOUN" and not _imperative(trig):
             # "dismissal of the First Deputy … Samat Abish", "after dismissal from …"
             of = [c for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"]
             poss = [c for c in trig.children if c.dep_ == "poss"]
@@ -471,8 +487,33 @@ def read_triggers(
     return out
 
 
+_IMPERATIVES = {
+    "appoint",
+    "relieve",
+    "dismiss",
+    "transfer",
+    "release",
+    "assign",
+    "remove",
+    "discharge",
+    "name",
+    "reassign",
+}
+
+
+def _imperative(t: Token) -> bool:
+    """The verb that opens a decree item ("Appoint X as …", "1. To relieve X of …"), which the
+    tagger often misreads as a noun."""
+    if t.lower_ not in _IMPERATIVES:
+        return False
+    before = [x for x in t.doc[t.sent.start : t.i] if x.is_alpha]
+    return not before or [x.lower_ for x in before] == ["to"]
+
+
 def _trigger_type(t: Token) -> str | None:
     lemma = t.lemma_.lower()
+    if _imperative(t):
+        return VERB_TRIGGERS.get(t.lower_)
     if t.pos_ in {"VERB", "AUX"} or t.tag_ in {"VBN", "VBD", "VBG"}:
         if (
             lemma == "head"

@@ -247,7 +247,7 @@ def find_people(doc: Doc | Span, offset: int = 0) -> list[PersonMention]:
         nxt = toks[j] if j < len(toks) else None
         if nxt is not None and (nxt.lower_ in ORG_HEADS or nxt.text in {"’s", "'s"} and False):
             continue  # "State Guard Service", "Kazakhstan Army"
-        if any(t.ent_type_ in _PLACE_LABELS for t in span) and not any(
+        if all(t.ent_type_ in _PLACE_LABELS for t in span) and not any(
             t.ent_type_ == "PERSON" for t in span
         ):
             continue
@@ -262,6 +262,16 @@ def find_people(doc: Doc | Span, offset: int = 0) -> list[PersonMention]:
             and toks[span[0].i - 2].lower_ in ORG_HEADS
         ):
             continue  # "Service of Kazakhstan": a country, even misspelt
+        if (
+            len(span) == 1
+            and span[0].i >= 2
+            and (
+                toks[span[0].i - 1].lower_ == "of"
+                and toks[span[0].i - 2].text[:1].isupper()
+                or toks[span[0].i - 1].lower_ in {"in", "at", "near", "outside"}
+            )
+        ):
+            continue  # "Minister of National Security of Turkmenistan", "Hrytsenko in Kharkiv"
         if nxt is not None and nxt.text in {"’s", "'s", "’"} and len(span) == 1:
             continue  # "Nazarbayev's nephew": a possessor, named elsewhere in full
         start = span[0].idx

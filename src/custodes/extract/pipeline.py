@@ -375,6 +375,7 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
     last_end_post: dict[str, PostMention] = {}
     last_end_any: PostMention | None = None
     rstate = RosterState()
+    decree = bool(_DECREE.search(text))
     pending: tuple[str, PartialDate | None] | None = None
     everyone: list[str] = []
     # an encyclopedic biography is about the person it opens with: "he" is that person until
@@ -394,7 +395,7 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
             claims += read_roster(cand.sentence, people, posts, cand.dates, _expand(abbr), rstate)
         else:
             rstate = RosterState()
-        raws = read_triggers(sdoc[:], people_local, posts_local)  # type: ignore[index]
+        raws = read_triggers(sdoc[:], people_local, posts_local, decree)  # type: ignore[index]
         everyone += [_clean_name(p.name) for p in people_local]
         sent_people: list[str] = []
         if not raws and pending and _AMONG.search(cand.sentence.text):
