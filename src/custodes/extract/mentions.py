@@ -142,6 +142,22 @@ _NOT_NAME = (
         "while",
         "when",
         "once",
+        # news agencies and datelines
+        "wire",
+        "newswire",
+        "press",
+        "news",
+        "reuters",
+        "tass",
+        "interfax",
+        "xinhua",
+        "afp",
+        "home",
+        "public",
+        "main",
+        "central",
+        "regional",
+        "military",
     }
 )
 _PLACE_LABELS = {
@@ -207,6 +223,33 @@ class PostMention:
         return next((p.org for p in self.posts if p.org), None)
 
 
+_PARTICLES = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "binti",
+    "abu",
+    "van",
+    "von",
+    "der",
+    "de",
+    "da",
+    "dos",
+    "du",
+    "la",
+    "le",
+    "oglu",
+    "ogly",
+    "uulu",
+    "uly",
+    "kyzy",
+    "qizi",
+    "ould",
+    "ben",
+}
+
+
 def _is_name_token(tok) -> bool:  # type: ignore[no-untyped-def]
     t = tok.text
     if not t or not t[0].isupper() or not any(c.isalpha() for c in t):
@@ -238,6 +281,18 @@ def find_people(doc: Doc | Span, offset: int = 0) -> list[PersonMention]:
                 and not toks[j - 1].whitespace_
             ):
                 j += 2
+            elif (
+                toks[j].lower_ in _PARTICLES
+                and j + 1 < len(toks)
+                and (
+                    _is_name_token(toks[j + 1])
+                    or toks[j + 1].text in {"-", "‐"}
+                    and j + 2 < len(toks)
+                    and _is_name_token(toks[j + 2])
+                )
+            ):
+                # "Hashim Osman al-Tayeb", "Elnur Rasim oglu Mammadli", "Ahmed bin Salem"
+                j += 1 if _is_name_token(toks[j + 1]) else 3
             else:
                 break
         span = toks[i:j]

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from custodes.extract.dates import DateContext, DateMention, PartialDate, find_dates
-from custodes.extract.events import RawEvent, read_triggers
+from custodes.extract.events import RawEvent, _imperative, read_triggers
 from custodes.extract.mentions import PersonMention, Post, PostMention, find_people, find_posts
 from custodes.extract.roster import ROSTER_MARKER, RosterClaim, RosterState, read_roster
 from custodes.extract.segment import Paragraph, Sentence, paragraphs, sentences
@@ -289,6 +289,7 @@ def _event_date(raw: RawEvent, cand: _Candidate) -> PartialDate | None:
     if (
         raw.trigger.pos_ == "NOUN"
         and raw.trigger.lower_ != "suicide"
+        and not _imperative(raw.trigger)
         and raw.trigger.head.lower_ not in {"after", "following", "upon", "on"}
     ):
         return None  # "the appointment of X" refers back to an event dated where it is told
