@@ -519,7 +519,7 @@ def _trigger_type(t: Token) -> str | None:
             lemma == "head"
             and t.tag_ != "VBN"
             or lemma == "name"
-            and not (t.tag_ == "VBN" or any(c.dep_ == "dobj" for c in t.children))
+            and not (t.tag_ == "VBN" or any(c.dep_ in {"dobj", "oprd"} for c in t.children))
         ):
             return None  # "headed by X" describes; "named" needs its person ("named X director")
         if lemma == "charge" and not any(c.lower_ == "with" for c in t.children):

@@ -146,7 +146,6 @@ _NOT_NAME = (
         "wire",
         "newswire",
         "press",
-        "news",
         "reuters",
         "tass",
         "interfax",
@@ -297,8 +296,8 @@ def find_people(doc: Doc | Span, offset: int = 0) -> list[PersonMention]:
                 break
         span = toks[i:j]
         i = j
-        if span and toks[span[0].i - 1].text == "(" and False:
-            continue
+        if len(span) == 1 and span[0].i > 0 and toks[span[0].i - 1].text == "(":
+            continue  # "(Levant Wire)", "(Arystan)": a source or a unit's name
         nxt = toks[j] if j < len(toks) else None
         if nxt is not None and (nxt.lower_ in ORG_HEADS or nxt.text in {"’s", "'s"} and False):
             continue  # "State Guard Service", "Kazakhstan Army"

@@ -268,9 +268,13 @@ def _event_date(raw: RawEvent, cand: _Candidate) -> PartialDate | None:
     if reported:
         # "On January 13, NSC announced that X was arrested": that date is the announcement's
         before_t = [(s, e, d) for s, e, d in before_t if s > raw.reported.idx]  # type: ignore[union-attr]
-    if raw.later:
-        # "…, later he was arrested": only a date after "later" dates it
+    later = raw.later
+    if later:
         later_at = stext.rfind("later", 0, t)
+        # "two days later", "later that month" are dates themselves
+        later = not any(s <= later_at < e for s, e, _ in usable)
+    if later:
+        # "…, later he was arrested": only a date after "later" dates it
         before_t = [(s, e, d) for s, e, d in before_t if s > later_at]
         if not before_t and not after_t:
             return None
@@ -282,7 +286,7 @@ def _event_date(raw: RawEvent, cand: _Candidate) -> PartialDate | None:
         gap = stext[t:s_]
         if best == 2 or len(gap) < 60 and not re.search(r";|\band\b.*\b(?:was|were)\b", gap):
             return d
-    if raw.later:
+    if later:
         return None
     if reported and any(r and s_ < raw.reported.idx for r, s_, _, _ in ranked):  # type: ignore[union-attr]
         return None  # the only date is the announcement's
