@@ -119,7 +119,8 @@ RELATIVE_RE = re.compile(
     r"|the\s+(?:next|following)\s+day|the\s+day\s+(?:after|before)|the\s+previous\s+day"
     r"|simultaneously(?!\s+with)|at\s+the\s+same\s+time"
     r"|the\s+(?:following|next)\s+month|yesterday|today|tomorrow"
-    r"|(?:a|one|two|three|four|five|six|seven|ten|\d{1,2})\s+days?\s+(?:later|earlier|after|before)"
+    r"|(?:a|one|two|three|four|five|six|seven|ten|\d{1,2})\s+(?:days?|weeks?|months?|years?)"
+    r"\s+(?:later|earlier|after|before)"
     r"|(?:earlier|later)\s+(?:that|the\s+same)\s+(?:month|year)|(?:in\s+)?that\s+(?:month|year)"
     r"|the\s+(?:following|next)\s+year|the\s+previous\s+year"
     r"|(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|year)"
@@ -305,22 +306,36 @@ class DateContext:
         rel = re.sub(r"\s+", " ", rel.lower())
         base = self.anchor or self.heading
         nm = re.match(
-            r"(a|one|two|three|four|five|six|seven|ten|\d+) days? (later|earlier|after|before)", rel
+            r"(a|one|two|three|four|five|six|seven|ten|\d+) (day|week|month|year)s? "
+            r"(later|earlier|after|before)",
+            rel,
         )
+        if nm and nm.group(2) in {"month", "year"}:
+            n = _COUNT.get(nm.group(1)) or int(nm.group(1))
+            sign = 1 if nm.group(3) in {"later", "after"} else -1
+            if base is None:
+                return None
+            if nm.group(2) == "year":
+                return PartialDate(base.year + sign * n)
+            if base.month is None:
+                return None
+            k = base.year * 12 + base.month - 1 + sign * n
+            return PartialDate(k // 12, k % 12 + 1)
         if nm:
             n = _COUNT.get(nm.group(1)) or int(nm.group(1))
             base = self.day_anchor or (self.heading if self.heading and self.heading.day else None)
             if base is None:
                 return None
-            sign = 1 if nm.group(2) in {"later", "after"} else -1
-            return PartialDate.from_date(base.first_day() + timedelta(days=sign * n))
+            sign = 1 if nm.group(3) in {"later", "after"} else -1
+            days = n * (7 if nm.group(2) == "week" else 1)
+            return PartialDate.from_date(base.first_day() + timedelta(days=sign * days))
         if (
             "same decree" in rel
             or "same order" in rel
             or "same resolution" in rel
             or (rel == "of the same date")
         ):
-            return base if base and base.day else None
+            return self.day_anchor
         pub_m = self.published if self.published and self.published.month else None
         if rel.endswith(("this month", "last month")):
             if pub_m is None or pub_m.month is None:

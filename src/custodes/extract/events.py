@@ -455,7 +455,7 @@ def read_triggers(
                 continue
         to_post, from_post = _post_window(trig, posts, nxt, sent)
         if lemma == "remove" and from_post is None and to_post is None:
-            if "office" not in sent.text[trig.idx - sent.start_char :].lower()[:30]:
+            if "office" not in sent.text[trig.idx - sent.start_char :].lower()[:80]:
                 continue
         if etype == "moved" and (to_post is None):
             continue
@@ -617,6 +617,10 @@ def _replace(
         old = _args(trig, "obj")
         if trig.tag_ == "VBG":  # "appointed …, replacing X": the appointment is read elsewhere
             return None
+        if not new:
+            # "the military replaced him with Y"
+            for w in (c for c in trig.children if c.dep_ == "prep" and c.lower_ == "with"):
+                new += [p for g in w.children for p in _people_in(g, people)]
     if not new:
         return None
     fwd = [pm for pm in posts if trig.idx < pm.start < nxt]

@@ -465,7 +465,10 @@ def find_posts(
                 "aide",
                 "members",
                 "heads",
-            } and not re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after):
+            } and not (
+                re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after)
+                or re.search(r"\b(?:as|became|named|appointed)\s+$", before)
+            ):
                 continue
         t = title_of(m)
         plural = bool(re.search(r"(?:ies|s|men)$", word, re.I)) and not word.lower().endswith(
