@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Token
 
-from custodes.extract.dates import DateContext, DateMention, PartialDate, find_dates
+from custodes.extract.dates import DATE_RE, DateContext, DateMention, PartialDate, find_dates
 from custodes.extract.events import RawEvent, _imperative, read_triggers
 from custodes.extract.mentions import PersonMention, Post, PostMention, find_people, find_posts
 from custodes.extract.roster import ROSTER_MARKER, RosterClaim, RosterState, read_roster
@@ -191,13 +191,24 @@ def _candidates(text: str, published: PartialDate | None, select: bool = True) -
             cm = find_dates(closing[-1])
             signed = ctx.resolve(cm[0], update=False) if cm else None
             heading = ctx.heading = signed
+    # A chronology may head its entries with bare date lines ("12 March 2020"): when a text has
+    # two or more such lines with different dates, they are headings, not a byline.
+    bare = {p.dateline for p in paras if p.dateline and not p.duplicate and _bare_date(p.text)}
+    chronology = len({str(_resolve_first(x)) for x in bare}) >= 2
     for p in paras:
         if p.duplicate:
             continue
-        if p.dateline and decree:
+        if p.dateline and (decree or chronology and _bare_date(p.text)):
             hm = find_dates(p.dateline)
             heading = ctx.heading = ctx.resolve(hm[0]) if hm else heading
             continue
+        if decree and len(p.text.split()) <= 15 and not can_hold_event(p.text):
+            # a decree's header line: "Decree No. 712 of 5 July 2016"
+            full = [m for m in find_dates(p.text) if m.year and m.day]
+            if full:
+                heading = ctx.heading = ctx.resolve(full[-1])
+                signed = signed or heading
+                continue
         if p.section_title:
             heading = signed  # a decree's signature date holds across its headings
             in_roster = False
@@ -213,6 +224,19 @@ def _candidates(text: str, published: PartialDate | None, select: bool = True) -
             if in_roster or not select or can_hold_event(s.text):
                 out.append(_Candidate(s, dates, heading, in_roster))
     return out
+
+
+def _bare_date(text: str) -> bool:
+    """A line that is a date and nothing else (a weekday may stand before it)."""
+    t = re.sub(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+", "",
+               text.strip().rstrip(".:"), flags=re.I)
+    m = DATE_RE.fullmatch(t)
+    return m is not None
+
+
+def _resolve_first(text: str) -> PartialDate | None:
+    ms = find_dates(text)
+    return DateContext().resolve(ms[0]) if ms else None
 
 
 _IMPERATIVE = re.compile(

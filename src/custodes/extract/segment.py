@@ -97,8 +97,10 @@ def paragraphs(text: str) -> list[Paragraph]:
             p.dateline = dl.group(0)
         elif len(words) <= 12 and not re.search(r"[.!?:;,\"”»)\]]$", p.text):
             p.section_title = True
-        hm = DATE_RE.match(p.text)
-        if hm and re.match(r"\s*[.:)–-]", p.text[hm.end() :]):
+        # "January 6. X was dismissed …", "Monday, 6 January: …"
+        wd = re.match(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+", p.text)
+        hm = DATE_RE.match(p.text, wd.end() if wd else 0)
+        if hm and re.match(r"\s*[.:)–—|-]", p.text[hm.end() :]):
             p.heading = hm.group(0)
         elif p.text.endswith(":") and len(p.text) < 400:
             # "By Decree No. 45 of 27 February 2024, the President:" heads the list below it
