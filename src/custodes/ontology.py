@@ -111,7 +111,9 @@ RANK_RE = re.compile(
     + r"))?(?![\w-])",
     re.IGNORECASE,
 )
-RANK_WORDS: frozenset[str] = frozenset(w for r in _RANKS for w in r.replace("-", " ").split())
+RANK_WORDS: frozenset[str] = frozenset(
+    v for r in _RANKS for w in r.replace("-", " ").split() for v in (w, w.rstrip("."))
+)
 
 
 def strip_ranks(name: str) -> str:

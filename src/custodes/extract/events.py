@@ -321,6 +321,15 @@ def _people_in(tok: Token, people: list[PersonMention]) -> list[PersonMention]:
     plain = [p for p in inside if not (p.token_start > 0 and doc[p.token_start - 1].text == "(")]
     if tok.tag_ in {"NNS", "NNPS"}:
         return plain or inside  # "dismissed the heads of three directorates -- A, B and C"
+    listed = [
+        q
+        for q in (plain or inside)[1:]
+        if doc[q.token_end - 1].dep_ in {"appos", "conj"}
+        or doc[q.token_end - 1].head.dep_ == "conj"
+    ]
+    if listed:
+        # "fired the chief, X, and two of his deputies, Y and Z"
+        return (plain or inside)[:1] + listed
     return (plain or inside)[:1] + [
         q
         for q in (plain or inside)[1:]
@@ -423,6 +432,21 @@ def read_triggers(
                 subj = _args(trig, "subj")
             for s in subj:
                 persons += _people_in(s, people)
+            if persons and not passive and lemma in TRANSITIVE:
+                # more objects the parse hung elsewhere: "fired the chief, X, and two of his
+                # deputies, Y and Z" — names after the verb whose nearest verb is this one
+                doc = trig.doc
+                for p in people:
+                    v = _verb_of(doc[p.token_end - 1])
+                    if (
+                        trig.i < p.token_start
+                        and p.start < nxt
+                        and v is not None
+                        and v.i == trig.i
+                        and p not in persons
+                        and doc[p.token_end - 1].dep_ in {"appos", "conj", "dobj"}
+                    ):
+                        persons.append(p)
             pron = _pronoun([t for s in subj for t in s.subtree]) if not persons else None
             if not persons and not pron:
                 # the parse missed the link: the nearest name before a passive verb, after an
@@ -538,6 +562,8 @@ def _trigger_type(t: Token) -> str | None:
             if any(c.dep_ == "dobj" and c.lower_ == "command" for c in t.children):
                 return "appointed"  # "took command of …"
             return None
+        if lemma == "swear":
+            return "appointed" if "in" in kids else None  # "was sworn in as director"
         if lemma == "let":
             # "was let go"
             return "dismissed" if any(c.lemma_.lower() == "go" for c in t.children) else None

@@ -228,8 +228,12 @@ def _candidates(text: str, published: PartialDate | None, select: bool = True) -
 
 def _bare_date(text: str) -> bool:
     """A line that is a date and nothing else (a weekday may stand before it)."""
-    t = re.sub(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+", "",
-               text.strip().rstrip(".:"), flags=re.I)
+    t = re.sub(
+        r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+",
+        "",
+        text.strip().rstrip(".:"),
+        flags=re.I,
+    )
     m = DATE_RE.fullmatch(t)
     return m is not None
 

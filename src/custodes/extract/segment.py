@@ -23,7 +23,9 @@ _ABBREV = (
     r"|Aug|Sep|Sept|Oct|Nov|Dec|Art|vs|ул|г|им|т\.е|т\.к|ст)"
 )
 _SENT_END = re.compile(
-    r"(?<!\b" + _ABBREV + r")(?<!\b[A-ZА-Я])(?<=[.!?…])[\"”»’)\]]*\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9])"
+    # not after an abbreviation ("Lt. Gen. X", "No. 747") or an initial ("K. Massimov")
+    r"(?<!\b" + _ABBREV + r"\.)(?<!\b[A-ZА-Я]\.)(?<=[.!?…])[\"”»’)\]]*\s+"
+    r"(?=[\"“«(\[]?[A-ZА-ЯЁ0-9])"
     # list items of decrees and appointment lists are sentences of their own
     r"|(?<=[;:,.]?)\n(?=\s*(?:[-•–*]|\d{1,2}[.)])\s)"
 )
