@@ -260,8 +260,13 @@ def _is_name_token(tok) -> bool:  # type: ignore[no-untyped-def]
     return tok.pos_ in {"PROPN", "NOUN", "ADJ", "X", "VERB"} or tok.ent_type_ == "PERSON"
 
 
-def find_people(doc: Doc | Span, offset: int = 0) -> list[PersonMention]:
-    """Runs of capitalised proper-noun tokens that are not titles, ranks or organisations."""
+def find_people(
+    doc: Doc | Span, offset: int = 0, known: frozenset[str] = frozenset()
+) -> list[PersonMention]:
+    """Runs of capitalised proper-noun tokens that are not titles, ranks or organisations.
+
+    ``known`` holds surnames the document gives elsewhere in full: "Batbayar" alone is a person
+    even where NER calls it a place."""
     out: list[PersonMention] = []
     toks = list(doc)
     i = 0
@@ -301,11 +306,19 @@ def find_people(doc: Doc | Span, offset: int = 0) -> list[PersonMention]:
         nxt = toks[j] if j < len(toks) else None
         if nxt is not None and (nxt.lower_ in ORG_HEADS or nxt.text in {"’s", "'s"} and False):
             continue  # "State Guard Service", "Kazakhstan Army"
-        if all(t.ent_type_ in _PLACE_LABELS for t in span) and not any(
-            t.ent_type_ == "PERSON" for t in span
+        is_known = len(span) == 1 and span[0].text in known
+        if (
+            all(t.ent_type_ in _PLACE_LABELS for t in span)
+            and not any(t.ent_type_ == "PERSON" for t in span)
+            and not is_known
         ):
             continue
-        if len(span) == 1 and span[0].pos_ != "PROPN" and span[0].ent_type_ != "PERSON":
+        if (
+            len(span) == 1
+            and span[0].pos_ != "PROPN"
+            and span[0].ent_type_ != "PERSON"
+            and not is_known
+        ):
             end = span[0].idx + len(span[0].text)
             if not re.match(r",\s+(?:\d|who\b)", doc.doc.text[end : end + 8]):
                 continue  # but "Ouazzani, 58, took over", "Khreisat, who was …" are names

@@ -416,9 +416,22 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
     subject = _biography_subject(text)
     if subject:
         everyone.append(subject)
+    # surnames the document gives in full somewhere: a bare "Batbayar" elsewhere is that person
+    known: set[str] = set()
+    for _, sdoc in parsed:
+        for p in find_people(sdoc):  # type: ignore[arg-type]
+            last = sdoc[p.token_end - 1]  # type: ignore[index]
+            if p.token_end - p.token_start >= 2 and last.ent_type_ not in {"GPE", "LOC", "NORP"}:
+                known.add(last.text)
+    # ... unless the text also uses it as a place ("of Kazakhstan", "in Almaty")
+    known = {
+        k for k in known if not re.search(rf"\b(?:of|in|from|across|to)\s+{re.escape(k)}\b", text)
+    }
+    if subject:
+        known.add(subject.split()[-1])
     for cand, sdoc in parsed:
         off = cand.sentence.start
-        people_local = find_people(sdoc)  # type: ignore[arg-type]
+        people_local = find_people(sdoc, known=frozenset(known))  # type: ignore[arg-type]
         people = [_shift(p, off) for p in people_local]
         posts = find_posts(cand.sentence.text, off, frozenset(p.start for p in people))
         posts_local = [
