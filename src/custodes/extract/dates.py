@@ -122,6 +122,7 @@ RELATIVE_RE = re.compile(
     r"|(?:a|one|two|three|four|five|six|seven|ten|\d{1,2})\s+(?:days?|weeks?|months?|years?)"
     r"\s+(?:later|earlier|after|before)"
     r"|(?:earlier|later)\s+(?:that|the\s+same)\s+(?:month|year)|(?:in\s+)?that\s+(?:month|year)"
+    r"|(?:in\s+)?the\s+same\s+(?:month|year)"
     r"|the\s+(?:following|next)\s+year|the\s+previous\s+year"
     r"|(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|year)"
     r"|(?:in|by|under|with)\s+the\s+same\s+(?:decree|order|resolution)|of\s+the\s+same\s+date"

@@ -138,6 +138,8 @@ NOT_EVENT_HEADS = {
     "escape",
     "prevent",
     "news",
+    "claim",
+    "allege",
     "rumours",
     "rumors",
     "speculation",
@@ -201,6 +203,7 @@ class RawEvent:
     confidence: float = 0.8
     co_people: list[PersonMention] = field(default_factory=list)
     generic: bool = False  # "arrested a number of officials": whom, the next sentence says
+    undated: bool = False
 
 
 def _is_passive(tok: Token) -> bool:
@@ -383,6 +386,7 @@ def read_triggers(
         passive = False if _imperative(trig) else _is_passive(trig)
         persons: list[PersonMention] = []
         pron: str | None = None
+        undated = False
         if trig.pos_ == "NOUN" and not _imperative(trig):
             # "dismissal of the First Deputy … Samat Abish", "after dismissal from …"
             of = [c for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -391,6 +395,9 @@ def read_triggers(
                 persons += _people_in(c, people)
             for c in poss:
                 persons += _people_in(c, people)
+            # "appointed after the resignation of his predecessor, X": X's resignation came
+            # earlier, on a day the sentence does not give
+            undated = bool(persons) and trig.head.lower_ in {"after", "following", "before"}
             resign_verb = _verb_of(trig)
             if not persons and (
                 trig.head.lower_ in _NOUN_HEAD_PREPS
@@ -408,6 +415,7 @@ def read_triggers(
                 pron = pron or _pronoun(subj)
             if not persons and not pron and trig.head.lower_ not in _NOUN_HEAD_PREPS:
                 continue
+
         elif lemma == "commit":
             if not any(c.lemma_.lower() == "suicide" for c in trig.subtree):
                 continue
@@ -506,6 +514,7 @@ def read_triggers(
                     instead=bool(re.match(r"\s+instead\b", sent.doc.text[trig.idx + len(trig) :])),
                     later=later,
                     reported=_reporting_head(trig),
+                    undated=undated,
                 )
             )
     return out
@@ -562,6 +571,8 @@ def _trigger_type(t: Token) -> str | None:
             if any(c.dep_ == "dobj" and c.lower_ == "command" for c in t.children):
                 return "appointed"  # "took command of …"
             return None
+        if lemma == "return":
+            return "appointed" if "as" in kids else None  # "returned as director"
         if lemma == "swear":
             return "appointed" if "in" in kids else None  # "was sworn in as director"
         if lemma == "let":

@@ -301,6 +301,14 @@ def find_people(
                 break
         span = toks[i:j]
         i = j
+        after_span = toks[j] if j < len(toks) else None
+        if (
+            len(span) == 1
+            and after_span is not None
+            and after_span.pos_ in {"NOUN", "ADJ"}
+            and after_span.is_lower
+        ):
+            continue  # "the Osh regional department", "Almaty police": a modifier, not a name
         if len(span) == 1 and span[0].i > 0 and toks[span[0].i - 1].text == "(":
             continue  # "(Levant Wire)", "(Arystan)": a source or a unit's name
         nxt = toks[j] if j < len(toks) else None

@@ -290,6 +290,8 @@ def _event_date(raw: RawEvent, cand: _Candidate) -> PartialDate | None:
     best = max((r for r, *_ in ranked), default=0)
     # dates on the trigger's own verb win over dates on a coordinated one
     usable = [(s, e, d) for r, s, e, d in ranked if r and r == best]
+    if raw.undated and best < 2:
+        return None  # "after the resignation of his predecessor": earlier, on no given day
     before_t = [(s, e, d) for s, e, d in usable if e <= t]
     after_t = [(s, e, d) for s, e, d in usable if s > t]
     reported = raw.reported is not None and raw.reported.idx < t
