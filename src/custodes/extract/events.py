@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from custodes.extract.mentions import PersonMention, PostMention
+from custodes.ontology import TITLE_WORDS
 
 # lemma -> event type; "replace" and "become" have rules of their own
 VERB_TRIGGERS = {
@@ -207,9 +208,15 @@ class RawEvent:
 
 
 def _is_passive(tok: Token) -> bool:
-    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+    """Passive voice, robust to the tagger: an agent ("by Y") or a passive auxiliary makes it
+    passive, a direct object active; a coordinated verb with no subject of its own has its
+    head's voice ("was retired … and replaced by Y")."""
+    kids = list(tok.children)
+    if any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in kids):
         return True
-    if tok.dep_ == "conj" and tok.tag_ == "VBN":
+    if any(c.dep_ == "dobj" for c in kids):
+        return False
+    if tok.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids):
         return _is_passive(tok.head)
     return tok.tag_ == "VBN" and tok.dep_ in {"acl", "advcl", "relcl"}
 
@@ -358,7 +365,10 @@ def _args(trig: Token, role: str) -> list[Token]:
 
 
 def _pronoun(toks: list[Token]) -> str | None:
+    """A pronoun that IS the argument, not a possessive inside it ("her predecessor")."""
     for t in toks:
+        if t.dep_ == "poss":
+            continue
         if t.lower_ in {"he", "she", "him", "her"}:
             return "he"
         if t.lower_ in {"they", "them"}:
@@ -456,9 +466,13 @@ def read_triggers(
                     ):
                         persons.append(p)
             pron = _pronoun([t for s in subj for t in s.subtree]) if not persons else None
-            if not persons and not pron:
+            general = any(a.lower_ in TITLE_WORDS for a in subj) and any(
+                c.lower_ in {"is", "are"} for c in trig.children
+            )
+            if not persons and not pron and not general:
                 # the parse missed the link: the nearest name before a passive verb, after an
-                # active transitive one
+                # active transitive one (not when the argument is a title or a noun: "the
+                # Director General is appointed by the president" names nobody)
                 window = (
                     [p for p in people if prev <= p.start < trig.idx]
                     if (passive or lemma not in TRANSITIVE)
@@ -467,7 +481,8 @@ def read_triggers(
                 if window:
                     persons = [window[-1] if passive or lemma not in TRANSITIVE else window[0]]
         if lemma == "dismiss" and re.match(
-            r"\s+(?:as|the\s+(?:reports?|rumou?rs?|claims?|allegations?))\b",
+            r"\s+(?:as\s+(?:[\"“«]|baseless|false|groundless|untrue|fake|rumou?rs?|nonsense)"
+            r"|the\s+(?:reports?|rumou?rs?|claims?|allegations?))\b",
             sent.doc.text[trig.idx + len(trig) :],
         ):
             continue  # "dismissed as baseless reports that …": a denial, not a dismissal
