@@ -109,6 +109,11 @@ DATE_RE = re.compile(
             r"(?P<yr>\b(?:in|since|until|from|by|of|в|с|до)\s+"
             + _Y.format(n="e_y")
             + r"(?![\d-]))",
+            # in March / since early July (a capitalised month alone, after a preposition; the
+            # year comes from the context, as for "January 6")
+            r"(?P<mo>\b(?:in|since|until|by|from|during|early|late|mid|of)[\s-]+(?:early\s+|late\s+)?"
+            r"(?-i:(?P<f_m>January|February|March|April|May|June|July|August|September|October"
+            r"|November|December))(?![\w-]|\s+\d))",
         ]
     )
     + ")",
@@ -126,6 +131,7 @@ RELATIVE_RE = re.compile(
     r"|the\s+(?:following|next)\s+year|the\s+previous\s+year"
     r"|(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|year)"
     r"|(?:in|by|under|with)\s+the\s+same\s+(?:decree|order|resolution)|of\s+the\s+same\s+date"
+    r"|(?:at|in|during)\s+the\s+same\s+(?:session|meeting|sitting|statement|hearing|ceremony)"
     r"|(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|в\s+тот\s+же\s+день|на\s+следующий\s+день|сегодня|вчера"
     r"|(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))\b",
@@ -232,6 +238,14 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
             y = int(g["b_y"]) if g["b_y"] else None
         elif g["my"]:
             mo, y = MONTHS[g["c_m"].lower()], int(g["c_y"])
+        elif g["mo"]:
+            mo = MONTHS[g["f_m"].lower()]
+            out.append(
+                DateMention(
+                    m.start("f_m") + offset, m.end("f_m") + offset, g["f_m"], None, mo, None
+                )
+            )
+            continue
         elif g["yr"]:
             y = int(g["e_y"])
             out.append(
@@ -330,11 +344,9 @@ class DateContext:
             sign = 1 if nm.group(3) in {"later", "after"} else -1
             days = n * (7 if nm.group(2) == "week" else 1)
             return PartialDate.from_date(base.first_day() + timedelta(days=sign * days))
-        if (
-            "same decree" in rel
-            or "same order" in rel
-            or "same resolution" in rel
-            or (rel == "of the same date")
+        if rel == "of the same date" or re.search(
+            r"same (?:decree|order|resolution|session|meeting|sitting|statement|hearing|ceremony)",
+            rel,
         ):
             return self.day_anchor
         pub_m = self.published if self.published and self.published.month else None

@@ -16,7 +16,14 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Token
 
-from custodes.extract.dates import DATE_RE, DateContext, DateMention, PartialDate, find_dates
+from custodes.extract.dates import (
+    DATE_RE,
+    MONTHS,
+    DateContext,
+    DateMention,
+    PartialDate,
+    find_dates,
+)
 from custodes.extract.events import RawEvent, _imperative, read_triggers
 from custodes.extract.mentions import PersonMention, Post, PostMention, find_people, find_posts
 from custodes.extract.roster import ROSTER_MARKER, RosterClaim, RosterState, read_roster
@@ -182,24 +189,29 @@ def _candidates(text: str, published: PartialDate | None, select: bool = True) -
     in_roster = False
     paras = paragraphs(text)
     # In decrees and orders the line "Place, date" is the date of signing: it dates the items
-    # after it, and when it stands at the end (the signature block), the items before it.
+    # after it, and items before the first one are dated by the next (a signature block).
     decree = bool(_DECREE.search(text))
-    signed: PartialDate | None = None
-    if decree:
-        closing = [p.dateline for p in paras[-6:] if p.dateline]
-        if closing:
-            cm = find_dates(closing[-1])
-            signed = ctx.resolve(cm[0], update=False) if cm else None
-            heading = ctx.heading = signed
-    # A chronology may head its entries with bare date lines ("12 March 2020"): when a text has
-    # two or more such lines with different dates, they are headings, not a byline.
-    bare = {p.dateline for p in paras if p.dateline and not p.duplicate and _bare_date(p.text)}
-    chronology = len({str(_resolve_first(x)) for x in bare}) >= 2
-    for p in paras:
+    datelines = [k for k, p in enumerate(paras) if p.dateline and not p.duplicate] if decree else []
+
+    def signed_after(k: int) -> PartialDate | None:
+        nxt = next((d for d in datelines if d > k), None)
+        if nxt is None:
+            return None
+        ms = find_dates(paras[nxt].dateline or "")
+        return DateContext(published=published).resolve(ms[0]) if ms else None
+
+    # A chronology may head its entries with bare date lines ("12 March", "April 2021."): when
+    # a text has two or more with different dates, they are headings, not a byline.
+    bare = [k for k, p in enumerate(paras) if not p.duplicate and _bare_date(p.text)]
+    chronology = len({str(_resolve_first(paras[k].text, published)) for k in bare}) >= 2
+    bare_set = set(bare) if chronology else set()
+    signed = signed_after(-1) if decree else None
+    heading = ctx.heading = signed
+    for k, p in enumerate(paras):
         if p.duplicate:
             continue
-        if p.dateline and (decree or chronology and _bare_date(p.text)):
-            hm = find_dates(p.dateline)
+        if k in bare_set or decree and p.dateline:
+            hm = find_dates(p.dateline or p.text) or _month_line(p.text)
             heading = ctx.heading = ctx.resolve(hm[0]) if hm else heading
             continue
         if decree and len(p.text.split()) <= 15 and not can_hold_event(p.text):
@@ -207,8 +219,13 @@ def _candidates(text: str, published: PartialDate | None, select: bool = True) -
             full = [m for m in find_dates(p.text) if m.year and m.day]
             if full:
                 heading = ctx.heading = ctx.resolve(full[-1])
-                signed = signed or heading
+                signed = heading
                 continue
+        if p.section_title and decree:
+            # a new document of the collection: dated by its own dateline, wherever it stands
+            heading = ctx.heading = signed_after(k) or signed
+            in_roster = False
+            continue
         if p.section_title:
             heading = signed  # a decree's signature date holds across its headings
             in_roster = False
@@ -234,13 +251,20 @@ def _bare_date(text: str) -> bool:
         text.strip().rstrip(".:"),
         flags=re.I,
     )
-    m = DATE_RE.fullmatch(t)
-    return m is not None
+    return bool(DATE_RE.fullmatch(t) or _month_line(t))
 
 
-def _resolve_first(text: str) -> PartialDate | None:
-    ms = find_dates(text)
-    return DateContext().resolve(ms[0]) if ms else None
+def _resolve_first(text: str, published: PartialDate | None = None) -> PartialDate | None:
+    ms = find_dates(text) or _month_line(text)
+    return DateContext(published=published).resolve(ms[0]) if ms else None
+
+
+def _month_line(text: str) -> list[DateMention]:
+    """A heading that is a month alone: "MARCH", "March." (its year from the context)."""
+    m = re.fullmatch(r"\s*([A-Za-z]+)\.?\s*", text)
+    if m and m.group(1).lower() in MONTHS and len(m.group(1)) > 3:
+        return [DateMention(0, len(text), text, None, MONTHS[m.group(1).lower()], None)]
+    return []
 
 
 _IMPERATIVE = re.compile(

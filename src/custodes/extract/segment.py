@@ -92,7 +92,7 @@ def paragraphs(text: str) -> list[Paragraph]:
             dl
             and re.search(r"(?:19|20)\d\d", dl.group(0))
             and re.fullmatch(
-                r"(?:[A-ZА-Я][\w-]*(?:\s+[A-ZА-Я][\w-]*)*,?\s*)?(?:dated\s+|от\s+)?",
+                r"(?:[A-ZА-Я][\w-]*(?:\s+(?:of\s+)?[A-ZА-Я][\w-]*)*,?\s*){0,3}(?:dated\s+|от\s+)?",
                 p.text[: dl.start()],
             )
         ):
