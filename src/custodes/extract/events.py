@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from custodes.extract.mentions import PersonMention, PostMention
+from custodes.extract.mentions import PersonMention, Post, PostMention
 from custodes.ontology import TITLE_WORDS
 
 # lemma -> event type; "replace" and "become" have rules of their own
@@ -400,6 +400,16 @@ def read_triggers(
         if trig.pos_ == "NOUN" and not _imperative(trig):
             # "dismissal of the First Deputy … Samat Abish", "after dismissal from …"
             of = [c for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"]
+            if not of:
+                # "the arrest on Friday of X": the parser hangs "of X" on the date
+                of = [
+                    g
+                    for c in trig.children
+                    if c.dep_ == "prep" and c.lower_ in {"on", "in", "last"}
+                    for d in c.children
+                    for g in d.children
+                    if g.dep_ == "prep" and g.lower_ == "of"
+                ]
             poss = [c for c in trig.children if c.dep_ == "poss"]
             for c in of:
                 persons += _people_in(c, people)
@@ -502,10 +512,15 @@ def read_triggers(
                 continue
         to_post, from_post = _post_window(trig, posts, nxt, sent)
         if lemma == "remove" and from_post is None and to_post is None:
-            if "office" not in sent.text[trig.idx - sent.start_char :].lower()[:80]:
+            if not re.search(
+                r"\boffice\b|\bfrom\s+(?:his|her|the)\s+(?:post|position|duties)",
+                sent.text[trig.idx - sent.start_char :].lower()[:80],
+            ):
                 continue
-        if etype == "moved" and (to_post is None):
-            continue
+        if etype == "moved" and to_post is None:
+            to_post = _named_post(trig, nxt)
+            if to_post is None:
+                continue
         if etype in {"dismissed", "resigned"} and from_post is None:
             from_post, to_post = to_post, None
         if not persons and not pron and etype in {"arrested", "dismissed", "charged"}:
@@ -558,8 +573,23 @@ def _imperative(t: Token) -> bool:
     return not before or [x.lower_ for x in before] == ["to"]
 
 
+def _named_post(trig: Token, nxt: int) -> PostMention | None:
+    """ "moved … to the post of Master General": a post the title list does not know."""
+    text = trig.doc.text
+    m = re.search(
+        r"\bto\s+the\s+(?:post|position)\s+of\s+(?:the\s+)?([^,.;()]{3,80})", text[trig.idx : nxt]
+    )
+    if not m:
+        return None
+    name = m.group(1).strip()
+    start = trig.idx + m.start(1)
+    return PostMention(start, start + len(name), [Post(name, "other", None, None, name)])
+
+
 def _trigger_type(t: Token) -> str | None:
     lemma = t.lemma_.lower()
+    if t.dep_ == "amod" and t.lemma_.lower() in {"retire", "detain", "arrest", "jail"}:
+        return None  # "a retired general", "the detained colonel" describe, they do not report
     if _imperative(t):
         return VERB_TRIGGERS.get(t.lower_)
     if t.pos_ in {"VERB", "AUX"} or t.tag_ in {"VBN", "VBD", "VBG"}:

@@ -33,7 +33,8 @@ from custodes.ontology import ORG_HEADS, RANK_RE, TITLE_RE, TITLE_WORDS, strip_r
 # Words that announce a personnel event whatever else the sentence says ...
 STRONG_TRIGGER_RE = re.compile(
     r"\b(?:appoint|dismiss|reliev|resign|arrest|detain|detention|charged|indict|died|suicide|"
-    r"sacked|ousted|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|"
+    r"sacked|ousted|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
+    r"sworn\s+in|"
     r"under\s+arrest|found\s+dead|passed\s+away|took\s+over|tapped|"
     r"among\s+(?:them|those))",
     re.IGNORECASE,
@@ -68,7 +69,7 @@ def can_hold_event(sentence: str) -> bool:
 _PERSON_CUE = re.compile(
     r"\b[A-ZА-ЯЁ][\w’'-]+[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-ZА-ЯЁ][\w’'-]+"
     r"|\b[A-ZА-ЯЁ][\w’'-]+,?[ \t]+(?:who|was|were|has|had|is)\b"
-    r"|\b(?:he|she|they|him|her|them|his)\b",
+    r"|\b(?i:he|she|they|him|her|them|his)\b",
 )
 _POST_CONTEXT = re.compile(
     r"\b(?:posts?|positions?|duties|office)\b|\breplac\w*\s+(?:him|her|them)\b"

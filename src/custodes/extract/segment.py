@@ -20,7 +20,8 @@ from custodes.extract.dates import DATE_RE
 
 _ABBREV = (
     r"(?:No|Nos|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Jr|Sr|Prof|Jan|Feb|Mar|Apr|Jun|Jul"
-    r"|Aug|Sep|Sept|Oct|Nov|Dec|Art|vs|ул|г|им|т\.е|т\.к|ст)"
+    r"|Aug|Sep|Sept|Oct|Nov|Dec|Art|vs|Md|Mohd|Muhd|Sk|Gov|Sen|Rep|Brig|Cdr|Insp|Supt|ret"
+    r"|ул|г|им|т\.е|т\.к|ст)"
 )
 _SENT_END = re.compile(
     # not after an abbreviation ("Lt. Gen. X", "No. 747") or an initial ("K. Massimov")
