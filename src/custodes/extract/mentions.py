@@ -328,7 +328,12 @@ def find_people(
             and not is_known
         ):
             end = span[0].idx + len(span[0].text)
-            if not re.match(r",\s+(?:\d|who\b)", doc.doc.text[end : end + 8]):
+            subject = (
+                span[0].dep_ in {"nsubj", "nsubjpass"}
+                and span[0].head.pos_ == "VERB"
+                and span[0].i > span[0].sent.start
+            )
+            if not subject and not re.match(r",\s+(?:\d|who\b)", doc.doc.text[end : end + 8]):
                 continue  # but "Ouazzani, 58, took over", "Khreisat, who was …" are names
         if (
             len(span) == 1
