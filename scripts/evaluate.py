@@ -128,6 +128,12 @@ def sets() -> dict[str, list[tuple[Path, Path, str | None]]]:
     for lang_dir in sorted((DATA / "texts").glob("*")):
         items = []
         for txt in sorted(lang_dir.glob("*.txt")):
+            if not (
+                txt.with_suffix(".meta.json").exists()
+                and txt.with_name(txt.stem + ".gold.jsonl").exists()
+            ):
+                print(f"skipped {txt}: no .meta.json or .gold.jsonl beside it", file=sys.stderr)
+                continue
             meta = json.loads(txt.with_suffix(".meta.json").read_text("utf-8"))
             items.append((txt, txt.with_name(txt.stem + ".gold.jsonl"), meta.get("published")))
         if items:

@@ -285,9 +285,12 @@ def _for_parser(text: str) -> str:
 
 
 _DECREE = re.compile(
-    r"\b(?:I\s+(?:decree|resolve|order)|it\s+is\s+(?:hereby\s+)?(?:decreed|resolved|ordered)"
-    r"|hereby\s+(?:decree|order)|DECREE|ORDER\s+OF|RESOLUTION\s+OF"
+    r"\b(?:(?i:I\s+(?:hereby\s+)?(?:decree|resolve|order)|it\s+is\s+(?:hereby\s+)?"
+    r"(?:decreed|resolved|ordered)|hereby\s+(?:decree|order))|DECREE|ORDER\s+OF|RESOLUTION\s+OF"
     r"|ПОСТАНОВЛЯЮ|УКАЗ|ПРИКАЗ)\b"
+    # or two numbered items that act: "1. To appoint …", "2. Relieve …"
+    r"|(?:^|\n)\s*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
+    r"[\s\S]*\n\s*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
 )
 
 

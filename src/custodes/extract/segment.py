@@ -88,11 +88,12 @@ def paragraphs(text: str) -> list[Paragraph]:
             p.duplicate = True
         seen.add(key)
         words = p.text.split()
-        dl = DATE_RE.search(p.text) if len(words) <= 7 else None
+        dl = DATE_RE.search(p.text) if len(words) <= 9 else None
         if (
             dl
             and re.search(r"(?:19|20)\d\d", dl.group(0))
             and re.fullmatch(
+                r"(?:№\s*|No\.?\s*)?[\w/-]*\s*"
                 r"(?:[A-ZА-Я][\w-]*(?:\s+(?:of\s+)?[A-ZА-Я][\w-]*)*,?\s*){0,3}(?:dated\s+|от\s+)?",
                 p.text[: dl.start()],
             )
@@ -107,7 +108,15 @@ def paragraphs(text: str) -> list[Paragraph]:
             p.heading = hm.group(0)
         elif p.text.endswith(":") and len(p.text) < 400:
             # "By Decree No. 45 of 27 February 2024, the President:" heads the list below it
-            dm = list(DATE_RE.finditer(p.text))
+            # ... but not the date of a law it cites ("the Law of 9 June 2011")
+            dm = [
+                m
+                for m in DATE_RE.finditer(p.text)
+                if not re.search(
+                    r"\b(?:Law|Code|Constitution|Article|Regulation|Statute|Act)\b[^.;:]{0,60}$",
+                    p.text[: m.start()],
+                )
+            ]
             if dm:
                 p.heading = dm[-1].group(0)
         out.append(p)
