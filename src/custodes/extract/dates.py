@@ -131,7 +131,8 @@ RELATIVE_RE = re.compile(
     r"|the\s+(?:following|next)\s+year|the\s+previous\s+year"
     r"|(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|year)"
     r"|(?:in|by|under|with)\s+the\s+same\s+(?:decree|order|resolution)|of\s+the\s+same\s+date"
-    r"|(?:at|in|during)\s+the\s+same\s+(?:session|meeting|sitting|statement|hearing|ceremony)"
+    r"|(?:at|in|during|by|under)\s+the\s+same\s+(?:session|meeting|sitting|statement|hearing"
+    r"|ceremony|notification|order)|on\s+the\s+same\s+date|this\s+morning|this\s+evening"
     r"|(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|в\s+тот\s+же\s+день|на\s+следующий\s+день|сегодня|вчера"
     r"|(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))\b",
@@ -344,8 +345,9 @@ class DateContext:
             sign = 1 if nm.group(3) in {"later", "after"} else -1
             days = n * (7 if nm.group(2) == "week" else 1)
             return PartialDate.from_date(base.first_day() + timedelta(days=sign * days))
-        if rel == "of the same date" or re.search(
-            r"same (?:decree|order|resolution|session|meeting|sitting|statement|hearing|ceremony)",
+        if rel in {"of the same date", "on the same date"} or re.search(
+            r"same (?:decree|order|resolution|session|meeting|sitting|statement|hearing|ceremony"
+            r"|notification)",
             rel,
         ):
             return self.day_anchor
@@ -374,6 +376,14 @@ class DateContext:
             day_base = self.heading
         pub = self.published if self.published and self.published.day else None
         if "same" in rel or rel in {"that day", "в тот же день"} or rel.startswith("simult"):
+            if (
+                self.anchor
+                and self.anchor.day is None
+                and (day_base is None or self.anchor.first_day() > day_base.first_day())
+            ):
+                # "In June 2018 X was dismissed. The same day Y was appointed": the same day
+                # as the newest date, known to its month
+                return self.anchor
             return day_base or (self.heading if self.heading and self.heading.day else None)
         if rel.endswith("month"):
             base = self.anchor or self.heading
@@ -392,7 +402,7 @@ class DateContext:
         if pub is None:
             return None
         p = pub.first_day()
-        if rel in {"today", "сегодня"}:
+        if rel in {"today", "сегодня", "this morning", "this evening"}:
             return pub
         if rel in {"yesterday", "вчера"}:
             return PartialDate.from_date(p - timedelta(days=1))
