@@ -40,6 +40,7 @@ VERB_TRIGGERS = {
     "resign": "resigned",
     "quit": "resigned",
     "move": "moved",
+    "redeploy": "moved",
     "transfer": "moved",
     "reassign": "moved",
     "arrest": "arrested",
@@ -66,6 +67,8 @@ NOUN_TRIGGERS = {
 }
 # active verbs whose object is the person; for the others the subject is
 TRANSITIVE = {
+    "move",
+    "redeploy",
     "tap",
     "pick",
     "choose",
@@ -218,7 +221,8 @@ def _is_passive(tok: Token) -> bool:
         return False
     if tok.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids):
         return _is_passive(tok.head)
-    return tok.tag_ == "VBN" and tok.dep_ in {"acl", "advcl", "relcl"}
+    bare = tok.dep_ in {"parataxis", "ROOT"} and not any(c.dep_ in {"nsubj", "aux"} for c in kids)
+    return tok.tag_ == "VBN" and (tok.dep_ in {"acl", "advcl", "relcl"} or bare)
 
 
 def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
@@ -639,6 +643,18 @@ def _trigger_type(t: Token) -> str | None:
             # "stepped down as head", "stood down"
             return "resigned" if any(c.lower_ == "down" for c in t.children) else None
         return VERB_TRIGGERS.get(lemma)
+    if (
+        t.pos_ == "NOUN"
+        and lemma == "appointment"
+        and t.head.lemma_.lower()
+        in {
+            "revoke",
+            "annul",
+            "cancel",
+            "rescind",
+        }
+    ):
+        return "dismissed"  # "revoked the appointment of X"
     if t.pos_ == "NOUN":
         if (
             lemma == "resignation"

@@ -34,6 +34,7 @@ from custodes.ontology import ORG_HEADS, RANK_RE, TITLE_RE, TITLE_WORDS, strip_r
 STRONG_TRIGGER_RE = re.compile(
     r"\b(?:appoint|dismiss|reliev|resign|arrest|detain|detention|charged|indict|died|suicide|"
     r"sacked|ousted|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
+    r"charges\s+[A-Z]|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|"
     r"sworn\s+in|"
     r"under\s+arrest|found\s+dead|passed\s+away|took\s+over|tapped|"
     r"among\s+(?:them|those))",
@@ -370,6 +371,16 @@ def _governs(trig: Token, start: int) -> int:
     node = trig
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         node = node.head  # a noun trigger ("after the dismissal") is dated by its verb
+    date_head = tok
+    while date_head.head.i != date_head.i and date_head.dep_ in {"nummod", "compound", "amod"}:
+        date_head = date_head.head
+    if (
+        date_head.dep_ == "pobj"
+        and date_head.head.lower_ == "of"
+        and date_head.head.head.pos_ == "NOUN"
+        and date_head.head.head.i != trig.i
+    ):
+        return 0  # "the clashes of May 1": a date that names something else
     gov = tok
     for _ in range(8):
         if gov.pos_ in {"VERB", "AUX"} or gov.i in {trig.i, node.i} or gov.head.i == gov.i:
@@ -377,6 +388,14 @@ def _governs(trig: Token, start: int) -> int:
         gov = gov.head
     if gov.i in {trig.i, node.i}:
         return 2
+    if (
+        node.dep_ in {"acl", "advcl"}
+        and node.tag_ in {"VBG", "VBN"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
+        and (node.head.i == gov.i or node.head.head.i == gov.i)
+    ):
+        # "issued an order appointing X", "arraigned on Wednesday, charged with …"
+        return 1
     if gov.pos_ not in {"VERB", "AUX"}:
         return 1
     if gov.dep_ in {"acl", "advcl", "xcomp"} and any(a.i == node.i for a in gov.ancestors):
