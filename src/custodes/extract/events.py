@@ -53,6 +53,8 @@ VERB_TRIGGERS = {
     "kill": "died",
     "commit": "died",
     "replace": "replace",
+    "succeed": "replace",
+    "promote": "appointed",
 }
 NOUN_TRIGGERS = {
     "dismissal": "dismissed",
@@ -229,6 +231,38 @@ def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
     """Negated ("was not arrested", "no successor has been appointed"), modal or future
     ("will be appointed"), conditional, or under a verb of denial, rumour or expectation. In a
     decree "shall be dismissed" is the decree acting, not the future."""
+    # "X is said to be about to be replaced"; "A second claim was that X had been detained"
+    for a in [tok, *tok.ancestors][:6]:
+        if a.lower_ in {"about", "due", "set", "poised", "likely", "expected"} and any(
+            c.dep_ == "xcomp" for c in a.children
+        ):
+            return True
+        if a.dep_ == "xcomp" and a.head.lemma_.lower() in {
+            "say",
+            "believe",
+            "rumour",
+            "rumor",
+            "report",
+            "think",
+            "expect",
+        }:
+            return True
+        if any(
+            c.dep_ in {"nsubj", "nsubjpass"}
+            and c.lemma_.lower()
+            in {
+                "claim",
+                "rumour",
+                "rumor",
+                "allegation",
+                "speculation",
+                "report",
+                "suggestion",
+                "story",
+            }
+            for c in a.children
+        ):
+            return True
     node: Token | None = tok
     # "No successors have been appointed": a negated subject
     for c in tok.children:
@@ -363,8 +397,12 @@ def _args(trig: Token, role: str) -> list[Token]:
         out = [gc for c in out for gc in c.children if gc.dep_ == "pobj"]
     if not out and role in {"subj", "subjpass"} and trig.dep_ == "conj":
         return _args(trig.head, "subjpass") or _args(trig.head, "subj")
-    if not out and role in {"subj", "subjpass"} and trig.dep_ in {"relcl", "acl"}:
-        return [trig.head]
+    if (
+        role in {"subj", "subjpass"}
+        and trig.dep_ in {"relcl", "acl"}
+        and (not out or all(o.lower_ in {"who", "which", "that", "whom"} for o in out))
+    ):
+        return [trig.head]  # "X, who was appointed …": the relative pronoun is X
     return out
 
 
@@ -504,6 +542,8 @@ def read_triggers(
             r"\b(?:at|on)\s+(?:his|her)\s+own\s+request\b", sent.doc.text[trig.idx : nxt]
         ):
             etype = "resigned"  # "relieved … at his own request"
+        if lemma == "promote" and re.search(r"\brank\b", sent.doc.text[trig.idx : nxt]):
+            continue  # "promoted to the rank of colonel" is a rank, not a post
         if lemma == "retire" and not passive:
             etype = "resigned"
         if lemma == "head" and trig.pos_ == "VERB":

@@ -44,8 +44,8 @@ STRONG_TRIGGER_RE = re.compile(
 # "named player of the match" and "became the youngest captain" are news, not personnel).
 WEAK_TRIGGER_RE = re.compile(
     r"\b(?:retir|death|killed|replac|became|become|named|designat|instead|moved|transfer|assum|"
-    r"fired|removed|removal|quit|installed|elected|discharg|took\s+command|posted|picked|"
-    r"chosen|selected)",
+    r"fired|removed|removal|quit|installed|elected|discharg|took\s+command|posted|picked|promot|"
+    r"succeed|chosen|selected)",
     re.IGNORECASE,
 )
 TRIGGER_RE = re.compile(STRONG_TRIGGER_RE.pattern + "|" + WEAK_TRIGGER_RE.pattern, re.IGNORECASE)
@@ -562,6 +562,10 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
         subjects = sent_people or [_clean_name(p.name) for p in people_local][:1]
         if subjects:
             last_people = subjects
+    if subject:
+        death = _life_span_death(text, subject)
+        if death is not None:
+            events.append(death)
     events = _canonical_names(events, claims, everyone, _nicknames(text))
     return Extraction(_merge(events), claims, abbr)
 
@@ -690,9 +694,34 @@ def _canonical_names(
 
 
 _SUBJECT = re.compile(
-    r"(?:^|\n)(?:[A-Z][\w-]+\s+){0,3}?([A-Z][a-z][\w-]+(?: [A-Z][a-z][\w-]+){1,3})\s+"
+    r"(?:^|\n)(?:[A-Z][\w-]+\s+){0,3}?([A-Z][a-z][\w-]+(?: (?:(?:oglu|uly|kyzy|bin|ibn|al|el|"
+    r"van|von|de|da)[ -])?[A-Z][a-z][\w-]+){1,4})\s+"
     r"(?:\(|is\s+an?\s|was\s+an?\s)"
 )
+
+
+def _life_span_death(text: str, subject: str) -> Event | None:
+    """An encyclopedic biography gives the death in its opening brackets: "Name (Georgian: …;
+    14 May 1961 – 9 November 2023) was …" — the second date of the span."""
+    opening = re.search(re.escape(subject) + r"\s*\(([^()]{4,200})\)", text[:1500])
+    if not opening:
+        return None
+    at = opening.start()
+    m = re.match(r"\s*\(([^()]{4,200})\)", text[at + len(subject) :])
+    if not m:
+        return None
+    inner = m.group(1)
+    dash = re.search(r"\s[–—-]\s", inner)
+    if not dash:
+        return None
+    after = [d for d in find_dates(inner[dash.end() :]) if d.year and d.relative is None]
+    if not after:
+        return None
+    d = DateContext().resolve(after[0])
+    if d is None:
+        return None
+    end = at + len(subject) + m.end()
+    return Event("died", subject, None, None, d, text[at:end], at, end, 0.7)
 
 
 def _biography_subject(text: str) -> str | None:
