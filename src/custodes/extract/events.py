@@ -542,6 +542,15 @@ def read_triggers(
             r"\b(?:at|on)\s+(?:his|her)\s+own\s+request\b", sent.doc.text[trig.idx : nxt]
         ):
             etype = "resigned"  # "relieved … at his own request"
+        if lemma == "go" and etype == "appointed":
+            persons = [
+                p
+                for c in trig.children
+                if c.lower_ == "to"
+                for g in c.children
+                for p in _people_in(g, people)
+            ][:1]
+            pron = None
         if lemma == "promote" and re.search(r"\brank\b", sent.doc.text[trig.idx : nxt]):
             continue  # "promoted to the rank of colonel" is a rank, not a post
         if lemma == "retire" and not passive:
@@ -660,6 +669,16 @@ def _trigger_type(t: Token) -> str | None:
             if any(c.dep_ == "dobj" and c.lower_ == "command" for c in t.children):
                 return "appointed"  # "took command of …"
             return None
+        if (
+            lemma == "go"
+            and any(
+                c.dep_ == "nsubj"
+                and c.lemma_.lower() in {"post", "position", "job", "seat", "portfolio"}
+                for c in t.children
+            )
+            and any(c.lower_ == "to" for c in t.children)
+        ):
+            return "appointed"  # "Kadyrbekov's former post went to Colonel X"
         if lemma == "return":
             return "appointed" if "as" in kids else None  # "returned as director"
         if lemma == "swear":

@@ -45,7 +45,7 @@ STRONG_TRIGGER_RE = re.compile(
 WEAK_TRIGGER_RE = re.compile(
     r"\b(?:retir|death|killed|replac|became|become|named|designat|instead|moved|transfer|assum|"
     r"fired|removed|removal|quit|installed|elected|discharg|took\s+command|posted|picked|promot|"
-    r"succeed|chosen|selected)",
+    r"succeed|chosen|selected|went\s+to|goes\s+to)",
     re.IGNORECASE,
 )
 TRIGGER_RE = re.compile(STRONG_TRIGGER_RE.pattern + "|" + WEAK_TRIGGER_RE.pattern, re.IGNORECASE)
