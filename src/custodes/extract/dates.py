@@ -122,6 +122,7 @@ DATE_RE = re.compile(
 RELATIVE_RE = re.compile(
     r"\b(?P<rel>(?:on\s+|in\s+the\s+\w+\s+of\s+)?the\s+same\s+day|that\s+same\s+day|that\s+day"
     r"|the\s+(?:next|following)\s+day|the\s+day\s+(?:after|before)|the\s+previous\s+day"
+    r"|the\s+same\s+(?:evening|morning|night|afternoon)|that\s+(?:evening|morning|night|afternoon)"
     r"|simultaneously(?!\s+with)|at\s+the\s+same\s+time"
     r"|the\s+(?:following|next)\s+month|yesterday|today|tomorrow"
     r"|(?:a|one|two|three|four|five|six|seven|ten|\d{1,2})\s+(?:days?|weeks?|months?|years?)"
@@ -307,6 +308,9 @@ class DateContext:
         return self.anchor or self.heading or self.published
 
     def _infer_year(self, month: int, day: int | None) -> PartialDate | None:
+        if self.heading is not None and (self.heading.day is None or self.published is None):
+            # under a heading ("2019", "March 2019."), a month without a year is in its year
+            return PartialDate(self.heading.year, month, day)
         if self.published and self.published.month:
             # a month without a year is the latest such month up to the publication date
             year = self.published.year

@@ -30,6 +30,7 @@ VERB_TRIGGERS = {
     "assume": "appointed",
     "head": "appointed",
     "dismiss": "dismissed",
+    "exonerate": "dismissed",
     "relieve": "dismissed",
     "fire": "dismissed",
     "sack": "dismissed",
@@ -69,6 +70,7 @@ NOUN_TRIGGERS = {
 }
 # active verbs whose object is the person; for the others the subject is
 TRANSITIVE = {
+    "exonerate",
     "move",
     "redeploy",
     "tap",
@@ -173,7 +175,7 @@ REPORT_VERBS = {
 }
 
 
-_NOUN_HEAD_PREPS = {"after", "following", "upon", "on", "under"}
+_NOUN_HEAD_PREPS = {"after", "following", "upon", "on", "under", "in"}
 
 
 def _verb_of(tok: Token) -> Token | None:
@@ -442,6 +444,8 @@ def read_triggers(
         if trig.pos_ == "NOUN" and not _imperative(trig):
             # "dismissal of the First Deputy … Samat Abish", "after dismissal from …"
             of = [c for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"]
+            if trig.lemma_.lower() == "charge":
+                of = []  # "arrested on charges of bribing Judge X": the judge was not charged
             if not of:
                 # "the arrest on Friday of X": the parser hangs "of X" on the date
                 of = [
@@ -679,6 +683,15 @@ def _trigger_type(t: Token) -> str | None:
             and any(c.lower_ == "to" for c in t.children)
         ):
             return "appointed"  # "Kadyrbekov's former post went to Colonel X"
+        if lemma == "terminate":
+            # "the functions of X as Director are terminated"
+            subj = [c for c in t.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
+            if any(
+                c.lemma_.lower() in {"function", "duty", "mandate", "power", "appointment"}
+                for c in subj
+            ):
+                return "dismissed"
+            return None
         if lemma == "return":
             return "appointed" if "as" in kids else None  # "returned as director"
         if lemma == "swear":

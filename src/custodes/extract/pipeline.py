@@ -34,7 +34,7 @@ from custodes.ontology import ORG_HEADS, RANK_RE, TITLE_RE, TITLE_WORDS, strip_r
 STRONG_TRIGGER_RE = re.compile(
     r"\b(?:appoint|dismiss|reliev|resign|arrest|detain|detention|charged|indict|died|suicide|"
     r"sacked|ousted|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
-    r"charges\s+[A-Z]|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|"
+    r"charges\s+[A-Z]|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
     r"sworn\s+in|"
     r"under\s+arrest|found\s+dead|passed\s+away|took\s+over|tapped|"
     r"among\s+(?:them|those))",
@@ -69,7 +69,7 @@ def can_hold_event(sentence: str) -> bool:
 # or a title: without one of these a sentence cannot say who
 _PERSON_CUE = re.compile(
     r"\b[A-ZА-ЯЁ][\w’'-]+[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-ZА-ЯЁ][\w’'-]+"
-    r"|\b[A-ZА-ЯЁ][\w’'-]+,?[ \t]+(?:who|was|were|has|had|is)\b"
+    r"|\b[A-ZА-ЯЁ][\w’'-]+,?[ \t]+(?:who|was|were|has|had|is|died|resigned|quit|stepped)\b"
     r"|\b(?i:he|she|they|him|her|them|his)\b",
 )
 _POST_CONTEXT = re.compile(
@@ -215,10 +215,16 @@ def _candidates(text: str, published: PartialDate | None, select: bool = True) -
         if k in bare_set or decree and p.dateline:
             hm = find_dates(p.dateline or p.text) or _month_line(p.text)
             heading = ctx.heading = ctx.resolve(hm[0]) if hm else heading
+            ctx.day_anchor = heading if heading and heading.day else None
+            continue
+        sig = _signature_date(p.text) if decree else None
+        if sig is not None:
+            heading = ctx.heading = ctx.resolve(sig)
+            signed = heading
             continue
         if decree and len(p.text.split()) <= 15 and not can_hold_event(p.text):
             # a decree's header line: "Decree No. 712 of 5 July 2016"
-            full = [m for m in find_dates(p.text) if m.year and m.day]
+            full = [m for m in find_dates(p.text) if m.day and m.relative is None]
             if full:
                 heading = ctx.heading = ctx.resolve(full[-1])
                 signed = heading
@@ -236,6 +242,7 @@ def _candidates(text: str, published: PartialDate | None, select: bool = True) -
             hm = find_dates(p.heading)
             heading = ctx.resolve(hm[0]) if hm else None
             ctx.heading = heading
+            ctx.day_anchor = heading if heading and heading.day else ctx.day_anchor
         roster_para = bool(ROSTER_MARKER.search(p.text))
         in_roster = roster_para or (in_roster and _listing(p))
         for s in sentences(p):
@@ -243,6 +250,23 @@ def _candidates(text: str, published: PartialDate | None, select: bool = True) -
             if in_roster or not select or can_hold_event(s.text):
                 out.append(_Candidate(s, dates, heading, in_roster))
     return out
+
+
+def _signature_date(text: str) -> DateMention | None:
+    """The date of a decree's signature line: "Office of the President, in Capital City,
+    18 June 2021. — Publish." (a place, then a full date, then little else)."""
+    if len(text.split()) > 25 or can_hold_event(text):
+        return None
+    for m in find_dates(text):
+        if (
+            m.year
+            and m.day
+            and re.fullmatch(
+                r"(?:(?:[A-ZА-Я][\w.-]*|of|the|in|at|and|No\.?|\d+|[,–—-])\s*)*", text[: m.start]
+            )
+        ):
+            return m
+    return None
 
 
 def _bare_date(text: str) -> bool:
@@ -253,7 +277,7 @@ def _bare_date(text: str) -> bool:
         text.strip().rstrip(".:"),
         flags=re.I,
     )
-    return bool(DATE_RE.fullmatch(t) or _month_line(t))
+    return bool(DATE_RE.fullmatch(t) or _month_line(t) or re.fullmatch(r"(?:19|20)\d\d", t))
 
 
 def _resolve_first(text: str, published: PartialDate | None = None) -> PartialDate | None:
@@ -262,7 +286,11 @@ def _resolve_first(text: str, published: PartialDate | None = None) -> PartialDa
 
 
 def _month_line(text: str) -> list[DateMention]:
-    """A heading that is a month alone: "MARCH", "March." (its year from the context)."""
+    """A heading that is a month alone: "MARCH", "March." (its year from the context), or a
+    year alone: "2020"."""
+    y = re.fullmatch(r"\s*((?:19|20)\d\d)[.:]?\s*", text)
+    if y:
+        return [DateMention(0, len(text), text, int(y.group(1)), None, None)]
     m = re.fullmatch(r"\s*([A-Za-z]+)\.?\s*", text)
     if m and m.group(1).lower() in MONTHS and len(m.group(1)) > 3:
         return [DateMention(0, len(text), text, None, MONTHS[m.group(1).lower()], None)]
@@ -289,9 +317,14 @@ _DECREE = re.compile(
     r"\b(?:(?i:I\s+(?:hereby\s+)?(?:decree|resolve|order)|it\s+is\s+(?:hereby\s+)?"
     r"(?:decreed|resolved|ordered)|hereby\s+(?:decree|order))|DECREE|ORDER\s+OF|RESOLUTION\s+OF"
     r"|ПОСТАНОВЛЯЮ|УКАЗ|ПРИКАЗ)\b"
+    r"|(?i:\bI\s+determine\b|\bdetermines?:|\bdispatch\s+no\.?)"
     # or two numbered items that act: "1. To appoint …", "2. Relieve …"
     r"|(?:^|\n)\s*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
     r"[\s\S]*\n\s*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
+    # or two numbered items in the passive: "1. X is appointed …", "2. Y is exonerated …"
+    r"|(?:^|\n)\s*\d{1,2}[.)][^\n]{3,80}?\b(?:is|are|shall\s+be)\s+(?:appointed|dismissed|relieved"
+    r"|exonerated|transferred)\b[\s\S]*\n\s*\d{1,2}[.)][^\n]{3,80}?\b(?:is|are|shall\s+be)\s+"
+    r"(?:appointed|dismissed|relieved|exonerated|transferred)\b"
 )
 
 

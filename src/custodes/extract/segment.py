@@ -32,6 +32,22 @@ _SENT_END = re.compile(
 )
 
 
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -102,10 +118,23 @@ def paragraphs(text: str) -> list[Paragraph]:
         elif len(words) <= 12 and not re.search(r"[.!?:;,\"”»)\]]$", p.text):
             p.section_title = True
         # "January 6. X was dismissed …", "Monday, 6 January: …"
-        wd = re.match(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+", p.text)
+        wd = re.match(
+            r"(?:[•*·▪–-]\s*)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?",
+            p.text,
+        )
         hm = DATE_RE.match(p.text, wd.end() if wd else 0)
+        nm = re.match(
+            r"(\d{1,2})/(\d{1,2})(?:/((?:19|20)?\d\d))?\s*[.:–—-]", p.text[wd.end() if wd else 0 :]
+        )
         if hm and re.match(r"\s*[.:)–—|-]", p.text[hm.end() :]):
             p.heading = hm.group(0)
+        elif nm and 1 <= int(nm.group(2)) <= 12 and 1 <= int(nm.group(1)) <= 31:
+            # "24/05 – X is dismissed": day/month, as chronologies outside the US write it
+            month = _MONTH_NAMES[int(nm.group(2)) - 1]
+            year = nm.group(3)
+            if year and len(year) == 2:
+                year = "20" + year
+            p.heading = f"{int(nm.group(1))} {month}" + (f" {year}" if year else "")
         elif p.text.endswith(":") and len(p.text) < 400:
             # "By Decree No. 45 of 27 February 2024, the President:" heads the list below it
             # ... but not the date of a law it cites ("the Law of 9 June 2011")
