@@ -316,6 +316,8 @@ def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
             "pcomp",
             "compound",
         }:
+            if node.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+                break  # "X proposed him …, and on 8 May he was appointed": a clause of its own
             node = node.head if node.head.i != node.i else None
         else:
             break

@@ -280,6 +280,27 @@ def _is_name_token(tok) -> bool:  # type: ignore[no-untyped-def]
     return tok.pos_ in {"PROPN", "NOUN", "ADJ", "X", "VERB"} or tok.ent_type_ == "PERSON"
 
 
+def _inside_org_list(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Is this token coordinated into an organisation's name ("Ministry of X, Y and Z")?"""
+    node = tok
+    while node.dep_ in {"compound", "flat"} and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "conj":
+        return False
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lower_ in ORG_HEADS:
+            return True
+        if (
+            node.dep_ not in {"conj", "pobj", "prep", "compound", "appos", "cc"}
+            and node.pos_ == "VERB"
+        ):
+            return False
+    return False
+
+
 def find_people(
     doc: Doc | Span, offset: int = 0, known: frozenset[str] = frozenset()
 ) -> list[PersonMention]:
@@ -321,6 +342,8 @@ def find_people(
                 break
         span = toks[i:j]
         i = j
+        if _inside_org_list(span[-1]) and not any(t.ent_type_ == "PERSON" for t in span):
+            continue  # "Ministry of the Interior, Land Reform and Water Resources"
         after_span = toks[j] if j < len(toks) else None
         if (
             len(span) == 1
