@@ -448,6 +448,10 @@ def read_triggers(
             of = [c for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"]
             if trig.lemma_.lower() == "charge":
                 of = []  # "arrested on charges of bribing Judge X": the judge was not charged
+            for c in trig.children:
+                if c.dep_ == "acl":  # "the resignation submitted by X"
+                    for a in _args(c, "agent"):
+                        persons += _people_in(a, people)
             if not of:
                 # "the arrest on Friday of X": the parser hangs "of X" on the date
                 of = [
@@ -639,7 +643,16 @@ def _named_post(trig: Token, nxt: int) -> PostMention | None:
         r"\bto\s+the\s+(?:post|position)\s+of\s+(?:the\s+)?([^,.;()]{3,80})", text[trig.idx : nxt]
     )
     if not m:
-        return None
+        # "moved … to head the Border Guard Service"
+        h = re.search(
+            r"\bto\s+(?:head|lead|command|run)\s+(?:the\s+)?([A-Z][^,.;()]{2,80})",
+            text[trig.idx : nxt],
+        )
+        if not h:
+            return None
+        org = h.group(1).strip()
+        start = trig.idx + h.start(1)
+        return PostMention(start, start + len(org), [Post("Head", "head", org, None, org)])
     name = m.group(1).strip()
     start = trig.idx + m.start(1)
     return PostMention(start, start + len(name), [Post(name, "other", None, None, name)])

@@ -520,8 +520,9 @@ def find_posts(
             if not (
                 re.match(r"\s+of\s+(?:the\s+)?[A-Z“\"]", after)
                 or re.search(
-                    r"\b(?:as|position of|post of|acting|new|former|became|become|becomes|"
-                    r"appointed|named|its|his|her|their)\s+(?:first\s+)?$",
+                    r"\b(?:as|position of|post of|duties of|command of|acting|new|former|became|"
+                    r"become|becomes|appointed|named|its|his|her|their)\s+"
+                    r"(?:(?:first|interim|acting|new|the|its|his|her)\s+){0,2}$",
                     before,
                 )
             ):

@@ -543,10 +543,22 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
                 events.append(ev)
                 sent_people.append(ev.person)
             pending = None
-        elif raws and not all(r.generic for r in raws):
+        carried = pending
+        if raws and not all(r.generic for r in raws):
             pending = None
         for raw in raws:
             date = _event_date(raw, cand)
+            if (
+                date is None
+                and carried is not None
+                and carried[1] is not None
+                and _same_family(carried[0], raw.type)
+                and not raw.later
+                and not raw.undated
+            ):
+                # "The minister on Monday fired two regional chiefs. X and Y were relieved of
+                # their posts.": the second sentence names whom, the first said when
+                date = carried[1]
             names: list[str] = []
             if raw.generic:
                 pending = (raw.type, date)
@@ -841,9 +853,25 @@ def _seat(p: Post) -> tuple[str, str]:
     return p.role, where
 
 
+def _same_family(a: str, b: str) -> bool:
+    ends = {"dismissed", "resigned"}
+    return a == b or a in ends and b in ends
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.date and b.date and a.date.precision == "day" == b.date.precision and a.date != b.date:
         return False
+    if (
+        a.date
+        and b.date
+        and (
+            a.date.year != b.date.year
+            or a.date.month
+            and b.date.month
+            and a.date.month != b.date.month
+        )
+    ):
+        return False  # "deputy minister in 2005 … deputy minister on 4 June 2011": two events
     if a.posts and b.posts:
         return any(p.title == q.title or _seat(p) == _seat(q) for p in a.posts for q in b.posts)
     return True
