@@ -128,6 +128,8 @@ RELATIVE_RE = re.compile(
     r"|(?:a|one|two|three|four|five|six|seven|ten|\d{1,2})\s+(?:days?|weeks?|months?|years?)"
     r"\s+(?:later|earlier|after|before)"
     r"|(?:earlier|later)\s+(?:that|the\s+same)\s+(?:month|year)|(?:in\s+)?that\s+(?:month|year)"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s+of\s+(?:the\s+same|that|the\s+following|the\s+next|the\s+previous)\s+year"
     r"|(?:in\s+)?the\s+same\s+(?:month|year)"
     r"|the\s+(?:following|next)\s+year|the\s+previous\s+year"
     r"|(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|year)"
@@ -270,7 +272,14 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
                 relative=m.group("rel").lower(),
             )
         )
-    return sorted(out, key=lambda x: x.start)
+    out.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    # "May of the same year" is one date, not "May" and another
+    kept: list[DateMention] = []
+    for d in out:
+        if kept and d.start < kept[-1].end:
+            continue
+        kept.append(d)
+    return kept
 
 
 @dataclass
@@ -369,6 +378,12 @@ class DateContext:
             return PartialDate(self.published.year - rel.endswith("last year"))
         if rel.endswith(("that month", "same month")):
             return PartialDate(base.year, base.month) if base and base.month else None
+        mo = re.match(r"(\w+) of (?:the )?(same|that|following|next|previous) year", rel)
+        if mo and mo.group(1) in MONTHS:
+            if base is None:
+                return None
+            shift = {"following": 1, "next": 1, "previous": -1}.get(mo.group(2), 0)
+            return PartialDate(base.year + shift, MONTHS[mo.group(1)])
         if rel.endswith(("that year", "same year")):
             return PartialDate(base.year) if base else None
         if rel.endswith("year"):

@@ -414,6 +414,12 @@ def _governs(trig: Token, start: int) -> int:
         and date_head.head.head.i != trig.i
     ):
         return 0  # "the clashes of May 1": a date that names something else
+    subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for subj in subjects:
+        if tok.i in {t.i for t in subj.subtree}:
+            path = [a for a in tok.ancestors if a.i in {t.i for t in subj.subtree}]
+            if any(a.dep_ in {"relcl", "acl", "appos"} for a in [tok, *path]):
+                return 0  # "X, jailed since March, was found dead": the date describes X
     gov = tok
     for _ in range(8):
         if gov.pos_ in {"VERB", "AUX"} or gov.i in {trig.i, node.i} or gov.head.i == gov.i:
