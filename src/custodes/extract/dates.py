@@ -292,6 +292,9 @@ class DateContext:
     # the last day-precise date: "the next day" and "two days later" count from it, not from a
     # month named in between ("who was appointed in March 2022")
     day_anchor: PartialDate | None = None
+    # the last year or month heading of a chronology ("2020", "March 2021."): the year of the
+    # day headings under it ("• 17 January:")
+    year_heading: PartialDate | None = None
 
     def resolve(self, m: DateMention, update: bool = True) -> PartialDate | None:
         """The date a mention stands for, or None when the context cannot tell."""
@@ -317,6 +320,8 @@ class DateContext:
         return self.anchor or self.heading or self.published
 
     def _infer_year(self, month: int, day: int | None) -> PartialDate | None:
+        if self.year_heading is not None:
+            return PartialDate(self.year_heading.year, month, day)
         if self.heading is not None and (self.heading.day is None or self.published is None):
             # under a heading ("2019", "March 2019."), a month without a year is in its year
             return PartialDate(self.heading.year, month, day)

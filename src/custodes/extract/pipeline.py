@@ -216,6 +216,8 @@ def _candidates(text: str, published: PartialDate | None, select: bool = True) -
             hm = find_dates(p.dateline or p.text) or _month_line(p.text)
             heading = ctx.heading = ctx.resolve(hm[0]) if hm else heading
             ctx.day_anchor = heading if heading and heading.day else None
+            if heading is not None and heading.day is None and k in bare_set:
+                ctx.year_heading = heading
             continue
         sig = _signature_date(p.text) if decree else None
         if sig is not None:
@@ -418,7 +420,9 @@ def _governs(trig: Token, start: int) -> int:
     for subj in subjects:
         if tok.i in {t.i for t in subj.subtree}:
             path = [a for a in tok.ancestors if a.i in {t.i for t in subj.subtree}]
-            if any(a.dep_ in {"relcl", "acl", "appos"} for a in [tok, *path]):
+            if subj.pos_ == "PROPN" and any(
+                a.dep_ in {"relcl", "acl", "appos"} for a in [tok, *path]
+            ):
                 return 0  # "X, jailed since March, was found dead": the date describes X
     gov = tok
     for _ in range(8):
@@ -497,6 +501,7 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
     last_end_any: PostMention | None = None
     rstate = RosterState()
     decree = bool(_DECREE.search(text))
+    last_date: PartialDate | None = None
     pending: tuple[str, PartialDate | None] | None = None
     everyone: list[str] = []
     # an encyclopedic biography is about the person it opens with: "he" is that person until
@@ -550,6 +555,7 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
                 sent_people.append(ev.person)
             pending = None
         carried = pending
+        sentence_dates: list[PartialDate] = []
         if raws and not all(r.generic for r in raws):
             pending = None
         for raw in raws:
@@ -565,6 +571,10 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
                 # "The minister on Monday fired two regional chiefs. X and Y were relieved of
                 # their posts.": the second sentence names whom, the first said when
                 date = carried[1]
+            if date is None and last_date is not None and _continues(raw, cand):
+                # "Also dismissed were …", "The decree also named …", "His predecessor, X, was
+                # transferred …": the same occasion as the sentence before
+                date = last_date
             names: list[str] = []
             if raw.generic:
                 pending = (raw.type, date)
@@ -604,11 +614,15 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
                     raw, name, post, _shift_post(raw.from_posts, off), date, text, cand, abbr
                 )
                 events.append(ev)
+                if ev.date is not None:
+                    sentence_dates.append(ev.date)
                 if ev.type in {"dismissed", "resigned"} and post is not None:
                     last_end_post[name] = post
                     last_end_any = post
                 if name not in sent_people:
                     sent_people.append(name)
+        if raws:
+            last_date = sentence_dates[-1] if sentence_dates else None
         # the subject for the next sentence's "he"/"they": the people this sentence is about
         subjects = sent_people or [_clean_name(p.name) for p in people_local][:1]
         if subjects:
@@ -857,6 +871,17 @@ def _same_person(a: str, b: str) -> bool:
 def _seat(p: Post) -> tuple[str, str]:
     where = (p.unit or p.org or "").lower().replace("“", "").replace("”", "").replace('"', "")
     return p.role, where
+
+
+def _continues(raw: RawEvent, cand: _Candidate) -> bool:
+    """Does this event continue the occasion of the sentence before ("also", "predecessor")?"""
+    t = raw.trigger
+    if raw.later or raw.undated:
+        return False
+    if any(c.lower_ == "also" for c in t.children):
+        return True
+    subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(c.lemma_.lower() in {"predecessor", "successor"} for s in subj for c in s.subtree)
 
 
 def _same_family(a: str, b: str) -> bool:
