@@ -34,7 +34,7 @@ from custodes.ontology import ORG_HEADS, RANK_RE, TITLE_RE, TITLE_WORDS, strip_r
 STRONG_TRIGGER_RE = re.compile(
     r"\b(?:appoint|dismiss|reliev|resign|arrest|detain|detention|charged|indict|died|suicide|"
     r"sacked|ousted|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
-    r"charges\s+[A-Z]|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
+    r"(?-i:charges\s+[A-Z])|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
     r"sworn\s+in|"
     r"under\s+arrest|found\s+dead|passed\s+away|took\s+over|tapped|"
     r"among\s+(?:them|those))",
@@ -511,8 +511,9 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
         everyone.append(subject)
     # surnames the document gives in full somewhere: a bare "Batbayar" elsewhere is that person
     known: set[str] = set()
-    for _, sdoc in parsed:
-        for p in find_people(sdoc):  # type: ignore[arg-type]
+    first_pass = [find_people(sdoc) for _, sdoc in parsed]  # type: ignore[arg-type]
+    for (_, sdoc), found in zip(parsed, first_pass, strict=True):
+        for p in found:
             last = sdoc[p.token_end - 1]  # type: ignore[index]
             if p.token_end - p.token_start >= 2 and last.ent_type_ not in {"GPE", "LOC", "NORP"}:
                 known.add(last.text)
@@ -522,9 +523,11 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
     }
     if subject:
         known.add(subject.split()[-1])
-    for cand, sdoc in parsed:
+    for n, (cand, sdoc) in enumerate(parsed):
         off = cand.sentence.start
-        people_local = find_people(sdoc, known=frozenset(known))  # type: ignore[arg-type]
+        people_local = first_pass[n]
+        if known and any(k in cand.sentence.text for k in known):
+            people_local = find_people(sdoc, known=frozenset(known))  # type: ignore[arg-type]
         people = [_shift(p, off) for p in people_local]
         posts = find_posts(cand.sentence.text, off, frozenset(p.start for p in people))
         posts_local = [
