@@ -52,16 +52,17 @@ TRIGGER_RE = re.compile(STRONG_TRIGGER_RE.pattern + "|" + WEAK_TRIGGER_RE.patter
 
 
 def can_hold_event(sentence: str) -> bool:
-    """The cheap test that decides which sentences are parsed at all."""
+    """The cheap test that decides which sentences are parsed at all (most have no trigger
+    word, so that is tested first)."""
+    strong = STRONG_TRIGGER_RE.search(sentence)
+    if not strong and not WEAK_TRIGGER_RE.search(sentence):
+        return False
     if not _PERSON_CUE.search(sentence):
         return False  # nobody is named or referred to: "police arrested 7 people"
-    if STRONG_TRIGGER_RE.search(sentence):
+    if strong:
         return True
     return bool(
-        WEAK_TRIGGER_RE.search(sentence)
-        and (
-            _POST_CONTEXT.search(sentence) or TITLE_RE.search(sentence) or RANK_RE.search(sentence)
-        )
+        _POST_CONTEXT.search(sentence) or TITLE_RE.search(sentence) or RANK_RE.search(sentence)
     )
 
 
@@ -247,8 +248,11 @@ def _candidates(text: str, published: PartialDate | None, select: bool = True) -
             ctx.day_anchor = heading if heading and heading.day else ctx.day_anchor
         roster_para = bool(ROSTER_MARKER.search(p.text))
         in_roster = roster_para or (in_roster and _listing(p))
+        # dates are found once per paragraph and resolved in reading order
+        para_dates = find_dates(p.text, p.start)
         for s in sentences(p):
-            dates = [(m, ctx.resolve(m)) for m in find_dates(s.text, s.start)]
+            mine = [m for m in para_dates if s.start <= m.start < s.end]
+            dates = [(m, ctx.resolve(m)) for m in mine]
             if in_roster or not select or can_hold_event(s.text):
                 out.append(_Candidate(s, dates, heading, in_roster))
     return out
@@ -469,7 +473,7 @@ def extract(
 def extract_many(
     items: Iterable[tuple[str, PartialDate | None]],
     nlp: Language | None = None,
-    batch_size: int = 64,
+    batch_size: int = 256,
     select: bool = True,
 ) -> list[Extraction]:
     """``extract`` over many documents, parsing their candidate sentences in batches.

@@ -12,9 +12,10 @@ Two things analysts' documents do that plain sentence splitters miss:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-import regex as re
+import regex
 
 from custodes.extract.dates import DATE_RE
 
@@ -23,7 +24,8 @@ _ABBREV = (
     r"|Aug|Sep|Sept|Oct|Nov|Dec|Art|vs|Md|Mohd|Muhd|Sk|Gov|Sen|Rep|Brig|Cdr|Insp|Supt|ret"
     r"|ул|г|им|т\.е|т\.к|ст)"
 )
-_SENT_END = re.compile(
+# the `regex` module: the abbreviation guard needs a variable-width look-behind
+_SENT_END = regex.compile(
     # not after an abbreviation ("Lt. Gen. X", "No. 747") or an initial ("K. Massimov")
     r"(?<!\b" + _ABBREV + r"\.)(?<!\b[A-ZА-Я]\.)(?<=[.!?…])[\"”»’)\]]*\s+"
     r"(?=[\"“«(\[]?[A-ZА-ЯЁ0-9])"
