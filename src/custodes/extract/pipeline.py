@@ -49,14 +49,79 @@ WEAK_TRIGGER_RE = re.compile(
     re.IGNORECASE,
 )
 TRIGGER_RE = re.compile(STRONG_TRIGGER_RE.pattern + "|" + WEAK_TRIGGER_RE.pattern, re.IGNORECASE)
+# Substrings every trigger above contains: a plain `in` test on the lower-cased sentence is far
+# cheaper than the regular expressions, and rules out most sentences of ordinary news.
+_TRIGGER_STEMS = (
+    "appoint",
+    "dismiss",
+    "reliev",
+    "resign",
+    "arrest",
+    "detain",
+    "detention",
+    "charge",
+    "indict",
+    "died",
+    "dies",
+    "suicide",
+    "sacked",
+    "ousted",
+    "stepped",
+    "jailed",
+    "imprison",
+    "one of them",
+    "custody",
+    "killed",
+    "over",
+    "redeploy",
+    "revok",
+    "exonerat",
+    "terminated",
+    "sworn",
+    "dead",
+    "passed away",
+    "tapped",
+    "among th",
+    "retir",
+    "death",
+    "replac",
+    "became",
+    "become",
+    "named",
+    "designat",
+    "instead",
+    "moved",
+    "transfer",
+    "assum",
+    "fired",
+    "remov",
+    "quit",
+    "installed",
+    "elected",
+    "discharg",
+    "command",
+    "posted",
+    "picked",
+    "promot",
+    "succeed",
+    "chosen",
+    "selected",
+    "went to",
+    "goes to",
+)
+
+
+def _has_trigger(text: str) -> bool:
+    low = text.lower()
+    return any(stem in low for stem in _TRIGGER_STEMS) and bool(TRIGGER_RE.search(text))
 
 
 def can_hold_event(sentence: str) -> bool:
     """The cheap test that decides which sentences are parsed at all (most have no trigger
     word, so that is tested first)."""
+    if not _has_trigger(sentence):
+        return False  # the common case: no trigger word at all
     strong = STRONG_TRIGGER_RE.search(sentence)
-    if not strong and not WEAK_TRIGGER_RE.search(sentence):
-        return False
     if not _PERSON_CUE.search(sentence):
         return False  # nobody is named or referred to: "police arrested 7 people"
     if strong:
@@ -248,14 +313,25 @@ def _candidates(text: str, published: PartialDate | None, select: bool = True) -
             ctx.day_anchor = heading if heading and heading.day else ctx.day_anchor
         roster_para = bool(ROSTER_MARKER.search(p.text))
         in_roster = roster_para or (in_roster and _listing(p))
-        # dates are found once per paragraph and resolved in reading order
-        para_dates = find_dates(p.text, p.start)
-        for s in sentences(p):
-            mine = [m for m in para_dates if s.start <= m.start < s.end]
+        sents = sentences(p)
+        wanted = [in_roster or not select or can_hold_event(x.text) for x in sents]
+        # dates are read where an event may be and in the paragraph before one (whose dates
+        # "the next day" may point to); elsewhere they cannot date anything
+        if any(wanted) or k + 1 < len(paras) and _may_hold(paras[k + 1]):
+            para_dates = find_dates(p.text, p.start)
+        else:
+            para_dates = []
+        for x, want in zip(sents, wanted, strict=True):
+            mine = [m for m in para_dates if x.start <= m.start < x.end]
             dates = [(m, ctx.resolve(m)) for m in mine]
-            if in_roster or not select or can_hold_event(s.text):
-                out.append(_Candidate(s, dates, heading, in_roster))
+            if want:
+                out.append(_Candidate(x, dates, heading, in_roster))
     return out
+
+
+def _may_hold(p: Paragraph) -> bool:
+    """A cheap look ahead: could the next paragraph hold an event?"""
+    return _has_trigger(p.text)
 
 
 def _signature_date(text: str) -> DateMention | None:
