@@ -113,7 +113,7 @@ def test_bundled_report_key_events(bundled: list[dict]) -> None:
 
 
 def test_only_sentences_that_can_hold_an_event_are_parsed() -> None:
-    from custodes.extract.pipeline import can_hold_event
+    from custodes.extract.select import can_hold_event
 
     assert not can_hold_event("Farmers moved their herds to higher pastures.")
     assert not can_hold_event("Shurtski was named player of the match.")

@@ -1,8 +1,8 @@
 """The extraction pipeline over one document: events and roster claims with evidence.
 
-Only sentences that can hold an event (a trigger word, a roster marker) are parsed; every other
-sentence is read by regular expressions for dates only, so that the running date context is
-right. That is what makes extraction many times faster than parsing the whole text.
+``select.candidates`` picks the sentences worth parsing and their dates; they are parsed in
+batches; ``events.read_triggers`` reads each parse; this module resolves pronouns, replacements
+and names across the document, dates each event (``dating``) and merges repeated mentions.
 """
 
 from __future__ import annotations
@@ -14,135 +14,18 @@ from functools import cache
 
 from rapidfuzz import fuzz
 from spacy.language import Language
-from spacy.tokens import Token
 
 from custodes.extract.dates import (
-    DATE_RE,
-    MONTHS,
     DateContext,
-    DateMention,
     PartialDate,
     find_dates,
 )
-from custodes.extract.events import RawEvent, _imperative, read_triggers
+from custodes.extract.dating import event_date
+from custodes.extract.events import RawEvent, read_triggers
 from custodes.extract.mentions import PersonMention, Post, PostMention, find_people, find_posts
-from custodes.extract.roster import ROSTER_MARKER, RosterClaim, RosterState, read_roster
-from custodes.extract.segment import Paragraph, Sentence, paragraphs, sentences
-from custodes.ontology import ORG_HEADS, RANK_RE, TITLE_RE, TITLE_WORDS, strip_ranks
-
-# Words that announce a personnel event whatever else the sentence says ...
-STRONG_TRIGGER_RE = re.compile(
-    r"\b(?:appoint|dismiss|reliev|resign|arrest|detain|detention|charged|indict|died|suicide|"
-    r"sacked|ousted|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
-    r"(?-i:charges\s+[A-Z])|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
-    r"sworn\s+in|"
-    r"under\s+arrest|found\s+dead|passed\s+away|took\s+over|tapped|"
-    r"among\s+(?:them|those))",
-    re.IGNORECASE,
-)
-# ... and words that do so only next to a post title or a rank ("moved their herds",
-# "named player of the match" and "became the youngest captain" are news, not personnel).
-WEAK_TRIGGER_RE = re.compile(
-    r"\b(?:retir|death|killed|replac|became|become|named|designat|instead|moved|transfer|assum|"
-    r"fired|removed|removal|quit|installed|elected|discharg|took\s+command|posted|picked|promot|"
-    r"succeed|chosen|selected|went\s+to|goes\s+to)",
-    re.IGNORECASE,
-)
-TRIGGER_RE = re.compile(STRONG_TRIGGER_RE.pattern + "|" + WEAK_TRIGGER_RE.pattern, re.IGNORECASE)
-# Substrings every trigger above contains: a plain `in` test on the lower-cased sentence is far
-# cheaper than the regular expressions, and rules out most sentences of ordinary news.
-_TRIGGER_STEMS = (
-    "appoint",
-    "dismiss",
-    "reliev",
-    "resign",
-    "arrest",
-    "detain",
-    "detention",
-    "charge",
-    "indict",
-    "died",
-    "dies",
-    "suicide",
-    "sacked",
-    "ousted",
-    "stepped",
-    "jailed",
-    "imprison",
-    "one of them",
-    "custody",
-    "killed",
-    "over",
-    "redeploy",
-    "revok",
-    "exonerat",
-    "terminated",
-    "sworn",
-    "dead",
-    "passed away",
-    "tapped",
-    "among th",
-    "retir",
-    "death",
-    "replac",
-    "became",
-    "become",
-    "named",
-    "designat",
-    "instead",
-    "moved",
-    "transfer",
-    "assum",
-    "fired",
-    "remov",
-    "quit",
-    "installed",
-    "elected",
-    "discharg",
-    "command",
-    "posted",
-    "picked",
-    "promot",
-    "succeed",
-    "chosen",
-    "selected",
-    "went to",
-    "goes to",
-)
-
-
-def _has_trigger(text: str) -> bool:
-    low = text.lower()
-    return any(stem in low for stem in _TRIGGER_STEMS) and bool(TRIGGER_RE.search(text))
-
-
-def can_hold_event(sentence: str) -> bool:
-    """The cheap test that decides which sentences are parsed at all (most have no trigger
-    word, so that is tested first)."""
-    if not _has_trigger(sentence):
-        return False  # the common case: no trigger word at all
-    strong = STRONG_TRIGGER_RE.search(sentence)
-    if not _PERSON_CUE.search(sentence):
-        return False  # nobody is named or referred to: "police arrested 7 people"
-    if strong:
-        return True
-    return bool(
-        _POST_CONTEXT.search(sentence) or TITLE_RE.search(sentence) or RANK_RE.search(sentence)
-    )
-
-
-# a name (two capitalised words, or a capitalised word before "was/were/has"), a pronoun,
-# or a title: without one of these a sentence cannot say who
-_PERSON_CUE = re.compile(
-    r"\b[A-ZА-ЯЁ][\w’'-]+[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-ZА-ЯЁ][\w’'-]+"
-    r"|\b[A-ZА-ЯЁ][\w’'-]+,?[ \t]+(?:who|was|were|has|had|is|died|resigned|quit|stepped)\b"
-    r"|\b(?i:he|she|they|him|her|them|his)\b",
-)
-_POST_CONTEXT = re.compile(
-    r"\b(?:posts?|positions?|duties|office)\b|\breplac\w*\s+(?:him|her|them)\b"
-    r"|\b(?:was|were|been)\s+replaced\b",
-    re.IGNORECASE,
-)
+from custodes.extract.roster import RosterClaim, RosterState, read_roster
+from custodes.extract.select import _DECREE, Candidate, candidates, for_parser
+from custodes.ontology import ORG_HEADS, TITLE_WORDS, strip_ranks
 
 
 @dataclass
@@ -242,303 +125,6 @@ def abbreviations(text: str) -> dict[str, str]:
     return out
 
 
-@dataclass
-class _Candidate:
-    sentence: Sentence
-    dates: list[tuple[DateMention, PartialDate | None]]
-    heading: PartialDate | None
-    roster: bool
-
-
-def _candidates(text: str, published: PartialDate | None, select: bool = True) -> list[_Candidate]:
-    ctx = DateContext(published=published)
-    out: list[_Candidate] = []
-    heading: PartialDate | None = None
-    in_roster = False
-    paras = paragraphs(text)
-    # In decrees and orders the line "Place, date" is the date of signing: it dates the items
-    # after it, and items before the first one are dated by the next (a signature block).
-    decree = bool(_DECREE.search(text))
-    datelines = [k for k, p in enumerate(paras) if p.dateline and not p.duplicate] if decree else []
-
-    def signed_after(k: int) -> PartialDate | None:
-        nxt = next((d for d in datelines if d > k), None)
-        if nxt is None:
-            return None
-        ms = find_dates(paras[nxt].dateline or "")
-        return DateContext(published=published).resolve(ms[0]) if ms else None
-
-    # A chronology may head its entries with bare date lines ("12 March", "April 2021."): when
-    # a text has two or more with different dates, they are headings, not a byline.
-    bare = [k for k, p in enumerate(paras) if not p.duplicate and _bare_date(p.text)]
-    chronology = len({str(_resolve_first(paras[k].text, published)) for k in bare}) >= 2
-    bare_set = set(bare) if chronology else set()
-    signed = signed_after(-1) if decree else None
-    heading = ctx.heading = signed
-    for k, p in enumerate(paras):
-        if p.duplicate:
-            continue
-        if k in bare_set or decree and p.dateline:
-            hm = find_dates(p.dateline or p.text) or _month_line(p.text)
-            heading = ctx.heading = ctx.resolve(hm[0]) if hm else heading
-            ctx.day_anchor = heading if heading and heading.day else None
-            if heading is not None and heading.day is None and k in bare_set:
-                ctx.year_heading = heading
-            continue
-        sig = _signature_date(p.text) if decree else None
-        if sig is not None:
-            heading = ctx.heading = ctx.resolve(sig)
-            signed = heading
-            continue
-        if decree and len(p.text.split()) <= 15 and not can_hold_event(p.text):
-            # a decree's header line: "Decree No. 712 of 5 July 2016"
-            full = [m for m in find_dates(p.text) if m.day and m.relative is None]
-            if full:
-                heading = ctx.heading = ctx.resolve(full[-1])
-                signed = heading
-                continue
-        if p.section_title and decree:
-            # a new document of the collection: dated by its own dateline, wherever it stands
-            heading = ctx.heading = signed_after(k) or signed
-            in_roster = False
-            continue
-        if p.section_title:
-            heading = signed  # a decree's signature date holds across its headings
-            in_roster = False
-            continue
-        if p.heading:
-            hm = find_dates(p.heading)
-            heading = ctx.resolve(hm[0]) if hm else None
-            ctx.heading = heading
-            ctx.day_anchor = heading if heading and heading.day else ctx.day_anchor
-        roster_para = bool(ROSTER_MARKER.search(p.text))
-        in_roster = roster_para or (in_roster and _listing(p))
-        sents = sentences(p)
-        wanted = [in_roster or not select or can_hold_event(x.text) for x in sents]
-        # dates are read where an event may be and in the paragraph before one (whose dates
-        # "the next day" may point to); elsewhere they cannot date anything
-        if any(wanted) or k + 1 < len(paras) and _may_hold(paras[k + 1]):
-            para_dates = find_dates(p.text, p.start)
-        else:
-            para_dates = []
-        for x, want in zip(sents, wanted, strict=True):
-            mine = [m for m in para_dates if x.start <= m.start < x.end]
-            dates = [(m, ctx.resolve(m)) for m in mine]
-            if want:
-                out.append(_Candidate(x, dates, heading, in_roster))
-    return out
-
-
-def _may_hold(p: Paragraph) -> bool:
-    """A cheap look ahead: could the next paragraph hold an event?"""
-    return _has_trigger(p.text)
-
-
-def _signature_date(text: str) -> DateMention | None:
-    """The date of a decree's signature line: "Office of the President, in Capital City,
-    18 June 2021. — Publish." (a place, then a full date, then little else)."""
-    if len(text.split()) > 25 or can_hold_event(text):
-        return None
-    for m in find_dates(text):
-        if (
-            m.year
-            and m.day
-            and re.fullmatch(
-                r"(?:(?:[A-ZА-Я][\w.-]*|of|the|in|at|and|No\.?|\d+|[,–—-])\s*)*", text[: m.start]
-            )
-        ):
-            return m
-    return None
-
-
-def _bare_date(text: str) -> bool:
-    """A line that is a date and nothing else (a weekday may stand before it)."""
-    t = re.sub(
-        r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+",
-        "",
-        text.strip().rstrip(".:"),
-        flags=re.I,
-    )
-    return bool(DATE_RE.fullmatch(t) or _month_line(t) or re.fullmatch(r"(?:19|20)\d\d", t))
-
-
-def _resolve_first(text: str, published: PartialDate | None = None) -> PartialDate | None:
-    ms = find_dates(text) or _month_line(text)
-    return DateContext(published=published).resolve(ms[0]) if ms else None
-
-
-def _month_line(text: str) -> list[DateMention]:
-    """A heading that is a month alone: "MARCH", "March." (its year from the context), or a
-    year alone: "2020"."""
-    y = re.fullmatch(r"\s*((?:19|20)\d\d)[.:]?\s*", text)
-    if y:
-        return [DateMention(0, len(text), text, int(y.group(1)), None, None)]
-    m = re.fullmatch(r"\s*([A-Za-z]+)\.?\s*", text)
-    if m and m.group(1).lower() in MONTHS and len(m.group(1)) > 3:
-        return [DateMention(0, len(text), text, None, MONTHS[m.group(1).lower()], None)]
-    return []
-
-
-_IMPERATIVE = re.compile(
-    r"^(\W*(?:\d{1,2}[.)]\s*)?(?:To\s+)?)(Appoint|Relieve|Dismiss|Transfer|Release|Assign|Remove"
-    r"|Discharge|Reassign|Name)\b"
-)
-
-
-def _for_parser(text: str) -> str:
-    """Decree items open with an imperative ("Relieve X of …", "To appoint X as …"); the tagger
-    reads a capitalised first verb as a name. Lower-case it (same length: offsets hold)."""
-    m = _IMPERATIVE.match(text)
-    if not m:
-        return text
-    i = m.start(2)
-    return text[:i] + text[i].lower() + text[i + 1 :]
-
-
-_DECREE = re.compile(
-    r"\b(?:(?i:I\s+(?:hereby\s+)?(?:decree|resolve|order)|it\s+is\s+(?:hereby\s+)?"
-    r"(?:decreed|resolved|ordered)|hereby\s+(?:decree|order))|DECREE|ORDER\s+OF|RESOLUTION\s+OF"
-    r"|ПОСТАНОВЛЯЮ|УКАЗ|ПРИКАЗ)\b"
-    r"|(?i:\bI\s+determine\b|\bdetermines?:|\bdispatch\s+no\.?)"
-    # or two numbered items that act: "1. To appoint …", "2. Relieve …"
-    r"|(?:^|\n)\s*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
-    r"[\s\S]*\n\s*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
-    # or two numbered items in the passive: "1. X is appointed …", "2. Y is exonerated …"
-    r"|(?:^|\n)\s*\d{1,2}[.)][^\n]{3,80}?\b(?:is|are|shall\s+be)\s+(?:appointed|dismissed|relieved"
-    r"|exonerated|transferred)\b[\s\S]*\n\s*\d{1,2}[.)][^\n]{3,80}?\b(?:is|are|shall\s+be)\s+"
-    r"(?:appointed|dismissed|relieved|exonerated|transferred)\b"
-)
-
-
-def _listing(p: Paragraph) -> bool:
-    return len(find_posts(p.text)) >= 2 and not TRIGGER_RE.search(p.text)
-
-
-def _event_date(raw: RawEvent, cand: _Candidate) -> PartialDate | None:
-    """The event's date from its own sentence, else the heading; None when the text has none.
-
-    Positions are sentence-local: the sentence was parsed on its own."""
-    off = cand.sentence.start
-    stext = cand.sentence.text
-    t = raw.trigger.idx
-    usable = []
-    for m, d in cand.dates:
-        if d is None:
-            continue
-        # background in parentheses ("(1994-2021)", "(previously …)") does not date the event
-        before = stext[: m.start - off]
-        if d.precision == "year" and before.count("(") > before.count(")"):
-            continue
-        usable.append((m.start - off, m.end - off, d))
-    ranked = [(_governs(raw.trigger, s), s, e, d) for s, e, d in usable]
-    best = max((r for r, *_ in ranked), default=0)
-    # dates on the trigger's own verb win over dates on a coordinated one
-    usable = [(s, e, d) for r, s, e, d in ranked if r and r == best]
-    if raw.undated and best < 2:
-        return None  # "after the resignation of his predecessor": earlier, on no given day
-    before_t = [(s, e, d) for s, e, d in usable if e <= t]
-    after_t = [(s, e, d) for s, e, d in usable if s > t]
-    reported = raw.reported is not None and raw.reported.idx < t
-    if reported:
-        # "On January 13, NSC announced that X was arrested": that date is the announcement's
-        before_t = [(s, e, d) for s, e, d in before_t if s > raw.reported.idx]  # type: ignore[union-attr]
-    later = raw.later
-    if later:
-        later_at = stext.rfind("later", 0, t)
-        # "two days later", "later that month" are dates themselves
-        later = not any(s <= later_at < e for s, e, _ in usable)
-    if later:
-        # "…, later he was arrested": only a date after "later" dates it
-        before_t = [(s, e, d) for s, e, d in before_t if s > later_at]
-        if not before_t and not after_t:
-            return None
-    if before_t:
-        return before_t[-1][2]
-    if after_t:
-        # "committed suicide on January 10" — but not a date that belongs to the next clause
-        s_, _, d = after_t[0]
-        gap = stext[t:s_]
-        if best == 2 or len(gap) < 60 and not re.search(r";|\band\b.*\b(?:was|were)\b", gap):
-            return d
-    if later:
-        return None
-    if reported and any(r and s_ < raw.reported.idx for r, s_, _, _ in ranked):  # type: ignore[union-attr]
-        return None  # the only date is the announcement's
-    if (
-        raw.trigger.pos_ == "NOUN"
-        and raw.trigger.lower_ != "suicide"
-        and not _imperative(raw.trigger)
-        and raw.trigger.head.lower_ not in {"after", "following", "upon", "on"}
-    ):
-        return None  # "the appointment of X" refers back to an event dated where it is told
-    return cand.heading
-
-
-def _governs(trig: Token, start: int) -> int:
-    """How closely the date at sentence-local offset ``start`` belongs to the trigger: 2 when
-    it modifies the trigger itself, 1 through a coordinated or embedding verb ("X was dismissed
-    on May 3 and arrested"), 0 when it dates another clause ("started on January 4, in less
-    than 24 hours X was dismissed" dates the start, not the dismissal)."""
-    doc = trig.doc
-    tok = next((t for t in doc if t.idx <= start < t.idx + max(1, len(t.text))), None)
-    if tok is None:
-        return 1
-    node = trig
-    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
-        node = node.head  # a noun trigger ("after the dismissal") is dated by its verb
-    date_head = tok
-    while date_head.head.i != date_head.i and date_head.dep_ in {"nummod", "compound", "amod"}:
-        date_head = date_head.head
-    if (
-        date_head.dep_ == "pobj"
-        and date_head.head.lower_ == "of"
-        and date_head.head.head.pos_ == "NOUN"
-        and date_head.head.head.i != trig.i
-    ):
-        return 0  # "the clashes of May 1": a date that names something else
-    subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    for subj in subjects:
-        if tok.i in {t.i for t in subj.subtree}:
-            path = [a for a in tok.ancestors if a.i in {t.i for t in subj.subtree}]
-            if subj.pos_ == "PROPN" and any(
-                a.dep_ in {"relcl", "acl", "appos"} for a in [tok, *path]
-            ):
-                return 0  # "X, jailed since March, was found dead": the date describes X
-    gov = tok
-    for _ in range(8):
-        if gov.pos_ in {"VERB", "AUX"} or gov.i in {trig.i, node.i} or gov.head.i == gov.i:
-            break
-        gov = gov.head
-    if gov.i in {trig.i, node.i}:
-        return 2
-    if (
-        node.dep_ in {"acl", "advcl"}
-        and node.tag_ in {"VBG", "VBN"}
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
-        and (node.head.i == gov.i or node.head.head.i == gov.i)
-    ):
-        # "issued an order appointing X", "arraigned on Wednesday, charged with …"
-        return 1
-    if gov.pos_ not in {"VERB", "AUX"}:
-        return 1
-    if gov.dep_ in {"acl", "advcl", "xcomp"} and any(a.i == node.i for a in gov.ancestors):
-        return 1  # "appointed by a decree signed the next day", "appointed to head … in 2017"
-    if (
-        node.dep_ in {"advcl", "relcl"}
-        and node.head.i in {gov.i, *(c.i for c in tok.subtree)}
-        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in node.children)
-    ):
-        return 1  # "the change came on Tuesday, when the cabinet transferred X"
-    for _ in range(6):
-        if node.i == gov.i:
-            return 1
-        if node.dep_ in {"conj", "xcomp", "dep", "parataxis"} and node.head.i != node.i:
-            node = node.head
-        else:
-            break
-    return 1 if node.i == gov.i else 0
-
-
 def extract(
     text: str, published: PartialDate | None = None, nlp: Language | None = None
 ) -> Extraction:
@@ -559,10 +145,10 @@ def extract_many(
     """
     nlp = nlp or load_nlp()
     docs = list(items)
-    cands = [_candidates(text, pub, select) for text, pub in docs]
+    cands = [candidates(text, pub, select) for text, pub in docs]
     flat = [(i, c) for i, cs in enumerate(cands) for c in cs]
-    parsed = nlp.pipe((_for_parser(c.sentence.text) for _, c in flat), batch_size=batch_size)
-    per_doc: list[list[tuple[_Candidate, object]]] = [[] for _ in docs]
+    parsed = nlp.pipe((for_parser(c.sentence.text) for _, c in flat), batch_size=batch_size)
+    per_doc: list[list[tuple[Candidate, object]]] = [[] for _ in docs]
     for (i, c), sdoc in zip(flat, parsed, strict=True):
         per_doc[i].append((c, sdoc))
     return [_assemble(docs[i][0], per_doc[i]) for i in range(len(docs))]
@@ -572,7 +158,7 @@ def _shift(pm: PersonMention, off: int) -> PersonMention:
     return PersonMention(pm.start + off, pm.end + off, pm.name, pm.token_start, pm.token_end)
 
 
-def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
+def _assemble(text: str, parsed: list[tuple[Candidate, object]]) -> Extraction:
     abbr = abbreviations(text)
     events: list[Event] = []
     claims: list[RosterClaim] = []
@@ -642,7 +228,7 @@ def _assemble(text: str, parsed: list[tuple[_Candidate, object]]) -> Extraction:
         if raws and not all(r.generic for r in raws):
             pending = None
         for raw in raws:
-            date = _event_date(raw, cand)
+            date = event_date(raw, cand)
             if (
                 date is None
                 and carried is not None
@@ -791,7 +377,7 @@ def _make_event(
     from_post: PostMention | None,
     date: PartialDate | None,
     text: str,
-    cand: _Candidate,
+    cand: Candidate,
     abbr: dict[str, str],
 ) -> Event:
     expand = _expand(abbr)
@@ -956,7 +542,7 @@ def _seat(p: Post) -> tuple[str, str]:
     return p.role, where
 
 
-def _continues(raw: RawEvent, cand: _Candidate) -> bool:
+def _continues(raw: RawEvent, cand: Candidate) -> bool:
     """Does this event continue the occasion of the sentence before ("also", "predecessor")?"""
     t = raw.trigger
     if raw.later or raw.undated:

@@ -1,0 +1,142 @@
+"""The date of one event, chosen from its sentence and the document's context.
+
+A date dates an event only if it belongs to the event's own clause (``governs``): "started on
+January 4, in less than 24 hours X was dismissed" dates the start. An announcement's date is
+not the event's ("On January 13 NSC announced that X was arrested"). With no date of its own an
+event takes its heading's; with none, it has none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from custodes.extract.dates import PartialDate
+from custodes.extract.events import RawEvent, _imperative
+from custodes.extract.select import Candidate
+
+
+def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
+    """The event's date from its own sentence, else the heading; None when the text has none.
+
+    Positions are sentence-local: the sentence was parsed on its own."""
+    off = cand.sentence.start
+    stext = cand.sentence.text
+    t = raw.trigger.idx
+    usable = []
+    for m, d in cand.dates:
+        if d is None:
+            continue
+        # background in parentheses ("(1994-2021)", "(previously …)") does not date the event
+        before = stext[: m.start - off]
+        if d.precision == "year" and before.count("(") > before.count(")"):
+            continue
+        usable.append((m.start - off, m.end - off, d))
+    ranked = [(governs(raw.trigger, s), s, e, d) for s, e, d in usable]
+    best = max((r for r, *_ in ranked), default=0)
+    # dates on the trigger's own verb win over dates on a coordinated one
+    usable = [(s, e, d) for r, s, e, d in ranked if r and r == best]
+    if raw.undated and best < 2:
+        return None  # "after the resignation of his predecessor": earlier, on no given day
+    before_t = [(s, e, d) for s, e, d in usable if e <= t]
+    after_t = [(s, e, d) for s, e, d in usable if s > t]
+    reported = raw.reported is not None and raw.reported.idx < t
+    if reported:
+        # "On January 13, NSC announced that X was arrested": that date is the announcement's
+        before_t = [(s, e, d) for s, e, d in before_t if s > raw.reported.idx]  # type: ignore[union-attr]
+    later = raw.later
+    if later:
+        later_at = stext.rfind("later", 0, t)
+        # "two days later", "later that month" are dates themselves
+        later = not any(s <= later_at < e for s, e, _ in usable)
+    if later:
+        # "…, later he was arrested": only a date after "later" dates it
+        before_t = [(s, e, d) for s, e, d in before_t if s > later_at]
+        if not before_t and not after_t:
+            return None
+    if before_t:
+        return before_t[-1][2]
+    if after_t:
+        # "committed suicide on January 10" — but not a date that belongs to the next clause
+        s_, _, d = after_t[0]
+        gap = stext[t:s_]
+        if best == 2 or len(gap) < 60 and not re.search(r";|\band\b.*\b(?:was|were)\b", gap):
+            return d
+    if later:
+        return None
+    if reported and any(r and s_ < raw.reported.idx for r, s_, _, _ in ranked):  # type: ignore[union-attr]
+        return None  # the only date is the announcement's
+    if (
+        raw.trigger.pos_ == "NOUN"
+        and raw.trigger.lower_ != "suicide"
+        and not _imperative(raw.trigger)
+        and raw.trigger.head.lower_ not in {"after", "following", "upon", "on"}
+    ):
+        return None  # "the appointment of X" refers back to an event dated where it is told
+    return cand.heading
+
+
+def governs(trig: Token, start: int) -> int:
+    """How closely the date at sentence-local offset ``start`` belongs to the trigger: 2 when
+    it modifies the trigger itself, 1 through a coordinated or embedding verb ("X was dismissed
+    on May 3 and arrested"), 0 when it dates another clause ("started on January 4, in less
+    than 24 hours X was dismissed" dates the start, not the dismissal)."""
+    doc = trig.doc
+    tok = next((t for t in doc if t.idx <= start < t.idx + max(1, len(t.text))), None)
+    if tok is None:
+        return 1
+    node = trig
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head  # a noun trigger ("after the dismissal") is dated by its verb
+    date_head = tok
+    while date_head.head.i != date_head.i and date_head.dep_ in {"nummod", "compound", "amod"}:
+        date_head = date_head.head
+    if (
+        date_head.dep_ == "pobj"
+        and date_head.head.lower_ == "of"
+        and date_head.head.head.pos_ == "NOUN"
+        and date_head.head.head.i != trig.i
+    ):
+        return 0  # "the clashes of May 1": a date that names something else
+    subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for subj in subjects:
+        if tok.i in {t.i for t in subj.subtree}:
+            path = [a for a in tok.ancestors if a.i in {t.i for t in subj.subtree}]
+            if subj.pos_ == "PROPN" and any(
+                a.dep_ in {"relcl", "acl", "appos"} for a in [tok, *path]
+            ):
+                return 0  # "X, jailed since March, was found dead": the date describes X
+    gov = tok
+    for _ in range(8):
+        if gov.pos_ in {"VERB", "AUX"} or gov.i in {trig.i, node.i} or gov.head.i == gov.i:
+            break
+        gov = gov.head
+    if gov.i in {trig.i, node.i}:
+        return 2
+    if (
+        node.dep_ in {"acl", "advcl"}
+        and node.tag_ in {"VBG", "VBN"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
+        and (node.head.i == gov.i or node.head.head.i == gov.i)
+    ):
+        # "issued an order appointing X", "arraigned on Wednesday, charged with …"
+        return 1
+    if gov.pos_ not in {"VERB", "AUX"}:
+        return 1
+    if gov.dep_ in {"acl", "advcl", "xcomp"} and any(a.i == node.i for a in gov.ancestors):
+        return 1  # "appointed by a decree signed the next day", "appointed to head … in 2017"
+    if (
+        node.dep_ in {"advcl", "relcl"}
+        and node.head.i in {gov.i, *(c.i for c in tok.subtree)}
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in node.children)
+    ):
+        return 1  # "the change came on Tuesday, when the cabinet transferred X"
+    for _ in range(6):
+        if node.i == gov.i:
+            return 1
+        if node.dep_ in {"conj", "xcomp", "dep", "parataxis"} and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    return 1 if node.i == gov.i else 0

@@ -1,0 +1,312 @@
+"""Which sentences are worth parsing, and the date context each one is read in.
+
+Most sentences of ordinary news cannot hold a personnel event: a cheap test (a trigger word, a
+name or pronoun, a post beside the weaker triggers) decides which are parsed at all, which is
+what makes extraction many times faster than parsing everything. The same pass reads the
+document's dates in order — headings, chronology lines, decree datelines — so that each
+candidate sentence carries the dates it can use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from custodes.extract.dates import (
+    DATE_RE,
+    MONTHS,
+    DateContext,
+    DateMention,
+    PartialDate,
+    find_dates,
+)
+from custodes.extract.mentions import find_posts
+from custodes.extract.roster import ROSTER_MARKER
+from custodes.extract.segment import Paragraph, Sentence, paragraphs, sentences
+from custodes.ontology import RANK_RE, TITLE_RE
+
+# Words that announce a personnel event whatever else the sentence says ...
+STRONG_TRIGGER_RE = re.compile(
+    r"\b(?:appoint|dismiss|reliev|resign|arrest|detain|detention|charged|indict|died|suicide|"
+    r"sacked|ousted|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
+    r"(?-i:charges\s+[A-Z])|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
+    r"sworn\s+in|"
+    r"under\s+arrest|found\s+dead|passed\s+away|took\s+over|tapped|"
+    r"among\s+(?:them|those))",
+    re.IGNORECASE,
+)
+# ... and words that do so only next to a post title or a rank ("moved their herds",
+# "named player of the match" and "became the youngest captain" are news, not personnel).
+WEAK_TRIGGER_RE = re.compile(
+    r"\b(?:retir|death|killed|replac|became|become|named|designat|instead|moved|transfer|assum|"
+    r"fired|removed|removal|quit|installed|elected|discharg|took\s+command|posted|picked|promot|"
+    r"succeed|chosen|selected|went\s+to|goes\s+to)",
+    re.IGNORECASE,
+)
+TRIGGER_RE = re.compile(STRONG_TRIGGER_RE.pattern + "|" + WEAK_TRIGGER_RE.pattern, re.IGNORECASE)
+# Substrings every trigger above contains: a plain `in` test on the lower-cased sentence is far
+# cheaper than the regular expressions, and rules out most sentences of ordinary news.
+_TRIGGER_STEMS = (
+    "appoint",
+    "dismiss",
+    "reliev",
+    "resign",
+    "arrest",
+    "detain",
+    "detention",
+    "charge",
+    "indict",
+    "died",
+    "dies",
+    "suicide",
+    "sacked",
+    "ousted",
+    "stepped",
+    "jailed",
+    "imprison",
+    "one of them",
+    "custody",
+    "killed",
+    "over",
+    "redeploy",
+    "revok",
+    "exonerat",
+    "terminated",
+    "sworn",
+    "dead",
+    "passed away",
+    "tapped",
+    "among th",
+    "retir",
+    "death",
+    "replac",
+    "became",
+    "become",
+    "named",
+    "designat",
+    "instead",
+    "moved",
+    "transfer",
+    "assum",
+    "fired",
+    "remov",
+    "quit",
+    "installed",
+    "elected",
+    "discharg",
+    "command",
+    "posted",
+    "picked",
+    "promot",
+    "succeed",
+    "chosen",
+    "selected",
+    "went to",
+    "goes to",
+)
+
+
+def _has_trigger(text: str) -> bool:
+    low = text.lower()
+    return any(stem in low for stem in _TRIGGER_STEMS) and bool(TRIGGER_RE.search(text))
+
+
+def can_hold_event(sentence: str) -> bool:
+    """The cheap test that decides which sentences are parsed at all (most have no trigger
+    word, so that is tested first)."""
+    if not _has_trigger(sentence):
+        return False  # the common case: no trigger word at all
+    strong = STRONG_TRIGGER_RE.search(sentence)
+    if not _PERSON_CUE.search(sentence):
+        return False  # nobody is named or referred to: "police arrested 7 people"
+    if strong:
+        return True
+    return bool(
+        _POST_CONTEXT.search(sentence) or TITLE_RE.search(sentence) or RANK_RE.search(sentence)
+    )
+
+
+# a name (two capitalised words, or a capitalised word before "was/were/has"), a pronoun,
+# or a title: without one of these a sentence cannot say who
+_PERSON_CUE = re.compile(
+    r"\b[A-ZА-ЯЁ][\w’'-]+[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-ZА-ЯЁ][\w’'-]+"
+    r"|\b[A-ZА-ЯЁ][\w’'-]+,?[ \t]+(?:who|was|were|has|had|is|died|resigned|quit|stepped)\b"
+    r"|\b(?i:he|she|they|him|her|them|his)\b",
+)
+_POST_CONTEXT = re.compile(
+    r"\b(?:posts?|positions?|duties|office)\b|\breplac\w*\s+(?:him|her|them)\b"
+    r"|\b(?:was|were|been)\s+replaced\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Candidate:
+    sentence: Sentence
+    dates: list[tuple[DateMention, PartialDate | None]]
+    heading: PartialDate | None
+    roster: bool
+
+
+def candidates(text: str, published: PartialDate | None, select: bool = True) -> list[Candidate]:
+    ctx = DateContext(published=published)
+    out: list[Candidate] = []
+    heading: PartialDate | None = None
+    in_roster = False
+    paras = paragraphs(text)
+    # In decrees and orders the line "Place, date" is the date of signing: it dates the items
+    # after it, and items before the first one are dated by the next (a signature block).
+    decree = bool(_DECREE.search(text))
+    datelines = [k for k, p in enumerate(paras) if p.dateline and not p.duplicate] if decree else []
+
+    def signed_after(k: int) -> PartialDate | None:
+        nxt = next((d for d in datelines if d > k), None)
+        if nxt is None:
+            return None
+        ms = find_dates(paras[nxt].dateline or "")
+        return DateContext(published=published).resolve(ms[0]) if ms else None
+
+    # A chronology may head its entries with bare date lines ("12 March", "April 2021."): when
+    # a text has two or more with different dates, they are headings, not a byline.
+    bare = [k for k, p in enumerate(paras) if not p.duplicate and _bare_date(p.text)]
+    chronology = len({str(_resolve_first(paras[k].text, published)) for k in bare}) >= 2
+    bare_set = set(bare) if chronology else set()
+    signed = signed_after(-1) if decree else None
+    heading = ctx.heading = signed
+    for k, p in enumerate(paras):
+        if p.duplicate:
+            continue
+        if k in bare_set or decree and p.dateline:
+            hm = find_dates(p.dateline or p.text) or _month_line(p.text)
+            heading = ctx.heading = ctx.resolve(hm[0]) if hm else heading
+            ctx.day_anchor = heading if heading and heading.day else None
+            if heading is not None and heading.day is None and k in bare_set:
+                ctx.year_heading = heading
+            continue
+        sig = _signature_date(p.text) if decree else None
+        if sig is not None:
+            heading = ctx.heading = ctx.resolve(sig)
+            signed = heading
+            continue
+        if decree and len(p.text.split()) <= 15 and not can_hold_event(p.text):
+            # a decree's header line: "Decree No. 712 of 5 July 2016"
+            full = [m for m in find_dates(p.text) if m.day and m.relative is None]
+            if full:
+                heading = ctx.heading = ctx.resolve(full[-1])
+                signed = heading
+                continue
+        if p.section_title and decree:
+            # a new document of the collection: dated by its own dateline, wherever it stands
+            heading = ctx.heading = signed_after(k) or signed
+            in_roster = False
+            continue
+        if p.section_title:
+            heading = signed  # a decree's signature date holds across its headings
+            in_roster = False
+            continue
+        if p.heading:
+            hm = find_dates(p.heading)
+            heading = ctx.resolve(hm[0]) if hm else None
+            ctx.heading = heading
+            ctx.day_anchor = heading if heading and heading.day else ctx.day_anchor
+        roster_para = bool(ROSTER_MARKER.search(p.text))
+        in_roster = roster_para or (in_roster and _listing(p))
+        sents = sentences(p)
+        wanted = [in_roster or not select or can_hold_event(x.text) for x in sents]
+        # dates are read where an event may be and in the paragraph before one (whose dates
+        # "the next day" may point to); elsewhere they cannot date anything
+        if any(wanted) or k + 1 < len(paras) and _may_hold(paras[k + 1]):
+            para_dates = find_dates(p.text, p.start)
+        else:
+            para_dates = []
+        for x, want in zip(sents, wanted, strict=True):
+            mine = [m for m in para_dates if x.start <= m.start < x.end]
+            dates = [(m, ctx.resolve(m)) for m in mine]
+            if want:
+                out.append(Candidate(x, dates, heading, in_roster))
+    return out
+
+
+def _may_hold(p: Paragraph) -> bool:
+    """A cheap look ahead: could the next paragraph hold an event?"""
+    return _has_trigger(p.text)
+
+
+def _signature_date(text: str) -> DateMention | None:
+    """The date of a decree's signature line: "Office of the President, in Capital City,
+    18 June 2021. — Publish." (a place, then a full date, then little else)."""
+    if len(text.split()) > 25 or can_hold_event(text):
+        return None
+    for m in find_dates(text):
+        if (
+            m.year
+            and m.day
+            and re.fullmatch(
+                r"(?:(?:[A-ZА-Я][\w.-]*|of|the|in|at|and|No\.?|\d+|[,–—-])\s*)*", text[: m.start]
+            )
+        ):
+            return m
+    return None
+
+
+def _bare_date(text: str) -> bool:
+    """A line that is a date and nothing else (a weekday may stand before it)."""
+    t = re.sub(
+        r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+",
+        "",
+        text.strip().rstrip(".:"),
+        flags=re.I,
+    )
+    return bool(DATE_RE.fullmatch(t) or _month_line(t) or re.fullmatch(r"(?:19|20)\d\d", t))
+
+
+def _resolve_first(text: str, published: PartialDate | None = None) -> PartialDate | None:
+    ms = find_dates(text) or _month_line(text)
+    return DateContext(published=published).resolve(ms[0]) if ms else None
+
+
+def _month_line(text: str) -> list[DateMention]:
+    """A heading that is a month alone: "MARCH", "March." (its year from the context), or a
+    year alone: "2020"."""
+    y = re.fullmatch(r"\s*((?:19|20)\d\d)[.:]?\s*", text)
+    if y:
+        return [DateMention(0, len(text), text, int(y.group(1)), None, None)]
+    m = re.fullmatch(r"\s*([A-Za-z]+)\.?\s*", text)
+    if m and m.group(1).lower() in MONTHS and len(m.group(1)) > 3:
+        return [DateMention(0, len(text), text, None, MONTHS[m.group(1).lower()], None)]
+    return []
+
+
+_IMPERATIVE = re.compile(
+    r"^(\W*(?:\d{1,2}[.)]\s*)?(?:To\s+)?)(Appoint|Relieve|Dismiss|Transfer|Release|Assign|Remove"
+    r"|Discharge|Reassign|Name)\b"
+)
+
+
+def for_parser(text: str) -> str:
+    """Decree items open with an imperative ("Relieve X of …", "To appoint X as …"); the tagger
+    reads a capitalised first verb as a name. Lower-case it (same length: offsets hold)."""
+    m = _IMPERATIVE.match(text)
+    if not m:
+        return text
+    i = m.start(2)
+    return text[:i] + text[i].lower() + text[i + 1 :]
+
+
+_DECREE = re.compile(
+    r"\b(?:(?i:I\s+(?:hereby\s+)?(?:decree|resolve|order)|it\s+is\s+(?:hereby\s+)?"
+    r"(?:decreed|resolved|ordered)|hereby\s+(?:decree|order))|DECREE|ORDER\s+OF|RESOLUTION\s+OF"
+    r"|ПОСТАНОВЛЯЮ|УКАЗ|ПРИКАЗ)\b"
+    r"|(?i:\bI\s+determine\b|\bdetermines?:|\bdispatch\s+no\.?)"
+    # or two numbered items that act: "1. To appoint …", "2. Relieve …"
+    r"|(?:^|\n)\s*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
+    r"[\s\S]*\n\s*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
+    # or two numbered items in the passive: "1. X is appointed …", "2. Y is exonerated …"
+    r"|(?:^|\n)\s*\d{1,2}[.)][^\n]{3,80}?\b(?:is|are|shall\s+be)\s+(?:appointed|dismissed|relieved"
+    r"|exonerated|transferred)\b[\s\S]*\n\s*\d{1,2}[.)][^\n]{3,80}?\b(?:is|are|shall\s+be)\s+"
+    r"(?:appointed|dismissed|relieved|exonerated|transferred)\b"
+)
+
+
+def _listing(p: Paragraph) -> bool:
+    return len(find_posts(p.text)) >= 2 and not TRIGGER_RE.search(p.text)
