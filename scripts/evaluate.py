@@ -154,11 +154,18 @@ def main() -> int:
     global PARSE_ALL
     PARSE_ALL = args.parse_all
     report = {}
-    groups: dict[str, list[tuple[list[dict], list[dict]]]] = {"development": [], "held-out": []}
+    groups: dict[str, list[tuple[list[dict], list[dict]]]] = {
+        "development": [],
+        "held-out": [],
+        "Russian": [],
+    }
     for name, items in sets().items():
         pairs = [(_run(txt, pub), _load(gold)) for txt, gold, pub in items]
         if name.startswith("own texts"):
-            groups["held-out" if "heldout" in name else "development"] += pairs
+            if "(ru" in name:
+                groups["Russian"] += pairs
+            else:
+                groups["held-out" if "heldout" in name else "development"] += pairs
         res = score(pairs)
         report[name] = {k: v for k, v in res.items() if k not in {"misses", "false_alarms"}}
         report[name]["documents"] = len(items)
