@@ -143,8 +143,28 @@ def extract_many(
     ``select=False`` parses every sentence: slower, and (measured by ``scripts/evaluate.py
     --parse-all``) no more accurate — the filter only skips sentences that cannot hold an event.
     """
-    nlp = nlp or load_nlp()
     docs = list(items)
+    # Russian documents go to their own reader (natasha); the rest are read in one batch
+    russian = {i for i, (text, _) in enumerate(docs) if _is_russian(text)}
+    if russian:
+        from custodes.extract.russian import extract_ru
+
+        others = [i for i in range(len(docs)) if i not in russian]
+        done = (
+            dict(
+                zip(
+                    others,
+                    extract_many([docs[i] for i in others], nlp, batch_size, select),
+                    strict=True,
+                )
+            )
+            if others
+            else {}
+        )
+        for i in russian:
+            done[i] = extract_ru(*docs[i])
+        return [done[i] for i in range(len(docs))]
+    nlp = nlp or load_nlp()
     cands = [candidates(text, pub, select) for text, pub in docs]
     flat = [(i, c) for i, cs in enumerate(cands) for c in cs]
     parsed = nlp.pipe((for_parser(c.sentence.text) for _, c in flat), batch_size=batch_size)
@@ -152,6 +172,12 @@ def extract_many(
     for (i, c), sdoc in zip(flat, parsed, strict=True):
         per_doc[i].append((c, sdoc))
     return [_assemble(docs[i][0], per_doc[i]) for i in range(len(docs))]
+
+
+def _is_russian(text: str) -> bool:
+    from custodes.ingest.read import detect_language
+
+    return detect_language(text) == "ru"
 
 
 def _shift(pm: PersonMention, off: int) -> PersonMention:

@@ -10,6 +10,7 @@ candidate sentence carries the dates it can use.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from custodes.extract.dates import (
@@ -148,7 +149,15 @@ class Candidate:
     roster: bool
 
 
-def candidates(text: str, published: PartialDate | None, select: bool = True) -> list[Candidate]:
+def candidates(
+    text: str,
+    published: PartialDate | None,
+    select: bool = True,
+    test: Callable[[str], bool] | None = None,
+) -> list[Candidate]:
+    """The sentences worth parsing, each with its resolved dates and heading. ``test`` decides
+    which sentences can hold an event (English by default)."""
+    test = test or can_hold_event
     ctx = DateContext(published=published)
     out: list[Candidate] = []
     heading: PartialDate | None = None
@@ -212,10 +221,13 @@ def candidates(text: str, published: PartialDate | None, select: bool = True) ->
         roster_para = bool(ROSTER_MARKER.search(p.text))
         in_roster = roster_para or (in_roster and _listing(p))
         sents = sentences(p)
-        wanted = [in_roster or not select or can_hold_event(x.text) for x in sents]
+        wanted = [in_roster or not select or test(x.text) for x in sents]
         # dates are read where an event may be and in the paragraph before one (whose dates
         # "the next day" may point to); elsewhere they cannot date anything
-        if any(wanted) or k + 1 < len(paras) and _may_hold(paras[k + 1]):
+        ahead = k + 1 < len(paras) and (
+            _may_hold(paras[k + 1]) if test is can_hold_event else test(paras[k + 1].text)
+        )
+        if any(wanted) or ahead:
             para_dates = find_dates(p.text, p.start)
         else:
             para_dates = []
@@ -296,7 +308,7 @@ def for_parser(text: str) -> str:
 _DECREE = re.compile(
     r"\b(?:(?i:I\s+(?:hereby\s+)?(?:decree|resolve|order)|it\s+is\s+(?:hereby\s+)?"
     r"(?:decreed|resolved|ordered)|hereby\s+(?:decree|order))|DECREE|ORDER\s+OF|RESOLUTION\s+OF"
-    r"|ПОСТАНОВЛЯЮ|УКАЗ|ПРИКАЗ)\b"
+    r"|(?i:постановляю|указ\s+президента|приказ\s+(?:председателя|министра|директора)))\b"
     r"|(?i:\bI\s+determine\b|\bdetermines?:|\bdispatch\s+no\.?)"
     # or two numbered items that act: "1. To appoint …", "2. Relieve …"
     r"|(?:^|\n)\s*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"

@@ -1,0 +1,348 @@
+"""Personnel events in Russian text, with the same fields and evidence as English.
+
+natasha (which ships its models in its wheel) segments, tags, parses and finds names; a
+gazetteer of Russian titles (``data/russian.yaml``) maps posts to the shared English taxonomy
+("председателем КНБ" → Chairman of the National Security Committee). Decree wording ("Назначить
+Сагимбаева Ермека Алпысовича Председателем …, освободив его от должности …"), wire wording
+("Токаев освободил Масимова от должности …") and biographies ("В 2015 году назначен …") are read
+from the parse: the object of an active verb, the subject of a passive participle. Names come
+back in the nominative ("Масимова Карима Кажимкановича" → "Масимов Карим Кажимканович"). Dates,
+headings and the document's date context are shared with English (``select``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from custodes.extract.dates import PartialDate
+from custodes.extract.mentions import Post
+from custodes.extract.pipeline import Event, Extraction, _merge
+from custodes.extract.select import Candidate, candidates
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = resources.files("custodes").joinpath("data/russian.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+_TITLES = sorted(_data()["titles"], key=lambda t: -len(t["match"]))
+_TITLE_RE = re.compile(
+    r"(?<![\w-])(?P<acting>(?:временно\s+)?исполняющ\w*\s+обязанност\w*\s+)?(?P<title>"
+    + "|".join(
+        r"\s+".join(w[:-2] + r"\w{0,4}" if len(w) > 4 else w for w in t["match"].split())
+        for t in _TITLES
+    )
+    + r")",
+    re.IGNORECASE,
+)
+_VERBS: dict[str, dict[str, str]] = _data()["verbs"]
+_ORGS: dict[str, str] = _data()["organizations"]
+_TRIGGER = re.compile(
+    r"назнач|освобо[жд]|уволен|уволил|отстран|отставк|снят\w*\s+с\s+(?:должност|поста)|"
+    r"задержа|арестова|под\s+страж|обвинени|обвинил|обвинен|скончал|умер|погиб|перевед|возглави|"
+    r"переназнач",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(
+    r"\bне\s+(?:был[аи]?\s+)?(?:\w+\s+)?(?:назнач|освобож|уволен|арестован|задержан)|опроверг|"
+    r"по\s+неподтвержд|слух|может\s+быть|могут\s+быть|ожидается|планируется|будет\s+назнач|"
+    r"предположительно|якобы|кандидатур",
+    re.IGNORECASE,
+)
+
+
+def can_hold_event_ru(sentence: str) -> bool:
+    """The cheap test for Russian: a trigger stem."""
+    return bool(_TRIGGER.search(sentence))
+
+
+@dataclass
+class _Nlp:
+    segmenter: Any
+    morph_vocab: Any
+    morph: Any
+    syntax: Any
+    ner: Any
+
+
+@cache
+def load_ru() -> _Nlp:
+    """natasha's news models, loaded from its own package (nothing is downloaded)."""
+    from natasha import (
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
+
+    emb = NewsEmbedding()
+    return _Nlp(
+        Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
+    )
+
+
+_UD_CASE = {
+    "Nom": "nomn",
+    "Gen": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
+    "Loc": "loct",
+}
+_UD_GENDER = {"Masc": "masc", "Fem": "femn"}
+
+
+def nominative(
+    words: list[str], vocab: Any, normal: str | None = None, feats: list[dict] | None = None
+) -> str:
+    """A person's name in the nominative, word by word, keeping the gender: "Масимова Карима
+    Кажимкановича" → "Масимов Карим Кажимканович"; "Ивановой Анны" → "Иванова Анна".
+
+    ``normal`` is natasha's agreement-aware normal form of the whole name, preferred for words
+    the dictionary does not know as names ("Ерлана" → "Ерлан")."""
+    parses = [vocab.parse(w) for w in words]
+    norm = normal.split() if normal and len(normal.split()) == len(words) else None
+
+    def tags(p: Any) -> set[str]:
+        return set(re.split(r"[ ,]", str(p.tag)))
+
+    femn = any("femn" in tags(p) and {"Name", "Patr"} & tags(p) for ps in parses for p in ps[:1])
+    if feats:
+        # the tagger read the name in its sentence: its gender decides
+        genders = {f.get("Gender") for f in feats if f}
+        if "Masc" in genders:
+            femn = False
+        elif "Fem" in genders:
+            femn = True
+    out = []
+    for k, (w, ps) in enumerate(zip(words, parses, strict=True)):
+        named = [p for p in ps if {"Surn", "Name", "Patr"} & tags(p)]
+        if feats and k < len(feats) and feats[k]:
+            want = {_UD_CASE.get(feats[k].get("Case", "")), "femn" if femn else "masc"}
+            agreeing = [p for p in named if want <= tags(p)]
+            named = agreeing or named
+        if named:
+            p = named[0]
+            form = p.inflect({"Nom", "Fem"} if femn else {"Nom"}) if femn else None
+            word = form.word if form is not None else p.normal_form
+        elif norm is not None:
+            word = norm[k]
+        else:
+            word = ps[0].normal_form if ps else w
+        out.append("-".join(x[:1].upper() + x[1:] for x in word.split("-")))
+    return " ".join(out)
+
+
+def _org_english(phrase: str, vocab: Any) -> str | None:
+    """A Russian organisation phrase (any case) in English, when the vocabulary knows it."""
+    words = re.findall(r"[\w-]+", phrase)
+    for n in range(len(words), 0, -1):
+        cand = words[:n]
+        if len(cand) == 1 and cand[0].lower() in _ORGS:
+            return _ORGS[cand[0].lower()]
+        lemmas = [vocab.parse(w)[0].normal_form if vocab.parse(w) else w.lower() for w in cand]
+        # agreement: "национальной" → "национальный", then match on stems
+        key = " ".join(lemmas)
+        for ru, en in _ORGS.items():
+            if " " in ru and _stems(ru) == _stems(key):
+                return en
+    return None
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(w[:5] for w in text.lower().split())
+
+
+def _title_of(match: str) -> dict[str, str] | None:
+    m = match.lower()
+    for t in _TITLES:
+        words = t["match"].split()
+        got = m.split()
+        if len(words) == len(got) and all(
+            g.startswith(w[:-2] if len(w) > 4 else w) for w, g in zip(words, got, strict=True)
+        ):
+            return t
+    return None
+
+
+def _posts_after(text: str, start: int, end: int, vocab: Any) -> list[Post]:
+    """Titles between ``start`` and ``end`` of a sentence, with the organisation after each."""
+    out: list[Post] = []
+    for m in _TITLE_RE.finditer(text, start, end):
+        t = _title_of(m.group("title"))
+        if t is None:
+            continue
+        tail = re.match(r"\s*([^,.;()«»\"]{0,120})", text[m.end() : end])
+        phrase = tail.group(1) if tail else ""
+        phrase = re.split(r"\s+(?:и|освободив|с\s+освобождением|в\s+связи)\s+", phrase)[0]
+        org = _org_english(phrase, vocab) if phrase.strip() else None
+        post = Post(t["title"], t["role"], org, None, m.group(0).strip(), bool(m.group("acting")))
+        out.append(post)
+        if len(out) == 2:
+            break
+    return out
+
+
+def _tokens_by_id(doc: Any) -> dict[str, Any]:
+    return {t.id: t for t in doc.tokens}
+
+
+def _name_tokens(tok: Any, by_id: dict[str, Any], children: dict[str, list[Any]]) -> set[str]:
+    ids = {tok.id}
+    for c in children.get(tok.id, []):
+        if c.rel in {"appos", "flat:name", "flat", "conj"}:
+            ids |= _name_tokens(c, by_id, children)
+    return ids
+
+
+def _person_spans(doc: Any, ids: set[str]) -> list[Any]:
+    toks = [t for t in doc.tokens if t.id in ids]
+    return [
+        s for s in doc.spans if s.type == "PER" and any(s.start <= t.start < s.stop for t in toks)
+    ]
+
+
+def _read_sentence(cand: Candidate, nlp: _Nlp, last_people: list[str]) -> list[Event]:
+    from natasha import Doc
+
+    text = cand.sentence.text
+    if _NEGATED.search(text):
+        return []
+    doc = Doc(text)
+    doc.segment(nlp.segmenter)
+    doc.tag_morph(nlp.morph)
+    doc.parse_syntax(nlp.syntax)
+    doc.tag_ner(nlp.ner)
+    by_id = _tokens_by_id(doc)
+    children: dict[str, list[Any]] = {}
+    for t in doc.tokens:
+        children.setdefault(t.head_id, []).append(t)
+    events: list[Event] = []
+    triggers = []
+    for t in doc.tokens:
+        imperative = t.text.lower() in _VERBS  # "Назначить …": the tagger may call it a name
+        if t.pos not in {"VERB", "AUX", "NOUN"} and not imperative:
+            continue
+        t.lemmatize(nlp.morph_vocab)
+        spec = _VERBS.get(t.text.lower() if imperative else t.lemma)
+        if spec is None and t.lemma in {"отставка"}:
+            spec = {"type": "dismissed"}
+        if spec is None:
+            continue
+        window = text[t.start : t.start + 60].lower()
+        if spec.get("needs") and not re.search(spec["needs"], window):
+            continue
+        triggers.append((t, spec))
+    people_here: list[str] = []
+    for k, (t, spec) in enumerate(triggers):
+        etype = spec["type"]
+        nxt = triggers[k + 1][0].start if k + 1 < len(triggers) else len(text)
+        if etype == "dismissed" and re.search(r"собственн\w+\s+желани", text[t.start : nxt], re.I):
+            etype = "resigned"
+        feats = t.feats or {}
+        passive = (
+            feats.get("Voice") == "Pass" or feats.get("VerbForm") == "Part"
+        ) and t.text.lower() not in _VERBS
+        kids = children.get(t.id, [])
+        if passive:
+            args = [c for c in kids if c.rel in {"nsubj:pass", "nsubj"}]
+        elif etype in {"died", "resigned"} or t.lemma in {"возглавить"}:
+            args = [c for c in kids if c.rel == "nsubj"]
+        else:
+            args = [c for c in kids if c.rel in {"obj", "iobj"}]
+        spans: list[Any] = []
+        for a in args:
+            spans += _person_spans(doc, _name_tokens(a, by_id, children))
+        pron = any(a.text.lower() in {"его", "её", "ее", "он", "она"} for a in args)
+        if not spans and not pron:
+            pers = [s for s in doc.spans if s.type == "PER"]
+            after = [s for s in pers if s.start > t.start]
+            before = [s for s in pers if s.stop <= t.start]
+            spans = after[:1] if not passive and after else before[-1:]
+        if spans:
+            names = []
+            for s in spans:
+                words = re.findall(r"[\w-]+", s.text)
+                s.normalize(nlp.morph_vocab)
+                span_feats = [t.feats or {} for t in doc.tokens if s.start <= t.start < s.stop]
+                names.append(nominative(words, nlp.morph_vocab, s.normal, span_feats))
+        elif pron and (people_here or last_people):
+            names = [(people_here or last_people)[0]]
+        else:
+            continue
+        # posts: appointed → the title after the verb; dismissed → after "от должности"
+        posts = _posts_after(text, t.start, nxt, nlp.morph_vocab)
+        if etype in {"moved"}:
+            m = re.search(r"\bна\s+должност\w*", text[t.start : nxt])
+            posts = _posts_after(text, t.start + m.end(), nxt, nlp.morph_vocab) if m else posts
+        date = _date_for(cand, t.start)
+        for name in names:
+            people_here.append(name)
+            events.append(
+                Event(
+                    type=etype,
+                    person=name,
+                    position=" – ".join(p.label for p in posts) or None,
+                    organization=next((p.org for p in posts if p.org), None),
+                    date=date,
+                    quote=text,
+                    start=cand.sentence.start,
+                    end=cand.sentence.end,
+                    confidence=0.7 if posts or etype in {"arrested", "charged", "died"} else 0.55,
+                    posts=posts,
+                    acting=any(p.acting for p in posts),
+                    extractor="custodes.rules-ru/1",
+                )
+            )
+    last_people[:] = people_here or last_people
+    return events
+
+
+def _date_for(cand: Candidate, trig: int) -> PartialDate | None:
+    """The nearest date of the sentence before the trigger, else just after it, else the
+    heading; "позднее" (later) without a date of its own gives none."""
+    off = cand.sentence.start
+    text = cand.sentence.text
+    dated = [(m.start - off, d) for m, d in cand.dates if d is not None]
+    before = [(s, d) for s, d in dated if s < trig]
+    later = re.search(r"\b(?:позднее|позже|впоследствии)\b", text[:trig], re.I)
+    if later:
+        before = [(s, d) for s, d in before if s > later.start()]
+    if before:
+        return before[-1][1]
+    after = [(s, d) for s, d in dated if s > trig and s - trig < 80]
+    if after:
+        return after[0][1]
+    if later:
+        return None
+    return cand.heading
+
+
+def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
+    """Events in one Russian document (roster statements are not read in Russian yet)."""
+    nlp = load_ru()
+    events: list[Event] = []
+    last_people: list[str] = []
+    for cand in candidates(text, published, test=can_hold_event_ru):
+        events += _read_sentence(cand, nlp, last_people)
+    return Extraction(_canonical(_merge(events)), [], {})
+
+
+def _canonical(events: list[Event]) -> list[Event]:
+    """Within a document, a surname alone is the full name given elsewhere."""
+    full = [e.person for e in events if len(e.person.split()) >= 2]
+    for e in events:
+        if len(e.person.split()) == 1:
+            same = [f for f in full if e.person in f.split()]
+            if same:
+                e.person = max(same, key=len)
+    return events

@@ -1,0 +1,64 @@
+"""Russian sources: decrees, wire items and biographies give the same events, fields and
+evidence as English; names come back in the nominative, posts in the shared taxonomy.
+(Texts written for these tests; the people are invented.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from custodes.extract.dates import PartialDate
+from custodes.extract.pipeline import extract
+from custodes.extract.russian import nominative
+
+
+def events(text: str, published: str | None = "2023-03-16") -> set[tuple]:
+    pub = PartialDate.parse(published) if published else None
+    return {
+        (e.type, e.person, e.position, e.organization, e.date.iso if e.date else None)
+        for e in extract(text, pub).events
+    }
+
+
+def test_decree_appoints_and_relieves_in_one_item() -> None:
+    text = (
+        "Указ Президента Республики Казахстан № 112 от 3 марта 2023 года\n\n"
+        "1. Назначить Жунусова Талгата Болатовича Председателем Комитета национальной "
+        "безопасности Республики Казахстан, освободив его от должности начальника Службы "
+        "государственной охраны Республики Казахстан."
+    )
+    got = events(text)
+    assert ("appointed", "Жунусов Талгат Болатович", "Chairman",
+            "National Security Committee", "2023-03-03") in got
+    assert ("dismissed", "Жунусов Талгат Болатович", "Head", "State Guard Service",
+            "2023-03-03") in got
+
+
+def test_wire_item_with_weekday_and_abbreviation() -> None:
+    # 2023-03-16 was a Thursday: "во вторник" is 2023-03-14
+    text = ("АСТАНА, 16 марта. Президент во вторник освободил Ерлана Сапарова от должности "
+            "заместителя председателя КНБ, сообщила пресс-служба Акорды.")
+    assert ("dismissed", "Ерлан Сапаров", "Deputy Chairman", "National Security Committee",
+            "2023-03-14") in events(text)
+
+
+def test_passive_participle_and_death() -> None:
+    got = events("5 апреля 2021 года генерал-майор Олег Кравцов назначен директором ФСО. "
+                 "Бывший глава ведомства Иван Петров скончался 4 мая 2021 года.")
+    assert ("appointed", "Олег Кравцов", "Director", "Federal Protective Service",
+            "2021-04-05") in got
+    assert ("died", "Иван Петров", None, None, "2021-05-04") in got
+
+
+def test_denials_and_rumours_are_not_events() -> None:
+    assert events("Пресс-служба опровергла сообщения об отставке Сергея Иванова. "
+                  "Ожидается, что Анна Смирнова будет назначена министром.") == set()
+
+
+@pytest.mark.parametrize("words,expected", [
+    (["Масимова", "Карима", "Кажимкановича"], "Масимов Карим Кажимканович"),
+    (["Ивановой", "Анны", "Сергеевны"], "Иванова Анна Сергеевна"),
+])
+def test_names_in_the_nominative(words: list[str], expected: str) -> None:
+    from custodes.extract.russian import load_ru
+
+    assert nominative(words, load_ru().morph_vocab) == expected
