@@ -62,3 +62,26 @@ def test_names_in_the_nominative(words: list[str], expected: str) -> None:
     from custodes.extract.russian import load_ru
 
     assert nominative(words, load_ru().morph_vocab) == expected
+
+
+def test_a_russian_decree_reaches_the_roster(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from custodes.analyses import roster
+    from custodes.extract.pipeline import extract_many
+    from custodes.ingest.read import read_document
+    from custodes.store import KnowledgeBase
+
+    path = tmp_path / "ukaz.txt"
+    path.write_text(
+        "Указ Президента Республики Казахстан № 112 от 3 марта 2023 года\n\n"
+        "1. Назначить Жунусова Талгата Болатовича Председателем Комитета национальной "
+        "безопасности Республики Казахстан.\n",
+        "utf-8",
+    )
+    doc = read_document(path)
+    assert doc.language == "ru"
+    (ext,) = extract_many([(doc.text, doc.published)])
+    with KnowledgeBase.open(tmp_path / "kb.db") as kb:
+        kb.ingest_document(doc, ext)
+        r = roster(kb.view(), "National Security Committee", PartialDate(2023, 4, 1))
+    holders = [h.person for p in r.posts for h in p.holders]
+    assert holders == ["Жунусов Талгат Болатович"]

@@ -30,10 +30,13 @@ SEAT_ROLES = frozenset({"head", "first_deputy", "deputy"})
 
 
 def fold(text: str) -> str:
-    """Lower-cased, ascii-folded, punctuation-free, single-spaced: the base of every key."""
+    """Lower-cased, accent-free, punctuation-free, single-spaced: the base of every key.
+
+    Accents go (é → e, ё → е) but letters of other scripts stay: a Cyrillic name keeps a key
+    of its own (transliteration across scripts is resolution's job, not the key's)."""
     decomposed = unicodedata.normalize("NFKD", text)
-    ascii_only = decomposed.encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", ascii_only.lower())).strip()
+    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", bare.lower())).strip()
 
 
 def person_key(name: str | None) -> str | None:
