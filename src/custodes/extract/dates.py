@@ -138,6 +138,7 @@ RELATIVE_RE = re.compile(
     r"|ceremony|notification|order)|on\s+the\s+same\s+date|this\s+morning|this\s+evening"
     r"|(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|в\s+тот\s+же\s+день|на\s+следующий\s+день|сегодня|вчера"
+    r"|(?:этим|тем)\s+же\s+(?:указом|распоряжением|приказом|постановлением)"
     r"|(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))\b",
     re.IGNORECASE,
 )
@@ -363,6 +364,8 @@ class DateContext:
             sign = 1 if nm.group(3) in {"later", "after"} else -1
             days = n * (7 if nm.group(2) == "week" else 1)
             return PartialDate.from_date(base.first_day() + timedelta(days=sign * days))
+        if rel.endswith(("же указом", "же распоряжением", "же приказом", "же постановлением")):
+            return self.day_anchor or (self.heading if self.heading and self.heading.day else None)
         if rel in {"of the same date", "on the same date"} or re.search(
             r"same (?:decree|order|resolution|session|meeting|sitting|statement|hearing|ceremony"
             r"|notification)",

@@ -58,9 +58,19 @@ _NEGATED = re.compile(
 )
 
 
+_LIST_ITEM = re.compile(
+    r"^\s*\d+(?:\.\d+)*\.?\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+[^–—]{0,60}[–—]"
+)
+_CAREER_LINE = re.compile(r"^\s*(?:[СсВв]\s+)?[\w\s]{0,20}?\d{4}\s*(?:года?|г\.)?\s*[–—]\s*\w")
+
+
 def can_hold_event_ru(sentence: str) -> bool:
-    """The cheap test for Russian: a trigger stem."""
-    return bool(_TRIGGER.search(sentence))
+    """The cheap test for Russian: a trigger stem, a decree list item ("1.1. Иванова Ивана
+    Ивановича – первым заместителем …") or a biography's career line ("С марта 2011 года —
+    начальник …")."""
+    return bool(
+        _TRIGGER.search(sentence) or _LIST_ITEM.match(sentence) or _CAREER_LINE.match(sentence)
+    )
 
 
 @dataclass
@@ -211,7 +221,9 @@ def _person_spans(doc: Any, ids: set[str]) -> list[Any]:
     ]
 
 
-def _read_sentence(cand: Candidate, nlp: _Nlp, last_people: list[str]) -> list[Event]:
+def _read_sentence(
+    cand: Candidate, nlp: _Nlp, last_people: list[str], subject: str | None = None
+) -> list[Event]:
     from natasha import Doc
 
     text = cand.sentence.text
@@ -235,7 +247,14 @@ def _read_sentence(cand: Candidate, nlp: _Nlp, last_people: list[str]) -> list[E
         t.lemmatize(nlp.morph_vocab)
         spec = _VERBS.get(t.text.lower() if imperative else t.lemma)
         if spec is None and t.lemma in {"отставка"}:
-            spec = {"type": "dismissed"}
+            head = next((h for h in doc.tokens if h.id == t.head_id), None)
+            if head is not None:
+                head.lemmatize(nlp.morph_vocab)
+            if head is not None and head.lemma in {"подать", "уйти", "просить", "отправить"}:
+                continue  # the verb is the event
+            spec = {
+                "type": "resigned" if head is not None and head.lemma == "принять" else "dismissed"
+            }
         if spec is None:
             continue
         window = text[t.start : t.start + 60].lower()
@@ -277,6 +296,8 @@ def _read_sentence(cand: Candidate, nlp: _Nlp, last_people: list[str]) -> list[E
                 names.append(nominative(words, nlp.morph_vocab, s.normal, span_feats))
         elif pron and (people_here or last_people):
             names = [(people_here or last_people)[0]]
+        elif subject and not args:
+            names = [subject]  # a biography drops its subject: "В 2015 году назначен …"
         else:
             continue
         # posts: appointed → the title after the verb; dismissed → after "от должности"
@@ -332,9 +353,79 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     nlp = load_ru()
     events: list[Event] = []
     last_people: list[str] = []
+    subject = _bio_subject(text, nlp)
+    list_type: str | None = None
     for cand in candidates(text, published, test=can_hold_event_ru):
-        events += _read_sentence(cand, nlp, last_people)
+        sent = cand.sentence.text
+        head = re.match(
+            r"^\s*(?:\d+\.\s*)?(Назначить|Освободить|Уволить|Перевести)\b[^:]{0,80}:\s*$", sent
+        )
+        if head:
+            # "1. Назначить:" heads the list items under it
+            list_type = _VERBS[head.group(1).lower()]["type"]
+            continue
+        if _LIST_ITEM.match(sent) and list_type and not _TRIGGER.search(sent):
+            events += _list_item(cand, nlp, list_type)
+            continue
+        if _CAREER_LINE.match(sent) and subject and not _TRIGGER.search(sent):
+            events += _career_line(cand, nlp, subject)
+            continue
+        found = _read_sentence(cand, nlp, last_people, subject)
+        events += found
     return Extraction(_canonical(_merge(events)), [], {})
+
+
+def _bio_subject(text: str, nlp: _Nlp) -> str | None:
+    """The person a Russian encyclopedic biography is about: "Фамилия Имя Отчество (род. …)"
+    or a title line that is a name."""
+    m = re.search(
+        r"(?:^|\n)([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+(?:\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+){1,2})\s*\(", text[:800]
+    )
+    if not m:
+        return None
+    return m.group(1)
+
+
+def _list_item(cand: Candidate, nlp: _Nlp, etype: str) -> list[Event]:
+    """ "1.1. Пашкевича Дмитрия Леонидовича – первым заместителем Председателя …" """
+    text = cand.sentence.text
+    m = _LIST_ITEM.match(text)
+    assert m is not None
+    name_part = re.sub(r"^\s*\d+(?:\.\d+)*\.?\s+", "", text[: m.end() - 1]).strip(" ,")
+    words = re.findall(r"[\w-]+", name_part)[:3]
+    name = nominative(words, nlp.morph_vocab, None, [{"Case": "Acc"}] * len(words))
+    posts = _posts_after(text, m.end(), len(text), nlp.morph_vocab)
+    return [_event(etype, name, posts, cand, cand.heading)]
+
+
+def _career_line(cand: Candidate, nlp: _Nlp, subject: str) -> list[Event]:
+    """ "С марта 2011 года — начальник …": the biography's subject took that post then."""
+    text = cand.sentence.text
+    dash = re.search(r"[–—]", text)
+    posts = _posts_after(text, dash.end() if dash else 0, len(text), nlp.morph_vocab)
+    if not posts:
+        return []
+    date = next((d for _, d in cand.dates if d is not None), None)
+    return [_event("appointed", subject, posts, cand, date)]
+
+
+def _event(
+    etype: str, name: str, posts: list[Post], cand: Candidate, date: PartialDate | None
+) -> Event:
+    return Event(
+        type=etype,
+        person=name,
+        position=" – ".join(p.label for p in posts) or None,
+        organization=next((p.org for p in posts if p.org), None),
+        date=date,
+        quote=cand.sentence.text,
+        start=cand.sentence.start,
+        end=cand.sentence.end,
+        confidence=0.6,
+        posts=posts,
+        acting=any(p.acting for p in posts),
+        extractor="custodes.rules-ru/1",
+    )
 
 
 def _canonical(events: list[Event]) -> list[Event]:
