@@ -59,7 +59,7 @@ _NEGATED = re.compile(
 
 
 _LIST_ITEM = re.compile(
-    r"^\s*\d+(?:\.\d+)*\.?\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+[^–—]{0,60}[–—]"
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+[^–—]{0,60}[–—]"
 )
 _CAREER_LINE = re.compile(r"^\s*(?:[СсВв]\s+)?[\w\s]{0,20}?\d{4}\s*(?:года?|г\.)?\s*[–—]\s*\w")
 
@@ -136,10 +136,23 @@ def nominative(
     out = []
     for k, (w, ps) in enumerate(zip(words, parses, strict=True)):
         named = [p for p in ps if {"Surn", "Name", "Patr"} & tags(p)]
-        if feats and k < len(feats) and feats[k]:
-            want = {_UD_CASE.get(feats[k].get("Case", "")), "femn" if femn else "masc"}
+        case = feats[k].get("Case", "") if feats and k < len(feats) and feats[k] else ""
+        if case == "Nom":
+            out.append(w)  # already in the nominative
+            continue
+        if case:
+            want = {_UD_CASE.get(case), "femn" if femn else "masc"}
             agreeing = [p for p in named if want <= tags(p)]
             named = agreeing or named
+        unknown_surname = not [p for p in named if "Surn" in tags(p)]
+        if (
+            unknown_surname
+            and not femn
+            and case in {"Gen", "Acc"}
+            and re.search(r"(?:ов|ев|ёв|ин|ын)а$", w)
+        ):
+            out.append(w[:-1])  # a surname the dictionary lacks: "Ибраева" → "Ибраев"
+            continue
         if named:
             p = named[0]
             form = p.inflect({"Nom", "Fem"} if femn else {"Nom"}) if femn else None
@@ -265,7 +278,12 @@ def _read_sentence(
     for k, (t, spec) in enumerate(triggers):
         etype = spec["type"]
         nxt = triggers[k + 1][0].start if k + 1 < len(triggers) else len(text)
-        if etype == "dismissed" and re.search(r"собственн\w+\s+желани", text[t.start : nxt], re.I):
+        if etype == "dismissed" and re.search(
+            r"собственн\w+\s+(?:желани|просьб)|по\s+(?:его|её|ее|своей)\s+просьбе"
+            r"|заявлени\w+\s+об\s+отставк",
+            text[t.start : nxt],
+            re.I,
+        ):
             etype = "resigned"
         feats = t.feats or {}
         passive = (
