@@ -59,7 +59,8 @@ _NEGATED = re.compile(
 
 
 _LIST_ITEM = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+[^–—]{0,60}[–—]"
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+[^–—]{0,60}?"
+    r"(?:[–—]|(?=\s+от\s+должност))"
 )
 _CAREER_LINE = re.compile(r"^\s*(?:[СсВв]\s+)?[\w\s]{0,20}?\d{4}\s*(?:года?|г\.)?\s*[–—]\s*\w")
 
@@ -259,6 +260,8 @@ def _read_sentence(
             continue
         t.lemmatize(nlp.morph_vocab)
         spec = _VERBS.get(t.text.lower() if imperative else t.lemma)
+        if spec is None and t.lemma in {"назначение", "освобождение"}:
+            spec = {"type": "appointed" if t.lemma == "назначение" else "dismissed"}
         if spec is None and t.lemma in {"отставка"}:
             head = next((h for h in doc.tokens if h.id == t.head_id), None)
             if head is not None:
@@ -281,7 +284,7 @@ def _read_sentence(
         if etype == "dismissed" and re.search(
             r"собственн\w+\s+(?:желани|просьб)|по\s+(?:его|её|ее|своей)\s+просьбе"
             r"|заявлени\w+\s+об\s+отставк",
-            text[t.start : nxt],
+            text[t.start :],
             re.I,
         ):
             etype = "resigned"
@@ -352,6 +355,9 @@ def _date_for(cand: Candidate, trig: int) -> PartialDate | None:
     off = cand.sentence.start
     text = cand.sentence.text
     dated = [(m.start - off, d) for m, d in cand.dates if d is not None]
+    own = [(s, d) for s, d in dated if re.search(r"\bот\s*$", text[max(0, s - 4) : s])]
+    if own:
+        return own[0][1]  # "указом … от 16 августа": the decree's own date
     before = [(s, d) for s, d in dated if s < trig]
     later = re.search(r"\b(?:позднее|позже|впоследствии)\b", text[:trig], re.I)
     if later:
@@ -409,8 +415,14 @@ def _list_item(cand: Candidate, nlp: _Nlp, etype: str) -> list[Event]:
     text = cand.sentence.text
     m = _LIST_ITEM.match(text)
     assert m is not None
-    name_part = re.sub(r"^\s*\d+(?:\.\d+)*\.?\s+", "", text[: m.end() - 1]).strip(" ,")
+    name_part = re.sub(r"^\s*\d+(?:\.\d+)*\.?\s+", "", text[: m.end()]).strip(" ,–—")
     words = re.findall(r"[\w-]+", name_part)[:3]
+    if etype == "dismissed" and re.search(
+        r"собственн\w+\s+(?:желани|просьб)|по\s+(?:его|её|ее|своей)\s+просьбе|заявлени\w+\s+об\s+отставк",
+        text,
+        re.I,
+    ):
+        etype = "resigned"
     name = nominative(words, nlp.morph_vocab, None, [{"Case": "Acc"}] * len(words))
     posts = _posts_after(text, m.end(), len(text), nlp.morph_vocab)
     return [_event(etype, name, posts, cand, cand.heading)]
