@@ -53,7 +53,7 @@ _TRIGGER = re.compile(
 _NEGATED = re.compile(
     r"\bне\s+(?:был[аи]?\s+)?(?:\w+\s+)?(?:назнач|освобож|уволен|арестован|задержан)|опроверг|"
     r"по\s+неподтвержд|слух|может\s+быть|могут\s+быть|ожидается|планируется|будет\s+назнач|"
-    r"предположительно|якобы|кандидатур",
+    r"предположительно|якобы|кандидатур|утверждал(?:ось|и|а)?\b|возможн\w+\s+назначени",
     re.IGNORECASE,
 )
 
@@ -145,6 +145,9 @@ def nominative(
             want = {_UD_CASE.get(case), "femn" if femn else "masc"}
             agreeing = [p for p in named if want <= tags(p)]
             named = agreeing or named
+        if re.search(r"(?:ұлы|улы|қызы|кызы|оглы|угли|уулу|кизи)$", w.lower()):
+            out.append(w)  # Kazakh, Uzbek, Kyrgyz patronymics do not decline
+            continue
         unknown_surname = not [p for p in named if "Surn" in tags(p)]
         if (
             unknown_surname
@@ -182,6 +185,16 @@ def _org_english(phrase: str, vocab: Any) -> str | None:
     return None
 
 
+_MINISTRY_FIELDS = {
+    "внутр": "Internal Affairs",
+    "оборо": "Defense",
+    "иност": "Foreign Affairs",
+    "юстиц": "Justice",
+    "по": "Emergency Situations",
+    "финан": "Finance",
+}
+
+
 def _stems(text: str) -> tuple[str, ...]:
     return tuple(w[:5] for w in text.lower().split())
 
@@ -209,6 +222,14 @@ def _posts_after(text: str, start: int, end: int, vocab: Any) -> list[Post]:
         phrase = tail.group(1) if tail else ""
         phrase = re.split(r"\s+(?:и|освободив|с\s+освобождением|в\s+связи)\s+", phrase)[0]
         org = _org_english(phrase, vocab) if phrase.strip() else None
+        field = re.match(
+            r"\s*(внутренних\s+дел|обороны|иностранных\s+дел|юстиции|"
+            r"по\s+чрезвычайным\s+ситуациям|финансов)",
+            phrase,
+            re.I,
+        )
+        if org is None and field and t["title"].endswith("Minister"):
+            org = "Ministry of " + _MINISTRY_FIELDS[field.group(1).split()[0].lower()[:5]]
         post = Post(t["title"], t["role"], org, None, m.group(0).strip(), bool(m.group("acting")))
         out.append(post)
         if len(out) == 2:
@@ -261,6 +282,9 @@ def _read_sentence(
         t.lemmatize(nlp.morph_vocab)
         spec = _VERBS.get(t.text.lower() if imperative else t.lemma)
         if spec is None and t.lemma in {"назначение", "освобождение"}:
+            # "подписал указ о назначении X": only a decree "about" it, not "до назначения"
+            if not re.search(r"(?:^|\s)о\s*$", text[max(0, t.start - 4) : t.start]):
+                continue
             spec = {"type": "appointed" if t.lemma == "назначение" else "dismissed"}
         if spec is None and t.lemma in {"отставка"}:
             head = next((h for h in doc.tokens if h.id == t.head_id), None)
@@ -268,6 +292,8 @@ def _read_sentence(
                 head.lemmatize(nlp.morph_vocab)
             if head is not None and head.lemma in {"подать", "уйти", "просить", "отправить"}:
                 continue  # the verb is the event
+            if re.search(r"заявлени\w*\s+об\s*$", text[max(0, t.start - 20) : t.start]):
+                continue  # "в связи с заявлением об отставке": the reason for a release
             spec = {
                 "type": "resigned" if head is not None and head.lemma == "принять" else "dismissed"
             }
@@ -300,6 +326,16 @@ def _read_sentence(
         else:
             args = [c for c in kids if c.rel in {"obj", "iobj"}]
         spans: list[Any] = []
+        imperative_name = None
+        if t.text.lower() in _VERBS:
+            # a decree item names its person right after the verb, surname first:
+            # "Назначить Әбдірахманова Қайрата Нұрланұлы Генеральным прокурором …"
+            nm = re.match(
+                r"\s+(?:[а-яё-]+\s+){0,3}?((?:[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+){1,2}[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)",
+                text[t.stop :],
+            )
+            if nm and not _title_of(nm.group(1).split()[0]):
+                imperative_name = nm.group(1)
         for a in args:
             spans += _person_spans(doc, _name_tokens(a, by_id, children))
         pron = any(a.text.lower() in {"его", "её", "ее", "он", "она"} for a in args)
@@ -308,7 +344,11 @@ def _read_sentence(
             after = [s for s in pers if s.start > t.start]
             before = [s for s in pers if s.stop <= t.start]
             spans = after[:1] if not passive and after else before[-1:]
-        if spans:
+        if imperative_name is not None:
+            words = imperative_name.split()
+            cased = [{"Case": "Acc"}] * len(words)
+            names = [nominative(words, nlp.morph_vocab, None, cased)]
+        elif spans:
             names = []
             for s in spans:
                 words = re.findall(r"[\w-]+", s.text)
