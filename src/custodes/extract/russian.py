@@ -47,7 +47,7 @@ _ORGS: dict[str, str] = _data()["organizations"]
 _TRIGGER = re.compile(
     r"назнач|освобо[жд]|уволен|уволил|отстран|отставк|снят\w*\s+с\s+(?:должност|поста)|"
     r"задержа|арестова|под\s+страж|обвинени|обвинил|обвинен|скончал|умер|погиб|перевед|возглави|"
-    r"переназнач",
+    r"переназнач|возложить",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(
@@ -299,7 +299,7 @@ def _read_sentence(
             }
         if spec is None:
             continue
-        window = text[t.start : t.start + 60].lower()
+        window = text[t.start : t.start + 200].lower()
         if spec.get("needs") and not re.search(spec["needs"], window):
             continue
         triggers.append((t, spec))
@@ -434,9 +434,25 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
         if _CAREER_LINE.match(sent) and subject and not _TRIGGER.search(sent):
             events += _career_line(cand, nlp, subject)
             continue
+        acting = _ACTING_DUTIES.search(sent)
+        if acting:
+            # "Возложить исполнение обязанностей начальника СГО на Садыкова Ерлана …"
+            words = acting.group("who").split()
+            name = nominative(words, nlp.morph_vocab, None, [{"Case": "Acc"}] * len(words))
+            posts = _posts_after(sent, acting.start("post"), acting.end("post"), nlp.morph_vocab)
+            for p in posts:
+                p.acting = True
+            events.append(_event("appointed", name, posts, cand, cand.heading))
+            continue
         found = _read_sentence(cand, nlp, last_people, subject)
         events += found
     return Extraction(_canonical(_merge(events)), [], {})
+
+
+_ACTING_DUTIES = re.compile(
+    r"[Вв]озложить\s+(?:временное\s+)?исполнение\s+обязанностей\s+(?P<post>.+?)\s+на\s+"
+    r"(?:[а-яё-]+\s+){0,6}?(?P<who>(?:[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+){1,2}[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)"
+)
 
 
 def _bio_subject(text: str, nlp: _Nlp) -> str | None:
