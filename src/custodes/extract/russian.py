@@ -46,7 +46,7 @@ _VERBS: dict[str, dict[str, str]] = _data()["verbs"]
 _ORGS: dict[str, str] = _data()["organizations"]
 _TRIGGER = re.compile(
     r"назнач|освобо[жд]|уволен|уволил|отстран|отставк|снят\w*\s+с\s+(?:должност|поста)|"
-    r"задержа|арестова|под\s+страж|обвинени|обвинил|обвинен|скончал|умер|погиб|перевед|возглави|"
+    r"задержа|арестова|под\s+страж|обвинени|обвинил|обвинен|скончал|умер|погиб|перевед|перевест|перевёл|возглави|"
     r"переназнач|возложить",
     re.IGNORECASE,
 )
@@ -338,7 +338,10 @@ def _read_sentence(
                 imperative_name = nm.group(1)
         for a in args:
             spans += _person_spans(doc, _name_tokens(a, by_id, children))
-        pron = any(a.text.lower() in {"его", "её", "ее", "он", "она"} for a in args)
+        pron = any(
+            a.text.lower() in {"его", "её", "ее", "он", "она", "ему", "ей", "него", "неё", "нему"}
+            for a in args + [c for c in kids if c.rel in {"iobj", "obl"}]
+        )
         if not spans and not pron:
             pers = [s for s in doc.spans if s.type == "PER"]
             after = [s for s in pers if s.start > t.start]
