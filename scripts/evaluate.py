@@ -157,15 +157,15 @@ def main() -> int:
     groups: dict[str, list[tuple[list[dict], list[dict]]]] = {
         "development": [],
         "held-out": [],
-        "Russian": [],
+        "Russian development": [],
+        "Russian held-out": [],
     }
     for name, items in sets().items():
         pairs = [(_run(txt, pub), _load(gold)) for txt, gold, pub in items]
         if name.startswith("own texts"):
-            if "(ru" in name:
-                groups["Russian"] += pairs
-            else:
-                groups["held-out" if "heldout" in name else "development"] += pairs
+            russian = "(ru" in name or name.endswith("-ru)")
+            kind = "held-out" if "heldout" in name else "development"
+            groups[f"Russian {kind}" if russian else kind] += pairs
         res = score(pairs)
         report[name] = {k: v for k, v in res.items() if k not in {"misses", "false_alarms"}}
         report[name]["documents"] = len(items)
