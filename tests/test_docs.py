@@ -22,6 +22,17 @@ def test_readme_opens_with_the_two_commands() -> None:
 
 
 def test_the_extract_keys_are_documented() -> None:
-    for key in ("type", "person", "position", "organization", "date", "date_precision",
-                "quote", "start", "end", "confidence", "doc"):
+    for key in (
+        "type",
+        "person",
+        "position",
+        "organization",
+        "date",
+        "date_precision",
+        "quote",
+        "start",
+        "end",
+        "confidence",
+        "doc",
+    ):
         assert f"{key}" in README

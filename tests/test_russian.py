@@ -27,37 +27,69 @@ def test_decree_appoints_and_relieves_in_one_item() -> None:
         "государственной охраны Республики Казахстан."
     )
     got = events(text)
-    assert ("appointed", "Жунусов Талгат Болатович", "Chairman",
-            "National Security Committee", "2023-03-03") in got
-    assert ("dismissed", "Жунусов Талгат Болатович", "Head", "State Guard Service",
-            "2023-03-03") in got
+    assert (
+        "appointed",
+        "Жунусов Талгат Болатович",
+        "Chairman",
+        "National Security Committee",
+        "2023-03-03",
+    ) in got
+    assert (
+        "dismissed",
+        "Жунусов Талгат Болатович",
+        "Head",
+        "State Guard Service",
+        "2023-03-03",
+    ) in got
 
 
 def test_wire_item_with_weekday_and_abbreviation() -> None:
     # 2023-03-16 was a Thursday: "во вторник" is 2023-03-14
-    text = ("АСТАНА, 16 марта. Президент во вторник освободил Ерлана Сапарова от должности "
-            "заместителя председателя КНБ, сообщила пресс-служба Акорды.")
-    assert ("dismissed", "Ерлан Сапаров", "Deputy Chairman", "National Security Committee",
-            "2023-03-14") in events(text)
+    text = (
+        "АСТАНА, 16 марта. Президент во вторник освободил Ерлана Сапарова от должности "
+        "заместителя председателя КНБ, сообщила пресс-служба Акорды."
+    )
+    assert (
+        "dismissed",
+        "Ерлан Сапаров",
+        "Deputy Chairman",
+        "National Security Committee",
+        "2023-03-14",
+    ) in events(text)
 
 
 def test_passive_participle_and_death() -> None:
-    got = events("5 апреля 2021 года генерал-майор Олег Кравцов назначен директором ФСО. "
-                 "Бывший глава ведомства Иван Петров скончался 4 мая 2021 года.")
-    assert ("appointed", "Олег Кравцов", "Director", "Federal Protective Service",
-            "2021-04-05") in got
+    got = events(
+        "5 апреля 2021 года генерал-майор Олег Кравцов назначен директором ФСО. "
+        "Бывший глава ведомства Иван Петров скончался 4 мая 2021 года."
+    )
+    assert (
+        "appointed",
+        "Олег Кравцов",
+        "Director",
+        "Federal Protective Service",
+        "2021-04-05",
+    ) in got
     assert ("died", "Иван Петров", None, None, "2021-05-04") in got
 
 
 def test_denials_and_rumours_are_not_events() -> None:
-    assert events("Пресс-служба опровергла сообщения об отставке Сергея Иванова. "
-                  "Ожидается, что Анна Смирнова будет назначена министром.") == set()
+    assert (
+        events(
+            "Пресс-служба опровергла сообщения об отставке Сергея Иванова. "
+            "Ожидается, что Анна Смирнова будет назначена министром."
+        )
+        == set()
+    )
 
 
-@pytest.mark.parametrize("words,expected", [
-    (["Масимова", "Карима", "Кажимкановича"], "Масимов Карим Кажимканович"),
-    (["Ивановой", "Анны", "Сергеевны"], "Иванова Анна Сергеевна"),
-])
+@pytest.mark.parametrize(
+    "words,expected",
+    [
+        (["Масимова", "Карима", "Кажимкановича"], "Масимов Карим Кажимканович"),
+        (["Ивановой", "Анны", "Сергеевны"], "Иванова Анна Сергеевна"),
+    ],
+)
 def test_names_in_the_nominative(words: list[str], expected: str) -> None:
     from custodes.extract.russian import load_ru
 

@@ -1,0 +1,226 @@
+"""One person under every spelling: Massimov / Masimov / Масимов / Мәсімов / "Масимова Карима
+Кажимкановича" (after nominative normalisation).
+
+``name_key`` makes a script-independent key: ICU transliteration (normality) after folding the
+Kazakh letters ICU leaves alone, lower case, patronymics dropped (an English report rarely gives
+them), the spellings that transliteration systems disagree on collapsed (zh/ž/j → z, kh → h,
+ye → e, y/iy/j → i, doubled letters), words sorted so that order does not matter.
+``same_person`` compares two names word by word with rapidfuzz, so that typos pass and a
+different given name or patronymic does not: "Anuar Kunanbayev" and "Berik Kunanbayev" stay two
+people. ``cluster`` groups many mentions, comparing only names that share a surname block (the
+first letters of a key word), which is what lets it run on 100,000 mentions.
+
+    >>> same_person("Karim Massimov", "Масимов Карим Кажимканович")
+    True
+    >>> same_person("Anuar Kunanbayev", "Berik Kunanbayev")
+    False
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from normality import ascii_text
+from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
+
+# ICU's Cyrillic-Latin transliteration does not cover these Kazakh (and Tajik) letters; their
+# Russian counterparts are what Russian-language sources write for them anyway.
+_KAZAKH = str.maketrans(
+    {
+        "ә": "а",
+        "ғ": "г",
+        "қ": "к",
+        "ң": "н",
+        "ө": "о",
+        "ұ": "у",
+        "ү": "у",
+        "һ": "х",
+        "і": "и",
+        "ҳ": "х",
+        "ҷ": "дж",
+        "ӣ": "и",
+        "ӯ": "у",
+        "Ә": "А",
+        "Ғ": "Г",
+        "Қ": "К",
+        "Ң": "Н",
+        "Ө": "О",
+        "Ұ": "У",
+        "Ү": "У",
+        "Һ": "Х",
+        "І": "И",
+        "Ҳ": "Х",
+        "Ҷ": "Дж",
+        "Ӣ": "И",
+        "Ӯ": "У",
+    }
+)
+_PATRONYMIC = re.compile(
+    r"(?:ovich|evich|ovic|evic|ovna|evna|ichna|uly|ulu|uuly|kyzy|kizi|qizi|ogly|oglu|ugli)$"
+)
+# the same sound written differently by different transliteration systems, longest first
+_VARIANTS = [
+    ("shch", "s"),
+    ("sch", "s"),
+    ("dzh", "z"),
+    ("zh", "z"),
+    ("kh", "h"),
+    ("ch", "c"),
+    ("sh", "s"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("yu", "u"),
+    ("iu", "u"),
+    ("ya", "a"),
+    ("ia", "a"),
+    ("ye", "e"),
+    ("yo", "e"),
+    ("ie", "e"),
+    ("iy", "i"),
+    ("yi", "i"),
+    ("ij", "i"),
+    ("ej", "ei"),
+    ("aj", "ai"),
+    ("oj", "oi"),
+    ("uj", "ui"),
+    ("j", "z"),
+    ("y", "i"),
+    ("q", "k"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("x", "ks"),
+    ("ck", "k"),
+]
+
+
+@lru_cache(maxsize=200_000)
+def _word(word: str) -> str:
+    # j after a vowel is the German/Polish й-vowel ("Bajanow"); at the start it is ж (Jomart)
+    w = re.sub(r"(?<=[aeiou])j([aeuo])", lambda m: {"o": "e"}.get(m.group(1), m.group(1)), word)
+    for a, b in _VARIANTS:
+        w = w.replace(a, b)
+    w = w.replace("z", "s")  # German and other systems write voiced z as s
+    return re.sub(r"(.)\1+", r"\1", w)  # Massimov / Masimov
+
+
+@lru_cache(maxsize=200_000)
+def _parts(name: str) -> tuple[tuple[str, ...], str | None]:
+    """(the words of a name's key without its patronymic, the patronymic or None)."""
+    latin = ascii_text(name.translate(_KAZAKH)) or ""
+    # words split at spaces and hyphens; marks inside a word (the soft sign as ʹ or ') go
+    words = [re.sub(r"[^a-z]", "", w) for w in re.split(r"[\s.-]+", latin.lower())]
+    words = [w for w in words if w]
+    patr = [w for w in words if len(words) > 2 and _PATRONYMIC.search(w)]
+    kept = [w for w in words if w not in patr]
+    return tuple(_word(w) for w in kept), (_word(patr[0]) if patr else None)
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The words of a name's key, patronymic dropped (an English source rarely gives one)."""
+    return _parts(name)[0]
+
+
+def name_key(name: str) -> str:
+    """A key that is the same for one name in any script or transliteration."""
+    return " ".join(sorted(name_words(name)))
+
+
+def _word_match(a: str, b: str) -> bool:
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]  # an initial
+    if a + "a" == b or b + "a" == a:
+        return False  # Petrov and Petrova are two people (the names here are nominative)
+    if a == b:
+        return True
+    # one edit (a swap counts as one) in a long word is a typo; in a short given name it is
+    # another name (Marat / Murat)
+    similarity = DamerauLevenshtein.normalized_similarity(a, b)
+    return similarity >= (0.8 if min(len(a), len(b)) >= 6 else 0.85)
+
+
+def same_person(a: str, b: str, threshold: float = 85.0) -> bool:
+    """Are two names spellings of one person? Every word of the shorter name must match a word
+    of the longer one (an initial matches its word), patronymics given on both sides must agree,
+    and the matched words must be close overall."""
+    (wa, pa), (wb, pb) = _parts(a), _parts(b)
+    if not wa or not wb:
+        return False
+    if pa and pb and not _word_match(pa, pb):
+        return False  # Ivan Ivanovich and Ivan Sergeyevich Petrov are two people
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    used: set[int] = set()
+    pairs: list[tuple[str, str]] = []
+    for w in short:
+        k = next((i for i, v in enumerate(long_) if i not in used and _word_match(w, v)), None)
+        if k is None:
+            return False
+        used.add(k)
+        if len(w) > 1 and len(long_[k]) > 1:
+            pairs.append((w, long_[k]))
+    if len(short) == 1 and len(long_) > 1:
+        return True  # a surname alone: the caller decides whether the context allows it
+    if not pairs:
+        return False
+    left = " ".join(sorted(p for p, _ in pairs))
+    right = " ".join(sorted(q for _, q in pairs))
+    return fuzz.token_sort_ratio(left, right) >= threshold
+
+
+def _blocks(name: str) -> set[str]:
+    return {w[:3] for w in name_words(name) if len(w) > 3}
+
+
+def cluster(names: Iterable[str], threshold: float = 85.0) -> list[int]:
+    """A cluster number per name: names that are one person share it. Only names sharing a
+    block (the first three letters of a word of their key) are compared."""
+    items = list(names)
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_key: dict[str, int] = {}
+    for i, n in enumerate(items):
+        k = name_key(n)
+        if k in by_key:
+            parent[find(i)] = find(by_key[k])  # identical keys need no comparison
+        else:
+            by_key[k] = i
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i in by_key.values():
+        for b in _blocks(items[i]):
+            blocks[b].append(i)
+
+    # Full names first; a name with an initial or a surname alone joins a cluster only when it
+    # fits exactly one ("K. Masimov" must not chain Karim and Kanat Masimov together).
+    def partial(i: int) -> bool:
+        words = name_words(items[i])
+        return len(words) < 2 or any(len(w) == 1 for w in words)
+
+    for members in blocks.values():
+        full = [i for i in members if not partial(i)]
+        for x in range(len(full)):
+            for y in range(x + 1, len(full)):
+                i, j = full[x], full[y]
+                if find(i) != find(j) and same_person(items[i], items[j], threshold):
+                    parent[find(i)] = find(j)
+    for i in by_key.values():
+        if not partial(i):
+            continue
+        fits = {
+            find(j)
+            for b in _blocks(items[i])
+            for j in blocks[b]
+            if j != i and not partial(j) and same_person(items[i], items[j], threshold)
+        }
+        if len(fits) == 1:
+            parent[find(i)] = fits.pop()
+    roots: dict[int, int] = {}
+    return [roots.setdefault(find(i), len(roots)) for i in range(len(items))]
