@@ -142,7 +142,7 @@ RELATIVE_RE = re.compile(
     r"|(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))\b",
     re.IGNORECASE,
 )
-_COUNT = {
+NUMBER_WORDS = {
     "a": 1,
     "one": 1,
     "two": 2,
@@ -151,8 +151,11 @@ _COUNT = {
     "five": 5,
     "six": 6,
     "seven": 7,
+    "eight": 8,
+    "nine": 9,
     "ten": 10,
 }
+_COUNT = NUMBER_WORDS
 RU_WEEKDAYS = {
     "понедельник": 0,
     "вторник": 1,

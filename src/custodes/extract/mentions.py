@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from custodes.extract.dates import MONTHS, WEEKDAYS
+from custodes.extract.dates import MONTHS, NUMBER_WORDS, WEEKDAYS
 from custodes.ontology import (
     ORG_HEADS,
     RANK_RE,
@@ -691,17 +691,7 @@ _MINISTRY_LEFT = {
     "security",
     "emergency situations",
 }
-_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+_NUMBERS = NUMBER_WORDS
 
 
 def strip_rank(name: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from custodes.extract.dates import DATE_RE
+from custodes.extract.dates import DATE_RE, MONTHS
 
 _ABBREV = (
     r"(?:No|Nos|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Jr|Sr|Prof|Jan|Feb|Mar|Apr|Jun|Jul"
@@ -34,20 +34,8 @@ _SENT_END = regex.compile(
 )
 
 
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+# English month names by number, from the one month table in dates.py
+_MONTH_NAMES = [name.capitalize() for name in list(MONTHS)[:12]]
 
 
 @dataclass(frozen=True)
