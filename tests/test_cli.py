@@ -16,8 +16,18 @@ from custodes.store import KnowledgeBase
 runner = CliRunner(env={"COLUMNS": "200"})
 
 GOOD = "On 2 May 2019 Colonel Bolat Nurov was appointed Head of the Border Service."
-COMMANDS = ["ingest", "roster", "diff", "timeline", "conflicts", "extract", "demo"]
-ANALYSES = ["roster", "diff", "timeline", "conflicts"]
+COMMANDS = [
+    "ingest",
+    "roster",
+    "diff",
+    "timeline",
+    "conflicts",
+    "people",
+    "orgs",
+    "extract",
+    "demo",
+]
+ANALYSES = ["roster", "diff", "timeline", "conflicts", "people", "orgs"]
 
 
 def test_extract_jsonl_has_the_stable_keys(tmp_path: Path) -> None:
@@ -236,3 +246,11 @@ def test_demo_will_not_delete_a_real_knowledge_base(tmp_path: Path) -> None:
     assert res.exit_code == 1 and "holds other data" in res.stderr
     with KnowledgeBase.open(db) as kb:
         assert kb.counts()["documents"] == 1
+
+
+def test_people_and_orgs_json(kb_path: Path) -> None:
+    people = _json(["people", "--db", str(kb_path)])
+    names = {p["name"] for p in people}
+    assert {"Karim Massimov", "Anuar Kunanbayev", "Berik Kunanbayev"} <= names
+    orgs = _json(["orgs", "--db", str(kb_path)])
+    assert orgs[0]["name"] == "National Security Committee"

@@ -117,3 +117,34 @@ def test_a_russian_decree_reaches_the_roster(tmp_path) -> None:  # type: ignore[
         r = roster(kb.view(), "National Security Committee", PartialDate(2023, 4, 1))
     holders = [h.person for p in r.posts for h in p.holders]
     assert holders == ["Жунусов Талгат Болатович"]
+
+
+def test_people_are_one_entry_across_scripts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from custodes.analyses import people
+    from custodes.extract.pipeline import extract_many
+    from custodes.ingest.read import read_document
+    from custodes.store import KnowledgeBase
+
+    en = tmp_path / "en.txt"
+    en.write_text(
+        "On 6 January 2022 Karim Massimov was dismissed from the post of Chairman of "
+        "the National Security Committee.",
+        "utf-8",
+    )
+    ru = tmp_path / "ru.txt"
+    ru.write_text(
+        "Указ Президента Республики Казахстан от 6 января 2022 года\n\n"
+        "1. Освободить Масимова Карима Кажимкановича от должности Председателя "
+        "Комитета национальной безопасности Республики Казахстан.\n",
+        "utf-8",
+    )
+    with KnowledgeBase.open(tmp_path / "kb.db") as kb:
+        for path in (en, ru):
+            doc = read_document(path)
+            (ext,) = extract_many([(doc.text, doc.published)])
+            kb.ingest_document(doc, ext)
+        found = people(kb.view())
+    (massimov,) = [p for p in found if "Massimov" in p.name]
+    assert massimov.name == "Karim Massimov"
+    assert massimov.aliases == ["Масимов Карим Кажимканович"]
+    assert massimov.documents == 2

@@ -214,6 +214,27 @@ def conflicts_cmd(db: DbOption = "custodes.db", format: FormatOption = Format.ta
     emit(result, format, _console())
 
 
+@app.command("people")
+def people_cmd(db: DbOption = "custodes.db", format: FormatOption = Format.table) -> None:
+    """People with every spelling they go by (across scripts), and counts of documents,
+    events and roster claims."""
+    from custodes.analyses import people
+
+    with _existing_kb(db) as kb:
+        result = people(kb.view())
+    emit(result, format, _console())
+
+
+@app.command("orgs")
+def orgs_cmd(db: DbOption = "custodes.db", format: FormatOption = Format.table) -> None:
+    """Organisations with the names and abbreviations their statements use, and counts."""
+    from custodes.analyses import orgs
+
+    with _existing_kb(db) as kb:
+        result = orgs(kb.view())
+    emit(result, format, _console())
+
+
 @app.command()
 def extract(
     files: Annotated[list[Path], typer.Argument(help="text, HTML or PDF files")],

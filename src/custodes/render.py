@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from custodes.analyses import Conflict, Diff, Roster, Source, Timeline
+from custodes.analyses import Conflict, Diff, Entity, Roster, Source, Timeline
 
 QUOTE_CHARS = 160
 
@@ -30,7 +30,7 @@ class Format(StrEnum):
     csv = "csv"
 
 
-Result = Roster | Diff | Timeline | list[Conflict]
+Result = Roster | Diff | Timeline | list[Conflict] | list[Entity]
 
 
 def to_json(result: Result) -> str:
@@ -80,7 +80,29 @@ def _docs(srcs: list[Source]) -> str:
 # ---- rows (CSV) ---------------------------------------------------------------------------
 
 
+def _entity_rows(es: list[Entity]) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": e.name,
+            "aliases": "; ".join(e.aliases),
+            "documents": e.documents,
+            "events": e.events,
+            "claims": e.claims,
+        }
+        for e in es
+    ]
+
+
+def entity_table(es: list[Entity]) -> Table:
+    table = Table("name", "other spellings", "documents", "events", "claims")
+    for e in es:
+        table.add_row(e.name, "; ".join(e.aliases), str(e.documents), str(e.events), str(e.claims))
+    return table
+
+
 def _rows(result: Result) -> list[dict[str, Any]]:
+    if isinstance(result, list) and result and isinstance(result[0], Entity):
+        return _entity_rows(result)  # type: ignore[arg-type]
     if isinstance(result, Roster):
         return _roster_rows(result)
     if isinstance(result, Diff):
@@ -210,6 +232,8 @@ def _conflict_rows(cs: list[Conflict]) -> list[dict[str, Any]]:
 
 
 def _tables(result: Result) -> list[Table | Text]:
+    if isinstance(result, list) and result and isinstance(result[0], Entity):
+        return [entity_table(result)]  # type: ignore[arg-type]
     if isinstance(result, Roster):
         return [roster_table(result)]
     if isinstance(result, Diff):

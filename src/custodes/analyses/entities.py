@@ -1,0 +1,102 @@
+"""People and organisations in the knowledge base, with every spelling they go by.
+
+People are grouped across scripts and transliterations by ``resolve.cluster`` (Massimov,
+Masimov, Масимов are one entry); the preferred name is the fullest Latin spelling, else the
+most frequent one. Organisations are grouped by their key. Counts say how much rests on each:
+documents, events and roster claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from custodes.resolve import cluster
+from custodes.store import View
+
+
+@dataclass
+class Entity:
+    """A person or an organisation: its preferred name, its other spellings, its evidence."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    documents: int = 0
+    events: int = 0
+    claims: int = 0
+
+
+def _preferred(spellings: Counter[str]) -> str:
+    latin = [s for s in spellings if re.search(r"[A-Za-z]", s) and not re.search(r"[Ѐ-ӿ]", s)]
+    pool = latin or list(spellings)
+    return max(pool, key=lambda s: (len(s.split()), spellings[s], len(s)))
+
+
+def people(view: View) -> list[Entity]:
+    """Every person, one entry per person across spellings, most evidence first."""
+    stmts = [s for s in view.statements() if s.person]
+    spellings = sorted({s.person for s in stmts if s.person})
+    groups = cluster(spellings)
+    members: dict[int, list[str]] = defaultdict(list)
+    for name, g in zip(spellings, groups, strict=True):
+        members[g].append(name)
+    by_name = {name: g for name, g in zip(spellings, groups, strict=True)}
+    count: dict[int, Counter[str]] = defaultdict(Counter)
+    docs: dict[int, set[str]] = defaultdict(set)
+    events: dict[int, set[str]] = defaultdict(set)
+    claims: dict[int, set[str]] = defaultdict(set)
+    keys: dict[int, set[str]] = defaultdict(set)
+    for s in stmts:
+        g = by_name[s.person]  # type: ignore[index]
+        count[g][s.person] += 1  # type: ignore[index]
+        docs[g].add(s.doc_id)
+        if s.person_key:
+            keys[g].add(s.person_key)
+        if s.kind == "event":
+            events[g].add(s.event_id or s.id)
+        else:
+            claims[g].add(s.id)
+    out = []
+    for g, names in members.items():
+        name = _preferred(count[g])
+        out.append(
+            Entity(
+                name,
+                sorted(n for n in names if n != name),
+                sorted(keys[g]),
+                len(docs[g]),
+                len(events[g]),
+                len(claims[g]),
+            )
+        )
+    return sorted(out, key=lambda e: (-e.events - e.claims, e.name))
+
+
+def orgs(view: View) -> list[Entity]:
+    """Every organisation, with the spellings and abbreviations its statements use."""
+    stmts = [s for s in view.statements() if s.org_key]
+    count: dict[str, Counter[str]] = defaultdict(Counter)
+    docs: dict[str, set[str]] = defaultdict(set)
+    events: dict[str, set[str]] = defaultdict(set)
+    claims: dict[str, set[str]] = defaultdict(set)
+    for s in stmts:
+        k = s.org_key or ""
+        count[k][s.org or k] += 1
+        docs[k].add(s.doc_id)
+        (events if s.kind == "event" else claims)[k].add(s.event_id or s.id)
+    out = []
+    for k, spellings in count.items():
+        name = view.org_name(k) or _preferred(spellings)
+        out.append(
+            Entity(
+                name,
+                sorted(x for x in spellings if x != name),
+                [k],
+                len(docs[k]),
+                len(events[k]),
+                len(claims[k]),
+            )
+        )
+    return sorted(out, key=lambda e: (-e.events - e.claims, e.name))
