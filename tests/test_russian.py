@@ -148,3 +148,33 @@ def test_people_are_one_entry_across_scripts(tmp_path) -> None:  # type: ignore[
     assert massimov.name == "Karim Massimov"
     assert massimov.aliases == ["Масимов Карим Кажимканович"]
     assert massimov.documents == 2
+
+
+def test_one_appointment_in_three_sources_is_one_holder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A Russian decree, an English report and a Russian wire item about one appointment: the
+    roster shows one holder, with all three sources behind the tenure."""
+    from custodes.analyses import roster
+    from custodes.extract.pipeline import extract_many
+    from custodes.ingest.read import read_document
+    from custodes.store import KnowledgeBase
+
+    texts = {
+        "ukaz.txt": "Указ Президента Республики Казахстан от 6 января 2022 года\n\n"
+        "1. Назначить Сагимбаева Ермека Алпысовича Председателем Комитета национальной "
+        "безопасности Республики Казахстан.\n",
+        "report.txt": "On 6 January 2022 Major-General Ermek Sagimbayev was appointed Chairman of "
+        "the National Security Committee.",
+        "wire.txt": "АСТАНА, 7 января. Ермек Сагимбаев 6 января 2022 года назначен председателем "
+        "Комитета национальной безопасности, сообщила пресс-служба Акорды.",
+    }
+    with KnowledgeBase.open(tmp_path / "kb.db") as kb:
+        for name, text in texts.items():
+            path = tmp_path / name
+            path.write_text(text, "utf-8")
+            doc = read_document(path)
+            (ext,) = extract_many([(doc.text, doc.published)])
+            kb.ingest_document(doc, ext)
+        r = roster(kb.view(), "National Security Committee", PartialDate(2022, 2, 1))
+    holders = [h for p in r.posts for h in p.holders]
+    assert [h.person for h in holders] == ["Ermek Sagimbayev"]
+    assert len(r.documents) == 3

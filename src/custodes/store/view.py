@@ -54,6 +54,29 @@ class View:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+        self._people: dict[str, str] | None = None
+
+    def person_identity(self) -> dict[str, str]:
+        """Stored person key → the key of the person it is (``resolve.cluster``): "Сагимбаев
+        Ермек Алпысович" and "Ermek Sagimbayev" are one person to every analysis. The key of a
+        group is that of its fullest Latin spelling, so an English-only knowledge base keeps its
+        keys as they are."""
+        if self._people is None:
+            from custodes.analyses.entities import _preferred
+            from custodes.resolve import cluster
+
+            s = statements.c
+            rows = self._rows(
+                select(s.person, s.person_key).distinct().where(s.person.is_not(None))
+            )
+            names = sorted({(r[0], r[1]) for r in rows if r[1]})
+            groups = cluster([n for n, _ in names])
+            members: dict[int, Counter[str]] = {}
+            for (name, _), g in zip(names, groups, strict=True):
+                members.setdefault(g, Counter())[name] += 1
+            head = {g: person_key(_preferred(c)) or "" for g, c in members.items()}
+            self._people = {key: head[g] for (_, key), g in zip(names, groups, strict=True)}
+        return self._people
 
     def _rows(self, query: Select[Any]) -> list[Any]:
         with self._engine.connect() as conn:
@@ -92,7 +115,14 @@ class View:
         if doc_id is not None:
             q = q.where(s.doc_id == doc_id)
         q = q.order_by(s.doc_id, s.start, s.id)
-        return [Statement.from_row(r._mapping) for r in self._rows(q)]
+        identity = self.person_identity()
+        out = []
+        for r in self._rows(q):
+            row = dict(r._mapping)
+            if row.get("person_key"):
+                row["person_key"] = identity.get(row["person_key"], row["person_key"])
+            out.append(Statement.from_row(row))
+        return out
 
     def documents(self) -> list[DocumentInfo]:
         """Every document, oldest publication first."""
