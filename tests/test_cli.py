@@ -254,3 +254,41 @@ def test_people_and_orgs_json(kb_path: Path) -> None:
     assert {"Karim Massimov", "Anuar Kunanbayev", "Berik Kunanbayev"} <= names
     orgs = _json(["orgs", "--db", str(kb_path)])
     assert orgs[0]["name"] == "National Security Committee"
+
+
+def test_merge_and_not_same_are_recorded_and_reversible(tmp_path: Path) -> None:
+    from custodes.extract.pipeline import extract_many
+    from custodes.ingest.read import read_document
+    from custodes.store import KnowledgeBase
+
+    db = tmp_path / "kb.db"
+    p = tmp_path / "a.txt"
+    p.write_text(
+        "On 2 May 2019 Timur Bekov was appointed Head of the Border Service. "
+        "On 9 May 2019 Timur Bekow was arrested.",
+        "utf-8",
+    )
+    with KnowledgeBase.open(db) as kb:
+        doc = read_document(p)
+        (ext,) = extract_many([(doc.text, doc.published)])
+        kb.ingest_document(doc, ext)
+
+    def names() -> list[str]:
+        return [x["name"] for x in _json(["people", "--db", str(db)])]
+
+    assert len(names()) == 1  # Bekov / Bekow: one person by spelling alone
+    res = runner.invoke(
+        app, ["not-same", "Timur Bekov", "Timur Bekow", "--db", str(db), "--who", "analyst"]
+    )
+    assert res.exit_code == 0 and "decided" in res.stdout
+    assert len(names()) == 2
+    res = runner.invoke(app, ["not-same", "Timur Bekov", "Timur Bekow", "--undo", "--db", str(db)])
+    assert "undone" in res.stdout
+    assert len(names()) == 1
+    with KnowledgeBase.open(db) as kb, kb.engine.connect() as conn:  # the audit log
+        from sqlalchemy import select
+
+        from custodes.store.schema import changes
+
+        actions = [r.action for r in conn.execute(select(changes.c.action))]
+    assert actions[-2:] == ["not_same", "undo not_same"]

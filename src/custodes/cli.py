@@ -235,6 +235,40 @@ def orgs_cmd(db: DbOption = "custodes.db", format: FormatOption = Format.table) 
     emit(result, format, _console())
 
 
+def _decide(kind: str, a: str, b: str, undo: bool, who: str | None, db: str) -> None:
+    with _existing_kb(db) as kb:
+        try:
+            status = kb.decide(kind, a, b, who=who, undo=undo)
+        except ValueError as e:
+            raise _fail(str(e)) from e
+    verb = "one person" if kind == "merge" else "not the same person"
+    _console().print(f"{a} / {b}: {verb} — {status}")
+
+
+@app.command("merge")
+def merge_cmd(
+    a: Annotated[str, typer.Argument(help="a person's name, as written in any source")],
+    b: Annotated[str, typer.Argument(help="another name of the same person")],
+    undo: Annotated[bool, typer.Option("--undo", help="withdraw this decision")] = False,
+    who: Annotated[str | None, typer.Option(help="who decides (default: $CUSTODES_USER)")] = None,
+    db: DbOption = "custodes.db",
+) -> None:
+    """Record that two names are one person (kept with who and when; reversible)."""
+    _decide("merge", a, b, undo, who, db)
+
+
+@app.command("not-same")
+def not_same_cmd(
+    a: Annotated[str, typer.Argument(help="a person's name")],
+    b: Annotated[str, typer.Argument(help="a name that is never the same person")],
+    undo: Annotated[bool, typer.Option("--undo", help="withdraw this decision")] = False,
+    who: Annotated[str | None, typer.Option(help="who decides (default: $CUSTODES_USER)")] = None,
+    db: DbOption = "custodes.db",
+) -> None:
+    """Record that two names are never the same person, whatever the spelling suggests."""
+    _decide("not_same", a, b, undo, who, db)
+
+
 @app.command()
 def extract(
     files: Annotated[list[Path], typer.Argument(help="text, HTML or PDF files")],

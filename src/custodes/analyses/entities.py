@@ -1,8 +1,8 @@
 """People and organisations in the knowledge base, with every spelling they go by.
 
-People are grouped across scripts and transliterations by ``resolve.cluster`` (Massimov,
-Masimov, Масимов are one entry); the preferred name is the fullest Latin spelling, else the
-most frequent one. Organisations are grouped by their key. Counts say how much rests on each:
+People are the view's resolved persons (``View.person_identity``: ``resolve.cluster`` plus
+analysts' decisions), so Massimov, Masimov, Масимов are one entry; the preferred name is the
+fullest Latin spelling, else the most frequent one. Organisations are grouped by their key. Counts say how much rests on each:
 documents, events and roster claims.
 """
 
@@ -12,7 +12,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from custodes.resolve import cluster
 from custodes.store import View
 
 
@@ -35,40 +34,32 @@ def _preferred(spellings: Counter[str]) -> str:
 
 
 def people(view: View) -> list[Entity]:
-    """Every person, one entry per person across spellings, most evidence first."""
-    stmts = [s for s in view.statements() if s.person]
-    spellings = sorted({s.person for s in stmts if s.person})
-    groups = cluster(spellings)
-    members: dict[int, list[str]] = defaultdict(list)
-    for name, g in zip(spellings, groups, strict=True):
-        members[g].append(name)
-    by_name = {name: g for name, g in zip(spellings, groups, strict=True)}
-    count: dict[int, Counter[str]] = defaultdict(Counter)
-    docs: dict[int, set[str]] = defaultdict(set)
-    events: dict[int, set[str]] = defaultdict(set)
-    claims: dict[int, set[str]] = defaultdict(set)
-    keys: dict[int, set[str]] = defaultdict(set)
+    """Every person, one entry per person across spellings (the view's resolved persons, which
+    honour analysts' merge and not-same decisions), most evidence first."""
+    stmts = [s for s in view.statements() if s.person and s.person_key]
+    count: dict[str, Counter[str]] = defaultdict(Counter)
+    docs: dict[str, set[str]] = defaultdict(set)
+    events: dict[str, set[str]] = defaultdict(set)
+    claims: dict[str, set[str]] = defaultdict(set)
     for s in stmts:
-        g = by_name[s.person]  # type: ignore[index]
-        count[g][s.person] += 1  # type: ignore[index]
-        docs[g].add(s.doc_id)
-        if s.person_key:
-            keys[g].add(s.person_key)
+        k = s.person_key or ""
+        count[k][s.person or ""] += 1
+        docs[k].add(s.doc_id)
         if s.kind == "event":
-            events[g].add(s.event_id or s.id)
+            events[k].add(s.event_id or s.id)
         else:
-            claims[g].add(s.id)
+            claims[k].add(s.id)
     out = []
-    for g, names in members.items():
-        name = _preferred(count[g])
+    for k, spellings in count.items():
+        name = _preferred(spellings)
         out.append(
             Entity(
                 name,
-                sorted(n for n in names if n != name),
-                sorted(keys[g]),
-                len(docs[g]),
-                len(events[g]),
-                len(claims[g]),
+                sorted(n for n in spellings if n != name),
+                [k],
+                len(docs[k]),
+                len(events[k]),
+                len(claims[k]),
             )
         )
     return sorted(out, key=lambda e: (-e.events - e.claims, e.name))

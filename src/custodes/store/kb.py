@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, func, select
 
 from custodes.store.db import engine_for, insert_ignore
-from custodes.store.keys import org_key, unit_key
-from custodes.store.schema import changes, documents, metadata, org_aliases, statements
+from custodes.store.keys import org_key, person_key, unit_key
+from custodes.store.schema import changes, decisions, documents, metadata, org_aliases, statements
 from custodes.store.statements import UnitMap, statement_rows
 from custodes.store.view import View
 
@@ -151,6 +151,44 @@ class KnowledgeBase:
         return IngestResult(
             doc.id, doc.path, doc.title, "ingested", len(extraction.events), len(rows)
         )
+
+    def decide(self, kind: str, a: str, b: str, who: str | None = None, undo: bool = False) -> str:
+        """Record that persons ``a`` and ``b`` (names as written, any script) are one person
+        (``merge``) or never the same (``not_same``); ``undo`` withdraws the standing decision.
+        Every decision is kept with who and when, and logged in ``changes``."""
+        if kind not in {"merge", "not_same"}:
+            raise ValueError(f"unknown decision {kind!r}: use merge or not_same")
+        ka, kb_ = person_key(a), person_key(b)
+        if not ka or not kb_:
+            raise ValueError("both names must be given")
+        pair = sorted([ka, kb_])
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            d = decisions.c
+            standing = (
+                (d.kind == kind) & (d.a == pair[0]) & (d.b == pair[1]) & d.undone_at.is_(None)
+            )
+            if undo:
+                n = conn.execute(decisions.update().where(standing).values(undone_at=now)).rowcount
+                status = "undone" if n else "nothing to undo"
+            elif conn.execute(select(d.id).where(standing)).first():
+                status = "already decided"
+            else:
+                conn.execute(
+                    decisions.insert(),
+                    {"kind": kind, "a": pair[0], "b": pair[1], "who": who or _who(), "at": now},
+                )
+                status = "decided"
+            conn.execute(
+                changes.insert(),
+                {
+                    "at": now,
+                    "who": who or _who(),
+                    "action": ("undo " if undo else "") + kind,
+                    "payload": {"a": a, "b": b, "status": status},
+                },
+            )
+        return status
 
 
 def _document_row(doc: Document, extraction: Extraction, now: datetime) -> dict[str, object]:

@@ -103,3 +103,18 @@ changes = Table(
     Column("action", String(32), nullable=False),
     Column("payload", JSON, nullable=False),
 )
+
+
+# Analysts' decisions about identity, as in nomenklatura: "these two names are one person"
+# (merge) or "never the same" (not_same). Kept forever; undoing one stamps ``undone_at``.
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),  # merge | not_same
+    Column("a", Text, nullable=False),  # person keys
+    Column("b", Text, nullable=False),
+    Column("who", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("undone_at", DateTime(timezone=True)),
+)

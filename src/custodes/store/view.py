@@ -23,7 +23,7 @@ import yaml
 from sqlalchemy import Engine, Select, or_, select
 
 from custodes.store.keys import org_key, person_key
-from custodes.store.schema import documents, org_aliases, statements
+from custodes.store.schema import decisions, documents, org_aliases, statements
 from custodes.store.statements import Statement
 
 
@@ -71,12 +71,32 @@ class View:
             )
             names = sorted({(r[0], r[1]) for r in rows if r[1]})
             groups = cluster([n for n, _ in names])
-            members: dict[int, Counter[str]] = {}
-            for (name, _), g in zip(names, groups, strict=True):
-                members.setdefault(g, Counter())[name] += 1
-            head = {g: person_key(_preferred(c)) or "" for g, c in members.items()}
-            self._people = {key: head[g] for (_, key), g in zip(names, groups, strict=True)}
+            group_of = {key: g for (_, key), g in zip(names, groups, strict=True)}
+            merges, apart = self._decisions()
+            fresh = max(groups, default=0) + 1
+            # an analyst's "not the same" wins over the algorithm: the second name leaves
+            for a, b in apart:
+                if a in group_of and b in group_of and group_of[a] == group_of[b]:
+                    group_of[b], fresh = fresh, fresh + 1
+            # … and an analyst's merge joins what the algorithm kept apart
+            for a, b in merges:
+                if a in group_of and b in group_of:
+                    ga, gb = group_of[a], group_of[b]
+                    group_of = {k: (ga if g == gb else g) for k, g in group_of.items()}
+            spelled: dict[int, Counter[str]] = {}
+            for name, key in names:
+                spelled.setdefault(group_of[key], Counter())[name] += 1
+            head = {g: person_key(_preferred(c)) or "" for g, c in spelled.items()}
+            self._people = {key: head[group_of[key]] for _, key in names}
         return self._people
+
+    def _decisions(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """Standing (not undone) analysts' decisions: (merges, not-same pairs)."""
+        d = decisions.c
+        rows = self._rows(select(d.kind, d.a, d.b).where(d.undone_at.is_(None)).order_by(d.id))
+        merges = [(r[1], r[2]) for r in rows if r[0] == "merge"]
+        apart = [(r[1], r[2]) for r in rows if r[0] == "not_same"]
+        return merges, apart
 
     def _rows(self, query: Select[Any]) -> list[Any]:
         with self._engine.connect() as conn:
