@@ -2,8 +2,8 @@
 
 People are the view's resolved persons (``View.person_identity``: ``resolve.cluster`` plus
 analysts' decisions), so Massimov, Masimov, Масимов are one entry; the preferred name is the
-fullest Latin spelling, else the most frequent one. Organisations are grouped by their key. Counts say how much rests on each:
-documents, events and roster claims.
+fullest Latin spelling, else the most frequent one. Organisations are grouped by their key.
+Counts say how much rests on each: documents, events and roster claims.
 """
 
 from __future__ import annotations
