@@ -178,3 +178,26 @@ def test_one_appointment_in_three_sources_is_one_holder(tmp_path) -> None:  # ty
     holders = [h for p in r.posts for h in p.holders]
     assert [h.person for h in holders] == ["Ermek Sagimbayev"]
     assert len(r.documents) == 3
+
+
+def test_sources_in_two_languages_that_disagree_on_a_date_are_a_conflict(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from custodes.analyses import conflicts
+    from custodes.extract.pipeline import extract_many
+    from custodes.ingest.read import read_document
+    from custodes.store import KnowledgeBase
+
+    texts = {
+        "en.txt": "On 6 January 2022 Ermek Sagimbayev was appointed Chairman of the National "
+        "Security Committee.",
+        "ru.txt": "АСТАНА. 7 января 2022 года Ермек Сагимбаев назначен председателем Комитета "
+        "национальной безопасности.",
+    }
+    with KnowledgeBase.open(tmp_path / "kb.db") as kb:
+        for name, text in texts.items():
+            (tmp_path / name).write_text(text, "utf-8")
+            doc = read_document(tmp_path / name)
+            (ext,) = extract_many([(doc.text, doc.published)])
+            kb.ingest_document(doc, ext)
+        found = conflicts(kb.view())
+    assert [c.kind for c in found] == ["different_dates"]
+    assert "2022-01-06" in found[0].summary and "2022-01-07" in found[0].summary
