@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from custodes.cli import app
+from custodes.extract.pipeline import EXTRACT_KEYS
 from custodes.store import KnowledgeBase
 
 runner = CliRunner(env={"COLUMNS": "200"})
@@ -36,19 +37,7 @@ def test_extract_jsonl_has_the_stable_keys(tmp_path: Path) -> None:
     res = runner.invoke(app, ["extract", str(p), "--format", "jsonl"])
     assert res.exit_code == 0, res.output
     (line,) = [json.loads(x) for x in res.stdout.splitlines()]
-    for key in (
-        "type",
-        "person",
-        "position",
-        "organization",
-        "date",
-        "date_precision",
-        "quote",
-        "start",
-        "end",
-        "confidence",
-        "doc",
-    ):
+    for key in EXTRACT_KEYS:
         assert key in line
     assert line["person"] == "Bolat Nurov" and line["date"] == "2019-05-02"
 
@@ -257,10 +246,6 @@ def test_people_and_orgs_json(kb_path: Path) -> None:
 
 
 def test_merge_and_not_same_are_recorded_and_reversible(tmp_path: Path) -> None:
-    from custodes.extract.pipeline import extract_many
-    from custodes.ingest.read import read_document
-    from custodes.store import KnowledgeBase
-
     db = tmp_path / "kb.db"
     p = tmp_path / "a.txt"
     p.write_text(
@@ -269,9 +254,7 @@ def test_merge_and_not_same_are_recorded_and_reversible(tmp_path: Path) -> None:
         "utf-8",
     )
     with KnowledgeBase.open(db) as kb:
-        doc = read_document(p)
-        (ext,) = extract_many([(doc.text, doc.published)])
-        kb.ingest_document(doc, ext)
+        kb.ingest_file(p)
 
     def names() -> list[str]:
         return [x["name"] for x in _json(["people", "--db", str(db)])]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from custodes.cli import app
+from custodes.extract.pipeline import EXTRACT_KEYS
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
 
@@ -22,17 +23,5 @@ def test_readme_opens_with_the_two_commands() -> None:
 
 
 def test_the_extract_keys_are_documented() -> None:
-    for key in (
-        "type",
-        "person",
-        "position",
-        "organization",
-        "date",
-        "date_precision",
-        "quote",
-        "start",
-        "end",
-        "confidence",
-        "doc",
-    ):
+    for key in EXTRACT_KEYS:
         assert f"{key}" in README

@@ -121,8 +121,6 @@ def test_a_russian_decree_reaches_the_roster(tmp_path) -> None:  # type: ignore[
 
 def test_people_are_one_entry_across_scripts(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from custodes.analyses import people
-    from custodes.extract.pipeline import extract_many
-    from custodes.ingest.read import read_document
     from custodes.store import KnowledgeBase
 
     en = tmp_path / "en.txt"
@@ -140,9 +138,7 @@ def test_people_are_one_entry_across_scripts(tmp_path) -> None:  # type: ignore[
     )
     with KnowledgeBase.open(tmp_path / "kb.db") as kb:
         for path in (en, ru):
-            doc = read_document(path)
-            (ext,) = extract_many([(doc.text, doc.published)])
-            kb.ingest_document(doc, ext)
+            kb.ingest_file(path)
         found = people(kb.view())
     (massimov,) = [p for p in found if "Massimov" in p.name]
     assert massimov.name == "Karim Massimov"
@@ -154,8 +150,6 @@ def test_one_appointment_in_three_sources_is_one_holder(tmp_path) -> None:  # ty
     """A Russian decree, an English report and a Russian wire item about one appointment: the
     roster shows one holder, with all three sources behind the tenure."""
     from custodes.analyses import roster
-    from custodes.extract.pipeline import extract_many
-    from custodes.ingest.read import read_document
     from custodes.store import KnowledgeBase
 
     texts = {
@@ -169,11 +163,8 @@ def test_one_appointment_in_three_sources_is_one_holder(tmp_path) -> None:  # ty
     }
     with KnowledgeBase.open(tmp_path / "kb.db") as kb:
         for name, text in texts.items():
-            path = tmp_path / name
-            path.write_text(text, "utf-8")
-            doc = read_document(path)
-            (ext,) = extract_many([(doc.text, doc.published)])
-            kb.ingest_document(doc, ext)
+            (tmp_path / name).write_text(text, "utf-8")
+            kb.ingest_file(tmp_path / name)
         r = roster(kb.view(), "National Security Committee", PartialDate(2022, 2, 1))
     holders = [h for p in r.posts for h in p.holders]
     assert [h.person for h in holders] == ["Ermek Sagimbayev"]
@@ -182,8 +173,6 @@ def test_one_appointment_in_three_sources_is_one_holder(tmp_path) -> None:  # ty
 
 def test_sources_in_two_languages_that_disagree_on_a_date_are_a_conflict(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from custodes.analyses import conflicts
-    from custodes.extract.pipeline import extract_many
-    from custodes.ingest.read import read_document
     from custodes.store import KnowledgeBase
 
     texts = {
@@ -195,9 +184,7 @@ def test_sources_in_two_languages_that_disagree_on_a_date_are_a_conflict(tmp_pat
     with KnowledgeBase.open(tmp_path / "kb.db") as kb:
         for name, text in texts.items():
             (tmp_path / name).write_text(text, "utf-8")
-            doc = read_document(tmp_path / name)
-            (ext,) = extract_many([(doc.text, doc.published)])
-            kb.ingest_document(doc, ext)
+            kb.ingest_file(tmp_path / name)
         found = conflicts(kb.view())
     assert [c.kind for c in found] == ["different_dates"]
     assert "2022-01-06" in found[0].summary and "2022-01-07" in found[0].summary

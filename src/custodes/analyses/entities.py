@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from custodes.store import View
+from custodes.store.statements import Statement
 
 
 @dataclass
@@ -33,17 +35,20 @@ def _preferred(spellings: Counter[str]) -> str:
     return max(pool, key=lambda s: (len(s.split()), spellings[s], len(s)))
 
 
-def people(view: View) -> list[Entity]:
-    """Every person, one entry per person across spellings (the view's resolved persons, which
-    honour analysts' merge and not-same decisions), most evidence first."""
-    stmts = [s for s in view.statements() if s.person and s.person_key]
+def _entities(
+    stmts: list[Statement],
+    key_of: Callable[[Statement], str],
+    spelling_of: Callable[[Statement], str],
+    name_of: Callable[[str, Counter[str]], str],
+) -> list[Entity]:
+    """Group statements by key: spellings, documents, events and claims per entity."""
     count: dict[str, Counter[str]] = defaultdict(Counter)
     docs: dict[str, set[str]] = defaultdict(set)
     events: dict[str, set[str]] = defaultdict(set)
     claims: dict[str, set[str]] = defaultdict(set)
     for s in stmts:
-        k = s.person_key or ""
-        count[k][s.person or ""] += 1
+        k = key_of(s)
+        count[k][spelling_of(s)] += 1
         docs[k].add(s.doc_id)
         if s.kind == "event":
             events[k].add(s.event_id or s.id)
@@ -51,43 +56,28 @@ def people(view: View) -> list[Entity]:
             claims[k].add(s.id)
     out = []
     for k, spellings in count.items():
-        name = _preferred(spellings)
-        out.append(
-            Entity(
-                name,
-                sorted(n for n in spellings if n != name),
-                [k],
-                len(docs[k]),
-                len(events[k]),
-                len(claims[k]),
-            )
-        )
+        name = name_of(k, spellings)
+        others = sorted(x for x in spellings if x != name)
+        out.append(Entity(name, others, [k], len(docs[k]), len(events[k]), len(claims[k])))
     return sorted(out, key=lambda e: (-e.events - e.claims, e.name))
+
+
+def people(view: View) -> list[Entity]:
+    """Every person, one entry per person across spellings (the view's resolved persons, which
+    honour analysts' merge and not-same decisions), most evidence first."""
+    return _entities(
+        [s for s in view.statements() if s.person and s.person_key],
+        lambda s: s.person_key or "",
+        lambda s: s.person or "",
+        lambda _k, spellings: _preferred(spellings),
+    )
 
 
 def orgs(view: View) -> list[Entity]:
     """Every organisation, with the spellings and abbreviations its statements use."""
-    stmts = [s for s in view.statements() if s.org_key]
-    count: dict[str, Counter[str]] = defaultdict(Counter)
-    docs: dict[str, set[str]] = defaultdict(set)
-    events: dict[str, set[str]] = defaultdict(set)
-    claims: dict[str, set[str]] = defaultdict(set)
-    for s in stmts:
-        k = s.org_key or ""
-        count[k][s.org or k] += 1
-        docs[k].add(s.doc_id)
-        (events if s.kind == "event" else claims)[k].add(s.event_id or s.id)
-    out = []
-    for k, spellings in count.items():
-        name = view.org_name(k) or _preferred(spellings)
-        out.append(
-            Entity(
-                name,
-                sorted(x for x in spellings if x != name),
-                [k],
-                len(docs[k]),
-                len(events[k]),
-                len(claims[k]),
-            )
-        )
-    return sorted(out, key=lambda e: (-e.events - e.claims, e.name))
+    return _entities(
+        [s for s in view.statements() if s.org_key],
+        lambda s: s.org_key or "",
+        lambda s: s.org or s.org_key or "",
+        lambda k, spellings: view.org_name(k) or _preferred(spellings),
+    )

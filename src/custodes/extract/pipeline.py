@@ -27,6 +27,21 @@ from custodes.extract.roster import RosterClaim, RosterState, read_roster
 from custodes.extract.select import _DECREE, Candidate, candidates, for_parser
 from custodes.ontology import ORG_HEADS, TITLE_WORDS, strip_ranks
 
+# The keys of `custodes extract --format jsonl`: the stable interface extraction is measured by.
+EXTRACT_KEYS = (
+    "type",
+    "person",
+    "position",
+    "organization",
+    "date",
+    "date_precision",
+    "quote",
+    "start",
+    "end",
+    "confidence",
+    "doc",
+)
+
 
 @dataclass
 class Event:
