@@ -69,7 +69,7 @@ _VARIANTS = [
     ("dzh", "z"),
     ("zh", "z"),
     ("kh", "h"),
-    ("ch", "c"),
+    ("ch", "C"),  # ч in English, х in German: matches both (see _word_match)
     ("sh", "s"),
     ("ts", "c"),
     ("tz", "c"),
@@ -99,6 +99,8 @@ _VARIANTS = [
 
 @lru_cache(maxsize=200_000)
 def _word(word: str) -> str:
+    if len(word) == 1:
+        return word  # an initial keeps its letter: "Y." is Yermek or Yuri, "I." is Igor
     # j after a vowel is the German/Polish й-vowel ("Bajanow"); at the start it is ж (Jomart)
     w = re.sub(r"(?<=[aeiou])j([aeuo])", lambda m: {"o": "e"}.get(m.group(1), m.group(1)), word)
     for a, b in _VARIANTS:
@@ -129,15 +131,35 @@ def name_key(name: str) -> str:
     return " ".join(sorted(name_words(name)))
 
 
+# endings of East Slavic, Turkic, Caucasian and Central Asian surnames, after _word
+_SURNAME_END = re.compile(r"(?:ov|ev|in|ova|eva|ina|ski|sk|enko|ko|uk|an|ani|se|svili|uli|ulu)$")
+# the first letter a key word has when its initial is y/i (Yermek → ermek, Yuri → uri)
+_INITIAL_ALTS = {"y": "ieu", "j": "ieuz", "z": "zs"}
+
+
 def _word_match(a: str, b: str) -> bool:
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]  # an initial
+    if "C" in a or "C" in b:  # "ch": ч (English) or х (German "Bachyt")
+        return any(
+            _word_match(x, y)
+            for x in {a.replace("C", "c"), a.replace("C", "h")}
+            for y in {b.replace("C", "c"), b.replace("C", "h")}
+        )
+    if len(a) == 1 or len(b) == 1:  # an initial
+        initial, word = (a, b) if len(a) == 1 else (b, a)
+        return word[0] in _INITIAL_ALTS.get(initial, initial)
     if a + "a" == b or b + "a" == a:
         return False  # Petrov and Petrova are two people (the names here are nominative)
     if a == b:
         return True
-    # one edit (a swap counts as one) in a long word is a typo; in a short given name it is
-    # another name (Marat / Murat)
+    distance = DamerauLevenshtein.distance(a, b)
+    # one edit (a swap counts as one) in a surname is a typo ("Ibraev" / "Ibaev"); in a short
+    # given name it is another name (Marat / Murat), so those need a longer word
+    if (
+        distance == 1
+        and min(len(a), len(b)) >= 4
+        and (_SURNAME_END.search(a) or _SURNAME_END.search(b))
+    ):
+        return True
     similarity = DamerauLevenshtein.normalized_similarity(a, b)
     return similarity >= (0.8 if min(len(a), len(b)) >= 6 else 0.85)
 
