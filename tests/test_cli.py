@@ -275,3 +275,30 @@ def test_merge_and_not_same_are_recorded_and_reversible(tmp_path: Path) -> None:
 
         actions = [r.action for r in conn.execute(select(changes.c.action))]
     assert actions[-2:] == ["not_same", "undo not_same"]
+
+
+def test_split_takes_one_spelling_out_of_its_person(tmp_path: Path) -> None:
+    """Resolution joins "Timur Bekov" of one source and "Timur Bekow" of another; an analyst
+    who knows the second is someone else splits that spelling off, and can undo it."""
+    db = tmp_path / "kb.db"
+    (tmp_path / "a.txt").write_text(
+        "On 2 May 2019 Timur Bekov was appointed Head of the Border Service.", "utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "On 10 June 2019 Timur Bekow was appointed Deputy Minister of Defence.", "utf-8"
+    )
+    with KnowledgeBase.open(db) as kb:
+        kb.ingest_file(tmp_path / "a.txt")
+        kb.ingest_file(tmp_path / "b.txt")
+
+    def people() -> list[list[str]]:
+        rows = _json(["people", "--db", str(db)])
+        return sorted(sorted([x["name"], *x["aliases"]]) for x in rows)
+
+    assert people() == [["Timur Bekov", "Timur Bekow"]]
+    res = runner.invoke(app, ["split", "Timur Bekow", "--db", str(db), "--who", "analyst"])
+    assert res.exit_code == 0 and "decided" in res.stdout
+    assert people() == [["Timur Bekov"], ["Timur Bekow"]]
+    res = runner.invoke(app, ["split", "Timur Bekow", "--undo", "--db", str(db)])
+    assert "undone" in res.stdout
+    assert people() == [["Timur Bekov", "Timur Bekow"]]

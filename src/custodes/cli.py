@@ -241,6 +241,9 @@ def _decide(kind: str, a: str, b: str, undo: bool, who: str | None, db: str) -> 
             status = kb.decide(kind, a, b, who=who, undo=undo)
         except ValueError as e:
             raise _fail(str(e)) from e
+    if kind == "split":
+        _console().print(f"{a}: a person of its own — {status}")
+        return
     verb = "one person" if kind == "merge" else "not the same person"
     _console().print(f"{a} / {b}: {verb} — {status}")
 
@@ -267,6 +270,17 @@ def not_same_cmd(
 ) -> None:
     """Record that two names are never the same person, whatever the spelling suggests."""
     _decide("not_same", a, b, undo, who, db)
+
+
+@app.command("split")
+def split_cmd(
+    name: Annotated[str, typer.Argument(help="a spelling that resolution wrongly grouped")],
+    undo: Annotated[bool, typer.Option("--undo", help="withdraw this decision")] = False,
+    who: Annotated[str | None, typer.Option(help="who decides (default: $CUSTODES_USER)")] = None,
+    db: DbOption = "custodes.db",
+) -> None:
+    """Take one spelling out of the person resolution grouped it with: it is a person of its own."""
+    _decide("split", name, None, undo, who, db)
 
 
 @app.command()

@@ -152,13 +152,18 @@ class KnowledgeBase:
             doc.id, doc.path, doc.title, "ingested", len(extraction.events), len(rows)
         )
 
-    def decide(self, kind: str, a: str, b: str, who: str | None = None, undo: bool = False) -> str:
+    def decide(
+        self, kind: str, a: str, b: str | None = None, who: str | None = None, undo: bool = False
+    ) -> str:
         """Record that persons ``a`` and ``b`` (names as written, any script) are one person
-        (``merge``) or never the same (``not_same``); ``undo`` withdraws the standing decision.
-        Every decision is kept with who and when, and logged in ``changes``."""
-        if kind not in {"merge", "not_same"}:
-            raise ValueError(f"unknown decision {kind!r}: use merge or not_same")
-        ka, kb_ = person_key(a), person_key(b)
+        (``merge``) or never the same (``not_same``), or that the spelling ``a`` is a person of
+        its own, out of whatever group resolution put it in (``split``); ``undo`` withdraws the
+        standing decision. Every decision is kept with who and when, and logged in ``changes``."""
+        if kind not in {"merge", "not_same", "split"}:
+            raise ValueError(f"unknown decision {kind!r}: use merge, not_same or split")
+        if kind == "split":
+            b = a
+        ka, kb_ = person_key(a), person_key(b or "")
         if not ka or not kb_:
             raise ValueError("both names must be given")
         pair = sorted([ka, kb_])

@@ -72,8 +72,12 @@ class View:
             names = sorted({(r[0], r[1]) for r in rows if r[1]})
             groups = cluster([n for n, _ in names])
             group_of = {key: g for (_, key), g in zip(names, groups, strict=True)}
-            merges, apart = self._decisions()
+            merges, apart, splits = self._decisions()
             fresh = max(groups, default=0) + 1
+            # a spelling an analyst split off stands alone …
+            for a in splits:
+                if a in group_of:
+                    group_of[a], fresh = fresh, fresh + 1
             # an analyst's "not the same" wins over the algorithm: the second name leaves
             for a, b in apart:
                 if a in group_of and b in group_of and group_of[a] == group_of[b]:
@@ -90,13 +94,14 @@ class View:
             self._people = {key: head[group_of[key]] for _, key in names}
         return self._people
 
-    def _decisions(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        """Standing (not undone) analysts' decisions: (merges, not-same pairs)."""
+    def _decisions(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
+        """Standing (not undone) analysts' decisions: (merges, not-same pairs, split keys)."""
         d = decisions.c
         rows = self._rows(select(d.kind, d.a, d.b).where(d.undone_at.is_(None)).order_by(d.id))
         merges = [(r[1], r[2]) for r in rows if r[0] == "merge"]
         apart = [(r[1], r[2]) for r in rows if r[0] == "not_same"]
-        return merges, apart
+        splits = [r[1] for r in rows if r[0] == "split"]
+        return merges, apart, splits
 
     def _rows(self, query: Select[Any]) -> list[Any]:
         with self._engine.connect() as conn:
