@@ -188,3 +188,38 @@ def test_sources_in_two_languages_that_disagree_on_a_date_are_a_conflict(tmp_pat
         found = conflicts(kb.view())
     assert [c.kind for c in found] == ["different_dates"]
     assert "2022-01-06" in found[0].summary and "2022-01-07" in found[0].summary
+
+
+def test_one_appointment_in_three_sources_is_one_event(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The same three sources: the timeline lists the appointment once, with all three documents;
+    a fourth source that dates it a day later is kept on the same event as a disagreement."""
+    from custodes.analyses import timeline
+    from custodes.store import KnowledgeBase
+
+    texts = {
+        "ukaz.txt": "Указ Президента Республики Казахстан от 6 января 2022 года\n\n"
+        "1. Назначить Сагимбаева Ермека Алпысовича Председателем Комитета национальной "
+        "безопасности Республики Казахстан.\n",
+        "report.txt": "On 6 January 2022 Major-General Ermek Sagimbayev was appointed Chairman of "
+        "the National Security Committee.",
+        "wire.txt": "АСТАНА, 7 января. Ермек Сагимбаев 6 января 2022 года назначен председателем "
+        "Комитета национальной безопасности, сообщила пресс-служба Акорды.",
+    }
+    with KnowledgeBase.open(tmp_path / "kb.db") as kb:
+        for name, text in texts.items():
+            (tmp_path / name).write_text(text, "utf-8")
+            kb.ingest_file(tmp_path / name)
+        t = timeline(kb.view(), "Sagimbayev")
+        assert [(e.type, e.date, len(e.sources), e.conflict) for e in t.entries] == [
+            ("appointed", "2022-01-06", 3, None)
+        ]
+        (tmp_path / "late.txt").write_text(
+            "Ermek Sagimbayev was appointed Chairman of the National Security Committee on "
+            "7 January 2022.",
+            "utf-8",
+        )
+        kb.ingest_file(tmp_path / "late.txt")
+        t = timeline(kb.view(), "Сагимбаев")
+    [e] = t.entries
+    assert len(e.sources) == 4
+    assert e.conflict == "sources disagree on the date: 2022-01-06, 2022-01-07"

@@ -204,6 +204,11 @@ def _timeline_rows(t: Timeline) -> list[dict[str, Any]]:
             "start": e.source.start,
             "end": e.source.end,
             "quote": e.source.quote,
+            "conflict": e.conflict,
+            "sources": [
+                {"doc": x.doc, "date": x.date, "start": x.start, "end": x.end, "quote": x.quote}
+                for x in e.sources
+            ],
         }
         for e in t.entries
     ]
@@ -341,13 +346,20 @@ def timeline_table(t: Timeline) -> Table:
         post = e.post or ""
         if e.moved_from:
             post += f"\n(from {e.moved_from})"
+        when = Text(e.date or "undated")
+        if e.conflict:
+            when.append("\n≠ " + ", ".join(d for d in e.dates if d != e.date), style="red")
+        quote = Text(_short(e.source.quote, e.person))
+        if len(e.sources) > 1:
+            more = len(e.sources) - 1
+            quote.append(f"\n(+{more} more source{'s' if more > 1 else ''})", style="dim")
         table.add_row(
-            e.date or "undated",
+            when,
             what,
             e.person or "",
             post,
-            _short(e.source.quote, e.person),
-            _where(e.source),
+            quote,
+            "\n".join(_where(x) for x in e.sources),
         )
     return table
 

@@ -137,10 +137,10 @@ _SURNAME_END = re.compile(r"(?:ov|ev|in|ova|eva|ina|ski|sk|enko|ko|uk|an|ani|se|
 _INITIAL_ALTS = {"y": "ieu", "j": "ieuz", "z": "zs"}
 
 
-def _word_match(a: str, b: str) -> bool:
+def word_match(a: str, b: str) -> bool:
     if "C" in a or "C" in b:  # "ch": ч (English) or х (German "Bachyt")
         return any(
-            _word_match(x, y)
+            word_match(x, y)
             for x in {a.replace("C", "c"), a.replace("C", "h")}
             for y in {b.replace("C", "c"), b.replace("C", "h")}
         )
@@ -171,13 +171,13 @@ def same_person(a: str, b: str, threshold: float = 85.0) -> bool:
     (wa, pa), (wb, pb) = _parts(a), _parts(b)
     if not wa or not wb:
         return False
-    if pa and pb and not _word_match(pa, pb):
+    if pa and pb and not word_match(pa, pb):
         return False  # Ivan Ivanovich and Ivan Sergeyevich Petrov are two people
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     used: set[int] = set()
     pairs: list[tuple[str, str]] = []
     for w in short:
-        k = next((i for i, v in enumerate(long_) if i not in used and _word_match(w, v)), None)
+        k = next((i for i, v in enumerate(long_) if i not in used and word_match(w, v)), None)
         if k is None:
             return False
         used.add(k)

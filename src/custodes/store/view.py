@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 import yaml
-from sqlalchemy import Engine, Select, or_, select
+from sqlalchemy import Engine, Select, select
 
 from custodes.store.keys import org_key, person_key
 from custodes.store.schema import decisions, documents, org_aliases, statements
@@ -180,15 +180,28 @@ class View:
         return names.most_common(1)[0][0] if names else key
 
     def match_people(self, name: str) -> list[str]:
-        """Person keys a name stands for: the exact key, or everyone with that surname when a
-        single word is given ("Kunanbayev" → Anuar and Berik Kunanbayev)."""
+        """Stored person keys a name stands for, in any script or spelling: every spelling of
+        the persons the name resolves to, or of everyone with that surname when one word is
+        given ("Kunanbayev" → Anuar and Berik Kunanbayev; "Сагимбаев" → Ermek Sagimbayev)."""
+        from custodes.resolve import name_words, same_person, word_match
+
         key = person_key(name)
-        if key is None:
+        query = name_words(name)
+        if key is None or not query:
             return []
+        identity = self.person_identity()
         s = statements.c
-        cond = s.person_key == key
-        if " " not in key:
-            escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            cond = or_(cond, s.person_key.like(f"% {escaped}", escape="\\"))
-        rows = self._rows(select(s.person_key).where(cond).distinct())
-        return sorted(r.person_key for r in rows)
+        rows = self._rows(select(s.person, s.person_key).distinct().where(s.person.is_not(None)))
+        hits: set[str] = set()
+        for person, stored in rows:
+            if not stored:
+                continue
+            if stored == key or identity.get(stored) == key:
+                hit = True
+            elif len(query) == 1:
+                hit = len(query[0]) > 1 and any(word_match(query[0], w) for w in name_words(person))
+            else:
+                hit = same_person(name, person)
+            if hit:
+                hits.add(identity.get(stored, stored))
+        return sorted(k for k, who in identity.items() if who in hits)
