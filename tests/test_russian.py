@@ -223,3 +223,36 @@ def test_one_appointment_in_three_sources_is_one_event(tmp_path) -> None:  # typ
     [e] = t.entries
     assert len(e.sources) == 4
     assert e.conflict == "sources disagree on the date: 2022-01-06, 2022-01-07"
+
+
+def test_kazakh_and_kyrgyz_gknb_never_merge(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """One abbreviation, two states: each organisation carries the country its document names,
+    and a roster of "ГКНБ" says which one."""
+    from custodes.analyses import roster
+    from custodes.store import KnowledgeBase
+
+    texts = {
+        "kg.txt": "БИШКЕК. Указом президента Кыргызской Республики 3 марта 2023 года Камчыбек "
+        "Ташиев назначен председателем Государственного комитета национальной безопасности "
+        "Кыргызской Республики.",
+        "kz.txt": "АСТАНА. Указом Главы государства Республики Казахстан 10 апреля 2023 года Ермек "
+        "Сагимбаев назначен председателем Государственного комитета национальной безопасности "
+        "Республики Казахстан.",
+        "en.txt": "On 12 May 2023 Ermek Sagimbayev was arrested. He had been appointed Chairman of "
+        "the State Committee for National Security on 10 April 2023.",
+    }
+    with KnowledgeBase.open(tmp_path / "kb.db") as kb:
+        for name, text in texts.items():
+            (tmp_path / name).write_text(text, "utf-8")
+            kb.ingest_file(tmp_path / name)
+        view = kb.view()
+        kg, kz = view.resolve_org("ГКНБ Кыргызстана"), view.resolve_org("GKNB (KZ)")
+        assert kg == "state committee for national security @kg"
+        assert kz == "state committee for national security @kz"
+        on = PartialDate(2023, 4, 20)
+        kg_holders = [
+            h.person for p in roster(view, "ГКНБ Кыргызстана", on).posts for h in p.holders
+        ]
+        kz_holders = [h.person for p in roster(view, "GKNB (KZ)", on).posts for h in p.holders]
+    assert kg_holders == ["Камчыбек Ташиев"]
+    assert kz_holders == ["Ермек Сагимбаев"]

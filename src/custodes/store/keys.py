@@ -25,6 +25,8 @@ import json
 import re
 import unicodedata
 
+from custodes.countries import with_country
+
 # Roles whose seat is defined by organisation and unit alone.
 SEAT_ROLES = frozenset({"head", "first_deputy", "deputy"})
 
@@ -66,10 +68,17 @@ def unit_key(name: str | None) -> str:
     return org_key(name) or ""
 
 
-def post_key(org: str | None, role: str, unit: str | None, title: str | None = None) -> str:
-    """``org_key|role|unit_key``; the title is part of the key only outside head/deputy seats."""
+def post_key(
+    org: str | None,
+    role: str,
+    unit: str | None,
+    title: str | None = None,
+    country: str | None = None,
+) -> str:
+    """``org_key|role|unit_key``; the title is part of the key only outside head/deputy seats.
+    The organisation's key carries its country when known ("… @kz")."""
     seat = role if role in SEAT_ROLES else f"{role}:{fold(title or '')}"
-    return f"{org_key(org) or ''}|{seat}|{unit_key(unit)}"
+    return f"{with_country(org_key(org), country) or ''}|{seat}|{unit_key(unit)}"
 
 
 def stable_id(*fields: object) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from custodes.countries import country_in, country_of, with_country
 from custodes.extract.dates import PartialDate
 from custodes.store.keys import org_key, person_key, post_key, stable_id, unit_key
 
@@ -121,6 +122,7 @@ def statement_rows(
     names, ``units`` unit keys to organisations (both from the knowledge base); the document's
     own abbreviations and units take precedence."""
     alias_map = dict(aliases or {})
+    doc_country = country_of(doc.text)
     alias_map.update({org_key(a) or a: full for a, full in extraction.abbreviations.items()})
     unit_map = {**(units or {}), **units_in(extraction)}
     rows: dict[str, dict[str, Any]] = {}
@@ -137,7 +139,8 @@ def statement_rows(
     ) -> None:
         org, unit = _canonical(post, alias_map, unit_map)
         title, role = (post.title, post.role) if post else (None, None)
-        pkey = post_key(org, role, unit, title) if role else None
+        country = country_in(evidence["quote"]) or doc_country
+        pkey = post_key(org, role, unit, title, country) if role else None
         pk = person_key(person)
         day = date.iso if date else None
         sid = stable_id(
@@ -168,7 +171,7 @@ def statement_rows(
             "title": title,
             "role": role,
             "org": org,
-            "org_key": org_key(org),
+            "org_key": with_country(org_key(org), country),
             "unit": unit,
             "post_key": pkey,
             "position": (f"{title} of {unit}" if unit else title) if post else None,

@@ -20,8 +20,9 @@ from importlib import resources
 from typing import Any
 
 import yaml
-from sqlalchemy import Engine, Select, select
+from sqlalchemy import Engine, Select, func, or_, select
 
+from custodes.countries import split_country, with_country
 from custodes.store.keys import org_key, person_key
 from custodes.store.schema import decisions, documents, org_aliases, statements
 from custodes.store.statements import Statement
@@ -42,10 +43,14 @@ class DocumentInfo:
 
 @cache
 def well_known_aliases() -> dict[str, str]:
-    """Abbreviations analysts use that documents rarely define ("KNB"), from
-    ``data/org_aliases.yaml``; used only when no document defines the alias."""
-    text = resources.files("custodes").joinpath("data/org_aliases.yaml").read_text("utf-8")
-    data: dict[str, str] = yaml.safe_load(text) or {}
+    """Abbreviations analysts use that documents rarely define ("KNB", "ГКНБ"), from
+    ``data/org_aliases.yaml`` and the Russian names in ``data/russian.yaml``; used only when no
+    document defines the alias."""
+    data: dict[str, str] = {}
+    for name, section in (("org_aliases.yaml", None), ("russian.yaml", "organizations")):
+        text = resources.files("custodes").joinpath(f"data/{name}").read_text("utf-8")
+        loaded = yaml.safe_load(text) or {}
+        data.update(loaded.get(section, {}) if section else loaded)
     return {org_key(k) or k: v for k, v in data.items()}
 
 
@@ -55,6 +60,7 @@ class View:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._people: dict[str, str] | None = None
+        self._orgs: dict[str, str] | None = None
 
     def person_identity(self) -> dict[str, str]:
         """Stored person key → the key of the person it is (``resolve.cluster``): "Сагимбаев
@@ -94,6 +100,24 @@ class View:
             self._people = {key: head[group_of[key]] for _, key in names}
         return self._people
 
+    def org_identity(self) -> dict[str, str]:
+        """Stored organisation keys without a country → the one country's key, when the
+        knowledge base holds that name in exactly one country: an English report that never
+        names the country and a decree "Республики Казахстан" speak of one NSC. A name held in
+        several countries stays apart from all of them."""
+        if self._orgs is None:
+            s = statements.c
+            keys = [r[0] for r in self._rows(select(s.org_key).distinct()) if r[0]]
+            countries: dict[str, set[str]] = {}
+            for k in keys:
+                base, _, country = k.partition(" @")
+                if country:
+                    countries.setdefault(base, set()).add(k)
+            self._orgs = {
+                k: next(iter(countries[k])) for k in keys if len(countries.get(k, ())) == 1
+            }
+        return self._orgs
+
     def _decisions(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
         """Standing (not undone) analysts' decisions: (merges, not-same pairs, split keys)."""
         d = decisions.c
@@ -129,6 +153,19 @@ class View:
             d.published.label("doc_published"),
         )
         q = q.join(documents, documents.c.id == s.doc_id)
+        # the filters name resolved organisations; stored keys without a country count too
+        inverse: dict[str, list[str]] = {}
+        for stored, resolved in self.org_identity().items():
+            inverse.setdefault(resolved, []).append(stored)
+        if org_keys is not None:
+            org_keys = [x for k in org_keys for x in (k, *inverse.get(k, ()))]
+        if post_keys is not None:
+            post_keys = [
+                x
+                for k in post_keys
+                for org in [k.partition("|")[0]]
+                for x in (k, *(o + k[len(org) :] for o in inverse.get(org, ())))
+            ]
         for column, values in (
             (s.org_key, org_keys),
             (s.person_key, person_keys),
@@ -141,11 +178,17 @@ class View:
             q = q.where(s.doc_id == doc_id)
         q = q.order_by(s.doc_id, s.start, s.id)
         identity = self.person_identity()
+        orgs = self.org_identity()
         out = []
         for r in self._rows(q):
             row = dict(r._mapping)
             if row.get("person_key"):
                 row["person_key"] = identity.get(row["person_key"], row["person_key"])
+            if row.get("org_key") in orgs:
+                key = row["org_key"]
+                row["org_key"] = orgs[key]
+                if row.get("post_key", "").startswith(key + "|"):
+                    row["post_key"] = orgs[key] + row["post_key"][len(key) :]
             out.append(Statement.from_row(row))
         return out
 
@@ -159,25 +202,52 @@ class View:
     def resolve_org(self, name: str) -> str | None:
         """The org_key a name or abbreviation stands for, or None. An alias a document defines
         comes first (the most documents win), then the organisation's own name (any case),
-        then the well-known aliases."""
-        key = org_key(name)
+        then the well-known aliases. Organisations carry their country ("… @kz"): a country in
+        the name ("ГКНБ Кыргызстана", "GKNB (KG)") picks that one; without one, the country
+        with the most statements."""
+        bare, country = split_country(name)
+        key = org_key(bare)
         if key is None:
             return None
         a = org_aliases.c
         rows = self._rows(select(a.org_key).where(a.alias_key == key))
         defined = Counter(r.org_key for r in rows)
-        if defined:
-            return defined.most_common(1)[0][0]
-        if self._rows(select(statements.c.org_key).where(statements.c.org_key == key).limit(1)):
-            return key
         known = well_known_aliases().get(key)
-        return org_key(known) if known else None
+        for base in [
+            *(k for k, _ in defined.most_common()),
+            key,
+            org_key(known) if known else None,
+        ]:
+            if base and (found := self._with_country(base, country)):
+                return found
+        return None
+
+    def _with_country(self, base: str, country: str | None) -> str | None:
+        s = statements.c
+        escaped = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        cond = or_(s.org_key == base, s.org_key.like(f"{escaped} @%", escape="\\"))
+        q = select(s.org_key, func.count()).where(cond).group_by(s.org_key)
+        counts = Counter({r[0]: r[1] for r in self._rows(q)})
+        if country:
+            wanted = with_country(base, country)
+            return wanted if wanted in counts else None
+        return counts.most_common(1)[0][0] if counts else None
 
     def org_name(self, key: str) -> str:
-        """The most common spelling of an organisation in its statements."""
+        """The most common spelling of an organisation in its statements, with its country when
+        the knowledge base holds one name in several countries."""
         q = select(statements.c.org).where(statements.c.org_key == key)
         names = Counter(r.org for r in self._rows(q) if r.org)
-        return names.most_common(1)[0][0] if names else key
+        name = names.most_common(1)[0][0] if names else key
+        base, _, country = key.partition(" @")
+        if country:
+            s = statements.c
+            others = self._rows(
+                select(s.org_key).where(s.org_key.like(f"{base} @%"), s.org_key != key).limit(1)
+            )
+            if others:
+                return f"{name} ({country.upper()})"
+        return name
 
     def match_people(self, name: str) -> list[str]:
         """Stored person keys a name stands for, in any script or spelling: every spelling of
