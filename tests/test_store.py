@@ -63,7 +63,7 @@ def test_a_document_is_written_in_one_transaction(
     monkeypatch.setattr(kb_module, "statement_rows", broken)
     with pytest.raises(RuntimeError):
         kb.ingest_document(*report)
-    assert kb.counts() == {"documents": 0, "statements": 0, "org_aliases": 0, "changes": 0}
+    assert set(kb.counts().values()) == {0}
 
 
 def test_a_dual_hatted_event_is_one_statement_per_post(kb: KnowledgeBase, report: Report) -> None:

@@ -22,6 +22,7 @@ from custodes.extract.dates import (
 )
 from custodes.extract.dating import event_date
 from custodes.extract.events import RawEvent, read_triggers
+from custodes.extract.institutions import Found
 from custodes.extract.mentions import PersonMention, Post, PostMention, find_people, find_posts
 from custodes.extract.roster import RosterClaim, RosterState, read_roster
 from custodes.extract.select import _DECREE, Candidate, candidates, for_parser
@@ -84,6 +85,7 @@ class Extraction:
     events: list[Event]
     claims: list[RosterClaim]
     abbreviations: dict[str, str]
+    relations: list[Found] = field(default_factory=list)  # institutional statements
 
 
 @cache
@@ -178,7 +180,7 @@ def extract_many(
         )
         for i in russian:
             done[i] = extract_ru(*docs[i])
-        return [done[i] for i in range(len(docs))]
+        return [_with_relations(docs[i][0], done[i]) for i in range(len(docs))]
     nlp = nlp or load_nlp()
     cands = [candidates(text, pub, select) for text, pub in docs]
     flat = [(i, c) for i, cs in enumerate(cands) for c in cs]
@@ -186,7 +188,17 @@ def extract_many(
     per_doc: list[list[tuple[Candidate, object]]] = [[] for _ in docs]
     for (i, c), sdoc in zip(flat, parsed, strict=True):
         per_doc[i].append((c, sdoc))
-    return [_assemble(docs[i][0], per_doc[i]) for i in range(len(docs))]
+    return [
+        _with_relations(docs[i][0], _assemble(docs[i][0], per_doc[i])) for i in range(len(docs))
+    ]
+
+
+def _with_relations(text: str, extraction: Extraction) -> Extraction:
+    """Add the institutional statements of a text (``extract.institutions``)."""
+    from custodes.extract.institutions import extract_institutions
+
+    extraction.relations = extract_institutions(text, extraction.abbreviations)
+    return extraction
 
 
 def _is_russian(text: str) -> bool:

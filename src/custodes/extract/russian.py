@@ -169,6 +169,19 @@ def nominative(
     return " ".join(out)
 
 
+@cache
+def _morph_vocab() -> Any:
+    from natasha import MorphVocab
+
+    return MorphVocab()
+
+
+def org_english(phrase: str) -> str | None:
+    """A Russian organisation phrase (any case) in English ("Комитета национальной
+    безопасности" → National Security Committee), when the vocabulary knows it."""
+    return _org_english(phrase, _morph_vocab())
+
+
 def _org_english(phrase: str, vocab: Any) -> str | None:
     """A Russian organisation phrase (any case) in English, when the vocabulary knows it."""
     words = re.findall(r"[\w-]+", phrase)

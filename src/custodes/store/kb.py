@@ -25,8 +25,16 @@ from sqlalchemy import Connection, Engine, func, select
 
 from custodes.store.db import engine_for, insert_ignore
 from custodes.store.keys import org_key, person_key, unit_key
-from custodes.store.schema import changes, decisions, documents, metadata, org_aliases, statements
-from custodes.store.statements import UnitMap, statement_rows
+from custodes.store.schema import (
+    changes,
+    decisions,
+    documents,
+    metadata,
+    org_aliases,
+    relations,
+    statements,
+)
+from custodes.store.statements import UnitMap, relation_rows, statement_rows
 from custodes.store.view import View
 
 if TYPE_CHECKING:  # extraction imports spaCy; opening a knowledge base to read must not
@@ -97,7 +105,7 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return {
                 t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                for t in (documents, statements, org_aliases, changes)
+                for t in (documents, statements, relations, org_aliases, changes)
             }
 
     def ingest_file(self, path: str | Path, published: PartialDate | None = None) -> IngestResult:
@@ -124,6 +132,7 @@ class KnowledgeBase:
                 return IngestResult(doc.id, doc.path, doc.title, "unchanged", 0, 0)
             rows = statement_rows(doc, extraction, now, _aliases(conn), _units(conn))
             insert_ignore(conn, statements, rows)
+            insert_ignore(conn, relations, relation_rows(doc, extraction, now))
             insert_ignore(
                 conn,
                 org_aliases,
@@ -151,6 +160,69 @@ class KnowledgeBase:
         return IngestResult(
             doc.id, doc.path, doc.title, "ingested", len(extraction.events), len(rows)
         )
+
+    def ingest_casefile(self, path: str | Path, who: str | None = None) -> IngestResult:
+        """Validate a case file (``CasefileError`` names every bad line; nothing is written)
+        and store its statements, citing the case file's own spans, in one transaction. The
+        same file again is ``unchanged``."""
+        from custodes.casefile import load_casefile, relation_id
+        from custodes.ingest.read import document_id
+
+        case = load_casefile(path)
+        doc_id = document_id(case.text)
+        now = datetime.now(UTC)
+        title = f"Case file {case.path.name}" + (f" ({case.country})" if case.country else "")
+        with self.engine.begin() as conn:
+            row = {
+                "id": doc_id,
+                "path": str(case.path),
+                "title": title,
+                "published": None,
+                "published_precision": None,
+                "language": None,
+                "kind": "casefile",
+                "text": case.text,
+                "n_events": 0,
+                "ingested_at": now,
+            }
+            if not insert_ignore(conn, documents, [row]):
+                return IngestResult(doc_id, str(case.path), title, "unchanged", 0, 0)
+            rows = [
+                {
+                    **r,
+                    "id": relation_id(doc_id, r),
+                    "doc_id": doc_id,
+                    "status": "asserted",
+                    "created_at": now,
+                }
+                for r in case.rows
+            ]
+            insert_ignore(conn, relations, rows)
+            insert_ignore(
+                conn,
+                org_aliases,
+                [
+                    {
+                        "alias_key": org_key(a),
+                        "org_key": org_key(full),
+                        "alias": a,
+                        "org": full,
+                        "doc_id": doc_id,
+                    }
+                    for a, full in case.aliases
+                    if org_key(a) and org_key(a) != org_key(full)
+                ],
+            )
+            conn.execute(
+                changes.insert(),
+                {
+                    "at": now,
+                    "who": who or _who(),
+                    "action": "casefile",
+                    "payload": {"doc_id": doc_id, "path": str(case.path), "relations": len(rows)},
+                },
+            )
+        return IngestResult(doc_id, str(case.path), title, "ingested", 0, len(rows))
 
     def decide(
         self, kind: str, a: str, b: str | None = None, who: str | None = None, undo: bool = False

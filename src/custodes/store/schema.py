@@ -118,3 +118,39 @@ decisions = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     Column("undone_at", DateTime(timezone=True)),
 )
+
+
+# Institutional statements (docs/casefile.md): part_of, subordinate_to, appoints_head, oversees,
+# function, budget, rank, personnel, tie, and ``body`` (an agency, office or body a case file
+# declares, with its aliases and whether it is a security agency or an elected office). The same
+# evidence as personnel statements; ``source`` names the cited work when the document is a case
+# file. Keys are made at read time (``View.relations``), so an alias a later case file defines
+# still applies.
+relations = Table(
+    "relations",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("doc_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("object", Text),
+    Column("value", Text),  # function name, tie kind, protocol list
+    Column("detail", Text),  # "nephew"; the oversight mode
+    Column("amount", Float),
+    Column("currency", String(8)),
+    Column("year", Integer),
+    Column("number", Integer),  # protocol rank, personnel count
+    Column("attrs", JSON),  # reach, de_facto, independent, security, elected, aliases, note
+    Column("date_from", String(10)),
+    Column("date_until", String(10)),
+    Column("country", String(2)),
+    Column("quote", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("source", Text),
+    Column("extractor", String(64), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("status", String(16), nullable=False, default="extracted"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_relations_doc", "doc_id"),
+)

@@ -226,3 +226,48 @@ def _evidence(quote: str, start: int, end: int, extractor: str, conf: float) -> 
         "extractor": extractor,
         "confidence": round(conf, 3),
     }
+
+
+def relation_rows(doc: Document, extraction: Extraction, now: datetime) -> list[dict[str, Any]]:
+    """The ``relations`` rows of one document: institutional statements found in its text,
+    with abbreviations the document defines expanded ("NSC" → National Security Committee)."""
+    from custodes.casefile import relation_id
+
+    found = getattr(extraction, "relations", None) or []
+    if not found:
+        return []
+    expand = {org_key(a) or a: full for a, full in extraction.abbreviations.items()}
+    doc_country = country_of(doc.text)
+    rows: dict[str, dict[str, Any]] = {}
+    for f in found:
+        subject = f.subject if f.type == "tie" else expand.get(org_key(f.subject) or "", f.subject)
+        obj = f.object
+        if obj and f.type != "tie":
+            obj = expand.get(org_key(obj) or "", obj)
+        row = {
+            "doc_id": doc.id,
+            "type": f.type,
+            "subject": subject,
+            "object": obj,
+            "value": f.value,
+            "detail": f.detail,
+            "amount": f.amount,
+            "currency": f.currency,
+            "year": f.year,
+            "number": f.number,
+            "attrs": dict(f.attrs),
+            "date_from": f.date_from,
+            "date_until": f.date_until,
+            "country": country_in(f.quote) or doc_country,
+            "quote": f.quote,
+            "start": f.start,
+            "end": f.end,
+            "source": None,
+            "extractor": f.extractor,
+            "confidence": round(f.confidence, 3),
+            "status": "extracted",
+            "created_at": now,
+        }
+        row["id"] = relation_id(doc.id, row)
+        rows[row["id"]] = row
+    return list(rows.values())

@@ -1,0 +1,864 @@
+"""Institutional statements read from text where the wording is explicit (docs/casefile.md):
+"X comprises A and B", "X is directly subordinate to Y", "the head of X is appointed by Y",
+"Y supervises X", "the main functions of X are …", "the X budget was KZT 433 bn", "X employs
+some 9,000 staff", "X ranks 7th in the protocol list", "Y's nephew X".
+
+Rules, not a model: these statements are rare and their wording is formulaic (laws, reference
+works, analyses), and an analyst must be able to see why each was read. Each rule reads one
+clause; organisation slots take a capitalised name with an organisation head word, a defined
+abbreviation, or an anaphor ("the committee", "the Service", "it") that stands for the
+organisation the text last named as a subject. Proposals, rumours, denials and negations are
+not statements ("should be made accountable to", "is rumoured to be a relative of").
+Functions are mapped to the shared vocabulary (``data/institutions.yaml``) by its phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from custodes.institutions import vocabulary
+
+EXTRACTOR = "rules:institutions/1"
+
+# ---- names ----------------------------------------------------------------------------------
+
+_HEAD = (
+    r"Committee|Service|Services|Ministry|Agency|Council|Office|Guard|Guards|Troops|Department|"
+    r"Directorate|Bureau|Administration|Forces|Force|Police|Court|Parliament|President|Cabinet|"
+    r"Government|Academy|Unit|Inspectorate|Chamber|Assembly|Kenesh|Majlis|Senate|Duma|Command|"
+    r"Centre|Center|Institute|School|Rosgvardiya|Prosecutor|Prosecutor-General|Procuracy|"
+    r"Gendarmerie|Militia|Staff|Secretariat|Division|Brigade|Regiment|Corps|Rada|Mejlis|"
+    r"Organi[sz]ation|Authority|Commission|Sector|Board|Inspection|Apparatus|Headquarters|"
+    r"Minister|King|Emir|Presidency|Chancellor|Cabinet|Ombudsman|Procurator|Army|Navy|Guard"
+)
+_CAP = r"(?:[A-Z][\w’'\-\.]*[\w’']|[A-Z]|“[^”]{1,40}”|\"[^\"]{1,40}\")"
+_JOIN = r"(?:of|for|on|de|al|the|and\s+(?=[A-Z]\w+\s+(?:Affairs|Security|Defen[cs]e|Situations)))"
+_NAME = rf"{_CAP}(?:\s+(?:{_JOIN}\s+)*{_CAP})*"
+_ANAPHOR = (
+    r"(?:[Tt]he\s+)?(?:committee|service|agency|ministry|bureau|directorate|guard|"
+    r"Committee|Service|Agency|Ministry|Bureau|Directorate)(?!\s+(?:of|for)\b)|[Ii]t|[Ii]ts"
+)
+ORG = rf"(?:(?:[Tt]he\s+)?{_NAME}|{_ANAPHOR})"
+_LIST = rf"{ORG}(?:\s*,\s*(?:and\s+)?{ORG})*(?:\s*,?\s+and\s+{ORG})?"
+_ABBR = re.compile(r"^[A-ZА-Я]{2,7}$")
+_HEAD_RE = re.compile(rf"\b(?:{_HEAD})\b")
+_ANAPHOR_RE = re.compile(rf"^(?:{_ANAPHOR})$")
+_PERSON = r"(?:[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})"
+_SURNAME = r"(?:[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2})"
+_POST_WORD = (
+    r"Chairman|Chair|Director|Head|Chief|Minister|Commander|Secretary|Prosecutor General|"
+    r"General Prosecutor|Procurator|Speaker|President|Prime Minister"
+)
+
+# a clause that does not state a fact: a proposal, a rumour, a denial, a negation
+_UNREAL = re.compile(
+    r"\b(?:should|would|could|might|must|ought|propos\w*|suggest\w*|argue\w*|call(?:s|ed)? for|"
+    r"rumou?r\w*|alleg\w*|reportedly|deni\w*|claim\w*|not|no longer|never|plan(?:s|ned)? to|"
+    r"intend\w*|may|whether|if|unless)\b",
+    re.I,
+)
+
+
+@dataclass
+class Found:
+    """One institutional statement read from a text, with its evidence."""
+
+    type: str
+    subject: str
+    object: str | None
+    quote: str
+    start: int
+    end: int
+    value: str | None = None
+    detail: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    year: int | None = None
+    number: int | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+    date_from: str | None = None
+    date_until: str | None = None
+    confidence: float = 0.7
+    extractor: str = EXTRACTOR
+
+
+# ---- units of text --------------------------------------------------------------------------
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """Sentences, with a line ending in ":" joined to the list lines that follow it (a law's
+    "The main tasks of the Service are:" and its items)."""
+    out: list[tuple[int, str]] = []
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
+    i = 0
+    while i < len(lines):
+        start, line = lines[i]
+        if line.rstrip().endswith(":"):
+            end = start + len(line)
+            j = i + 1
+            while (
+                j < len(lines) and len(lines[j][1]) < 200 and not lines[j][1].rstrip().endswith(":")
+            ):
+                end = lines[j][0] + len(lines[j][1])
+                j += 1
+                if lines[j - 1][1].rstrip().endswith("."):
+                    break
+            out.append((start, text[start:end]))
+            i = j
+            continue
+        at = 0
+        for b in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\"“«А-ЯЁ0-9])", line):
+            if re.search(
+                r"(?:\b[A-Z]|\bNo|\bArt|\bSt|\bDr|\bMr|\bGen|\bLt|\bCol|\bвв?|\bг|\bст)\.$",
+                line[: b.start()],
+            ):
+                continue
+            out.append((start + at, line[at : b.start()]))
+            at = b.end()
+        out.append((start + at, line[at:]))
+        i += 1
+    merged = out
+    return [(s + (len(t) - len(t.lstrip())), t.strip()) for s, t in merged if t.strip()]
+
+
+# ---- the document's organisations -----------------------------------------------------------
+
+
+class _Orgs:
+    """Organisation names as the text gives them, and what anaphors stand for."""
+
+    def __init__(self, abbreviations: dict[str, str]) -> None:
+        self.abbr = abbreviations
+        self.topic: str | None = None  # the organisation last named as a subject
+        self.by_head: dict[str, str] = {}  # "committee" → the last named committee
+
+    def name(self, raw: str | None) -> str | None:
+        """The organisation a slot names, or None if the slot is not an organisation."""
+        if not raw:
+            return None
+        raw = re.sub(r"^(?:[Tt]he)\s+", "", raw.strip(" ,;:–—-")).strip()
+        raw = re.sub(r"(?:’s|'s)$", "", raw)
+        if not raw:
+            return None
+        if _ANAPHOR_RE.match(raw) or _ANAPHOR_RE.match("the " + raw):
+            head = raw.lower().removeprefix("the ").strip()
+            if head in ("it", "its"):
+                return self.topic
+            return self.by_head.get(head) or self.topic
+        raw = re.sub(
+            r"\s+of\s+the\s+Republic\s+of\s+\w+$|\s+of\s+(?:[A-Z]\w+stan|Belarus|Russia|Ukraine|Georgia|Armenia|Azerbaijan|Moldova|Mongolia|Egypt|Turkey|Jordan|Pakistan)$",
+            "",
+            raw,
+        )
+        if re.match(
+            rf"(?:(?:First\s+)?Deputy\s+)?(?:{_POST_WORD})\s+of\b", raw
+        ) and not raw.startswith("Prosecutor General"):
+            return None  # a post, not an organisation
+        if raw in self.abbr:
+            return self.abbr[raw]
+        if _ABBR.match(raw) and not re.fullmatch(_CUR_CODE, raw):
+            return raw
+        if not _HEAD_RE.search(raw):
+            return None
+        return raw
+
+    def saw(self, name: str | None, subject: bool = False) -> None:
+        if not name:
+            return
+        for head in re.findall(rf"\b(?:{_HEAD})\b", name):
+            self.by_head[head.lower()] = name
+        if subject or self.topic is None:
+            self.topic = name
+
+
+def _items(text: str, orgs: _Orgs) -> list[str]:
+    out = []
+    for m in re.finditer(ORG, text):
+        n = orgs.name(m.group(0))
+        if n and n not in out:
+            out.append(n)
+    return out
+
+
+# ---- dates ----------------------------------------------------------------------------------
+
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+_DATE = re.compile(
+    r"(?:(?P<d>\d{1,2})\s+)?(?:(?P<mon>January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+)?(?P<y>(?:19|20)\d\d)\b"
+)
+_SINCE = re.compile(
+    r"\b(?:[Ss]ince|[Ff]rom|[Ss]tarting from|[Aa]fter|[Ii]n|[Bb]y|[Ss]ince the \w+ of|"
+    r"[Ss]ince the \w+ \w+ of)\s+" + _DATE.pattern
+)
+_UNTIL = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|[Uu]p to)\s+" + _DATE.pattern)
+
+
+def _iso(m: re.Match[str]) -> str:
+    y = m.group("y")
+    if m.group("mon"):
+        mo = _MONTHS[m.group("mon").lower()]
+        if m.group("d"):
+            return f"{y}-{mo:02d}-{int(m.group('d')):02d}"
+        return f"{y}-{mo:02d}"
+    return y
+
+
+def _dates(clause: str) -> tuple[str | None, str | None]:
+    until = _UNTIL.search(clause)
+    since = _SINCE.search(clause)
+    return (_iso(since) if since else None), (_iso(until) if until else None)
+
+
+# ---- functions ------------------------------------------------------------------------------
+
+
+@cache
+def _function_phrases() -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for name, spec in vocabulary()["functions"].items():
+        for p in (spec or {}).get("phrases", []):
+            out.append((name, re.compile(p, re.I)))
+    return out
+
+
+def functions_in(text: str) -> list[tuple[str, int]]:
+    """Vocabulary functions a phrase names, with where; "military counter-intelligence" is
+    that, not also counter-intelligence."""
+    hits: list[tuple[int, int, str]] = []
+    for name, rx in _function_phrases():
+        for m in rx.finditer(text):
+            hits.append((m.start(), m.end(), name))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[tuple[str, int]] = []
+    taken: list[tuple[int, int]] = []
+    for s, e, name in sorted(hits, key=lambda h: -(h[1] - h[0])):
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append((name, s))
+    return sorted(out, key=lambda x: x[1])
+
+
+# ---- money ----------------------------------------------------------------------------------
+
+_CUR_CODE = r"KZT|KGS|UZS|TJS|TMT|GEL|AMD|AZN|BYN|BYR|RUB|UAH|USD|EUR|EGP|TRY|PKR|JOD|MNT|MDL|GBP"
+_CUR_WORD = {
+    "tenge": "KZT",
+    "som": "KGS",
+    "soms": "KGS",
+    "sum": "UZS",
+    "soum": "UZS",
+    "somoni": "TJS",
+    "lari": "GEL",
+    "dram": "AMD",
+    "drams": "AMD",
+    "manat": "AZN",
+    "manats": "AZN",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "dollars": "USD",
+    "euros": "EUR",
+    "dinars": "JOD",
+    "lira": "TRY",
+    "rupees": "PKR",
+    "pounds": "EGP",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+}
+_MULT = {
+    "bn": 1e9,
+    "billion": 1e9,
+    "mn": 1e6,
+    "million": 1e6,
+    "m": 1e6,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+}
+_NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+_MONEY = re.compile(
+    rf"(?:(?P<c1>{_CUR_CODE}|\$|€|£)\s?(?P<n1>{_NUM})(?:\s*(?P<m1>bn|billion|mn|million|m|trillion|tn|thousand)\b)?)"
+    rf"|(?:(?P<n2>{_NUM})\s*(?P<m2>bn|billion|mn|million|trillion|tn|thousand)?\s+(?P<c2>{_CUR_CODE}|"
+    + "|".join(k for k in _CUR_WORD if k.isalpha())
+    + r")\b)"
+)
+
+
+def _number(text: str) -> float:
+    text = text.replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        return float(text.replace(",", ""))
+    return float(text.replace(",", "."))
+
+
+def _money(m: re.Match[str]) -> tuple[float, str]:
+    num = m.group("n1") or m.group("n2")
+    mult = m.group("m1") or m.group("m2")
+    cur = m.group("c1") or m.group("c2")
+    value = _number(num) * _MULT.get(mult or "", 1.0)
+    return round(value, 2), _CUR_WORD.get(cur, cur.upper())
+
+
+# ---- the rules ------------------------------------------------------------------------------
+
+_WHICH = r"(?:\s*\([^)]{1,60}\))?(?:\s*,\s*(?:which|that|who)\b)?"
+
+_PART_OF_LIST = re.compile(
+    rf"(?P<x>{ORG})(?:(?:’s|'s)\s+(?:structure|system))?\s+(?:comprises|includes|consists of|"
+    rf"incorporates|encompasses|is made up of|unites)\s+(?:(?:two|three|four|five|six|several|"
+    rf"the following|other|such)\s+)*(?:[a-z]+\s+)?(?:organi[sz]ations|units|agencies|bodies|"
+    rf"services|departments|structures|subdivisions)?\s*[–—:-]?\s*(?P<items>{_LIST})"
+)
+_SYSTEM_INCLUDES = re.compile(
+    rf"(?:[Tt]he\s+)?(?:system|structure)\s+of\s+(?P<x>{ORG})\s+(?:includes|comprises|consists of)\s+(?P<items>{_LIST})"
+)
+_PART_OF = re.compile(
+    rf"(?P<a>{ORG}){_WHICH}\s+(?:is|are|was|were|has been|had been|became|remains|forms?|shall form)\s+"
+    rf"(?:a\s+|an\s+|the\s+)?(?:part|unit|component|division|subdivision|department|"
+    rf"structural (?:unit|subdivision)|branch)\s+of\s+(?P<x>{ORG})"
+)
+_MOVED_INTO = re.compile(
+    rf"(?P<a>{ORG})\s+(?:was|were|has been|had been)\s+(?:transferred|returned|moved|merged)\s+"
+    rf"(?:back\s+)?(?:in)?to\s+(?P<x>{ORG})"
+)
+_SUBORDINATE = re.compile(
+    rf"(?P<a>{ORG}){_WHICH}\s+(?:is|are|was|were|has been|had been|became|becomes|remains|remained|"
+    rf"shall be|will be)\s+(?P<df>de[- ]facto\s+|de[- ]jure\s+|formally\s+|also\s+|now\s+)?"
+    rf"(?:directly\s+)?(?:subordinate|subordinated|accountable|answerable|responsible)"
+    rf"(?:\s+and\s+(?:directly\s+)?(?:accountable|subordinate|answerable))?\s+to\s+(?P<y>{ORG})"
+)
+_REPORTS = re.compile(rf"(?P<a>{ORG})\s+(?:reports|answers)\s+(?:directly\s+)?to\s+(?P<y>{ORG})")
+_UNDER = re.compile(
+    rf"(?P<a>{ORG})\s+(?:is|was|are|were|came|comes|falls|fell|remains|remained|has been|"
+    rf"was placed|has been placed|was put|were placed)\s+(?:directly\s+)?under\s+(?:the\s+)?"
+    rf"(?:direct\s+)?(?:control|authority|command|jurisdiction|subordination|leadership)\s+of\s+(?P<y>{ORG})"
+)
+_APPOINTS = re.compile(
+    rf"(?P<y>{ORG})\s+(?:also\s+|alone\s+|personally\s+|directly\s+)?(?:appoints|nominates|names)\s+(?:and\s+(?:dismisses|removes)\s+)?"
+    rf"(?:the\s+|its\s+)?(?:head|chairman|chair|director|chief|commander|leadership)"
+    rf"(?:\s+of\s+(?P<x>{ORG}))?"
+)
+_APPOINTED_BY = re.compile(
+    rf"(?:[Tt]he\s+|[Ii]ts\s+)?(?:[Hh]ead|[Cc]hairman|[Cc]hair|[Dd]irector|[Cc]hief|[Cc]ommander)"
+    rf"(?:\s+of\s+(?P<x>{ORG}))?\s+(?:is|are|shall be|was)\s+appointed\s+(?:and\s+(?:dismissed|removed)\s+)?by\s+(?P<y>{ORG})"
+)
+_OVERSEES = re.compile(
+    rf"(?P<y>{ORG})\s+(?:also\s+)?(?P<verb>oversees|supervises|audits|monitors|scrutini[sz]es|"
+    rf"inspects|exercises (?:\w+\s+)?(?:oversight|control|supervision) (?:over|of))\s+"
+    rf"(?:the\s+(?:legality|activities|activity|work|operations|budget|spending|finances|"
+    rf"accounts|use of funds)(?:\s+\w+){{0,3}}?\s+of\s+)?(?P<x>{ORG})"
+)
+_OVERSEEN = re.compile(
+    rf"(?P<x>{ORG}){_WHICH}\s+(?:is|are|shall be|was|has been)\s+(?:also\s+)?(?:overseen|supervised|audited|"
+    rf"monitored|scrutini[sz]ed|inspected|controlled)\s+by\s+(?P<y>{ORG})"
+)
+_OVERSIGHT_EXERCISED = re.compile(
+    rf"(?:[Ss]upervision|[Oo]versight|[Cc]ontrol)\s+(?:over|of)\s+(?:[\w\-]+\s+){{0,8}}?(?:by\s+)?"
+    rf"(?P<x>{ORG})\s+(?:shall be|is|are)\s+exercised\s+by\s+(?P<y>{ORG})"
+)
+_FUNCTIONS = re.compile(
+    rf"(?:(?P<x1>{ORG})(?:’s|'s)\s+)?(?:[Tt]he\s+)?(?:(?:main|principal|key|core|primary|basic)\s+)?"
+    rf"(?:(?P<x3>{ORG})\s+)?(?:functions|tasks|duties|responsibilities|powers|mandate|competences)\s+(?:of\s+(?P<x2>{ORG})\s+)?"
+    rf"(?:are|include|includes|cover|covers|comprise|consist of)\b\s*:?(?P<rest>.+)",
+    re.S,
+)
+_RESPONSIBLE = re.compile(
+    rf"(?P<x>{ORG}){_WHICH}\s+(?:is|was|are|were|remains|has been)\s+(?:also\s+|chiefly\s+|mainly\s+)?"
+    rf"(?:responsible|in charge)\s+(?:for|of)\s+(?P<rest>.+)",
+    re.S,
+)
+_HOLDS = re.compile(
+    rf"(?P<x>{ORG}){_WHICH}\s+(?:also\s+)?(?:handles|protects|guards|maintains|conducts|carries out|performs|exercises|runs|"
+    rf"is entitled to|was granted|has been granted|were granted|received|gained|acquired|holds|"
+    rf"retains|took over|has taken over|is tasked with|was tasked with|deals with|leads)\s+(?P<rest>.+)",
+    re.S,
+)
+_BUDGET_WORD = re.compile(
+    r"\b(?:budget|allocat\w+|appropriat\w+|funding|spending|received|spent)\b", re.I
+)
+_RANK = re.compile(
+    rf"(?P<post>(?:(?:First\s+)?(?:Deputy\s+)?(?:{_POST_WORD})\s+of\s+(?:{ORG}))|\b[A-Z]{{2,7}}\s+(?:{_POST_WORD}))"
+    rf"[^.;]{{0,60}}?\b(?:is\s+listed\s+under\s+(?:[Nn]umber|No\.?)\s+|ranks?\s+|is\s+(?:number|No\.?)\s+|"
+    rf"comes?\s+|placed\s+|occupies\s+)(?P<n>\d{{1,3}})(?:st|nd|rd|th)?"
+)
+_RANK_LIST = re.compile(
+    r"((?:[Ss]tate\s+)?[Pp]rotocol(?:\s+list)?|(?:order|table)\s+of\s+precedence)"
+)
+_PERSONNEL = re.compile(
+    rf"(?P<x>{ORG}){_WHICH}\s+(?:employs|has|had|numbers|numbered|counts|comprises)\s+(?:a\s+staff\s+of\s+)?"
+    rf"(?:some\s+|about\s+|around\s+|nearly\s+|roughly\s+|over\s+|more than\s+|approximately\s+|"
+    rf"up to\s+|an estimated\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<k>thousand)?\s+"
+    rf"(?:staff|employees|officers|personnel|people|servicemen|troops|agents|members|officials|"
+    rf"guards|fighters|soldiers|serving)"
+)
+_PERSONNEL2 = re.compile(
+    rf"(?:(?P<x>{ORG})(?:’s|'s)\s+)?(?:staff|personnel|headcount|strength|manpower)(?:\s+of\s+(?P<x2>{ORG}))?"
+    rf"\s+(?:is|was|numbers|numbered|stands at|stood at|totals|totalled|of)\s+(?:some\s+|about\s+|around\s+|nearly\s+|approximately\s+)?"
+    rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<k>thousand)?"
+)
+
+
+@cache
+def _tie_words() -> list[tuple[str, str]]:
+    out = []
+    for kind, words in vocabulary()["ties"].items():
+        out += [(w, kind) for w in words if re.match(r"[a-z]", w)]
+    return sorted(out, key=lambda x: -len(x[0]))
+
+
+def _tie_rx() -> str:
+    return "|".join(re.escape(w).replace("\\-", "[- ]") for w, _ in _tie_words())
+
+
+def _tie_kind(word: str) -> str:
+    w = word.lower().replace(" ", "-")
+    for t, kind in _tie_words():
+        if t.replace(" ", "-") == w:
+            return kind
+    return "associate"
+
+
+_TITLE_LOWER = r"(?:(?:former|late|then|long-time|longtime|close|trusted|distant|young|key|powerful|influential|close)\s+)"
+_PRE_TITLE = (
+    r"(?:(?:the\s+)?(?:former\s+)?(?:President|Prime Minister|Minister|Speaker|General|Colonel|"
+    r"Chairman|Director|Secretary|businessman|director|chairman|head|general)\s+(?:[A-Z]{2,6}\s+)?(?:[a-z]+\s+)?)?"
+)
+
+
+@cache
+def _tie_rules() -> list[tuple[re.Pattern[str], str]]:
+    rel = _tie_rx()
+    return [
+        # "Melikyan, the brother-in-law of Prime Minister Levon Harutyunyan"
+        (
+            re.compile(
+                rf"(?P<p>{_SURNAME})\s*,\s*(?:is\s+|was\s+)?(?:a|an|the|his|her)\s+{_TITLE_LOWER}*"
+                rf"(?P<rel>{rel})\s+of\s+{_PRE_TITLE}(?P<q>{_SURNAME})"
+            ),
+            "p-of-q",
+        ),
+        # "Sahakyan is a protégé of the former NSS director Vahe Grigoryan"
+        (
+            re.compile(
+                rf"(?P<p>{_SURNAME})\s+(?:is|was|has been|became)\s+(?:a|an|the)\s+{_TITLE_LOWER}*"
+                rf"(?P<rel>{rel})\s+of\s+{_PRE_TITLE}(?P<q>{_SURNAME})"
+            ),
+            "p-of-q",
+        ),
+        # "Nazarbayev’s nephew Samat Abish", "Tokayev's proxy, Murat Nurtleu"
+        (
+            re.compile(
+                rf"(?P<q>{_SURNAME})(?:’s|'s)\s+{_TITLE_LOWER}*(?P<rel>{rel})\s*,?\s+(?:the\s+[a-z]+\s+)?(?P<p>{_PERSON})"
+            ),
+            "q-s-p",
+        ),
+        # "X and Y studied together", "X and Y were classmates"
+        (
+            re.compile(
+                rf"(?P<p>{_PERSON})\s+and\s+(?:[a-z\s,]+,\s+)?(?P<q>{_PERSON})\s*,?\s+(?:were|are|had been)?\s*"
+                rf"(?P<rel>classmates|class-mates|fellow students|studied together|were at school together|served together)"
+            ),
+            "pair",
+        ),
+        # "X is married to Y"
+        (
+            re.compile(rf"(?P<p>{_PERSON})\s+(?:is|was)\s+married\s+to\s+(?P<q>{_PERSON})"),
+            "married",
+        ),
+    ]
+
+
+def _modal(clause: str, end: int) -> bool:
+    """Does the clause up to the statement's end say it is not a fact?"""
+    window = clause[max(0, end - 160) : end]
+    return bool(_UNREAL.search(window))
+
+
+def _person(name: str) -> str:
+    from custodes.ontology import strip_ranks
+
+    name = re.sub(r"(?:’s|'s)$", "", name.strip(" ,"))
+    return strip_ranks(name) or name
+
+
+def extract_institutions(text: str, abbreviations: dict[str, str] | None = None) -> list[Found]:
+    """Every institutional statement the text states explicitly."""
+    orgs = _Orgs(dict(abbreviations or {}))
+    out: list[Found] = []
+    for start, clause in _clauses(text):
+        if re.search(r"[а-яё]", clause, re.I):
+            out += _russian(clause, start, orgs)
+            continue
+        out += _english(clause, start, orgs)
+    # one statement per (type, subject, object, value, date): the first quote wins
+    seen: set[tuple[Any, ...]] = set()
+    unique = []
+    for f in out:
+        key = (f.type, f.subject, f.object, f.value, f.year, f.date_from, f.date_until)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
+    found: list[Found] = []
+    since, until = _dates(clause)
+
+    def add(kind: str, m: re.Match[str], subject: str | None, obj: str | None, **kw: Any) -> None:
+        if not subject or (obj is not None and not obj) or subject == obj:
+            return
+        if _modal(clause, m.end()):
+            return
+        kw.setdefault("date_from", since)
+        kw.setdefault("date_until", until)
+        found.append(Found(kind, subject, obj, clause, offset, offset + len(clause), **kw))
+
+
+    for rx in (_PART_OF_LIST, _SYSTEM_INCLUDES):
+        for m in rx.finditer(clause):
+            x = orgs.name(m.group("x"))
+            for item in _items(m.group("items"), orgs):
+                add("part_of", m, item, x)
+    for m in _PART_OF.finditer(clause):
+        add("part_of", m, orgs.name(m.group("a")), orgs.name(m.group("x")))
+    for m in _MOVED_INTO.finditer(clause):
+        if re.search(
+            r"\b(?:control|command|jurisdiction|subordination)\b",
+            clause[m.end() - 40 : m.end() + 5],
+        ):
+            continue
+        add("part_of", m, orgs.name(m.group("a")), orgs.name(m.group("x")))
+    for rx in (_SUBORDINATE, _REPORTS, _UNDER):
+        for m in rx.finditer(clause):
+            if "responsible" in m.group(0) and re.search(
+                r"responsible\s+to\s+(?:ensure|protect|guard)", m.group(0)
+            ):
+                continue
+            df = (m.groupdict().get("df") or "").lower()
+            attrs = {"de_facto": True} if "facto" in df else {}
+            add("subordinate_to", m, orgs.name(m.group("a")), orgs.name(m.group("y")), attrs=attrs)
+            # "…, who also appoints its director"
+            tail = clause[m.end() : m.end() + 60]
+            if re.match(
+                r"\s*,\s*who\s+(?:also\s+)?appoints\s+(?:and\s+dismisses\s+)?its\s+(?:head|director|chairman|chief)",
+                tail,
+            ):
+                add("appoints_head", m, orgs.name(m.group("y")), orgs.name(m.group("a")))
+    for m in _APPOINTS.finditer(clause):
+        target = m.group("x") or "its"
+        add("appoints_head", m, orgs.name(m.group("y")), orgs.name(target))
+    for m in _APPOINTED_BY.finditer(clause):
+        add("appoints_head", m, orgs.name(m.group("y")), orgs.name(m.group("x") or "its"))
+    for rx in (_OVERSEES, _OVERSEEN, _OVERSIGHT_EXERCISED):
+        for m in rx.finditer(clause):
+            y, x = orgs.name(m.group("y")), orgs.name(m.group("x"))
+            mode = _mode(y or "", m.group(0))
+            add("oversees", m, y, x, detail=mode)
+    _functions(clause, offset, orgs, add, since, until)
+    _budgets(clause, offset, orgs, found, since)
+    for m in _RANK.finditer(clause):
+        lst = _RANK_LIST.search(clause)
+        if not lst:
+            continue
+        post = re.sub(r"^(?:[Tt]he)\s+", "", m.group("post"))
+        add("rank", m, _expand_post(post, orgs), None, number=int(m.group("n")), value=lst.group(1))
+    for rx in (_PERSONNEL, _PERSONNEL2):
+        for m in rx.finditer(clause):
+            n = _number(m.group("n")) * (1000 if m.group("k") else 1)
+            x = orgs.name(m.groupdict().get("x") or m.groupdict().get("x2") or "it")
+            if n >= 10:
+                add("personnel", m, x, None, number=int(n))
+    for rx, shape in _tie_rules():
+        for m in rx.finditer(clause):
+            if _modal(clause, m.end()) or re.search(r"\b(?:rumou?r|alleg|denie|claim)", clause):
+                continue
+            p, q = _person(m.group("p")), _person(m.group("q"))
+            if p == q or _HEAD_RE.search(p) or _HEAD_RE.search(q):
+                continue
+            if shape == "pair":
+                kind, detail = "classmate", m.group("rel")
+                if "served" in detail:
+                    kind = "associate"
+            elif shape == "married":
+                kind, detail = "kin", "spouse"
+            else:
+                kind, detail = _tie_kind(m.group("rel")), m.group("rel").lower()
+            found.append(
+                Found(
+                    "tie",
+                    p,
+                    q,
+                    clause,
+                    offset,
+                    offset + len(clause),
+                    value=kind,
+                    detail=detail,
+                    confidence=0.6,
+                )
+            )
+    # the organisation this clause is about is what "it" and "the committee" mean next
+    for first in re.finditer(ORG, clause):
+        name = orgs.name(first.group(0))
+        if name and not _ANAPHOR_RE.match(first.group(0).strip()):
+            orgs.saw(name, subject=True)
+            break
+    # "his proxy Murat Nurtleu": his = the clause's first person
+    for m in re.finditer(rf"\b(?:his|her)\s+(?P<rel>{_tie_rx()})\s*,?\s+(?P<p>{_PERSON})", clause):
+        head = re.match(rf"\s*(?:[A-Z][a-z]+\s+)?(?P<q>{_PERSON})", clause)
+        if head and not _modal(clause, m.end()):
+            q = _person(head.group("q"))
+            p = _person(m.group("p"))
+            if p != q:
+                found.append(
+                    Found(
+                        "tie",
+                        p,
+                        q,
+                        clause,
+                        offset,
+                        offset + len(clause),
+                        value=_tie_kind(m.group("rel")),
+                        detail=m.group("rel").lower(),
+                        confidence=0.5,
+                    )
+                )
+    return found
+
+
+def _mode(overseer: str, phrase: str) -> str | None:
+    o = overseer.lower() + " " + phrase.lower()
+    if "prosecut" in o or "procura" in o:
+        return "prosecutorial"
+    if re.search(r"parliament|assembly|kenesh|majlis|duma|rada|senate|deputies|legislat", o):
+        return "parliamentary"
+    if "audit" in o or "account" in o:
+        return "audit"
+    if "court" in o:
+        return "judicial"
+    return None
+
+
+def _expand_post(post: str, orgs: _Orgs) -> str:
+    m = re.fullmatch(rf"(?P<t>.+?\b(?:{_POST_WORD}))\s+of\s+(?P<o>.+)", post)
+    if m:
+        return f"{m.group('t')} of {orgs.name(m.group('o')) or m.group('o')}"
+    m = re.fullmatch(rf"(?P<o>.+?)\s+(?P<t>{_POST_WORD})", post)
+    if m:
+        return f"{m.group('t')} of {orgs.name(m.group('o')) or m.group('o')}"
+    return post
+
+
+def _functions(
+    clause: str, offset: int, orgs: _Orgs, add: Any, since: str | None, until: str | None
+) -> None:
+    for rx in (_FUNCTIONS, _RESPONSIBLE, _HOLDS):
+        m = rx.search(clause)
+        if not m:
+            continue
+        g = m.groupdict()
+        raw = g.get("x") or g.get("x1") or g.get("x2") or g.get("x3") or "it"
+        x = orgs.name(raw)
+        rest = m.group("rest")
+        rest_at = m.start("rest")
+        # a date inside the list ("and, since 2022, the pre-trial investigation") dates what follows
+        marks = [
+            (mm.start(), _iso(mm))
+            for mm in re.finditer(r"\b(?:since|from|after)\s+" + _DATE.pattern, rest, re.I)
+        ]
+        before = _SINCE.search(clause[:rest_at])
+        for name, at in functions_in(rest):
+            frm = _iso(before) if before else None
+            for pos, d in marks:
+                if pos < at:
+                    frm = d
+            if name == "vetting" or name == "investigation":
+                attrs = (
+                    {"reach": "officials"}
+                    if re.search(r"officials|civil servants|public servants", rest)
+                    else {}
+                )
+            else:
+                attrs = {}
+            add("function", m, x, None, value=name, date_from=frm, attrs=attrs)
+        if functions_in(rest):
+            return
+
+
+def _budgets(clause: str, offset: int, orgs: _Orgs, found: list[Found], since: str | None) -> None:
+    """Amounts in a clause about money, each given to the organisation named before it (not
+    one inside a relative clause or parenthesis), or to the previous amount's organisation
+    ("GEL 160 million for 2023, against GEL 146.5 million in 2022")."""
+    if not _BUDGET_WORD.search(clause):
+        return
+    plain = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), clause)
+    plain = re.sub(
+        r",\s+(?:which|who|whose)\b[^,]*,",
+        lambda m: " " * len(m.group(0)),
+        plain,
+    )
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clause)]
+    last_end = 0
+    subject: str | None = None
+    year: int | None = None
+    for m in _MONEY.finditer(clause):
+        amount, currency = _money(m)
+        before = plain[last_end : m.start()]
+        last_end = m.end()
+        if amount < 1000 or re.search(r"\b(?:cut\w*|increase\w*|by|percent)\s*$", before):
+            continue
+        if re.search(r"\b(?:should|would|could|propos\w*|plan\w*|reportedly|classified)\b", before):
+            continue
+        names = [orgs.name(x.group(0)) for x in re.finditer(ORG, before)]
+        names = [n for n in names if n and not re.fullmatch(r"Parliament|Government|President", n)]
+        if names:
+            subject = names[-1]
+        elif re.search(r"\b(?:its|their)\b", before, re.I):
+            subject = orgs.topic
+        if subject is None:
+            continue
+        after = re.match(r"[^.;]{0,25}?\b((?:19|20)\d\d)\b", clause[m.end() :])
+        near = re.findall(r"\b((?:19|20)\d\d)\b", before)
+        if after:
+            year = int(after.group(1))
+        elif near:
+            year = int(near[-1])
+        elif year is None and years:
+            year = years[0]
+        if year is None:
+            continue
+        found.append(
+            Found(
+                "budget",
+                subject,
+                None,
+                clause,
+                offset,
+                offset + len(clause),
+                amount=amount,
+                currency=currency,
+                year=year,
+                confidence=0.7,
+            )
+        )
+
+
+# ---- Russian --------------------------------------------------------------------------------
+
+_RU_ORG = r"(?:[А-ЯЁ][а-яё\-]*(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]*|[А-ЯЁ]{2,7})){0,8}|[А-ЯЁ]{2,7})"
+
+
+def _russian(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
+    """A few explicit Russian formulas: "подчиняется (непосредственно) Президенту", "входит в
+    состав X", "в состав X входят A, B и C", budgets in "млрд"/"млн", "племянник X"."""
+    from custodes.extract.russian import org_english
+
+    found: list[Found] = []
+    if re.search(
+        r"\b(?:должн|следует|может|предлага|не\s+подчин|слух|якобы|опроверг)", clause, re.I
+    ):
+        return found
+    years = re.findall(r"\b((?:19|20)\d\d)\b", clause)
+    since = None
+    sm = re.search(r"\b[Сс]\s+(?:\d{1,2}\s+[а-я]+\s+)?((?:19|20)\d\d)", clause)
+    if sm:
+        since = sm.group(1)
+
+    def org(raw: str) -> str | None:
+        raw = raw.strip(" ,.;")
+        if re.fullmatch(r"(?:он[аои]?|е[её]|его|ведомство|комитет|служба|служб[ыуе])", raw, re.I):
+            return orgs.topic
+        return org_english(raw) or (
+            raw
+            if re.search(
+                r"[А-ЯЁ]{2,}|комитет|служб|министерств|агентств|совет|администрац|прокуратур|гварди|войск",
+                raw,
+                re.I,
+            )
+            else None
+        )
+
+    def add(kind: str, subject: str | None, obj: str | None, **kw: Any) -> None:
+        if subject and (obj is None or obj) and subject != obj:
+            kw.setdefault("date_from", since)
+            found.append(Found(kind, subject, obj, clause, offset, offset + len(clause), **kw))
+
+    head = re.match(_RU_ORG, clause)
+    if head:
+        orgs.saw(org(head.group(0)), subject=True)
+    m = re.search(
+        rf"(?P<a>{_RU_ORG})\s+(?:непосредственно\s+)?(?:подчиняется|подчинен[аоы]?|подотчетн[аоы]?|подотчётн[аоы]?)\s+(?:и\s+подотчетн[аоы]?\s+)?(?P<y>{_RU_ORG})",
+        clause,
+    )
+    if m:
+        add("subordinate_to", org(m.group("a")), _ru_nominative(m.group("y")))
+    m = re.search(
+        rf"(?P<a>{_RU_ORG})\s+(?:входит|входят|входил[аи]?)\s+в\s+(?:состав|структуру|систему)\s+(?P<x>{_RU_ORG})",
+        clause,
+    )
+    if m:
+        add("part_of", org(m.group("a")), org(m.group("x")))
+    m = re.search(
+        rf"[Вв]\s+(?:состав|структуру|систему)\s+(?P<x>{_RU_ORG})\s+вход(?:ят|ит|или)\s+(?P<items>.+)",
+        clause,
+    )
+    if m:
+        for item in re.split(r",\s*|\s+и\s+", m.group("items")):
+            o = org(item)
+            if o:
+                add("part_of", o, org(m.group("x")))
+    if re.search(r"бюджет|выделен|финансирован", clause, re.I):
+        for mm in re.finditer(
+            r"(?P<n>\d+(?:[,.]\d+)?)\s*(?P<m>трлн|млрд|млн|тыс)\.?\s*(?P<c>тенге|сом\w*|руб\w*|долл\w*|сум\w*|сомони|лари|драм\w*|манат\w*|гривен\w*)",
+            clause,
+        ):
+            mult = {"трлн": 1e12, "млрд": 1e9, "млн": 1e6, "тыс": 1e3}[mm.group("m")]
+            cur = {
+                "тенге": "KZT",
+                "сом": "KGS",
+                "руб": "RUB",
+                "долл": "USD",
+                "сум": "UZS",
+                "сомони": "TJS",
+                "лари": "GEL",
+                "драм": "AMD",
+                "манат": "AZN",
+                "гривен": "UAH",
+            }
+            code = next((v for k, v in cur.items() if mm.group("c").startswith(k)), None)
+            names = [org(x.group(0)) for x in re.finditer(_RU_ORG, clause[: mm.start()])]
+            names = [n for n in names if n and n != clause[: mm.start()].strip()]
+            subject = names[-1] if names else orgs.topic
+            year = int(years[0]) if years else None
+            if subject and year:
+                add(
+                    "budget",
+                    subject,
+                    None,
+                    amount=float(mm.group("n").replace(",", ".")) * mult,
+                    currency=code,
+                    year=year,
+                )
+    return found
+
+
+def _ru_nominative(raw: str) -> str | None:
+    from custodes.extract.russian import org_english
+
+    raw = raw.strip(" ,.;")
+    if re.match(r"Президент", raw):
+        return "President"
+    return org_english(raw) or raw
