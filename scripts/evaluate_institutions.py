@@ -81,7 +81,11 @@ def matches(f: Found, g: dict[str, Any]) -> bool:
         return f.value == g.get("tie")
     if f.type == "budget":
         amount = float(g.get("amount") or 0)
-        return f.year == g.get("year") and amount > 0 and abs((f.amount or 0) - amount) <= 0.01 * amount
+        return (
+            f.year == g.get("year")
+            and amount > 0
+            and abs((f.amount or 0) - amount) <= 0.01 * amount
+        )
     if f.type == "rank":
         return f.number == g.get("rank")
     if f.type == "personnel":
@@ -109,19 +113,28 @@ def evaluate(folder: Path, details: bool) -> dict[str, Any]:
             if k is None:
                 fp += 1
                 if details:
-                    print(f"  FALSE {txt.name}: {f.type} {f.subject} → {f.object} {f.value or ''} {f.amount or ''} {f.year or ''} {f.number or ''}")
+                    print(
+                        f"  FALSE {txt.name}: {f.type} {f.subject} → {f.object} {f.value or ''} "
+                        f"{f.amount or ''} {f.year or ''} {f.number or ''}"
+                    )
                 continue
             used.add(k)
             tp += 1
             per_type[f.type] += 1
             g = golds[k]
-            dates_ok += _date(g.get("from")) == f.date_from and _date(g.get("until")) == f.date_until
+            dates_ok += (
+                _date(g.get("from")) == f.date_from and _date(g.get("until")) == f.date_until
+            )
         for i, g in enumerate(golds):
             per_type_gold[g["type"]] += 1
             if i not in used:
                 fn += 1
                 if details:
-                    print(f"  MISS  {txt.name}: {g['type']} {g['subject']} → {g.get('object')} {g.get('function') or g.get('tie') or ''} {g.get('amount') or ''} {g.get('year') or ''}")
+                    print(
+                        f"  MISS  {txt.name}: {g['type']} {g['subject']} → {g.get('object')} "
+                        f"{g.get('function') or g.get('tie') or ''} {g.get('amount') or ''} "
+                        f"{g.get('year') or ''}"
+                    )
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -147,7 +160,8 @@ def main() -> None:
             sys.exit(f"no set {folder}")
         res = evaluate(folder, args.details and name != "heldout")
         print(
-            f"{name}: {res['texts']} texts, {res['gold']} gold statements — P {res['precision']:.3f} "
+            f"{name}: {res['texts']} texts, {res['gold']} gold statements — P "
+            f"{res['precision']:.3f} "
             f"R {res['recall']:.3f} F1 {res['f1']:.3f}; dates agree on {res['dates_agree']}"
         )
         print(f"  recall by type: {res['recall_by_type']}")

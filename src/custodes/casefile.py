@@ -139,11 +139,15 @@ def load_casefile(path: str | Path) -> Casefile:
     country = data.get("country")
     if country is not None and not (isinstance(country, str) and len(country) == 2):
         err(data["__line__"], f"country must be a two-letter ISO code, not {country!r}")
-    extra = {k for k in (data.get("functions") or {}) if isinstance(k, str)}
+    extra = {
+        k for k in (data.get("functions") or {}) if isinstance(k, str) and not k.startswith("__")
+    }
     vocab = set(vocabulary()["functions"]) | extra
     sources: dict[str, dict[str, Any]] = {}
     source_text: dict[str, str | None] = {}
     for key, src in (data.get("sources") or {}).items():
+        if str(key).startswith("__"):
+            continue
         if not isinstance(src, dict):
             err(data["__line__"], f"source {key!r} must be a mapping (title, path or url)")
             continue
@@ -217,7 +221,8 @@ def load_casefile(path: str | Path) -> Casefile:
         except ValueError:
             err(
                 line,
-                f"dates must be YYYY, YYYY-MM or YYYY-MM-DD, not {st.get('from')!r} / {st.get('until')!r}",
+                f"dates must be YYYY, YYYY-MM or YYYY-MM-DD, not {st.get('from')!r} / "
+                f"{st.get('until')!r}",
             )
             continue
         src = st.get("source")

@@ -20,8 +20,12 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import DBAPIError
 
 from custodes.analyses import UnknownName, conflicts, diff, roster, timeline
+from custodes.analyses.institutions import Institutions, institutions, oversight
+from custodes.analyses.network import Network, Purge, network, purge
 from custodes.extract.dates import PartialDate
-from custodes.render import Format, emit
+from custodes.institutions import Measures
+from custodes.render import Format, emit, to_csv
+from custodes.scenario import ScenarioResult
 from custodes.store import IngestResult, KnowledgeBase
 from custodes.store.db import database_url, engine_for
 from custodes.store.schema import documents
@@ -34,6 +38,8 @@ app = typer.Typer(
 # Files a folder contributes to `ingest`; a file named on the command line is always read.
 DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".pdf"}
 DEMO_REPORT = "data/examples/kz-nsc-2022-ciss-report.txt"
+DEMO_CASEFILE = "data/examples/kz-nsc-casefile.yaml"
+DEMO_SCENARIO = "data/examples/kz-nsc-reforms.yaml"
 
 DbOption = Annotated[
     str,
@@ -272,6 +278,193 @@ def not_same_cmd(
     _decide("not_same", a, b, undo, who, db)
 
 
+def _picture_of(result: object, picture: Path | None, console: Console) -> None:
+    if picture is None:
+        return
+    from custodes.pictures import draw_institutions, draw_network
+
+    try:
+        if isinstance(result, Institutions):
+            out = draw_institutions(result, picture)
+        elif isinstance(result, Purge):
+            out = draw_network(result_network(result), picture, purge=result)
+        else:
+            out = draw_network(result, picture)  # type: ignore[arg-type]
+    except ValueError as e:
+        raise _fail(str(e)) from e
+    console.print(f"picture: {out}")
+
+
+def result_network(p: Purge) -> Network:
+    """The ties a purge used, as a network to draw."""
+    people = sorted({x for t in p.ties for x in (t.person, t.other)})
+    return Network(people, p.ties, [])
+
+
+def _emit_map(result: object, format: Format, console: Console) -> None:
+    from custodes.render_institutions import (
+        institutions_tables,
+        network_tables,
+        oversight_tables,
+        purge_tables,
+        rows_of,
+        scenario_tables,
+        to_json,
+    )
+
+    if format == Format.json:
+        console.file.write(to_json(result) + "\n")
+        return
+    if format == Format.csv:
+        console.file.write(to_csv(rows_of(result)))
+        return
+    tables = {
+        Institutions: institutions_tables,
+        Measures: oversight_tables,
+        ScenarioResult: scenario_tables,
+        Network: network_tables,
+        Purge: purge_tables,
+    }[type(result)]
+    for t in tables(result):  # type: ignore[operator]
+        console.print(t)
+
+
+CountryOption = Annotated[
+    str | None, typer.Option("--country", help="ISO code, when the knowledge base holds several")
+]
+PictureOption = Annotated[
+    Path | None, typer.Option("--picture", help="also draw it: a .svg or .png file")
+]
+
+
+@app.command("casefile")
+def casefile_cmd(
+    files: Annotated[list[Path], typer.Argument(help="case files (YAML, docs/casefile.md)")],
+    db: DbOption = "custodes.db",
+) -> None:
+    """Validate and store analysts' case files: institutional statements with sources."""
+    from custodes.casefile import CasefileError
+
+    console = _console()
+    bad = 0
+    with KnowledgeBase.open(db) as kb:
+        for f in files:
+            try:
+                r = kb.ingest_casefile(f)
+            except (CasefileError, OSError) as e:
+                bad += 1
+                typer.echo(f"error: {e}", err=True)
+                continue
+            console.print(f"{f}: {r.status}, {r.n_statements} statements")
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command("institutions")
+def institutions_cmd(
+    on: Annotated[str, typer.Option("--on", help=f"date: {DateHelp}")],
+    country: CountryOption = None,
+    picture: PictureOption = None,
+    db: DbOption = "custodes.db",
+    format: FormatOption = Format.table,
+) -> None:
+    """The institutional map on a date: hierarchy, subordination, functions and powers,
+    budgets and shares."""
+    day = _date(on)
+    assert day is not None
+    with _existing_kb(db) as kb:
+        try:
+            result = institutions(kb.view(), day, country)
+        except UnknownName as e:
+            raise _fail(str(e)) from e
+    console = _console()
+    _emit_map(result, format, console)
+    _picture_of(result, picture, Console(stderr=True) if format != Format.table else console)
+
+
+@app.command("oversight")
+def oversight_cmd(
+    on: Annotated[str, typer.Option("--on", help=f"date: {DateHelp}")],
+    country: CountryOption = None,
+    db: DbOption = "custodes.db",
+    format: FormatOption = Format.table,
+) -> None:
+    """Who controls the controllers: superiors, head appointers, overseers and their
+    independence, capture risk, concentration and double control."""
+    day = _date(on)
+    assert day is not None
+    with _existing_kb(db) as kb:
+        try:
+            result = oversight(kb.view(), day, country)
+        except UnknownName as e:
+            raise _fail(str(e)) from e
+    _emit_map(result, format, _console())
+
+
+@app.command("scenario")
+def scenario_cmd(
+    file: Annotated[Path, typer.Argument(help="a reform scenario (YAML, docs/casefile.md)")],
+    on: Annotated[
+        str | None, typer.Option("--on", help="the map's date (default: the file's)")
+    ] = None,
+    country: CountryOption = None,
+    db: DbOption = "custodes.db",
+    format: FormatOption = Format.table,
+) -> None:
+    """Apply a reform to the institutional map and show every measure before and after."""
+    from custodes.casefile import CasefileError
+    from custodes.scenario import ScenarioError, run_scenario
+
+    with _existing_kb(db) as kb:
+        view = kb.view()
+        try:
+            result = run_scenario(view.relations(), file, view.org_resolution(), _date(on), country)
+        except (ScenarioError, CasefileError, OSError) as e:
+            raise _fail(str(e)) from e
+    _emit_map(result, format, _console())
+
+
+@app.command("network")
+def network_cmd(
+    on: Annotated[
+        str | None, typer.Option("--on", help=f"only ties in force then: {DateHelp}")
+    ] = None,
+    picture: PictureOption = None,
+    db: DbOption = "custodes.db",
+    format: FormatOption = Format.table,
+) -> None:
+    """Ties between people (kin, patron/client, associate, classmate, proxy) and the circles
+    they form."""
+    with _existing_kb(db) as kb:
+        result = network(kb.view(), _date(on))
+    console = _console()
+    _emit_map(result, format, console)
+    _picture_of(result, picture, Console(stderr=True) if format != Format.table else console)
+
+
+@app.command("purge")
+def purge_cmd(
+    org: Annotated[str, typer.Argument(help="organisation name or abbreviation")],
+    d1: Annotated[str, typer.Option("--from", help=f"before: {DateHelp}")],
+    d2: Annotated[str, typer.Option("--to", help=f"after: {DateHelp}")],
+    picture: PictureOption = None,
+    db: DbOption = "custodes.db",
+    format: FormatOption = Format.table,
+) -> None:
+    """Who left an organisation grouped by their ties, who came grouped by where they came
+    from, and the career flows between agencies."""
+    a, b = _date(d1), _date(d2)
+    assert a is not None and b is not None
+    with _existing_kb(db) as kb:
+        try:
+            result = purge(kb.view(), org, a, b)
+        except UnknownName as e:
+            raise _fail(str(e)) from e
+    console = _console()
+    _emit_map(result, format, console)
+    _picture_of(result, picture, Console(stderr=True) if format != Format.table else console)
+
+
 @app.command("split")
 def split_cmd(
     name: Annotated[str, typer.Argument(help="a spelling that resolution wrongly grouped")],
@@ -327,7 +520,9 @@ def demo(
     ] = "custodes-demo.db",
 ) -> None:
     """Ingest the bundled CISS report into a fresh knowledge base and show the NSC before and
-    after January 2022: rosters on 5 January and 16 February, the diff, and the conflicts."""
+    after January 2022: rosters on 5 January and 16 February, the diff and the conflicts; then,
+    with the example case file, who controls the controllers, the report's five reform
+    proposals measured before and after, and the purge read through people's ties."""
     from importlib import resources
 
     from custodes.ingest.read import read_document
@@ -336,7 +531,10 @@ def demo(
     src = resources.files("custodes").joinpath(DEMO_REPORT)
     with resources.as_file(src) as path:
         doc = read_document(path)
-        _fresh_demo_db(db, doc.id)
+        from custodes.ingest.read import document_id
+
+        case_text = resources.files("custodes").joinpath(DEMO_CASEFILE).read_text("utf-8")
+        _fresh_demo_db(db, {doc.id, document_id(case_text)})
         with KnowledgeBase.open(db) as kb:
             result = kb.ingest_file(path)
             view = kb.view()
@@ -350,10 +548,30 @@ def demo(
             emit(diff(view, "NSC", d1, d2), Format.table, console)
             console.print("[bold]Conflicts[/]")
             emit(conflicts(view), Format.table, console)
-    console.print(f"Try: custodes timeline Kunanbayev --db {db}")
+            # the institutional map: the report's own statements plus its example case file
+            from custodes.scenario import run_scenario
+
+            case = resources.files("custodes").joinpath(DEMO_CASEFILE)
+            reform = resources.files("custodes").joinpath(DEMO_SCENARIO)
+            with resources.as_file(case) as case_path, resources.as_file(reform) as reform_path:
+                kb.ingest_casefile(case_path)
+                view = kb.view()
+                _emit_map(oversight(view, PartialDate.parse("2021-12-31")), Format.table, console)
+                after = oversight(view, PartialDate.parse("2022-01-06"))
+                nsc = after.agency("National Security Committee")
+                console.print(
+                    f"On 2022-01-06 the National Security Committee answers to {nsc.superiors[0]}."
+                )
+                result = run_scenario(view.relations(), reform_path, view.org_resolution())
+                _emit_map(result, Format.table, console)
+            _emit_map(purge(view, "NSC", d1, d2), Format.table, console)
+    console.print(
+        f"Try: custodes timeline Kunanbayev --db {db}; custodes institutions --on 2021-12-31 "
+        f"--picture map.svg --db {db}"
+    )
 
 
-def _fresh_demo_db(db: str, demo_id: str) -> None:
+def _fresh_demo_db(db: str, demo_ids: set[str]) -> None:
     """Delete the demo database, but only one that holds nothing except the demo report: the
     demo must never destroy an analyst's knowledge base given by mistake."""
     path = Path(db)
@@ -368,6 +586,6 @@ def _fresh_demo_db(db: str, demo_id: str) -> None:
         known, ids = False, set()
     finally:
         engine.dispose()
-    if (not known and path.stat().st_size > 0) or ids - {demo_id}:
+    if (not known and path.stat().st_size > 0) or ids - demo_ids:
         raise _fail(f"{db} holds other data; give the demo its own --db")
     path.unlink()

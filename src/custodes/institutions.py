@@ -102,10 +102,10 @@ class Relation:
     def in_force(self, on: PartialDate) -> bool:
         """Does the statement hold on ``on``? ``until`` is the last day it held; a year or
         month counts from its first day and to its last."""
-        day = on.first_day
-        if self.date_from and PartialDate.parse(self.date_from).first_day > day:
+        day = on.first_day()
+        if self.date_from and PartialDate.parse(self.date_from).first_day() > day:
             return False
-        return not (self.date_until and PartialDate.parse(self.date_until).last_day < day)
+        return not (self.date_until and PartialDate.parse(self.date_until).last_day() < day)
 
 
 @dataclass
@@ -316,7 +316,7 @@ def build_map(
             else:
                 held[r.value] = Holding(r.value, reach, [r.id])
         elif r.type == "budget" and r.amount is not None and r.year:
-            if r.year > on.first_day.year:
+            if r.year > on.first_day().year:
                 continue
             budgets = m.budgets.setdefault(s, [])
             same_year = next((b for b in budgets if b.year == r.year), None)
@@ -503,9 +503,14 @@ def single_holders(m: Map) -> list[tuple[str, str]]:
 
 def measure(m: Map) -> Measures:
     """Every measure of a map (see the module docstring)."""
+    # agencies, and the units that have lines of their own (a unit with none is its agency's)
     keys = sorted(
-        {*m.superiors, *m.overseers, *m.appointers, *m.functions, *m.parent}
-        | {k for k, b in m.bodies.items() if b.security}
+        {*m.superiors, *m.overseers, *m.appointers}
+        | {
+            k
+            for k in {*m.functions, *(k for k, b in m.bodies.items() if b.security)}
+            if k not in m.parent
+        }
     )
     keys = [k for k in keys if k in m.bodies and not m.bodies[k].elected]
     return Measures(

@@ -188,7 +188,8 @@ def _items(text: str, orgs: _Orgs) -> list[str]:
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
-        "january february march april may june july august september october november december".split()
+        "january february march april may june july august september october november "
+        "december".split()
     )
 }
 _DATE = re.compile(
@@ -323,10 +324,12 @@ _PART_OF_LIST = re.compile(
     rf"services|departments|structures|subdivisions)?\s*[–—:-]?\s*(?P<items>{_LIST})"
 )
 _SYSTEM_INCLUDES = re.compile(
-    rf"(?:[Tt]he\s+)?(?:system|structure)\s+of\s+(?P<x>{ORG})\s+(?:includes|comprises|consists of)\s+(?P<items>{_LIST})"
+    rf"(?:[Tt]he\s+)?(?:system|structure)\s+of\s+(?P<x>{ORG})\s+(?:includes|comprises|consists of)"
+    rf"\s+(?P<items>{_LIST})"
 )
 _PART_OF = re.compile(
-    rf"(?P<a>{ORG}){_WHICH}\s+(?:is|are|was|were|has been|had been|became|remains|forms?|shall form)\s+"
+    rf"(?P<a>{ORG}){_WHICH}\s+(?:is|are|was|were|has been|had been|became|remains|forms?|shall form"
+    rf")\s+"
     rf"(?:a\s+|an\s+|the\s+)?(?:part|unit|component|division|subdivision|department|"
     rf"structural (?:unit|subdivision)|branch)\s+of\s+(?P<x>{ORG})"
 )
@@ -353,7 +356,8 @@ _APPOINTS = re.compile(
 )
 _APPOINTED_BY = re.compile(
     rf"(?:[Tt]he\s+|[Ii]ts\s+)?(?:[Hh]ead|[Cc]hairman|[Cc]hair|[Dd]irector|[Cc]hief|[Cc]ommander)"
-    rf"(?:\s+of\s+(?P<x>{ORG}))?\s+(?:is|are|shall be|was)\s+appointed\s+(?:and\s+(?:dismissed|removed)\s+)?by\s+(?P<y>{ORG})"
+    rf"(?:\s+of\s+(?P<x>{ORG}))?\s+(?:is|are|shall be|was)\s+appointed\s+(?:and\s+(?:dismissed|remo"
+    rf"ved)\s+)?by\s+(?P<y>{ORG})"
 )
 _OVERSEES = re.compile(
     rf"(?P<y>{ORG})\s+(?:also\s+)?(?P<verb>oversees|supervises|audits|monitors|scrutini[sz]es|"
@@ -362,7 +366,8 @@ _OVERSEES = re.compile(
     rf"accounts|use of funds)(?:\s+\w+){{0,3}}?\s+of\s+)?(?P<x>{ORG})"
 )
 _OVERSEEN = re.compile(
-    rf"(?P<x>{ORG}){_WHICH}\s+(?:is|are|shall be|was|has been)\s+(?:also\s+)?(?:overseen|supervised|audited|"
+    rf"(?P<x>{ORG}){_WHICH}\s+(?:is|are|shall be|was|has been)\s+(?:also\s+)?(?:overseen|supervised"
+    rf"|audited|"
     rf"monitored|scrutini[sz]ed|inspected|controlled)\s+by\s+(?P<y>{ORG})"
 )
 _OVERSIGHT_EXERCISED = re.compile(
@@ -376,14 +381,17 @@ _FUNCTIONS = re.compile(
     re.S,
 )
 _RESPONSIBLE = re.compile(
-    rf"(?P<x>{ORG}){_WHICH}\s+(?:is|was|are|were|remains|has been)\s+(?:also\s+|chiefly\s+|mainly\s+)?"
+    rf"(?P<x>{ORG}){_WHICH}\s+(?:is|was|are|were|remains|has been)\s+(?:also\s+|chiefly\s+|mainly"
+    rf"\s+)?"
     rf"(?:responsible|in charge)\s+(?:for|of)\s+(?P<rest>.+)",
     re.S,
 )
 _HOLDS = re.compile(
-    rf"(?P<x>{ORG}){_WHICH}\s+(?:also\s+)?(?:handles|protects|guards|maintains|conducts|carries out|performs|exercises|runs|"
+    rf"(?P<x>{ORG}){_WHICH}\s+(?:also\s+)?(?:handles|protects|guards|maintains|conducts|carries out"
+    rf"|performs|exercises|runs|"
     rf"is entitled to|was granted|has been granted|were granted|received|gained|acquired|holds|"
-    rf"retains|took over|has taken over|is tasked with|was tasked with|deals with|leads)\s+(?P<rest>.+)",
+    rf"retains|took over|has taken over|is tasked with|was tasked with|deals with|leads)\s+(?P<rest"
+    rf">.+)",
     re.S,
 )
 _BUDGET_WORD = re.compile(
@@ -406,7 +414,8 @@ _PERSONNEL = re.compile(
 )
 _PERSONNEL2 = re.compile(
     rf"(?:(?P<x>{ORG})(?:’s|'s)\s+)?(?:staff|personnel|headcount|strength|manpower)(?:\s+of\s+(?P<x2>{ORG}))?"
-    rf"\s+(?:is|was|numbers|numbered|stands at|stood at|totals|totalled|of)\s+(?:some\s+|about\s+|around\s+|nearly\s+|approximately\s+)?"
+    rf"\s+(?:is|was|numbers|numbered|stands at|stood at|totals|totalled|of)\s+(?:some\s+|about\s+|a"
+    rf"round\s+|nearly\s+|approximately\s+)?"
     rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<k>thousand)?"
 )
 
@@ -431,7 +440,10 @@ def _tie_kind(word: str) -> str:
     return "associate"
 
 
-_TITLE_LOWER = r"(?:(?:former|late|then|long-time|longtime|close|trusted|distant|young|key|powerful|influential|close)\s+)"
+_TITLE_LOWER = (
+    r"(?:(?:former|late|then|long-time|longtime|close|trusted|distant|young|key|powerful|"
+    r"influential)\s+)"
+)
 _PRE_TITLE = (
     r"(?:(?:the\s+)?(?:former\s+)?(?:President|Prime Minister|Minister|Speaker|General|Colonel|"
     r"Chairman|Director|Secretary|businessman|director|chairman|head|general)\s+(?:[A-Z]{2,6}\s+)?(?:[a-z]+\s+)?)?"
@@ -468,8 +480,10 @@ def _tie_rules() -> list[tuple[re.Pattern[str], str]]:
         # "X and Y studied together", "X and Y were classmates"
         (
             re.compile(
-                rf"(?P<p>{_PERSON})\s+and\s+(?:[a-z\s,]+,\s+)?(?P<q>{_PERSON})\s*,?\s+(?:were|are|had been)?\s*"
-                rf"(?P<rel>classmates|class-mates|fellow students|studied together|were at school together|served together)"
+                rf"(?P<p>{_PERSON})\s+and\s+(?:[a-z\s,]+,\s+)?(?P<q>{_PERSON})\s*,?\s+(?:were|are|h"
+                rf"ad been)?\s*"
+                rf"(?P<rel>classmates|class-mates|fellow students|studied together|were at school t"
+                rf"ogether|served together)"
             ),
             "pair",
         ),
@@ -526,7 +540,6 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
         kw.setdefault("date_from", since)
         kw.setdefault("date_until", until)
         found.append(Found(kind, subject, obj, clause, offset, offset + len(clause), **kw))
-
 
     for rx in (_PART_OF_LIST, _SYSTEM_INCLUDES):
         for m in rx.finditer(clause):

@@ -24,7 +24,7 @@ from sqlalchemy import Engine, Select, func, or_, select
 
 from custodes.countries import split_country, with_country
 from custodes.store.keys import org_key, person_key
-from custodes.store.schema import decisions, documents, org_aliases, statements
+from custodes.store.schema import decisions, documents, org_aliases, relations, statements
 from custodes.store.statements import Statement
 
 
@@ -190,6 +190,29 @@ class View:
                 if row.get("post_key", "").startswith(key + "|"):
                     row["post_key"] = orgs[key] + row["post_key"][len(key) :]
             out.append(Statement.from_row(row))
+        return out
+
+    def relations(self) -> list[Any]:
+        """Institutional statements (``custodes.institutions.Relation``), document order."""
+        from custodes.institutions import Relation
+
+        r, d = relations.c, documents.c
+        q = select(relations, d.path.label("doc_path")).join(documents, d.id == r.doc_id)
+        return [
+            Relation.from_row(row._mapping)
+            for row in self._rows(q.order_by(r.doc_id, r.start, r.id))
+        ]
+
+    def org_resolution(self) -> dict[str, str]:
+        """Alias key → organisation key, for every alias documents and case files define and
+        the well-known ones ("nsc", "knb", "кнб" → "national security committee")."""
+        out = {k: org_key(v) or k for k, v in well_known_aliases().items()}
+        a = org_aliases.c
+        counts = Counter(
+            (r.alias_key, r.org_key) for r in self._rows(select(a.alias_key, a.org_key))
+        )
+        for (alias, org), _ in sorted(counts.items(), key=lambda x: x[1]):
+            out[alias] = org
         return out
 
     def documents(self) -> list[DocumentInfo]:
