@@ -222,8 +222,13 @@ def test_demo_shows_the_bundled_report(tmp_path: Path, monkeypatch: pytest.Monke
         assert res.exit_code == 0, res.output
         for text in ("Massimov", "Sagimbayev", "3 of 7", "Kunanbayev", "Sadykulov"):
             assert text in res.stdout
+        # the case file: who controls the controllers, the reforms, the purge
+        for text in ("capture risk", "2.57", "Chairman of the Security Council", "Inspectorate"):
+            assert text in res.stdout
+        assert "family of Nursultan Nazarbayev" in res.stdout
         with KnowledgeBase.open(tmp_path / "custodes-demo.db") as kb:
-            assert kb.counts()["documents"] == 1 and kb.counts()["changes"] == 1
+            # the report and the case file, each ingested once
+            assert kb.counts()["documents"] == 2 and kb.counts()["changes"] == 2
 
 
 def test_demo_will_not_delete_a_real_knowledge_base(tmp_path: Path) -> None:

@@ -556,11 +556,25 @@ def demo(
             with resources.as_file(case) as case_path, resources.as_file(reform) as reform_path:
                 kb.ingest_casefile(case_path)
                 view = kb.view()
-                _emit_map(oversight(view, PartialDate.parse("2021-12-31")), Format.table, console)
+                before = oversight(view, PartialDate.parse("2021-12-31"))
+                _emit_map(before, Format.table, console)
+                nsc = before.agency("National Security Committee")
+                share = next(
+                    s.share for s in before.concentration.budget_shares if s.agency == nsc.agency
+                )
+                console.print(
+                    f"On 2021-12-31 the National Security Committee answers to "
+                    f"{nsc.superiors[0]}; capture risk: {'yes' if nsc.capture_risk else 'no'} "
+                    f"({', '.join(sorted({c.whom for c in nsc.capture}))}); budget share "
+                    f"{share:.0%}, effective number of agencies "
+                    f"{before.concentration.effective_number:.2f}.",
+                    soft_wrap=True,
+                )
                 after = oversight(view, PartialDate.parse("2022-01-06"))
                 nsc = after.agency("National Security Committee")
                 console.print(
-                    f"On 2022-01-06 the National Security Committee answers to {nsc.superiors[0]}."
+                    f"On 2022-01-06 the National Security Committee answers to {nsc.superiors[0]}.",
+                    soft_wrap=True,
                 )
                 result = run_scenario(view.relations(), reform_path, view.org_resolution())
                 _emit_map(result, Format.table, console)

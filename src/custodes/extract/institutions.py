@@ -57,7 +57,7 @@ _POST_WORD = (
 _UNREAL = re.compile(
     r"\b(?:should|would|could|might|must|ought|propos\w*|suggest\w*|argue\w*|call(?:s|ed)? for|"
     r"rumou?r\w*|alleg\w*|reportedly|deni\w*|claim\w*|not|no longer|never|plan(?:s|ned)? to|"
-    r"intend\w*|may|whether|if|unless)\b",
+    r"intend\w*|(?-i:may)|whether|if|unless)\b",
     re.I,
 )
 
@@ -343,7 +343,15 @@ _SUBORDINATE = re.compile(
     rf"(?:directly\s+)?(?:subordinate|subordinated|accountable|answerable|responsible)"
     rf"(?:\s+and\s+(?:directly\s+)?(?:accountable|subordinate|answerable))?\s+to\s+(?P<y>{ORG})"
 )
-_REPORTS = re.compile(rf"(?P<a>{ORG})\s+(?:reports|answers)\s+(?:directly\s+)?to\s+(?P<y>{ORG})")
+_REPORTS = re.compile(
+    rf"(?P<a>{ORG}){_WHICH}\s+(?:has\s+|had\s+)?(?:reports|answers|reported|answered)\s+"
+    rf"(?:\w+ly\s+)?(?:directly\s+)?to\s+(?P<y>{ORG})"
+)
+# "X is a central body of executive power subordinate to Y", "X, …, subordinate to Y"
+_SUBORDINATE_NP = re.compile(
+    rf"(?P<a>{ORG})(?:\s*\([^)]{{1,60}}\))?\s+(?:is|was|has been|remains)\s+(?:a|an)\s+"
+    rf"[^.;]{{0,120}}?,?\s+(?:directly\s+)?(?:subordinate|accountable|answerable)\s+to\s+(?P<y>{ORG})"
+)
 _UNDER = re.compile(
     rf"(?P<a>{ORG})\s+(?:is|was|are|were|came|comes|falls|fell|remains|remained|has been|"
     rf"was placed|has been placed|was put|were placed)\s+(?:directly\s+)?under\s+(?:the\s+)?"
@@ -363,10 +371,12 @@ _OVERSEES = re.compile(
     rf"(?P<y>{ORG})\s+(?:also\s+)?(?P<verb>oversees|supervises|audits|monitors|scrutini[sz]es|"
     rf"inspects|exercises (?:\w+\s+)?(?:oversight|control|supervision) (?:over|of))\s+"
     rf"(?:the\s+(?:legality|activities|activity|work|operations|budget|spending|finances|"
-    rf"accounts|use of funds)(?:\s+\w+){{0,3}}?\s+of\s+)?(?P<x>{ORG})"
+    rf"accounts|use of (?:budget )?funds|use of funds)(?:\s+\w+){{0,3}}?\s+(?:of|by)\s+)?(?P<x>"
+    rf"{ORG})"
 )
 _OVERSEEN = re.compile(
-    rf"(?P<x>{ORG}){_WHICH}\s+(?:is|are|shall be|was|has been)\s+(?:also\s+)?(?:overseen|supervised"
+    rf"(?P<x>{ORG})(?:\s+(?:accounts|activities|activity|operations|spending|finances|budget))?"
+    rf"{_WHICH}\s+(?:is|are|shall be|was|has been)\s+(?:also\s+)?(?:overseen|supervised"
     rf"|audited|"
     rf"monitored|scrutini[sz]ed|inspected|controlled)\s+by\s+(?P<y>{ORG})"
 )
@@ -441,12 +451,19 @@ def _tie_kind(word: str) -> str:
 
 
 _TITLE_LOWER = (
-    r"(?:(?:former|late|then|long-time|longtime|close|trusted|distant|young|key|powerful|"
-    r"influential)\s+)"
+    r"(?:(?:former|late|then|long-time|longtime|close|trusted|distant|young|younger|elder|"
+    r"older|key|powerful|influential|business)\s+)"
 )
+# titles before a name: "Prime Minister", "the former NSS director", "President"
 _PRE_TITLE = (
-    r"(?:(?:the\s+)?(?:former\s+)?(?:President|Prime Minister|Minister|Speaker|General|Colonel|"
-    r"Chairman|Director|Secretary|businessman|director|chairman|head|general)\s+(?:[A-Z]{2,6}\s+)?(?:[a-z]+\s+)?)?"
+    r"(?:(?:the|a|an|former|late|then|[A-Z]{2,6}|businessman|director|chairman|head|chief|"
+    r"deputy|commander|minister|general|President|Prime|Minister|Speaker|General|Colonel|"
+    r"Chairman|Director|Secretary|Interior|Defen[cs]e)\s+){0,6}"
+)
+_NOT_POSSESSOR = r"(?!\s*(?:’s|'s))"
+_PAIR = (
+    r"classmates|class-mates|fellow students|studied together|graduated together|"
+    r"were at school together|served together|(?:close\s+)?(?:associates|allies|friends|partners)"
 )
 
 
@@ -458,38 +475,50 @@ def _tie_rules() -> list[tuple[re.Pattern[str], str]]:
         (
             re.compile(
                 rf"(?P<p>{_SURNAME})\s*,\s*(?:is\s+|was\s+)?(?:a|an|the|his|her)\s+{_TITLE_LOWER}*"
-                rf"(?P<rel>{rel})\s+of\s+{_PRE_TITLE}(?P<q>{_SURNAME})"
+                rf"(?P<rel>{rel})\s+of\s+{_PRE_TITLE}(?P<q>{_SURNAME}){_NOT_POSSESSOR}"
             ),
             "p-of-q",
         ),
-        # "Sahakyan is a protégé of the former NSS director Vahe Grigoryan"
+        # "Sahakyan is a protégé of the former NSS director Vahe Grigoryan"; "Usmonov himself
+        # rose as a protégé of Ravshan Tursunov"
         (
             re.compile(
-                rf"(?P<p>{_SURNAME})\s+(?:is|was|has been|became)\s+(?:a|an|the)\s+{_TITLE_LOWER}*"
-                rf"(?P<rel>{rel})\s+of\s+{_PRE_TITLE}(?P<q>{_SURNAME})"
+                rf"(?P<p>{_SURNAME}),?\s+(?:himself\s+|herself\s+)?(?:is|was|has been|became|"
+                rf"rose as|began as|started as|served as)\s+(?:a|an|the)\s+{_TITLE_LOWER}*"
+                rf"(?P<rel>{rel})\s+of\s+{_PRE_TITLE}(?P<q>{_SURNAME}){_NOT_POSSESSOR}"
             ),
             "p-of-q",
         ),
-        # "Nazarbayev’s nephew Samat Abish", "Tokayev's proxy, Murat Nurtleu"
+        # "Nazarbayev’s nephew Samat Abish", "Mansour's patron, the former GIS chief Omar Sabry"
         (
             re.compile(
-                rf"(?P<q>{_SURNAME})(?:’s|'s)\s+{_TITLE_LOWER}*(?P<rel>{rel})\s*,?\s+(?:the\s+[a-z]+\s+)?(?P<p>{_PERSON})"
+                rf"(?P<q>{_SURNAME})(?:’s|'s)\s+{_TITLE_LOWER}*(?P<rel>{rel})\s*,?\s+"
+                rf"{_PRE_TITLE}(?P<p>{_PERSON})"
             ),
             "q-s-p",
         ),
-        # "X and Y studied together", "X and Y were classmates"
+        # "Jasur Kholmatov, is Usmonov's nephew"
         (
             re.compile(
-                rf"(?P<p>{_PERSON})\s+and\s+(?:[a-z\s,]+,\s+)?(?P<q>{_PERSON})\s*,?\s+(?:were|are|h"
-                rf"ad been)?\s*"
-                rf"(?P<rel>classmates|class-mates|fellow students|studied together|were at school t"
-                rf"ogether|served together)"
+                rf"(?P<p>{_SURNAME}),?\s+(?:is|was)\s+(?P<q>{_SURNAME})(?:’s|'s)\s+{_TITLE_LOWER}*"
+                rf"(?P<rel>{rel})\b"
+            ),
+            "p-is-qs",
+        ),
+        # "X and Y studied together", "X, and Y were classmates", "X and the chairman, Y, are
+        # close associates"
+        (
+            re.compile(
+                rf"(?P<p>{_SURNAME})\s*,?\s+and\s+(?:[a-z][\w\s]*,\s+|{_PRE_TITLE})?(?P<q>{_SURNAME})"
+                rf"\s*,?\s+(?:were|are|had been|have been)?\s*(?P<rel>{_PAIR})"
             ),
             "pair",
         ),
         # "X is married to Y"
         (
-            re.compile(rf"(?P<p>{_PERSON})\s+(?:is|was)\s+married\s+to\s+(?P<q>{_PERSON})"),
+            re.compile(
+                rf"(?P<p>{_SURNAME}),?\s+(?:is|was|has been)\s+married\s+to\s+(?P<q>{_PERSON})"
+            ),
             "married",
         ),
     ]
@@ -510,7 +539,14 @@ def _person(name: str) -> str:
 
 def extract_institutions(text: str, abbreviations: dict[str, str] | None = None) -> list[Found]:
     """Every institutional statement the text states explicitly."""
-    orgs = _Orgs(dict(abbreviations or {}))
+    defined = {
+        m.group("abbr"): re.sub(r"^(?:[Tt]he)\s+", "", m.group("name"))
+        for m in re.finditer(
+            rf"(?P<name>{_NAME})\s*\((?P<abbr>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,7}})\)", text
+        )
+        if _HEAD_RE.search(m.group("name"))
+    }
+    orgs = _Orgs({**defined, **(abbreviations or {})})
     out: list[Found] = []
     for start, clause in _clauses(text):
         if re.search(r"[а-яё]", clause, re.I):
@@ -555,7 +591,7 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
         ):
             continue
         add("part_of", m, orgs.name(m.group("a")), orgs.name(m.group("x")))
-    for rx in (_SUBORDINATE, _REPORTS, _UNDER):
+    for rx in (_SUBORDINATE, _REPORTS, _UNDER, _SUBORDINATE_NP):
         for m in rx.finditer(clause):
             if "responsible" in m.group(0) and re.search(
                 r"responsible\s+to\s+(?:ensure|protect|guard)", m.group(0)
@@ -604,7 +640,7 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
                 continue
             if shape == "pair":
                 kind, detail = "classmate", m.group("rel")
-                if "served" in detail:
+                if re.search(r"served|associates|allies|friends|partners", detail):
                     kind = "associate"
             elif shape == "married":
                 kind, detail = "kin", "spouse"
