@@ -32,14 +32,15 @@ _HEAD = (
     r"Centre|Center|Institute|School|Rosgvardiya|Prosecutor|Prosecutor-General|Procuracy|"
     r"Gendarmerie|Militia|Staff|Secretariat|Division|Brigade|Regiment|Corps|Rada|Mejlis|"
     r"Organi[sz]ation|Authority|Commission|Sector|Board|Inspection|Apparatus|Headquarters|"
-    r"Minister|King|Emir|Presidency|Chancellor|Cabinet|Ombudsman|Procurator|Army|Navy|Guard"
+    r"Minister|King|Emir|Presidency|Chancellor|Cabinet|Ombudsman|Procurator|Army|Navy|Guard|"
+    r"Intelligence|Counter-Intelligence|Counterintelligence"
 )
 _CAP = r"(?:[A-Z][\w’'\-\.]*[\w’']|[A-Z]|“[^”]{1,40}”|\"[^\"]{1,40}\")"
 _JOIN = r"(?:of|for|on|de|al|the|and\s+(?=[A-Z]\w+\s+(?:Affairs|Security|Defen[cs]e|Situations)))"
 _NAME = rf"{_CAP}(?:\s+(?:{_JOIN}\s+)*{_CAP})*"
 _ANAPHOR = (
     r"(?:[Tt]he\s+)?(?:committee|service|agency|ministry|bureau|directorate|guard|"
-    r"Committee|Service|Agency|Ministry|Bureau|Directorate)(?!\s+(?:of|for)\b)|[Ii]t|[Ii]ts"
+    r"Committee|Service|Agency|Ministry|Bureau|Directorate)(?!\s+(?:of|for)\b)|\b[Ii]ts?\b"
 )
 ORG = rf"(?:(?:[Tt]he\s+)?{_NAME}|{_ANAPHOR})"
 _LIST = rf"{ORG}(?:\s*,\s*(?:and\s+)?{ORG})*(?:\s*,?\s+and\s+{ORG})?"
@@ -315,11 +316,15 @@ def _money(m: re.Match[str]) -> tuple[float, str]:
 
 # ---- the rules ------------------------------------------------------------------------------
 
-_WHICH = r"(?:\s*\([^)]{1,60}\))?(?:\s*,\s*(?:which|that|who)\b)?"
+_WHICH = (
+    r"(?:\s*\([^)]{1,60}\))?(?:\s*,\s*(?:formerly|previously|once|now)\b[^,]{0,80},)?"
+    r"(?:\s*,\s*(?:which|that|who)\b)?"
+)
 
 _PART_OF_LIST = re.compile(
     rf"(?P<x>{ORG})(?:(?:’s|'s)\s+(?:structure|system))?\s+(?:comprises|includes|consists of|"
-    rf"incorporates|encompasses|is made up of|unites)\s+(?:(?:two|three|four|five|six|several|"
+    rf"incorporates|encompasses|is made up of|unites|houses|also houses|also includes)\s+(?:(?:two|"
+    rf"three|four|five|six|several|"
     rf"the following|other|such)\s+)*(?:[a-z]+\s+)?(?:organi[sz]ations|units|agencies|bodies|"
     rf"services|departments|structures|subdivisions)?\s*[–—:-]?\s*(?P<items>{_LIST})"
 )
@@ -332,6 +337,22 @@ _PART_OF = re.compile(
     rf")\s+"
     rf"(?:a\s+|an\s+|the\s+)?(?:part|unit|component|division|subdivision|department|"
     rf"structural (?:unit|subdivision)|branch)\s+of\s+(?P<x>{ORG})"
+)
+_WITHIN = re.compile(
+    rf"(?P<a>{ORG}){_WHICH}\s+(?:operates|works|sits|functions)\s+(?:within|inside|under)\s+"
+    rf"(?P<x>{ORG})|(?P<a2>{ORG}){_WHICH}\s+(?:is|was)\s+(?:attached to|housed in|subordinated "
+    rf"within)\s+(?P<x2>{ORG})|(?P<a3>{ORG}){_WHICH}\s+(?:belongs|belonged)\s+to\s+(?P<x3>{ORG})"
+)
+_UNIT_HEAD = r"Department|Directorate|Centre|Center|Unit|Division|Academy|Institute|School|Brigade"
+# "the Department of Military Counter-Intelligence of the SBU": a unit of its organisation
+_UNIT_OF = re.compile(
+    rf"^(?P<a>(?:[A-Z][\w\-]*\s+)*(?:{_UNIT_HEAD})\s+of\s+(?:the\s+)?[A-Z][\w\-]*"
+    rf"(?:\s+(?:and\s+)?[A-Z][\w\-]*)*?)\s+of\s+(?:the\s+)?(?P<x>[A-Z].+)$"
+)
+# "MIT's Electronic and Technical Intelligence Department"
+_UNIT_POSS = re.compile(
+    rf"(?P<x>\b[A-Z]{{2,7}}|{_NAME})(?:’s|'s)\s+(?P<a>(?:[A-Z][\w\-]*\s+(?:and\s+)?)*"
+    rf"(?:{_UNIT_HEAD}))\b"
 )
 _MOVED_INTO = re.compile(
     rf"(?P<a>{ORG})\s+(?:was|were|has been|had been)\s+(?:transferred|returned|moved|merged)\s+"
@@ -386,7 +407,8 @@ _OVERSIGHT_EXERCISED = re.compile(
 )
 _FUNCTIONS = re.compile(
     rf"(?:(?P<x1>{ORG})(?:’s|'s)\s+)?(?:[Tt]he\s+)?(?:(?:main|principal|key|core|primary|basic)\s+)?"
-    rf"(?:(?P<x3>{ORG})\s+)?(?:functions|tasks|duties|responsibilities|powers|mandate|competences)\s+(?:of\s+(?P<x2>{ORG})\s+)?"
+    rf"(?:(?P<x3>{ORG})\s+)?(?:functions|tasks|duties|responsibilities|powers|mandate|competences|missions)\s+"
+    rf"(?:of\s+(?P<x2>{ORG})\s+)?"
     rf"(?:are|include|includes|cover|covers|comprise|consist of)\b\s*:?(?P<rest>.+)",
     re.S,
 )
@@ -400,12 +422,15 @@ _HOLDS = re.compile(
     rf"(?P<x>{ORG}){_WHICH}\s+(?:also\s+)?(?:handles|protects|guards|maintains|conducts|carries out"
     rf"|performs|exercises|runs|"
     rf"is entitled to|was granted|has been granted|were granted|received|gained|acquired|holds|"
-    rf"retains|took over|has taken over|is tasked with|was tasked with|deals with|leads)\s+(?P<rest"
+    rf"retains|took over|has taken over|has also taken over|is tasked with|was tasked with|deals wi"
+    rf"th|leads)\s+(?P<rest"
     rf">.+)",
     re.S,
 )
 _BUDGET_WORD = re.compile(
-    r"\b(?:budget|allocat\w+|appropriat\w+|funding|spending|received|spent)\b", re.I
+    r"\b(?:budget|allocat\w+|appropriat\w+|funding|spend\w*|receive[sd]?|spent|gets|got|"
+    r"reached|financ\w+)\b",
+    re.I,
 )
 _RANK = re.compile(
     rf"(?P<post>(?:(?:First\s+)?(?:Deputy\s+)?(?:{_POST_WORD})\s+of\s+(?:{ORG}))|\b[A-Z]{{2,7}}\s+(?:{_POST_WORD}))"
@@ -415,18 +440,22 @@ _RANK = re.compile(
 _RANK_LIST = re.compile(
     r"((?:[Ss]tate\s+)?[Pp]rotocol(?:\s+list)?|(?:order|table)\s+of\s+precedence)"
 )
+_ABOUT = (
+    r"(?:some\s+|about\s+|around\s+|nearly\s+|roughly\s+|over\s+|more than\s+|"
+    r"approximately\s+|up to\s+|an estimated\s+)?"
+)
+_COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<k>thousand)?"
 _PERSONNEL = re.compile(
-    rf"(?P<x>{ORG}){_WHICH}\s+(?:employs|has|had|numbers|numbered|counts|comprises)\s+(?:a\s+staff\s+of\s+)?"
-    rf"(?:some\s+|about\s+|around\s+|nearly\s+|roughly\s+|over\s+|more than\s+|approximately\s+|"
-    rf"up to\s+|an estimated\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<k>thousand)?\s+"
-    rf"(?:staff|employees|officers|personnel|people|servicemen|troops|agents|members|officials|"
-    rf"guards|fighters|soldiers|serving)"
+    rf"(?P<x>{ORG}){_WHICH}\s+(?:employs|has|had|numbers|numbered|counts|comprises)\s+"
+    rf"(?:(?:a|an)\s+(?:\w+\s+)?(?:staff|strength|headcount)\s+of\s+)?{_ABOUT}{_COUNT}"
+    rf"(?:\s+(?:staff|employees|officers|personnel|people|servicemen|troops|agents|"
+    rf"members|officials|guards|fighters|soldiers|serving)|(?=\s*[.;,]|\s+(?:in|as of)\b))"
 )
 _PERSONNEL2 = re.compile(
-    rf"(?:(?P<x>{ORG})(?:’s|'s)\s+)?(?:staff|personnel|headcount|strength|manpower)(?:\s+of\s+(?P<x2>{ORG}))?"
-    rf"\s+(?:is|was|numbers|numbered|stands at|stood at|totals|totalled|of)\s+(?:some\s+|about\s+|a"
-    rf"round\s+|nearly\s+|approximately\s+)?"
-    rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<k>thousand)?"
+    rf"(?:(?P<x>{ORG})(?:’s|'s)?\s+|\b(?:whose|its|their)\s+)(?:\w+\s+)?(?:staff|personnel|"
+    rf"headcount|strength|manpower)(?:\s+of\s+(?P<x2>{ORG}))?\s+(?:is|was|numbers|numbered|"
+    rf"stands at|stood at|totals|totalled|is estimated at|was estimated at|reached|of)\s+"
+    rf"{_ABOUT}{_COUNT}"
 )
 
 
@@ -567,6 +596,14 @@ def extract_institutions(text: str, abbreviations: dict[str, str] | None = None)
 def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
     found: list[Found] = []
     since, until = _dates(clause)
+    # "The SBU … and its authorised strength": a pronoun after the clause's own subject is it
+    pronoun = re.search(r"\b(?:it|its|whose)\b", clause)
+    if pronoun:
+        for first in re.finditer(ORG, clause[: pronoun.start()]):
+            name = orgs.name(first.group(0))
+            if name and not _ANAPHOR_RE.match(first.group(0).strip()):
+                orgs.topic = name
+                break
 
     def add(kind: str, m: re.Match[str], subject: str | None, obj: str | None, **kw: Any) -> None:
         if not subject or (obj is not None and not obj) or subject == obj:
@@ -584,6 +621,17 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
                 add("part_of", m, item, x)
     for m in _PART_OF.finditer(clause):
         add("part_of", m, orgs.name(m.group("a")), orgs.name(m.group("x")))
+    for m in _WITHIN.finditer(clause):
+        a = m.group("a") or m.group("a2") or m.group("a3")
+        x = m.group("x") or m.group("x2") or m.group("x3")
+        add("part_of", m, orgs.name(a), orgs.name(x))
+    for m in re.finditer(ORG, clause):
+        u = _UNIT_OF.match(m.group(0).removeprefix("the ").removeprefix("The "))
+        if u and (parent := orgs.name(u.group("x"))):
+            add("part_of", m, u.group("a"), parent)
+    for m in _UNIT_POSS.finditer(clause):
+        if (parent := orgs.name(m.group("x"))) and not _HEAD_RE.fullmatch(m.group("a")):
+            add("part_of", m, m.group("a"), parent)
     for m in _MOVED_INTO.finditer(clause):
         if re.search(
             r"\b(?:control|command|jurisdiction|subordination)\b",
