@@ -62,6 +62,15 @@ def institutions_tables(inst: Institutions) -> list[Table | Text]:
             r.add_row(str(n), post, lst or "")
         out.append(r)
     out += _concentration(inst.measures)
+    extracted = sum(1 for e in inst.evidence if e.extractor != "casefile")
+    out.append(
+        Text(
+            f"{len(inst.evidence)} statements in force ({extracted} read from documents, "
+            f"{len(inst.evidence) - extracted} from case files) in {len(inst.sources)} "
+            "sources; --format json lists each with its quote, span and source.",
+            style="dim",
+        )
+    )
     return out
 
 

@@ -24,6 +24,7 @@ from itertools import combinations
 
 from custodes.analyses.base import Source, source_of, sources
 from custodes.ontology import Title
+from custodes.store.keys import org_key
 from custodes.store.statements import Statement
 from custodes.store.view import View
 from custodes.tenures import Tenure, derive_tenures, tenure_effect
@@ -181,5 +182,70 @@ def conflicts(view: View) -> list[Conflict]:
     stmts = view.statements()
     by_id = {s.id: s for s in stmts}
     found = _two_holders(derive_tenures(stmts), by_id)
-    found += _different_dates(stmts) + _held_after_end(stmts)
+    found += _different_dates(stmts) + _held_after_end(stmts) + _institutional(view)
     return sorted(found, key=lambda c: (c.date or "9999", c.kind, c.summary))
+
+
+def _institutional(view: View) -> list[Conflict]:
+    """Institutional statements that disagree: two budgets of one agency for one year, two
+    protocol ranks of one post (in one list)."""
+    from custodes.institutions import Relation
+
+    resolve = view.org_resolution()
+
+    def key(name: str) -> str:
+        k = org_key(name) or name
+        return resolve.get(k, k)
+
+    groups: dict[tuple[object, ...], list[Relation]] = {}
+    for r in view.relations():
+        if r.type == "budget" and r.amount and r.year:
+            groups.setdefault(("budget", r.country, key(r.subject), r.year), []).append(r)
+        elif r.type == "rank" and r.number:
+            groups.setdefault(("rank", r.country, key(r.subject)), []).append(r)
+    out: list[Conflict] = []
+    for (kind, *_), rels in groups.items():
+        values = {round(r.amount or 0, -3) if kind == "budget" else r.number for r in rels}
+        if len(values) < 2:
+            continue
+        first = rels[0]
+        sides = [
+            Side(
+                None,
+                f"{r.currency or ''} {r.amount:,.0f}".strip()
+                if kind == "budget"
+                else f"rank {r.number}",
+                [
+                    Source(
+                        r.id,
+                        r.type,
+                        None,
+                        r.date_from,
+                        r.doc_id,
+                        r.doc_path,
+                        r.source,
+                        r.quote,
+                        r.start,
+                        r.end,
+                    )
+                ],
+            )
+            for r in rels
+        ]
+        what = (
+            f"{first.subject}'s budget for {first.year}"
+            if kind == "budget"
+            else f"{first.subject}'s protocol rank"
+        )
+        out.append(
+            Conflict(
+                kind=f"different_{kind}s",
+                post=None,
+                org=first.subject,
+                date=str(first.year) if kind == "budget" else None,
+                summary=f"sources disagree on {what}",
+                note=None,
+                sides=sides,
+            )
+        )
+    return out

@@ -38,6 +38,25 @@ class BodyRow:
 
 
 @dataclass
+class Evidence:
+    """One statement the map rests on, with where it comes from."""
+
+    type: str
+    subject: str
+    object: str | None
+    value: str | None
+    date_from: str | None
+    date_until: str | None
+    quote: str
+    doc: str | None
+    start: int
+    end: int
+    extractor: str
+    confidence: float
+    source: str | None  # the work a case file cites
+
+
+@dataclass
 class Institutions:
     on: str
     country: str | None
@@ -45,6 +64,7 @@ class Institutions:
     ranks: list[tuple[str, int, str | None]]
     measures: Measures
     sources: list[str] = field(default_factory=list)  # documents and case files used
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 def country_of_relations(relations: list[Relation], country: str | None) -> str | None:
@@ -97,7 +117,31 @@ def institutions(view: View, on: PartialDate, country: str | None = None) -> Ins
                 personnel=m.personnel.get(key),
             )
         )
-    docs = sorted({r.doc_path or r.doc_id for r in view.relations()})
+    chosen = country_of_relations(view.relations(), country)
+    used = [
+        r
+        for r in view.relations()
+        if r.country in (chosen, None) and r.type != "body" and r.in_force(on)
+    ]
+    docs = sorted({r.doc_path or r.doc_id for r in used})
+    evidence = [
+        Evidence(
+            r.type,
+            r.subject,
+            r.object,
+            r.value or (f"{r.amount:,.0f} {r.currency or ''} ({r.year})" if r.amount else None),
+            r.date_from,
+            r.date_until,
+            r.quote,
+            r.doc_path,
+            r.start,
+            r.end,
+            r.extractor,
+            r.confidence,
+            r.source,
+        )
+        for r in used
+    ]
     return Institutions(
         on=m.on,
         country=country_of_relations(view.relations(), country),
@@ -105,6 +149,7 @@ def institutions(view: View, on: PartialDate, country: str | None = None) -> Ins
         ranks=[(post, n, lst) for post, n, lst, _ in sorted(m.ranks, key=lambda r: r[1])],
         measures=measures,
         sources=docs,
+        evidence=evidence,
     )
 
 

@@ -58,9 +58,9 @@ def _ties(view: View, on: PartialDate | None = None) -> list[Relation]:
 
 
 def _one_name(names: list[str], name: str) -> str:
-    """The fullest spelling already seen of ``name`` ("Massimov" → "Karim Massimov")."""
+    """The fullest spelling of ``name`` among ``names`` ("Massimov" → "Karim Massimov")."""
     for n in sorted(names, key=len, reverse=True):
-        if n != name and same_person(name, n):
+        if len(n) > len(name) and same_person(name, n):
             return n
     return name
 
@@ -68,12 +68,8 @@ def _one_name(names: list[str], name: str) -> str:
 def network(view: View, on: PartialDate | None = None) -> Network:
     """Every tie between people (in force on ``on`` when given), and the circles they form."""
     rels = _ties(view, on)
-    names: list[str] = []
-    for r in rels:
-        for n in (r.subject, r.object or ""):
-            if n and _one_name(names, n) == n and n not in names:
-                names.append(n)
-    canon = {n: _one_name(names, n) for r in rels for n in (r.subject, r.object or "")}
+    every = sorted({n for r in rels for n in (r.subject, r.object or "") if n}, key=len)
+    canon = {n: _one_name(every, n) for n in every}
     rows: list[TieRow] = []
     seen: set[tuple[str, str, str]] = set()
     for r in rels:

@@ -47,8 +47,9 @@ _LIST = rf"{ORG}(?:\s*,\s*(?:and\s+)?{ORG})*(?:\s*,?\s+and\s+{ORG})?"
 _ABBR = re.compile(r"^[A-ZА-Я]{2,7}$")
 _HEAD_RE = re.compile(rf"\b(?:{_HEAD})\b")
 _ANAPHOR_RE = re.compile(rf"^(?:{_ANAPHOR})$")
-_PERSON = r"(?:[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})"
-_SURNAME = r"(?:[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2})"
+_PWORD = r"(?:[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*)"  # "Kassym-Jomart", "O'Neill"
+_PERSON = rf"(?:{_PWORD}(?:\s+{_PWORD}){{1,2}})"
+_SURNAME = rf"(?:{_PWORD}(?:\s+{_PWORD}){{0,2}})"
 _POST_WORD = (
     r"Chairman|Chair|Director|Head|Chief|Minister|Commander|Secretary|Prosecutor General|"
     r"General Prosecutor|Procurator|Speaker|President|Prime Minister"
@@ -135,6 +136,7 @@ class _Orgs:
         self.abbr = abbreviations
         self.topic: str | None = None  # the organisation last named as a subject
         self.by_head: dict[str, str] = {}  # "committee" → the last named committee
+        self.person: str | None = None  # the person last named as a subject ("he", "his")
 
     def name(self, raw: str | None) -> str | None:
         """The organisation a slot names, or None if the slot is not an organisation."""
@@ -681,7 +683,8 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
                 add("personnel", m, x, None, number=int(n))
     for rx, shape in _tie_rules():
         for m in rx.finditer(clause):
-            if _modal(clause, m.end()) or re.search(r"\b(?:rumou?r|alleg|denie|claim)", clause):
+            near = clause[max(0, m.start() - 60) : m.end() + 10]
+            if _modal(clause, m.end()) or re.search(r"\b(?:rumou?r|alleg|denie|claim)", near):
                 continue
             p, q = _person(m.group("p")), _person(m.group("q"))
             if p == q or _HEAD_RE.search(p) or _HEAD_RE.search(q):
@@ -713,11 +716,12 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
         if name and not _ANAPHOR_RE.match(first.group(0).strip()):
             orgs.saw(name, subject=True)
             break
-    # "his proxy Murat Nurtleu": his = the clause's first person
+    # "his proxy Murat Nurtleu": his = the clause's first person, or the last one named before
     for m in re.finditer(rf"\b(?:his|her)\s+(?P<rel>{_tie_rx()})\s*,?\s+(?P<p>{_PERSON})", clause):
-        head = re.match(rf"\s*(?:[A-Z][a-z]+\s+)?(?P<q>{_PERSON})", clause)
-        if head and not _modal(clause, m.end()):
-            q = _person(head.group("q"))
+        head = re.search(rf"(?P<q>{_PERSON})", clause[: m.start()])
+        who = _person(head.group("q")) if head else orgs.person
+        if who and not _modal(clause, m.end()):
+            q = who
             p = _person(m.group("p"))
             if p != q:
                 found.append(
@@ -733,6 +737,14 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
                         confidence=0.5,
                     )
                 )
+    named = [
+        x.group(0)
+        for x in re.finditer(_PERSON, clause)
+        if not _HEAD_RE.search(x.group(0)) and len(x.group(0).split()) >= 2
+    ]
+    # who "he" and "his" are next: the first person this clause names outside brackets
+    outside = [n for n in named if n in re.sub(r"\([^)]*\)", "", clause)]
+    orgs.person = _person(outside[0]) if outside else None
     return found
 
 
