@@ -81,20 +81,30 @@ def draw_institutions(inst: Institutions, path: str | Path) -> Path:
     rows: dict[int, list[str]] = {}
     for name, lv in layer.items():
         rows.setdefault(lv, []).append(name)
-    # units under their parents: order layer 3 by parent position
-    for lv in rows:
-        rows[lv].sort()
-    if 3 in rows:
-        order = {n: i for i, n in enumerate(rows.get(2, []))}
-        rows[3].sort(key=lambda n: (order.get(bodies[n].part_of or "", 99), n))
     width = max(len(v) for v in rows.values())
+    pos: dict[str, tuple[float, float]] = {}
+
+    def place(lv: int, key: dict[str, float]) -> None:
+        names = sorted(rows.get(lv, []), key=lambda n: (key.get(n, 1e9), n))
+        for i, name in enumerate(names):
+            pos[name] = ((i + 0.5) / len(names) * width, 3 - lv)
+
+    # agencies first, then everything else next to what it is linked to (fewer crossings)
+    place(2, {})
+    links: dict[str, set[str]] = {}
+    for b in inst.bodies:
+        for other in [*b.superiors, *b.overseers, *b.head_appointers, *(filter(None, [b.part_of]))]:
+            links.setdefault(b.name, set()).add(other)
+            links.setdefault(other, set()).add(b.name)
+
+    def mean_x(name: str) -> float:
+        xs = [pos[o][0] for o in links.get(name, ()) if o in pos]
+        return sum(xs) / len(xs) if xs else 1e9
+
+    for lv in (3, 1, 0):
+        place(lv, {n: mean_x(n) for n in rows.get(lv, [])})
     fig_w = max(10.0, 2.3 * width)
     fig, ax = plt.subplots(figsize=(fig_w, 9))
-    pos: dict[str, tuple[float, float]] = {}
-    for lv, names in rows.items():
-        n = len(names)
-        for i, name in enumerate(names):
-            pos[name] = ((i + 0.5) / n * width, 3 - lv)
     shares = {s.agency: s.share for s in inst.measures.concentration.budget_shares}
     nfun = {k: len(v) for k, v in inst.measures.concentration.functions.items()}
     risky = {a.agency for a in inst.measures.agencies if a.capture_risk}
@@ -113,7 +123,14 @@ def draw_institutions(inst: Institutions, path: str | Path) -> Path:
         if b.part_of:
             arrow(b.name, b.part_of, arrowstyle="-", color="#999999", lw=1)
         if b.superiors:
-            arrow(b.name, b.superiors[0], arrowstyle="-|>", color="black", lw=1.6)
+            arrow(
+                b.name,
+                b.superiors[0],
+                arrowstyle="-|>",
+                color="black",
+                lw=1.6,
+                connectionstyle="arc3,rad=-0.08",
+            )
         for o in b.overseers:
             bad = (b.name, o) in captured
             arrow(
@@ -195,10 +212,17 @@ def draw_network(net: Network, path: str | Path, purge: Purge | None = None) -> 
             )
     left = {p for g in (purge.left if purge else []) for p in g.people}
     came = {p for g in (purge.came if purge else []) for p in g.people}
+    origin = {
+        p: g.label
+        for g in (purge.came if purge else [])
+        for p in g.people
+        if g.label != "origin unknown"
+    }
     for p, (x, y) in pos.items():
         colour = "#d7301f" if p in left else "#1a9850" if p in came else "#636363"
         ax.scatter([x], [y], s=120, color=colour, zorder=2)
-        ax.text(x * 1.12, y * 1.12, _wrap(p, 18), fontsize=8, ha="center", va="center")
+        label = _wrap(p, 18) + (f"\n(from {_wrap(origin[p], 22)})" if p in origin else "")
+        ax.text(x * 1.14, y * 1.14, label, fontsize=8, ha="center", va="center")
     handles = [
         plt.Line2D([0], [0], color=c, lw=2, label=k)
         for k, c in _TIE_COLOURS.items()
