@@ -3,8 +3,10 @@
     python scripts/evaluate_institutions.py             # dev and held-out sets
     python scripts/evaluate_institutions.py --details   # also list misses and false alarms
 
-Sets: tests/data/institutions/texts/dev (studied to write the rules) and .../heldout (written
-by someone who never read the rules, never studied by their author). Gold format and
+Sets: tests/data/institutions/texts/dev and dev2 (studied to improve the rules; dev2 was the
+first held-out set, measured unseen at F1 0.392, then diagnosed for general failure classes by a
+helper and renamed) and .../heldout2 (written by someone who never read the rules, never
+studied by their author). Gold format and
 annotation rules: tests/data/institutions/texts/README.md.
 
 Matching: same type; subject and object the same organisation or person (the same words after
@@ -46,9 +48,21 @@ def _initials(s: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-zА-Яа-яЁё]+", s) if w[0].isupper())
 
 
+def _english(name: str) -> str:
+    """A Russian organisation name in the shared English taxonomy, when it is known."""
+    if not re.search(r"[а-яё]", name, re.I):
+        return name
+    from custodes.extract.russian import org_english
+
+    if re.match(r"Президент", name):
+        return "President"
+    return org_english(name) or name
+
+
 def same_name(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
+    a, b = _english(a), _english(b)
     fa, fb = _fold(a), _fold(b)
     if not fa or not fb:
         return False
@@ -152,13 +166,13 @@ def evaluate(folder: Path, details: bool) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--details", action="store_true")
-    ap.add_argument("sets", nargs="*", default=["dev", "heldout"])
+    ap.add_argument("sets", nargs="*", default=["dev", "dev2", "heldout2"])
     args = ap.parse_args()
     for name in args.sets:
         folder = SETS / name
         if not folder.is_dir():
             sys.exit(f"no set {folder}")
-        res = evaluate(folder, args.details and name != "heldout")
+        res = evaluate(folder, args.details and not name.startswith("heldout"))
         print(
             f"{name}: {res['texts']} texts, {res['gold']} gold statements — P "
             f"{res['precision']:.3f} "

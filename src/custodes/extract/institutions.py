@@ -36,7 +36,7 @@ _HEAD = (
     r"Intelligence|Counter-Intelligence|Counterintelligence"
 )
 _CAP = r"(?:[A-Z][\w’'\-\.]*[\w’']|[A-Z]|“[^”]{1,40}”|\"[^\"]{1,40}\")"
-_JOIN = r"(?:of|for|on|de|al|the|and\s+(?=[A-Z]\w+\s+(?:Affairs|Security|Defen[cs]e|Situations)))"
+_JOIN = r"(?:of|for|on|de|al|the|and(?=\s+[A-Z]))"
 _NAME = rf"{_CAP}(?:\s+(?:{_JOIN}\s+)*{_CAP})*"
 _ANAPHOR = (
     r"(?:[Tt]he\s+)?(?:committee|service|agency|ministry|bureau|directorate|guard|"
@@ -137,6 +137,7 @@ class _Orgs:
         self.topic: str | None = None  # the organisation last named as a subject
         self.by_head: dict[str, str] = {}  # "committee" → the last named committee
         self.person: str | None = None  # the person last named as a subject ("he", "his")
+        self.budget_year: int | None = None  # the year the last budget was given for
 
     def name(self, raw: str | None) -> str | None:
         """The organisation a slot names, or None if the slot is not an organisation."""
@@ -146,6 +147,7 @@ class _Orgs:
         raw = re.sub(r"(?:’s|'s)$", "", raw)
         if not raw:
             return None
+        raw = _split_and(raw)[0]
         if _ANAPHOR_RE.match(raw) or _ANAPHOR_RE.match("the " + raw):
             head = raw.lower().removeprefix("the ").strip()
             if head in ("it", "its"):
@@ -168,6 +170,17 @@ class _Orgs:
             return None
         return raw
 
+    def body(self, raw: str | None) -> str | None:
+        """An organisation, or a post that acts as one ("the Chief of the General Staff", "the
+        President of the Republic"): what one answers to or is appointed by."""
+        name = self.name(raw)
+        if name or not raw:
+            return name
+        raw = re.sub(r"^(?:[Tt]he)\s+", "", raw.strip(" ,;:–—-")).strip()
+        if re.match(rf"(?:(?:First\s+)?Deputy\s+)?(?:{_POST_WORD})\b", raw):
+            return re.sub(r"\s+of\s+the\s+Republic(?:\s+of\s+\w+)?$", "", raw)
+        return None
+
     def saw(self, name: str | None, subject: bool = False) -> None:
         if not name:
             return
@@ -177,12 +190,22 @@ class _Orgs:
             self.topic = name
 
 
+def _split_and(raw: str) -> list[str]:
+    """ "Foreign Intelligence Service and Frontier Forces" is two bodies; "Office of Customs and
+    Excise" is one (the left side of its "and" is not a body)."""
+    parts = re.split(r"\s+and\s+", raw)
+    if len(parts) > 1 and all(_HEAD_RE.search(p) for p in parts):
+        return parts
+    return [raw]
+
+
 def _items(text: str, orgs: _Orgs) -> list[str]:
     out = []
     for m in re.finditer(ORG, text):
-        n = orgs.name(m.group(0))
-        if n and n not in out:
-            out.append(n)
+        for part in _split_and(m.group(0)):
+            n = orgs.name(part)
+            if n and n not in out:
+                out.append(n)
     return out
 
 
@@ -320,7 +343,12 @@ def _money(m: re.Match[str]) -> tuple[float, str]:
 
 _WHICH = (
     r"(?:\s*\([^)]{1,60}\))?(?:\s*,\s*(?:formerly|previously|once|now)\b[^,]{0,80},)?"
+    r"(?:\s*,\s*(?:which|who)\s+[^,]{1,100},(?=\s+(?:is|are|was|were|has|had|shall|remains|"
+    r"became|reports|answers|operates|handles|conducts|receives|employs|also)\b))?"
+    r"(?:\s*,\s*(?:a|an|the)\s+[a-z][^,]{0,80},)?"
     r"(?:\s*,\s*(?:which|that|who)\b)?"
+    r"(?:\s+(?:formally|nominally|officially|still|now|both|itself|also|directly|de jure|"
+    r"de facto)\b)?"
 )
 
 _PART_OF_LIST = re.compile(
@@ -424,7 +452,11 @@ _HOLDS = re.compile(
     rf"(?P<x>{ORG}){_WHICH}\s+(?:also\s+)?(?:handles|protects|guards|maintains|conducts|carries out"
     rf"|performs|exercises|runs|"
     rf"is entitled to|was granted|has been granted|were granted|received|gained|acquired|holds|"
-    rf"retains|took over|has taken over|has also taken over|is tasked with|was tasked with|deals wi"
+    rf"retains|took over|has taken over|has also taken over|is tasked with|is entrusted with|"
+    rf"was entrusted with|is charged with|shall conduct|shall carry out|shall ensure|shall perform|"
+    rf"shall exercise|has long conducted|may detain|may arrest|is empowered to|has the power to|"
+    rf"has powers to|is authori[sz]ed to|fights|combats|patrols|guards|oversees|was tasked with|dea"
+    rf"ls wi"
     rf"th|leads)\s+(?P<rest"
     rf">.+)",
     re.S,
@@ -558,6 +590,7 @@ def _tie_rules() -> list[tuple[re.Pattern[str], str]]:
 def _modal(clause: str, end: int) -> bool:
     """Does the clause up to the statement's end say it is not a fact?"""
     window = clause[max(0, end - 160) : end]
+    window = re.split(r";|, but |, while |, whereas ", window)[-1]
     return bool(_UNREAL.search(window))
 
 
@@ -570,13 +603,19 @@ def _person(name: str) -> str:
 
 def extract_institutions(text: str, abbreviations: dict[str, str] | None = None) -> list[Found]:
     """Every institutional statement the text states explicitly."""
+    # abbreviations the text defines: "Name (ABBR)", "Name (French: …, ABBR)", "Name (ABBR; …)"
+    abbr = r"(?P<abbr>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,7})"
     defined = {
         m.group("abbr"): re.sub(r"^(?:[Tt]he)\s+", "", m.group("name"))
         for m in re.finditer(
-            rf"(?P<name>{_NAME})\s*\((?P<abbr>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{{1,7}})\)", text
+            rf"(?P<name>{_NAME})\s*\((?:[^();]*?[,;:]\s*)?{abbr}(?:\s*[,;][^()]*)?\)", text
         )
-        if _HEAD_RE.search(m.group("name"))
+        if _HEAD_RE.search(m.group("name")) and re.search(r"[A-ZА-ЯЁ].*[A-ZА-ЯЁ]", m.group("abbr"))
     }
+    for m in re.finditer(rf"(?P<name>{_RU_ORG_BARE})\s*\({abbr}\)", text):
+        name = _RU_HEAD.search(m.group("name"))
+        if name:
+            defined[m.group("abbr")] = m.group("name")[name.start() :]
     orgs = _Orgs({**defined, **(abbreviations or {})})
     out: list[Found] = []
     for start, clause in _clauses(text):
@@ -607,10 +646,19 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
                 orgs.topic = name
                 break
 
-    def add(kind: str, m: re.Match[str], subject: str | None, obj: str | None, **kw: Any) -> None:
-        if not subject or (obj is not None and not obj) or subject == obj:
+    def add(
+        kind: str,
+        m: re.Match[str],
+        subject: str | None,
+        obj: str | None,
+        check: bool = True,
+        **kw: Any,
+    ) -> None:
+        if not subject or subject == obj:
             return
-        if _modal(clause, m.end()):
+        if kind in ("part_of", "subordinate_to", "appoints_head", "oversees") and not obj:
+            return  # a statement without its other side says nothing
+        if check and _modal(clause, m.end()):
             return
         kw.setdefault("date_from", since)
         kw.setdefault("date_until", until)
@@ -649,22 +697,22 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
                 continue
             df = (m.groupdict().get("df") or "").lower()
             attrs = {"de_facto": True} if "facto" in df else {}
-            add("subordinate_to", m, orgs.name(m.group("a")), orgs.name(m.group("y")), attrs=attrs)
+            add("subordinate_to", m, orgs.name(m.group("a")), orgs.body(m.group("y")), attrs=attrs)
             # "…, who also appoints its director"
             tail = clause[m.end() : m.end() + 60]
             if re.match(
                 r"\s*,\s*who\s+(?:also\s+)?appoints\s+(?:and\s+dismisses\s+)?its\s+(?:head|director|chairman|chief)",
                 tail,
             ):
-                add("appoints_head", m, orgs.name(m.group("y")), orgs.name(m.group("a")))
+                add("appoints_head", m, orgs.body(m.group("y")), orgs.name(m.group("a")))
     for m in _APPOINTS.finditer(clause):
         target = m.group("x") or "its"
-        add("appoints_head", m, orgs.name(m.group("y")), orgs.name(target))
+        add("appoints_head", m, orgs.body(m.group("y")), orgs.name(target))
     for m in _APPOINTED_BY.finditer(clause):
-        add("appoints_head", m, orgs.name(m.group("y")), orgs.name(m.group("x") or "its"))
+        add("appoints_head", m, orgs.body(m.group("y")), orgs.name(m.group("x") or "its"))
     for rx in (_OVERSEES, _OVERSEEN, _OVERSIGHT_EXERCISED):
         for m in rx.finditer(clause):
-            y, x = orgs.name(m.group("y")), orgs.name(m.group("x"))
+            y, x = orgs.body(m.group("y")), orgs.name(m.group("x"))
             mode = _mode(y or "", m.group(0))
             add("oversees", m, y, x, detail=mode)
     _functions(clause, offset, orgs, add, since, until)
@@ -781,7 +829,15 @@ def _functions(
         g = m.groupdict()
         raw = g.get("x") or g.get("x1") or g.get("x2") or g.get("x3") or "it"
         x = orgs.name(raw)
-        rest = m.group("rest")
+        if x is None:
+            continue
+        # the list ends where another clause begins ("…, while the Guard is responsible for …")
+        rest = re.split(
+            r";\s*(?=(?:[Tt]he\s+|[Ii]ts\s+)?[A-Z][\w\- ]{1,60}\s+(?:is|are|was|were|has|have|"
+            r"handles|conducts|shall)\b)|, while |, whereas | but |, and (?:the|its) \w+ (?:is|are)"
+            r"\b",
+            m.group("rest"),
+        )[0]
         rest_at = m.start("rest")
         # a date inside the list ("and, since 2022, the pre-trial investigation") dates what follows
         marks = [
@@ -802,7 +858,12 @@ def _functions(
                 )
             else:
                 attrs = {}
-            add("function", m, x, None, value=name, date_from=frm, attrs=attrs)
+            window = re.sub(
+                r"\b(?:may|shall)\b", "", clause[max(0, m.start() - 80) : m.start("rest")]
+            )
+            if _UNREAL.search(window):
+                continue
+            add("function", m, x, None, value=name, date_from=frm, attrs=attrs, check=False)
         if functions_in(rest):
             return
 
@@ -829,11 +890,18 @@ def _budgets(clause: str, offset: int, orgs: _Orgs, found: list[Found], since: s
         last_end = m.end()
         if amount < 1000 or re.search(r"\b(?:cut\w*|increase\w*|by|percent)\s*$", before):
             continue
-        if re.search(r"\b(?:should|would|could|propos\w*|plan\w*|reportedly|classified)\b", before):
+        if re.search(
+            r"\b(?:should|would|could|propos\w*|plan\w*|reportedly|classified|intention|aim\w*|"
+            r"target\w*|seek\w*|draft|request\w*)\b",
+            before,
+        ):
             continue
         names = [orgs.name(x.group(0)) for x in re.finditer(ORG, before)]
         names = [n for n in names if n and not re.fullmatch(r"Parliament|Government|President", n)]
-        if names:
+        to = re.match(rf"\s*(?:for \d{{4}}\s+)?to\s+(?P<x>{ORG})", clause[m.end() :])
+        if to and re.search(r"\ballocat|\bgrant|\bassign", before) and orgs.name(to.group("x")):
+            subject = orgs.name(to.group("x"))
+        elif names:
             subject = names[-1]
         elif re.search(r"\b(?:its|their)\b", before, re.I):
             subject = orgs.topic
@@ -847,8 +915,11 @@ def _budgets(clause: str, offset: int, orgs: _Orgs, found: list[Found], since: s
             year = int(near[-1])
         elif year is None and years:
             year = years[0]
+        elif year is None:
+            year = orgs.budget_year
         if year is None:
             continue
+        orgs.budget_year = year
         found.append(
             Found(
                 "budget",
@@ -867,57 +938,115 @@ def _budgets(clause: str, offset: int, orgs: _Orgs, found: list[Found], since: s
 
 # ---- Russian --------------------------------------------------------------------------------
 
-_RU_ORG = r"(?:[А-ЯЁ][а-яё\-]*(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]*|[А-ЯЁ]{2,7})){0,8}|[А-ЯЁ]{2,7})"
+_RU_ORG_BARE = r"[А-ЯЁ][а-яё\-]*(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]*)){0,8}"
+_RU_ORG = (
+    r"(?:[А-ЯЁ][а-яё\-]*(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]*|[А-ЯЁ]{2,7})){0,8}|[А-ЯЁ]{2,7})"
+    r"(?:\s*\([А-ЯЁA-Z]{2,7}\))?"
+)
+# where an organisation's name starts: an abbreviation or a head noun, in any case
+_RU_HEAD = re.compile(
+    r"\b(?:[А-ЯЁ]{2,7}\b|(?:Министерств|Комитет|Служб|Агентств|Совет|Администраци|Прокуратур|"
+    r"Генеральн\w+ прокур|Гварди|Росгварди|Войск|Пограничн\w+ войск|Центр|Управлени|Департамент|"
+    r"Академи|Береговая|Правительств|Кабинет|Парламент|Президент|Штаб|Бюро|Инспекци)\w*)",
+    re.I,
+)
+_RU_COUNTRY = re.compile(
+    r"\s+(?:Республики\s+\w+|\w+ской\s+Республики|Российской\s+Федерации|России|"
+    r"Туркменистана|Казахстана|Кыргызстана|Узбекистана|Таджикистана|Азербайджана|Беларуси|"
+    r"Грузии|Армении|Украины)$"
+)
+_RU_TITLE = (
+    r"(?:[Мм]инистр|[Пп]редседатель|[Дд]иректор|[Нн]ачальник|[Рр]уководитель|[Кк]омандующий)"
+)
+_RU_FN_LIST = re.compile(
+    r"(?:[Оо]сновн\w+\s+(?:задач\w*|функци\w*|направлени\w*(?:\s+деятельности)?)|"
+    r"[Нн]а\s+(?P<on>[^,.]{3,80}?)\s+возлага\w+)\s*(?P<x>[^:]{0,80}?)?\s*(?:являются|является|"
+    r"названы|остаётся|остается|:|—)\s*:?\s*(?P<rest>.+)",
+    re.S,
+)
 
 
 def _russian(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
-    """A few explicit Russian formulas: "подчиняется (непосредственно) Президенту", "входит в
-    состав X", "в состав X входят A, B и C", budgets in "млрд"/"млн", "племянник X"."""
+    """Explicit Russian formulas: subordination ("подчиняется (непосредственно) Президенту",
+    "Руководство деятельностью X осуществляет Y"), composition ("входит в состав",
+    "в состав X входят", "Включить X в состав Y"), appointment ("назначается Президентом"),
+    functions ("Основными задачами X являются: …"), oversight ("Надзор за … осуществляет Y"),
+    staff ("численность … составляет"), budgets ("млрд", "млн") and ties ("однокурсники")."""
     from custodes.extract.russian import org_english
 
     found: list[Found] = []
     if re.search(
-        r"\b(?:должн|следует|может|предлага|не\s+подчин|слух|якобы|опроверг)", clause, re.I
+        r"\b(?:должн|следует|предлож|предлага|не\s+подчин|слух|якобы|опроверг|рассмотреть|"
+        r"не\s+обсужд|не\s+раскрыва|не\s+публику|не\s+предусмотр)",
+        clause,
+        re.I,
     ):
         return found
     years = re.findall(r"\b((?:19|20)\d\d)\b", clause)
     since = None
-    sm = re.search(r"\b[Сс]\s+(?:\d{1,2}\s+[а-я]+\s+)?((?:19|20)\d\d)", clause)
+    sm = re.search(r"\b[Сс]о?\s+(?:\d{1,2}\s+[а-я]+\s+)?((?:19|20)\d\d)", clause)
     if sm:
         since = sm.group(1)
+    until = None
+    um = re.search(r"\b[Дд]о\s+(?:\d{1,2}\s+[а-я]+\s+)?((?:19|20)\d\d)", clause)
+    if um:
+        until = str(int(um.group(1)) - 1)
 
-    def org(raw: str) -> str | None:
-        raw = raw.strip(" ,.;")
-        if re.fullmatch(r"(?:он[аои]?|е[её]|его|ведомство|комитет|служба|служб[ыуе])", raw, re.I):
+    def org(raw: str | None) -> str | None:
+        if not raw:
+            return None
+        raw = re.sub(r"\s*\([^)]*\)", "", raw).strip(" ,.;:—")
+        if re.fullmatch(
+            r"(?:он[аои]?|е[её]|его|ведомств\w*|комитет\w*|служб\w*|министерств\w*)", raw, re.I
+        ):
             return orgs.topic
-        return org_english(raw) or (
-            raw
-            if re.search(
-                r"[А-ЯЁ]{2,}|комитет|служб|министерств|агентств|совет|администрац|прокуратур|гварди|войск",
-                raw,
-                re.I,
-            )
-            else None
-        )
+        head = _RU_HEAD.search(raw)
+        if head is None:
+            return None
+        raw = raw[head.start() :]
+        raw = _RU_COUNTRY.sub("", raw)
+        if raw in orgs.abbr:
+            return orgs.abbr[raw]
+        if re.match(r"Президент", raw):
+            return "President"
+        return org_english(raw) or raw
 
     def add(kind: str, subject: str | None, obj: str | None, **kw: Any) -> None:
-        if subject and (obj is None or obj) and subject != obj:
-            kw.setdefault("date_from", since)
-            found.append(Found(kind, subject, obj, clause, offset, offset + len(clause), **kw))
+        if not subject or subject == obj:
+            return
+        if kind in ("part_of", "subordinate_to", "appoints_head", "oversees") and not obj:
+            return
+        kw.setdefault("date_from", since)
+        kw.setdefault("date_until", until)
+        found.append(Found(kind, subject, obj, clause, offset, offset + len(clause), **kw))
 
-    head = re.match(_RU_ORG, clause)
-    if head:
-        orgs.saw(org(head.group(0)), subject=True)
+    for m in re.finditer(
+        rf"(?P<a>{_RU_ORG})\s+(?:[а-яё ,]{{0,40}}?\s)?(?:непосредственно\s+)?(?:подчиняется|подчиня"
+        rf"лся|"
+        rf"подчинялась|подчинялись|подчинен[аоы]?|подчинён[аоы]?|подчинённ\w*|подчиненн\w*|"
+        rf"подотч[её]тн\w*)\s+(?:и\s+подотч[её]тн\w*\s+)?(?:непосредственно\s+)?(?P<y>{_RU_ORG})",
+        clause,
+    ):
+        add("subordinate_to", org(m.group("a")), org(m.group("y")))
     m = re.search(
-        rf"(?P<a>{_RU_ORG})\s+(?:непосредственно\s+)?(?:подчиняется|подчинен[аоы]?|подотчетн[аоы]?|подотчётн[аоы]?)\s+(?:и\s+подотчетн[аоы]?\s+)?(?P<y>{_RU_ORG})",
+        rf"[Рр]уководство\s+деятельностью\s+(?P<a>{_RU_ORG})\s+осуществля\w+\s+(?P<y>{_RU_ORG})",
         clause,
     )
     if m:
-        add("subordinate_to", org(m.group("a")), _ru_nominative(m.group("y")))
+        add("subordinate_to", org(m.group("a")), org(m.group("y")))
     m = re.search(
-        rf"(?P<a>{_RU_ORG})\s+(?:входит|входят|входил[аи]?)\s+в\s+(?:состав|структуру|систему)\s+(?P<x>{_RU_ORG})",
-        clause,
+        rf"подчинить\s+(?:е[её]|его|их)\s+(?:непосредственно\s+)?(?P<y>{_RU_ORG})", clause
     )
+    if m:
+        target = re.search(rf"(?:вывести|передать)\s+(?P<a>{_RU_ORG})", clause)
+        add("subordinate_to", org(target.group("a")) if target else orgs.topic, org(m.group("y")))
+    for m in re.finditer(
+        rf"(?P<a>{_RU_ORG})\s+(?:[а-яё ,]{{0,40}}?\s)?(?:входит|входят|входил[аои]?|включен[аоы]?)"
+        rf"\s+в\s+(?:состав|структуру|систему)\s+(?P<x>{_RU_ORG})",
+        clause,
+    ):
+        add("part_of", org(m.group("a")), org(m.group("x")))
+    m = re.search(rf"[Вв]ключить\s+(?P<a>{_RU_ORG})\s+в\s+состав\s+(?P<x>{_RU_ORG})", clause)
     if m:
         add("part_of", org(m.group("a")), org(m.group("x")))
     m = re.search(
@@ -929,9 +1058,39 @@ def _russian(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
             o = org(item)
             if o:
                 add("part_of", o, org(m.group("x")))
-    if re.search(r"бюджет|выделен|финансирован", clause, re.I):
+    m = re.search(
+        rf"{_RU_TITLE}\s*(?P<x>{_RU_ORG})?\s+(?:[а-яё ,]{{0,30}}?\s)?назначается\s+(?:на\s+должност"
+        rf"ь\s+)?"
+        rf"(?:и\s+освобождается\s+от\s+должности\s+)?(?P<y>{_RU_ORG})",
+        clause,
+    )
+    if m:
+        add("appoints_head", org(m.group("y")), org(m.group("x")) or orgs.topic)
+    m = re.search(
+        rf"[Нн]адзор\s+за\s+(?:[а-яё]+\s+){{0,4}}?(?:деятельности\s+|органами\s+)?(?P<x>{_RU_ORG})\s+"
+        rf"осуществля\w+\s+(?P<y>{_RU_ORG})",
+        clause,
+    )
+    if m:
+        add("oversees", org(m.group("y")), org(m.group("x")), detail="prosecutorial")
+    m = _RU_FN_LIST.search(clause)
+    if m:
+        x = org(m.group("on") or m.group("x")) or orgs.topic
+        for name, _ in functions_in(m.group("rest")):
+            add("function", x, None, value=name)
+    m = re.search(
+        rf"[Чч]исленност\w+\s+(?P<x>{_RU_ORG})?[^.;]{{0,60}}?(?:составляет|составила|установлена\s+в|"
+        rf"в\s+количестве|—)\s+(?:около\s+|порядка\s+|более\s+)?(?P<n>\d[\d\s]*\d|\d+)\s*(?P<k>тысяч|тыс\.)?",
+        clause,
+    )
+    if m:
+        n = int(re.sub(r"\s", "", m.group("n"))) * (1000 if m.group("k") else 1)
+        add("personnel", org(m.group("x")) or orgs.topic, None, number=n)
+    if re.search(r"бюджет|расход|выделит|выделен|финансирован", clause, re.I):
+        last = 0
         for mm in re.finditer(
-            r"(?P<n>\d+(?:[,.]\d+)?)\s*(?P<m>трлн|млрд|млн|тыс)\.?\s*(?P<c>тенге|сом\w*|руб\w*|долл\w*|сум\w*|сомони|лари|драм\w*|манат\w*|гривен\w*)",
+            r"(?P<n>\d+(?:[,.]\d+)?)\s*(?P<m>трлн|млрд|млн|тыс)\.?\s*(?P<c>тенге|сом\w*|руб\w*|"
+            r"долл\w*|сум\w*|сомони|лари|драм\w*|манат\w*|гривен\w*)",
             clause,
         ):
             mult = {"трлн": 1e12, "млрд": 1e9, "млн": 1e6, "тыс": 1e3}[mm.group("m")]
@@ -948,26 +1107,26 @@ def _russian(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
                 "гривен": "UAH",
             }
             code = next((v for k, v in cur.items() if mm.group("c").startswith(k)), None)
-            names = [org(x.group(0)) for x in re.finditer(_RU_ORG, clause[: mm.start()])]
-            names = [n for n in names if n and n != clause[: mm.start()].strip()]
+            before = clause[last : mm.start()]
+            last = mm.end()
+            names = [org(x.group(0)) for x in re.finditer(_RU_ORG, before)]
+            names = [n for n in names if n and n != "President"]
             subject = names[-1] if names else orgs.topic
-            year = int(years[0]) if years else None
+            near = re.findall(r"\b((?:19|20)\d\d)\b", before)
+            year = int(near[-1]) if near else (int(years[0]) if years else None)
             if subject and year:
-                add(
-                    "budget",
-                    subject,
-                    None,
-                    amount=float(mm.group("n").replace(",", ".")) * mult,
-                    currency=code,
-                    year=year,
-                )
+                amount = float(mm.group("n").replace(",", ".")) * mult
+                add("budget", subject, None, amount=amount, currency=code, year=year)
+    m = re.search(
+        r"(?P<p>[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)\s+и\s+(?:[а-яё ]+\s)?(?P<q>[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-"
+        r"яё]+)\s*"
+        r"(?:—|-|были|являются)\s*(?P<rel>однокурсники|одноклассники|соратники|друзья)",
+        clause,
+    )
+    if m:
+        kind = "classmate" if m.group("rel").startswith("одно") else "associate"
+        add("tie", m.group("p"), m.group("q"), value=kind, detail=m.group("rel"))
+    head = re.search(_RU_ORG, clause)
+    if head and org(head.group(0)):
+        orgs.saw(org(head.group(0)), subject=True)
     return found
-
-
-def _ru_nominative(raw: str) -> str | None:
-    from custodes.extract.russian import org_english
-
-    raw = raw.strip(" ,.;")
-    if re.match(r"Президент", raw):
-        return "President"
-    return org_english(raw) or raw
