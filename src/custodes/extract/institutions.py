@@ -277,7 +277,11 @@ def functions_in(text: str) -> list[tuple[str, int]]:
 
 # ---- money ----------------------------------------------------------------------------------
 
-_CUR_CODE = r"KZT|KGS|UZS|TJS|TMT|GEL|AMD|AZN|BYN|BYR|RUB|UAH|USD|EUR|EGP|TRY|PKR|JOD|MNT|MDL|GBP"
+_CUR_CODE = (
+    r"KZT|KGS|UZS|TJS|TMT|GEL|AMD|AZN|BYN|BYR|RUB|UAH|USD|EUR|EGP|TRY|PKR|JOD|MNT|MDL|GBP|RON|"
+    r"THB|ETB|VND|NGN|KES|PLN|IRR|SAR|AED|MMK|KRW|CNY|INR|ILS|MAD|TND|IQD|VES|CUP|NIO|LKR|BDT|"
+    r"KHR|KPW|BGN|HUF|CZK"
+)
 _CUR_WORD = {
     "tenge": "KZT",
     "som": "KGS",
@@ -300,6 +304,31 @@ _CUR_WORD = {
     "lira": "TRY",
     "rupees": "PKR",
     "pounds": "EGP",
+    "euro": "EUR",
+    "lei": "RON",
+    "baht": "THB",
+    "birr": "ETB",
+    "dong": "VND",
+    "naira": "NGN",
+    "shillings": "KES",
+    "zloty": "PLN",
+    "złoty": "PLN",
+    "rials": "IRR",
+    "riyals": "SAR",
+    "dirhams": "AED",
+    "kyat": "MMK",
+    "won": "KRW",
+    "yuan": "CNY",
+    "pesos": "MXN",
+    "bolivars": "VES",
+    "tugriks": "MNT",
+    "₦": "NGN",
+    "zł": "PLN",
+    "₹": "INR",
+    "¥": "CNY",
+    "₩": "KRW",
+    "₫": "VND",
+    "N": "NGN",
     "$": "USD",
     "€": "EUR",
     "£": "GBP",
@@ -317,7 +346,7 @@ _MULT = {
 }
 _NUM = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 _MONEY = re.compile(
-    rf"(?:(?P<c1>{_CUR_CODE}|\$|€|£)\s?(?P<n1>{_NUM})(?:\s*(?P<m1>bn|billion|mn|million|m|trillion|tn|thousand)\b)?)"
+    rf"(?:(?P<c1>{_CUR_CODE}|\$|€|£|₦|zł|₹|¥|₩|₫|N(?=\d))\s?(?P<n1>{_NUM})(?:\s*(?P<m1>bn|billion|mn|million|m|trillion|tn|thousand)\b)?)"
     rf"|(?:(?P<n2>{_NUM})\s*(?P<m2>bn|billion|mn|million|trillion|tn|thousand)?\s+(?P<c2>{_CUR_CODE}|"
     + "|".join(k for k in _CUR_WORD if k.isalpha())
     + r")\b)"
@@ -414,9 +443,11 @@ _APPOINTS = re.compile(
     rf"(?:\s+of\s+(?P<x>{ORG}))?"
 )
 _APPOINTED_BY = re.compile(
-    rf"(?:[Tt]he\s+|[Ii]ts\s+)?(?:[Hh]ead|[Cc]hairman|[Cc]hair|[Dd]irector|[Cc]hief|[Cc]ommander)"
-    rf"(?:\s+of\s+(?P<x>{ORG}))?\s+(?:is|are|shall be|was)\s+appointed\s+(?:and\s+(?:dismissed|remo"
-    rf"ved)\s+)?by\s+(?P<y>{ORG})"
+    rf"(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?(?:[Hh]ead|[Cc]hairman|[Cc]hair|"
+    rf"[Dd]irector(?:[- ][Gg]eneral)?|[Cc]hief|[Cc]ommander|[Cc]ommissioner|"
+    rf"[Ii]nspector[- ][Gg]eneral|[Gg]overnor|[Ss]ecretary)(?:\s+of\s+(?P<x>{ORG}))?{_WHICH}\s+"
+    rf"(?:is|are|shall be|was|will be|has been)\s+(?:\w+ly\s+)?appointed\s+"
+    rf"(?:and\s+(?:dismissed|removed)\s+)?by\s+(?P<y>{ORG})"
 )
 _OVERSEES = re.compile(
     rf"(?P<y>{ORG})\s+(?:also\s+)?(?P<verb>oversees|supervises|audits|monitors|scrutini[sz]es|"
@@ -622,7 +653,13 @@ def extract_institutions(text: str, abbreviations: dict[str, str] | None = None)
         if re.search(r"[а-яё]", clause, re.I):
             out += _russian(clause, start, orgs)
             continue
+        topic = orgs.topic
         out += _english(clause, start, orgs)
+        if _PARSE_TRIGGER.search(clause):
+            after = orgs.topic
+            orgs.topic = topic  # pronouns mean what they meant before this clause
+            out += _from_parse(clause, start, orgs, *_dates(clause))
+            orgs.topic = after
     # one statement per (type, subject, object, value, date): the first quote wins
     seen: set[tuple[Any, ...]] = set()
     unique = []
@@ -736,6 +773,8 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
                 continue
             p, q = _person(m.group("p")), _person(m.group("q"))
             if p == q or _HEAD_RE.search(p) or _HEAD_RE.search(q):
+                continue
+            if {p.split()[0], q.split()[0]} & {"He", "She", "They", "It", "His", "Her", "Both"}:
                 continue
             if shape == "pair":
                 kind, detail = "classmate", m.group("rel")
@@ -907,16 +946,19 @@ def _budgets(clause: str, offset: int, orgs: _Orgs, found: list[Found], since: s
             subject = orgs.topic
         if subject is None:
             continue
-        after = re.match(r"[^.;]{0,25}?\b((?:19|20)\d\d)\b", clause[m.end() :])
+        after = re.match(
+            r"\s*(?:\w+\s+)?(?:for|in|during)\s+(?:the\s+)?(?:year\s+|fiscal\s+year\s+)?((?:19|20)\d\d)\b",
+            clause[m.end() :],
+        )
         near = re.findall(r"\b((?:19|20)\d\d)\b", before)
         if after:
             year = int(after.group(1))
         elif near:
             year = int(near[-1])
+        elif year is None and orgs.budget_year:
+            year = orgs.budget_year
         elif year is None and years:
             year = years[0]
-        elif year is None:
-            year = orgs.budget_year
         if year is None:
             continue
         orgs.budget_year = year
@@ -945,10 +987,13 @@ _RU_ORG = (
 )
 # where an organisation's name starts: an abbreviation or a head noun, in any case
 _RU_HEAD = re.compile(
-    r"\b(?:[А-ЯЁ]{2,7}\b|(?:Министерств|Комитет|Служб|Агентств|Совет|Администраци|Прокуратур|"
+    r"(?<![\w])(?:[А-ЯЁ]{2,7}(?![\w])|(?i:Министерств|Комитет|Служб|Агентств|Совет|Администраци|Прокуратур|"
     r"Генеральн\w+ прокур|Гварди|Росгварди|Войск|Пограничн\w+ войск|Центр|Управлени|Департамент|"
-    r"Академи|Береговая|Правительств|Кабинет|Парламент|Президент|Штаб|Бюро|Инспекци)\w*)",
-    re.I,
+    r"Академи|Береговая|Правительств|Кабинет|Парламент|Президент|Штаб|Бюро|Инспекци)\w*)"
+)
+_RU_FILLER = re.compile(
+    r"^(?:(?:До|С|Со|В|Во|На|По|Из|Для|При|От|За|Установить|Определить|Включить|Вывести|"
+    r"Передать|этого|того|что|как|и|прежде|года|году|\d+)[\s,]+)+"
 )
 _RU_COUNTRY = re.compile(
     r"\s+(?:Республики\s+\w+|\w+ской\s+Республики|Российской\s+Федерации|России|"
@@ -1000,10 +1045,14 @@ def _russian(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
             r"(?:он[аои]?|е[её]|его|ведомств\w*|комитет\w*|служб\w*|министерств\w*)", raw, re.I
         ):
             return orgs.topic
+        raw = _RU_FILLER.sub("", raw)
         head = _RU_HEAD.search(raw)
         if head is None:
             return None
-        raw = raw[head.start() :]
+        # the name starts at its first capitalised word before the head noun ("Федеральная
+        # служба безопасности"), else at the head
+        caps = re.match(r"(?:[А-ЯЁ][а-яё\-]+\s+)+", raw[: head.start()] + " ")
+        raw = raw if caps and caps.start() == 0 and head.start() > 0 else raw[head.start() :]
         raw = _RU_COUNTRY.sub("", raw)
         if raw in orgs.abbr:
             return orgs.abbr[raw]
@@ -1090,7 +1139,7 @@ def _russian(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
         last = 0
         for mm in re.finditer(
             r"(?P<n>\d+(?:[,.]\d+)?)\s*(?P<m>трлн|млрд|млн|тыс)\.?\s*(?P<c>тенге|сом\w*|руб\w*|"
-            r"долл\w*|сум\w*|сомони|лари|драм\w*|манат\w*|гривен\w*)",
+            r"долл\w*|сум\w*|сомони|лари|драм\w*|манат\w*|гривен\w*|евро|юан\w*|лей)",
             clause,
         ):
             mult = {"трлн": 1e12, "млрд": 1e9, "млн": 1e6, "тыс": 1e3}[mm.group("m")]
@@ -1105,6 +1154,9 @@ def _russian(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
                 "драм": "AMD",
                 "манат": "AZN",
                 "гривен": "UAH",
+                "евро": "EUR",
+                "юан": "CNY",
+                "лей": "RON",
             }
             code = next((v for k, v in cur.items() if mm.group("c").startswith(k)), None)
             before = clause[last : mm.start()]
@@ -1130,3 +1182,330 @@ def _russian(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
     if head and org(head.group(0)):
         orgs.saw(org(head.group(0)), subject=True)
     return found
+
+
+# ---- English, read from the dependency parse ---------------------------------------------------
+# The rules above read formulas; these read the grammar, so that relative clauses ("the Court,
+# which audits the Bureau"), passives ("is appointed by"), coordination ("comprises A, B and
+# C"), appositions and pronouns are understood whatever the wording between them.
+
+_PARSE_TRIGGER = re.compile(
+    r"\b(?:subordinat|accountab|answerab|responsib|report|answer|appoint|compris|includ|consist|"
+    r"incorporat|hous|encompass|overs[ae]|supervis|audit|monitor|scrutini|part\b|parts\b|unit\b|"
+    r"component|handl|conduct|carr(?:y|ies|ied)\s+out|entrust|charged\s+with|tasked|protect|guard|"
+    r"fight|combat|patrol|perform|exercis|in\s+charge)",
+    re.I,
+)
+_NOT_REAL = {
+    "argue",
+    "propose",
+    "suggest",
+    "call",
+    "demand",
+    "want",
+    "plan",
+    "deny",
+    "allege",
+    "claim",
+    "rumour",
+    "rumor",
+    "consider",
+    "discuss",
+    "urge",
+    "recommend",
+    "seek",
+    "expect",
+    "hope",
+    "intend",
+    "debate",
+    "reject",
+    "refuse",
+}
+_MODALS = {"should", "would", "could", "might", "must", "ought"}
+_CONTAINS = {"comprise", "include", "consist", "incorporate", "house", "encompass", "unite"}
+_OVERSEE = {"oversee", "supervise", "audit", "monitor", "scrutinise", "scrutinize", "inspect"}
+_DOES = {
+    "handle",
+    "conduct",
+    "carry",
+    "perform",
+    "exercise",
+    "run",
+    "protect",
+    "guard",
+    "fight",
+    "combat",
+    "patrol",
+    "retain",
+    "hold",
+    "gain",
+    "acquire",
+    "lead",
+    "undertake",
+}
+_ASPECTS = {
+    "legality",
+    "activity",
+    "activities",
+    "work",
+    "operation",
+    "operations",
+    "account",
+    "accounts",
+    "spending",
+    "use",
+    "budget",
+    "finances",
+    "compliance",
+    "conduct",
+    "performance",
+}
+_HEADS = {
+    "head",
+    "chief",
+    "director",
+    "chairman",
+    "chair",
+    "commander",
+    "leadership",
+    "general",
+    "commissioner",
+    "inspector",
+    "governor",
+    "secretary",
+    "chairperson",
+}
+_PARTS = {"part", "unit", "component", "division", "subdivision", "branch", "element", "arm"}
+
+
+def _unreal(tok: Any, allow_may: bool = False) -> bool:
+    """A negated, modal, proposed, denied or rumoured predicate."""
+    t = tok
+    for _ in range(6):
+        for c in t.children:
+            if c.dep_ == "neg":
+                return True
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS | (
+                {"may"} if not allow_may else set()
+            ):
+                return True
+        if t.lemma_.lower() in _NOT_REAL or (t.dep_ == "amod" and t.lemma_.lower() == "alleged"):
+            return True
+        if t.head is t:
+            break
+        t = t.head
+    return False
+
+
+def _subject(verb: Any) -> Any | None:
+    """The subject of a predicate: its own, its coordinated head's, or the noun a relative
+    clause hangs on ("the Court, which audits …")."""
+    for _ in range(4):
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                if c.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                    return verb.head
+                return c
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ in ("conj", "xcomp", "acomp", "attr", "advcl") and verb.head is not verb:
+            verb = verb.head
+            continue
+        if verb.dep_ in ("amod", "appos", "acl"):  # "X, subordinate to Y"
+            return verb.head
+        return None
+    return None
+
+
+def _phrase(tok: Any) -> str:
+    """A noun with its compounds, modifiers and "of"/"for" complements: the name it stands
+    for, without relative clauses, appositions or coordinated items."""
+    keep: list[Any] = []
+
+    def walk(t: Any) -> None:
+        keep.append(t)
+        for c in t.children:
+            if c.dep_ in ("compound", "amod", "nmod", "det", "nummod", "case", "quantmod"):
+                walk(c)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "for", "on") and c.i > t.i:
+                keep.append(c)
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        walk(g)
+                        # "Control and Combating Corruption": a name's own coordination
+                        for cc in g.children:
+                            if (
+                                cc.dep_ in ("cc", "conj")
+                                and cc.text[:1].isupper()
+                                or cc.lower_ == "and"
+                            ):
+                                walk(cc)
+            elif c.dep_ == "poss" and c.i < t.i and c.pos_ == "PROPN":
+                walk(c)
+                keep.append(c)  # "MIT's Department"
+
+    walk(tok)
+    toks = sorted(set(keep), key=lambda t: t.i)
+    out = ""
+    for a, b in zip(toks, [*toks[1:], None], strict=True):
+        out += a.text + (a.whitespace_ if b is not None and b.i == a.i + 1 else " ")
+    return out.strip()
+
+
+def _who(tok: Any | None, orgs: _Orgs, post_ok: bool = False) -> str | None:
+    """The organisation (or, for superiors and appointers, the post) a token stands for."""
+    if tok is None:
+        return None
+    if tok.lower_ in ("it", "its"):
+        return orgs.topic
+    if tok.lower_ in ("they", "them", "their", "which", "who", "that"):
+        return None
+    if tok.lemma_.lower() in ("system", "structure", "composition", "staff", "ranks", "framework"):
+        inner = next(
+            (
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        return _who(inner, orgs, post_ok) if inner is not None else None
+    text = _phrase(tok)
+    return orgs.body(text) if post_ok else orgs.name(text)
+
+
+def _objects(tok: Any) -> list[Any]:
+    """A token and the tokens coordinated or apposed with it ("A, B and C")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("conj", "appos"):
+            out += _objects(c)
+    return out
+
+
+def _agency_of_post(post: Any, orgs: _Orgs) -> str | None:
+    """ "the head of the Bureau" → Bureau; "Its director" → the topic."""
+    for c in post.children:
+        if c.dep_ == "poss":
+            return _who(c, orgs)
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return _who(g, orgs)
+    return None
+
+
+def _from_parse(
+    clause: str, offset: int, orgs: _Orgs, since: str | None, until: str | None
+) -> list[Found]:
+    from custodes.extract.pipeline import load_nlp
+
+    doc = load_nlp()(clause)
+    out: list[Found] = []
+
+    def add(kind: str, subject: str | None, obj: str | None, **kw: Any) -> None:
+        if not subject or subject == obj:
+            return
+        if kind in ("part_of", "subordinate_to", "appoints_head", "oversees") and not obj:
+            return
+        kw.setdefault("date_from", since)
+        kw.setdefault("date_until", until)
+        kw.setdefault("confidence", 0.6)
+        out.append(Found(kind, subject, obj, clause, offset, offset + len(clause), **kw))
+
+    def pobj(tok: Any, preps: tuple[str, ...]) -> Any | None:
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        return None
+
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma in ("subordinate", "accountable", "answerable") or (
+            lemma == "responsible" and pobj(tok, ("to",)) is not None
+        ):
+            y = pobj(tok, ("to",))
+            if y is not None and not _unreal(tok):
+                df = any(c.lower_ in ("facto",) for c in tok.subtree)
+                for yy in _objects(y)[:1]:
+                    add(
+                        "subordinate_to",
+                        _who(_subject(tok), orgs),
+                        _who(yy, orgs, post_ok=True),
+                        attrs={"de_facto": True} if df else {},
+                    )
+        elif lemma in ("report", "answer") and tok.pos_ == "VERB":
+            y = pobj(tok, ("to",))
+            if y is not None and not _unreal(tok):
+                add("subordinate_to", _who(_subject(tok), orgs), _who(y, orgs, post_ok=True))
+        elif lemma in ("appoint", "nominate") and tok.pos_ == "VERB" and not _unreal(tok, True):
+            passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.tag_ == "VBN"
+            if passive:
+                by = pobj(tok, ("by",))
+                post = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                if post is None and tok.dep_ in ("acl", "relcl"):
+                    post = tok.head
+                agency = _agency_of_post(post, orgs) if post is not None else None
+                if by is not None and post is not None and post.lemma_.lower() in _HEADS:
+                    add("appoints_head", _who(by, orgs, post_ok=True), agency or orgs.topic)
+            else:
+                post = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                if post is not None and post.lemma_.lower() in _HEADS:
+                    add(
+                        "appoints_head",
+                        _who(_subject(tok), orgs, post_ok=True),
+                        _agency_of_post(post, orgs) or orgs.topic,
+                    )
+        elif lemma in _CONTAINS and tok.pos_ == "VERB" and not _unreal(tok):
+            container = _who(_subject(tok), orgs)
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            of = pobj(tok, ("of",))
+            if of is not None:
+                objs.append(of)
+            for o in objs:
+                for item in _objects(o):
+                    add("part_of", _who(item, orgs), container)
+        elif lemma in _OVERSEE and tok.pos_ == "VERB" and not _unreal(tok):
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            if passive:
+                overseer = pobj(tok, ("by",))
+                target = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            else:
+                overseer = _subject(tok)
+                target = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if target is not None and target.lemma_.lower() in _ASPECTS:
+                owner = next(
+                    (c for c in target.children if c.dep_ == "poss"),
+                    pobj(target, ("of", "by")) or pobj(tok, ("by",)),
+                )
+                target = owner
+            if overseer is not None and target is not None:
+                y = _who(overseer, orgs, post_ok=True)
+                add("oversees", y, _who(target, orgs), detail=_mode(y or "", tok.text))
+        elif lemma in _PARTS and tok.dep_ in ("attr", "dobj", "appos") and not _unreal(tok.head):
+            y = pobj(tok, ("of", "within"))
+            if y is not None:
+                add(
+                    "part_of",
+                    _who(_subject(tok.head) if tok.dep_ != "appos" else tok.head, orgs),
+                    _who(y, orgs),
+                )
+        elif (
+            (lemma in _DOES and tok.pos_ == "VERB")
+            or (lemma == "responsible" and pobj(tok, ("for",)) is not None)
+            or (lemma in ("charge", "task", "entrust") and tok.tag_ == "VBN")
+        ) and not _unreal(tok, True):
+            x = _who(_subject(tok), orgs)
+            if x is None:
+                continue
+            rest = " ".join(
+                t.text for t in tok.subtree if t.i >= tok.i and t.dep_ not in ("relcl",)
+            )
+            rest = re.split(r"\s(?:while|whereas|but)\s|;", rest)[0]
+            for name, _ in functions_in(rest):
+                add("function", x, None, value=name, confidence=0.55)
+    return out
