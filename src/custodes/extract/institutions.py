@@ -532,6 +532,7 @@ def _tie_words() -> list[tuple[str, str]]:
     return sorted(out, key=lambda x: -len(x[0]))
 
 
+@cache
 def _tie_rx() -> str:
     return "|".join(re.escape(w).replace("\\-", "[- ]") for w, _ in _tie_words())
 
@@ -654,8 +655,12 @@ def extract_institutions(text: str, abbreviations: dict[str, str] | None = None)
             out += _russian(clause, start, orgs)
             continue
         topic = orgs.topic
-        out += _english(clause, start, orgs)
-        if _PARSE_TRIGGER.search(clause):
+        if _CUE.search(clause):
+            out += _english(clause, start, orgs)
+        else:
+            _follow(clause, orgs)
+            continue
+        if _PARSE_TRIGGER.search(clause) and _HEAD_RE.search(clause):
             after = orgs.topic
             orgs.topic = topic  # pronouns mean what they meant before this clause
             out += _from_parse(clause, start, orgs, *_dates(clause))
@@ -669,6 +674,61 @@ def extract_institutions(text: str, abbreviations: dict[str, str] | None = None)
             seen.add(key)
             unique.append(f)
     return unique
+
+
+# cheap tests that decide which rules a clause is worth
+_CONTAIN_CUE = re.compile(
+    r"compris|includ|consist|incorporat|encompass|made up|unites|houses", re.I
+)
+_PART_CUE = re.compile(r"\b(?:part|unit|component|division|subdivision|branch)\s+of", re.I)
+_WITHIN_CUE = re.compile(r"within|inside|attached to|housed in|belong", re.I)
+_UNIT_CUE = re.compile(
+    r"(?:Department|Directorate|Centre|Center|Unit|Division|Academy|Institute|School|Brigade)\s+of"
+)
+_MOVE_CUE = re.compile(r"transferred|returned|moved|merged")
+_SUB_CUE = re.compile(
+    r"subordinat|accountab|answerab|responsible\s+to|report|answer|under\s+the", re.I
+)
+_APPOINT_CUE = re.compile(r"appoints|nominates|names\s+(?:the|its)", re.I)
+_OVERSEE_CUE = re.compile(
+    r"overs[ae]e|supervis|audit|monitor|scrutin|inspect|oversight|control", re.I
+)
+_STAFF_CUE = re.compile(
+    r"\d.*(?:staff|employ|personnel|officers|people|strength|troops|members|headcount)|(?:staff|employ|personnel|strength|headcount).*\d",
+    re.I,
+)
+_HIS = re.compile(r"\b(?:his|her)\b")
+
+
+@cache
+def _tie_cue() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{_tie_rx()})|married|classmates|studied together|graduated together|associates|allies"
+        rf"|friends",
+        re.I,
+    )
+
+
+class _TieCue:
+    def search(self, text: str) -> re.Match[str] | None:
+        return _tie_cue().search(text)
+
+
+_TIE_CUE = _TieCue()
+
+
+def _follow(clause: str, orgs: _Orgs) -> None:
+    """What "it" and "he" mean after a clause the rules do not read."""
+    if _HEAD_RE.search(clause) or re.search(r"\b[A-Z]{2,7}\b", clause):
+        for first in re.finditer(ORG, clause):
+            name = orgs.name(first.group(0))
+            if name and not _ANAPHOR_RE.match(first.group(0).strip()):
+                orgs.saw(name, subject=True)
+                break
+    person = re.search(_PERSON, re.sub(r"\([^)]*\)", "", clause))
+    orgs.person = (
+        _person(person.group(0)) if person and not _HEAD_RE.search(person.group(0)) else None
+    )
 
 
 def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
@@ -701,116 +761,115 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
         kw.setdefault("date_until", until)
         found.append(Found(kind, subject, obj, clause, offset, offset + len(clause), **kw))
 
-    for rx in (_PART_OF_LIST, _SYSTEM_INCLUDES):
-        for m in rx.finditer(clause):
-            x = orgs.name(m.group("x"))
-            for item in _items(m.group("items"), orgs):
-                add("part_of", m, item, x)
-    for m in _PART_OF.finditer(clause):
-        add("part_of", m, orgs.name(m.group("a")), orgs.name(m.group("x")))
-    for m in _WITHIN.finditer(clause):
-        a = m.group("a") or m.group("a2") or m.group("a3")
-        x = m.group("x") or m.group("x2") or m.group("x3")
-        add("part_of", m, orgs.name(a), orgs.name(x))
-    for m in re.finditer(ORG, clause):
-        u = _UNIT_OF.match(m.group(0).removeprefix("the ").removeprefix("The "))
-        if u and (parent := orgs.name(u.group("x"))):
-            add("part_of", m, u.group("a"), parent)
-    for m in _UNIT_POSS.finditer(clause):
-        if (parent := orgs.name(m.group("x"))) and not _HEAD_RE.fullmatch(m.group("a")):
-            add("part_of", m, m.group("a"), parent)
-    for m in _MOVED_INTO.finditer(clause):
-        if re.search(
-            r"\b(?:control|command|jurisdiction|subordination)\b",
-            clause[m.end() - 40 : m.end() + 5],
-        ):
-            continue
-        add("part_of", m, orgs.name(m.group("a")), orgs.name(m.group("x")))
-    for rx in (_SUBORDINATE, _REPORTS, _UNDER, _SUBORDINATE_NP):
-        for m in rx.finditer(clause):
-            if "responsible" in m.group(0) and re.search(
-                r"responsible\s+to\s+(?:ensure|protect|guard)", m.group(0)
+    if _CONTAIN_CUE.search(clause):
+        for rx in (_PART_OF_LIST, _SYSTEM_INCLUDES):
+            for m in rx.finditer(clause):
+                x = orgs.name(m.group("x"))
+                for item in _items(m.group("items"), orgs):
+                    add("part_of", m, item, x)
+    if _PART_CUE.search(clause):
+        for m in _PART_OF.finditer(clause):
+            add("part_of", m, orgs.name(m.group("a")), orgs.name(m.group("x")))
+    if _WITHIN_CUE.search(clause):
+        for m in _WITHIN.finditer(clause):
+            a = m.group("a") or m.group("a2") or m.group("a3")
+            x = m.group("x") or m.group("x2") or m.group("x3")
+            add("part_of", m, orgs.name(a), orgs.name(x))
+    if _UNIT_CUE.search(clause):
+        for m in re.finditer(ORG, clause):
+            u = _UNIT_OF.match(m.group(0).removeprefix("the ").removeprefix("The "))
+            if u and (parent := orgs.name(u.group("x"))):
+                add("part_of", m, u.group("a"), parent)
+    if "’s" in clause or "'s" in clause:
+        for m in _UNIT_POSS.finditer(clause):
+            if (parent := orgs.name(m.group("x"))) and not _HEAD_RE.fullmatch(m.group("a")):
+                add("part_of", m, m.group("a"), parent)
+    if _MOVE_CUE.search(clause):
+        for m in _MOVED_INTO.finditer(clause):
+            if re.search(
+                r"\b(?:control|command|jurisdiction|subordination)\b",
+                clause[m.end() - 40 : m.end() + 5],
             ):
                 continue
-            df = (m.groupdict().get("df") or "").lower()
-            attrs = {"de_facto": True} if "facto" in df else {}
-            add("subordinate_to", m, orgs.name(m.group("a")), orgs.body(m.group("y")), attrs=attrs)
-            # "…, who also appoints its director"
-            tail = clause[m.end() : m.end() + 60]
-            if re.match(
-                r"\s*,\s*who\s+(?:also\s+)?appoints\s+(?:and\s+dismisses\s+)?its\s+(?:head|director|chairman|chief)",
-                tail,
-            ):
-                add("appoints_head", m, orgs.body(m.group("y")), orgs.name(m.group("a")))
-    for m in _APPOINTS.finditer(clause):
-        target = m.group("x") or "its"
-        add("appoints_head", m, orgs.body(m.group("y")), orgs.name(target))
-    for m in _APPOINTED_BY.finditer(clause):
-        add("appoints_head", m, orgs.body(m.group("y")), orgs.name(m.group("x") or "its"))
-    for rx in (_OVERSEES, _OVERSEEN, _OVERSIGHT_EXERCISED):
-        for m in rx.finditer(clause):
-            y, x = orgs.body(m.group("y")), orgs.name(m.group("x"))
-            mode = _mode(y or "", m.group(0))
-            add("oversees", m, y, x, detail=mode)
+            add("part_of", m, orgs.name(m.group("a")), orgs.name(m.group("x")))
+    if _SUB_CUE.search(clause):
+        for rx in (_SUBORDINATE, _REPORTS, _UNDER, _SUBORDINATE_NP):
+            for m in rx.finditer(clause):
+                if "responsible" in m.group(0) and re.search(
+                    r"responsible\s+to\s+(?:ensure|protect|guard)", m.group(0)
+                ):
+                    continue
+                df = (m.groupdict().get("df") or "").lower()
+                attrs = {"de_facto": True} if "facto" in df else {}
+                add(
+                    "subordinate_to",
+                    m,
+                    orgs.name(m.group("a")),
+                    orgs.body(m.group("y")),
+                    attrs=attrs,
+                )
+                # "…, who also appoints its director"
+                tail = clause[m.end() : m.end() + 60]
+                if re.match(
+                    r"\s*,\s*who\s+(?:also\s+)?appoints\s+(?:and\s+dismisses\s+)?its\s+(?:head|director|chairman|chief)",
+                    tail,
+                ):
+                    add("appoints_head", m, orgs.body(m.group("y")), orgs.name(m.group("a")))
+    if _APPOINT_CUE.search(clause):
+        for m in _APPOINTS.finditer(clause):
+            target = m.group("x") or "its"
+            add("appoints_head", m, orgs.body(m.group("y")), orgs.name(target))
+    if "ppoint" in clause:
+        for m in _APPOINTED_BY.finditer(clause):
+            add("appoints_head", m, orgs.body(m.group("y")), orgs.name(m.group("x") or "its"))
+    if _OVERSEE_CUE.search(clause):
+        for rx in (_OVERSEES, _OVERSEEN, _OVERSIGHT_EXERCISED):
+            for m in rx.finditer(clause):
+                y, x = orgs.body(m.group("y")), orgs.name(m.group("x"))
+                mode = _mode(y or "", m.group(0))
+                add("oversees", m, y, x, detail=mode)
     _functions(clause, offset, orgs, add, since, until)
     _budgets(clause, offset, orgs, found, since)
-    for m in _RANK.finditer(clause):
-        lst = _RANK_LIST.search(clause)
-        if not lst:
-            continue
-        post = re.sub(r"^(?:[Tt]he)\s+", "", m.group("post"))
-        add("rank", m, _expand_post(post, orgs), None, number=int(m.group("n")), value=lst.group(1))
-    for rx in (_PERSONNEL, _PERSONNEL2):
-        for m in rx.finditer(clause):
-            n = _number(m.group("n")) * (1000 if m.group("k") else 1)
-            x = orgs.name(m.groupdict().get("x") or m.groupdict().get("x2") or "it")
-            if n >= 10:
-                add("personnel", m, x, None, number=int(n))
-    for rx, shape in _tie_rules():
-        for m in rx.finditer(clause):
-            near = clause[max(0, m.start() - 60) : m.end() + 10]
-            if _modal(clause, m.end()) or re.search(r"\b(?:rumou?r|alleg|denie|claim)", near):
+    if "rotocol" in clause or "recedence" in clause:
+        for m in _RANK.finditer(clause):
+            lst = _RANK_LIST.search(clause)
+            if not lst:
                 continue
-            p, q = _person(m.group("p")), _person(m.group("q"))
-            if p == q or _HEAD_RE.search(p) or _HEAD_RE.search(q):
-                continue
-            if {p.split()[0], q.split()[0]} & {"He", "She", "They", "It", "His", "Her", "Both"}:
-                continue
-            if shape == "pair":
-                kind, detail = "classmate", m.group("rel")
-                if re.search(r"served|associates|allies|friends|partners", detail):
-                    kind = "associate"
-            elif shape == "married":
-                kind, detail = "kin", "spouse"
-            else:
-                kind, detail = _tie_kind(m.group("rel")), m.group("rel").lower()
-            found.append(
-                Found(
-                    "tie",
-                    p,
-                    q,
-                    clause,
-                    offset,
-                    offset + len(clause),
-                    value=kind,
-                    detail=detail,
-                    confidence=0.6,
-                )
+            post = re.sub(r"^(?:[Tt]he)\s+", "", m.group("post"))
+            add(
+                "rank",
+                m,
+                _expand_post(post, orgs),
+                None,
+                number=int(m.group("n")),
+                value=lst.group(1),
             )
-    # the organisation this clause is about is what "it" and "the committee" mean next
-    for first in re.finditer(ORG, clause):
-        name = orgs.name(first.group(0))
-        if name and not _ANAPHOR_RE.match(first.group(0).strip()):
-            orgs.saw(name, subject=True)
-            break
-    # "his proxy Murat Nurtleu": his = the clause's first person, or the last one named before
-    for m in re.finditer(rf"\b(?:his|her)\s+(?P<rel>{_tie_rx()})\s*,?\s+(?P<p>{_PERSON})", clause):
-        head = re.search(rf"(?P<q>{_PERSON})", clause[: m.start()])
-        who = _person(head.group("q")) if head else orgs.person
-        if who and not _modal(clause, m.end()):
-            q = who
-            p = _person(m.group("p"))
-            if p != q:
+    if _STAFF_CUE.search(clause):
+        for rx in (_PERSONNEL, _PERSONNEL2):
+            for m in rx.finditer(clause):
+                n = _number(m.group("n")) * (1000 if m.group("k") else 1)
+                x = orgs.name(m.groupdict().get("x") or m.groupdict().get("x2") or "it")
+                if n >= 10:
+                    add("personnel", m, x, None, number=int(n))
+    if _TIE_CUE.search(clause):
+        for rx, shape in _tie_rules():
+            for m in rx.finditer(clause):
+                near = clause[max(0, m.start() - 60) : m.end() + 10]
+                if _modal(clause, m.end()) or re.search(r"\b(?:rumou?r|alleg|denie|claim)", near):
+                    continue
+                p, q = _person(m.group("p")), _person(m.group("q"))
+                if p == q or _HEAD_RE.search(p) or _HEAD_RE.search(q):
+                    continue
+                if {p.split()[0], q.split()[0]} & {"He", "She", "They", "It", "His", "Her", "Both"}:
+                    continue
+                if shape == "pair":
+                    kind, detail = "classmate", m.group("rel")
+                    if re.search(r"served|associates|allies|friends|partners", detail):
+                        kind = "associate"
+                elif shape == "married":
+                    kind, detail = "kin", "spouse"
+                else:
+                    kind, detail = _tie_kind(m.group("rel")), m.group("rel").lower()
                 found.append(
                     Found(
                         "tie",
@@ -819,11 +878,41 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
                         clause,
                         offset,
                         offset + len(clause),
-                        value=_tie_kind(m.group("rel")),
-                        detail=m.group("rel").lower(),
-                        confidence=0.5,
+                        value=kind,
+                        detail=detail,
+                        confidence=0.6,
                     )
                 )
+    # the organisation this clause is about is what "it" and "the committee" mean next
+    for first in re.finditer(ORG, clause):
+        name = orgs.name(first.group(0))
+        if name and not _ANAPHOR_RE.match(first.group(0).strip()):
+            orgs.saw(name, subject=True)
+            break
+    # "his proxy Murat Nurtleu": his = the clause's first person, or the last one named before
+    if _HIS.search(clause):
+        for m in re.finditer(
+            rf"\b(?:his|her)\s+(?P<rel>{_tie_rx()})\s*,?\s+(?P<p>{_PERSON})", clause
+        ):
+            head = re.search(rf"(?P<q>{_PERSON})", clause[: m.start()])
+            who = _person(head.group("q")) if head else orgs.person
+            if who and not _modal(clause, m.end()):
+                q = who
+                p = _person(m.group("p"))
+                if p != q:
+                    found.append(
+                        Found(
+                            "tie",
+                            p,
+                            q,
+                            clause,
+                            offset,
+                            offset + len(clause),
+                            value=_tie_kind(m.group("rel")),
+                            detail=m.group("rel").lower(),
+                            confidence=0.5,
+                        )
+                    )
     named = [
         x.group(0)
         for x in re.finditer(_PERSON, clause)
@@ -1190,10 +1279,24 @@ def _russian(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
 # C"), appositions and pronouns are understood whatever the wording between them.
 
 _PARSE_TRIGGER = re.compile(
-    r"\b(?:subordinat|accountab|answerab|responsib|report|answer|appoint|compris|includ|consist|"
-    r"incorporat|hous|encompass|overs[ae]|supervis|audit|monitor|scrutini|part\b|parts\b|unit\b|"
-    r"component|handl|conduct|carr(?:y|ies|ied)\s+out|entrust|charged\s+with|tasked|protect|guard|"
-    r"fight|combat|patrol|perform|exercis|in\s+charge)",
+    r"\b(?:subordinat|accountab|answerab|responsible\s+(?:to|for)|(?:reports?|reported|answers?|"
+    r"answered)\s+(?:\w+ly\s+)?to\b|appointed\s+(?:\w+\s+){0,3}by|appoints?\s+(?:the|its|their)|"
+    r"compris|includes\s+the|consists?\s+of|incorporat|houses\b|encompass|overs[ae]e|supervis|"
+    r"audit|monitors\b|scrutini|(?:part|unit|component|division|branch)\s+of|in\s+charge\s+of|"
+    r"entrusted|charged\s+with|tasked\s+with|handles\b|conducts\b|carr(?:y|ies)\s+out|"
+    r"protects\b|guards\b|fights\b|combats\b|patrols\b)",
+    re.I,
+)
+# a clause without any of these words states nothing institutional: the rules skip it
+_CUE = re.compile(
+    _PARSE_TRIGGER.pattern[:-1]
+    + r"|budget|allocat|spend|spent|fund|receives?\b|staff|employ|personnel|strength|headcount|"
+    r"protocol|precedence|ranks?\b|functions?|tasks?\b|duties|mission|mandate|powers?\b|"
+    r"nephew|niece|son|daughter|brother|sister|cousin|uncle|wife|husband|married|relative|"
+    r"protég|protege|right.hand|client|loyalist|patron|mentor|associate|ally|friend|partner|"
+    r"classmate|studied|graduated|proxy|nominee|front\s+man|transferred|returned|moved|merged|"
+    r"under\s+the\s+(?:control|authority|command|jurisdiction)|operates\s+within|belongs\s+to|"
+    r"attached\s+to|part\b|[\w']+(?:’s|'s)\s+[A-Z]\w+\s+(?:Department|Directorate|Unit|Centre))",
     re.I,
 )
 _NOT_REAL = {
@@ -1402,7 +1505,9 @@ def _from_parse(
 ) -> list[Found]:
     from custodes.extract.pipeline import load_nlp
 
-    doc = load_nlp()(clause)
+    nlp = load_nlp()
+    with nlp.select_pipes(disable=[p for p in ("ner",) if p in nlp.pipe_names]):
+        doc = nlp(clause)
     out: list[Found] = []
 
     def add(kind: str, subject: str | None, obj: str | None, **kw: Any) -> None:
