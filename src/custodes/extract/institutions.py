@@ -114,8 +114,10 @@ def _clauses(text: str) -> list[tuple[int, str]]:
         at = 0
         for b in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\"“«А-ЯЁ0-9])", line):
             if re.search(
-                r"(?:\b[A-Z]|\bNo|\bArt|\bSt|\bDr|\bMr|\bGen|\bLt|\bCol|\bвв?|\bг|\bст)\.$",
-                line[: b.start()],
+                r"(?:^|[\s(])(?:[A-Z]|No|Art|St|Dr|Mr|Gen|Lt|Col|вв?|г|ст)\.$",
+                line[max(0, b.start() - 8) : b.start()]
+                if b.start() <= 8
+                else " " + line[b.start() - 8 : b.start()],
             ):
                 continue
             out.append((start + at, line[at : b.start()]))
@@ -642,18 +644,29 @@ def _person(name: str) -> str:
     return strip_ranks(name) or name
 
 
+# "(NSC)", "(French: …, DGSI)": where a text may define an abbreviation
+_ABBR_HINT = re.compile(r"[(,;:]\s*[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,7}\s*[);,]")
+
+
+def _no_matches(*_: Any) -> list[re.Match[str]]:
+    return []
+
+
 def extract_institutions(text: str, abbreviations: dict[str, str] | None = None) -> list[Found]:
     """Every institutional statement the text states explicitly."""
     # abbreviations the text defines: "Name (ABBR)", "Name (French: …, ABBR)", "Name (ABBR; …)"
     abbr = r"(?P<abbr>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,7})"
+    has_abbr = bool(_ABBR_HINT.search(text))
     defined = {
         m.group("abbr"): re.sub(r"^(?:[Tt]he)\s+", "", m.group("name"))
-        for m in re.finditer(
+        for m in (re.finditer if has_abbr else _no_matches)(
             rf"(?P<name>{_NAME})\s*\((?:[^();]*?[,;:]\s*)?{abbr}(?:\s*[,;][^()]*)?\)", text
         )
         if _HEAD_RE.search(m.group("name")) and re.search(r"[A-ZА-ЯЁ].*[A-ZА-ЯЁ]", m.group("abbr"))
     }
-    for m in re.finditer(rf"(?P<name>{_RU_ORG_BARE})\s*\({abbr}\)", text):
+    for m in (re.finditer if has_abbr else _no_matches)(
+        rf"(?P<name>{_RU_ORG_BARE})\s*\({abbr}\)", text
+    ):
         name = _RU_HEAD.search(m.group("name"))
         if name:
             defined[m.group("abbr")] = m.group("name")[name.start() :]
