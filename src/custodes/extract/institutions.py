@@ -652,8 +652,99 @@ def _no_matches(*_: Any) -> list[re.Match[str]]:
     return []
 
 
+# a document holding none of these words states nothing institutional (most news does not):
+# one pass of plain substring tests decides whether to read it at all
+_STRONG = (
+    "subordinat",
+    "accountab",
+    "answerab",
+    "compris",
+    "consist",
+    "incorporat",
+    "encompass",
+    "overse",
+    "oversa",
+    "supervis",
+    "audit",
+    "budget",
+    "allocat",
+    "appropriat",
+    "protocol",
+    "precedence",
+    "nephew",
+    "niece",
+    "cousin",
+    "classmate",
+    "protég",
+    "protege",
+    "right-hand",
+    "right hand",
+    "loyalist",
+    "proxy",
+    "in-law",
+    "responsible for",
+    "responsible to",
+    "reports to",
+    "reported to",
+    "report to",
+    "answers to",
+    "answered to",
+    "appointed by",
+    "appoints the",
+    "appoints its",
+    "part of",
+    "unit of",
+    "functions",
+    "duties",
+    "mandate",
+    "powers",
+    "tasks",
+    "staff of",
+    "employs",
+    "personnel",
+    "headcount",
+    "entrusted",
+    "tasked with",
+    "in charge of",
+    "married",
+    "transferred to",
+    "merged into",
+    "operates within",
+    "under the control",
+    "under the authority",
+    "under the command",
+    "son of",
+    "daughter of",
+    "wife of",
+    "brother of",
+    "sister of",
+    "'s son",
+    "’s son",
+    "studied together",
+    "graduated together",
+    "handles",
+    "conducts",
+    "carries out",
+    "houses",
+    "belongs to",
+    "attached to",
+    "mentor",
+    "patron",
+    "associate",
+    "ally of",
+    "allies",
+    "nominee",
+    "front man",
+    "strength",
+)
+
+
 def extract_institutions(text: str, abbreviations: dict[str, str] | None = None) -> list[Found]:
     """Every institutional statement the text states explicitly."""
+    low = text.lower()
+    cyrillic = bool(re.search(r"[а-яё]", low))
+    if not cyrillic and not any(k in low for k in _STRONG):
+        return []
     # abbreviations the text defines: "Name (ABBR)", "Name (French: …, ABBR)", "Name (ABBR; …)"
     abbr = r"(?P<abbr>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,7})"
     has_abbr = bool(_ABBR_HINT.search(text))
@@ -674,7 +765,6 @@ def extract_institutions(text: str, abbreviations: dict[str, str] | None = None)
     out: list[Found] = []
     skipped: list[str] = []
     money_doc = bool(_MONEY_DOC.search(text))
-    cyrillic = bool(re.search(r"[а-яё]", text, re.I))
     for start, clause in _clauses(text):
         if cyrillic and re.search(r"[а-яё]", clause, re.I):
             out += _russian(clause, start, orgs)
