@@ -135,3 +135,20 @@ def test_open_a_path_creates_a_sqlite_file(tmp_path, report: Report) -> None:  #
     with KnowledgeBase.open(str(path)) as kb:
         assert kb.counts()["documents"] == 1
         assert kb.has_document(report[0].id)
+
+
+def test_a_case_file_is_stored_once_on_both_databases(kb: KnowledgeBase) -> None:
+    """Institutional statements from a case file land in ``relations`` (JSON attributes
+    included) on SQLite and PostgreSQL alike; the same file again changes nothing."""
+    from pathlib import Path
+
+    case = Path(__file__).parent / "data" / "institutions" / "georgia" / "casefile.yaml"
+    first = kb.ingest_casefile(case)
+    before = kb.counts()
+    assert first.status == "ingested" and before["relations"] == first.n_statements > 30
+    assert kb.ingest_casefile(case).status == "unchanged"
+    assert kb.counts() == before
+    rels = kb.view().relations()
+    reach = [r.attrs.get("reach") for r in rels if r.type == "function" and r.attrs.get("reach")]
+    assert reach and all(isinstance(x, list | str) for x in reach)
+    assert {r.country for r in rels} == {"GE"}
