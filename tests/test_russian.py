@@ -146,21 +146,25 @@ def test_people_are_one_entry_across_scripts(tmp_path) -> None:  # type: ignore[
     assert massimov.documents == 2
 
 
+# one appointment as a Russian decree, an English report and a Russian wire item report it
+THREE_SOURCES = {
+    "ukaz.txt": "Указ Президента Республики Казахстан от 6 января 2022 года\n\n"
+    "1. Назначить Сагимбаева Ермека Алпысовича Председателем Комитета национальной "
+    "безопасности Республики Казахстан.\n",
+    "report.txt": "On 6 January 2022 Major-General Ermek Sagimbayev was appointed Chairman of "
+    "the National Security Committee.",
+    "wire.txt": "АСТАНА, 7 января. Ермек Сагимбаев 6 января 2022 года назначен председателем "
+    "Комитета национальной безопасности, сообщила пресс-служба Акорды.",
+}
+
+
 def test_one_appointment_in_three_sources_is_one_holder(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A Russian decree, an English report and a Russian wire item about one appointment: the
     roster shows one holder, with all three sources behind the tenure."""
     from custodes.analyses import roster
     from custodes.store import KnowledgeBase
 
-    texts = {
-        "ukaz.txt": "Указ Президента Республики Казахстан от 6 января 2022 года\n\n"
-        "1. Назначить Сагимбаева Ермека Алпысовича Председателем Комитета национальной "
-        "безопасности Республики Казахстан.\n",
-        "report.txt": "On 6 January 2022 Major-General Ermek Sagimbayev was appointed Chairman of "
-        "the National Security Committee.",
-        "wire.txt": "АСТАНА, 7 января. Ермек Сагимбаев 6 января 2022 года назначен председателем "
-        "Комитета национальной безопасности, сообщила пресс-служба Акорды.",
-    }
+    texts = THREE_SOURCES
     with KnowledgeBase.open(tmp_path / "kb.db") as kb:
         for name, text in texts.items():
             (tmp_path / name).write_text(text, "utf-8")
@@ -196,15 +200,7 @@ def test_one_appointment_in_three_sources_is_one_event(tmp_path) -> None:  # typ
     from custodes.analyses import timeline
     from custodes.store import KnowledgeBase
 
-    texts = {
-        "ukaz.txt": "Указ Президента Республики Казахстан от 6 января 2022 года\n\n"
-        "1. Назначить Сагимбаева Ермека Алпысовича Председателем Комитета национальной "
-        "безопасности Республики Казахстан.\n",
-        "report.txt": "On 6 January 2022 Major-General Ermek Sagimbayev was appointed Chairman of "
-        "the National Security Committee.",
-        "wire.txt": "АСТАНА, 7 января. Ермек Сагимбаев 6 января 2022 года назначен председателем "
-        "Комитета национальной безопасности, сообщила пресс-служба Акорды.",
-    }
+    texts = THREE_SOURCES
     with KnowledgeBase.open(tmp_path / "kb.db") as kb:
         for name, text in texts.items():
             (tmp_path / name).write_text(text, "utf-8")

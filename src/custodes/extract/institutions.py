@@ -1136,19 +1136,7 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
                     kind, detail = "kin", "spouse"
                 else:
                     kind, detail = _tie_kind(m.group("rel")), m.group("rel").lower()
-                found.append(
-                    Found(
-                        "tie",
-                        p,
-                        q,
-                        clause,
-                        offset,
-                        offset + len(clause),
-                        value=kind,
-                        detail=detail,
-                        confidence=0.6,
-                    )
-                )
+                found.append(_tie(p, q, kind, detail, clause, offset, 0.6))
     # the organisation this clause is about is what "it" and "the committee" mean next
     for first in re.finditer(ORG, clause):
         name = orgs.name(first.group(0))
@@ -1166,19 +1154,8 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
                 q = who
                 p = _person(m.group("p"))
                 if p != q:
-                    found.append(
-                        Found(
-                            "tie",
-                            p,
-                            q,
-                            clause,
-                            offset,
-                            offset + len(clause),
-                            value=_tie_kind(m.group("rel")),
-                            detail=m.group("rel").lower(),
-                            confidence=0.5,
-                        )
-                    )
+                    rel = m.group("rel")
+                    found.append(_tie(p, q, _tie_kind(rel), rel.lower(), clause, offset, 0.5))
     named = [
         x.group(0)
         for x in re.finditer(_PERSON, clause)
@@ -1188,6 +1165,20 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
     outside = [n for n in named if n in re.sub(r"\([^)]*\)", "", clause)]
     orgs.person = _person(outside[0]) if outside else None
     return found
+
+
+def _tie(p: str, q: str, kind: str, detail: str, clause: str, offset: int, conf: float) -> Found:
+    return Found(
+        "tie",
+        p,
+        q,
+        clause,
+        offset,
+        offset + len(clause),
+        value=kind,
+        detail=detail,
+        confidence=conf,
+    )
 
 
 def _mode(overseer: str, phrase: str) -> str | None:

@@ -134,18 +134,7 @@ class KnowledgeBase:
             insert_ignore(conn, statements, rows)
             insert_ignore(conn, relations, relation_rows(doc, extraction, now))
             insert_ignore(
-                conn,
-                org_aliases,
-                [
-                    {
-                        "alias_key": org_key(a),
-                        "org_key": org_key(full),
-                        "alias": a,
-                        "org": full,
-                        "doc_id": doc.id,
-                    }
-                    for a, full in sorted(extraction.abbreviations.items())
-                ],
+                conn, org_aliases, _alias_rows(sorted(extraction.abbreviations.items()), doc.id)
             )
             payload = {
                 "doc_id": doc.id,
@@ -198,21 +187,7 @@ class KnowledgeBase:
                 for r in case.rows
             ]
             insert_ignore(conn, relations, rows)
-            insert_ignore(
-                conn,
-                org_aliases,
-                [
-                    {
-                        "alias_key": org_key(a),
-                        "org_key": org_key(full),
-                        "alias": a,
-                        "org": full,
-                        "doc_id": doc_id,
-                    }
-                    for a, full in case.aliases
-                    if org_key(a) and org_key(a) != org_key(full)
-                ],
-            )
+            insert_ignore(conn, org_aliases, _alias_rows(case.aliases, doc_id))
             conn.execute(
                 changes.insert(),
                 {
@@ -281,6 +256,21 @@ def _document_row(doc: Document, extraction: Extraction, now: datetime) -> dict[
         "n_events": len(extraction.events),
         "ingested_at": now,
     }
+
+
+def _alias_rows(pairs: list[tuple[str, str]], doc_id: str) -> list[dict[str, object]]:
+    """``org_aliases`` rows for (alias, full name) pairs a document or case file defines."""
+    return [
+        {
+            "alias_key": org_key(a),
+            "org_key": org_key(full),
+            "alias": a,
+            "org": full,
+            "doc_id": doc_id,
+        }
+        for a, full in pairs
+        if org_key(a) and org_key(a) != org_key(full)
+    ]
 
 
 def _aliases(conn: Connection) -> dict[str, str]:
