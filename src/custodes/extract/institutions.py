@@ -522,9 +522,9 @@ _ABOUT = (
 )
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<k>thousand)?"
 _PERSONNEL = re.compile(
-    rf"(?P<x>{ORG}){_WHICH}\s+(?:employs|has|had|numbers|numbered|counts|comprises)\s+"
+    rf"(?P<x>{ORG}){_WHICH}\s+(?:employs|employed|has|had|numbers|numbered|counts|comprises)\s+"
     rf"(?:(?:a|an)\s+(?:\w+\s+)?(?:staff|strength|headcount)\s+of\s+)?{_ABOUT}{_COUNT}"
-    rf"(?:\s+(?:staff|employees|officers|personnel|people|servicemen|troops|agents|"
+    rf"(?:\s+(?:[a-z]+\s+)?(?:staff|employees|officers|personnel|people|servicemen|troops|agents|"
     rf"members|officials|guards|fighters|soldiers|serving)|(?=\s*[.;,]|\s+(?:in|as of)\b))"
 )
 _PERSONNEL2 = re.compile(
@@ -736,6 +736,9 @@ _STRONG = (
     "nominee",
     "front man",
     "strength",
+    "oversight",
+    "control over",
+    "authority for",
 )
 
 
@@ -1137,8 +1140,10 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
                 else:
                     kind, detail = _tie_kind(m.group("rel")), m.group("rel").lower()
                 found.append(_tie(p, q, kind, detail, clause, offset, 0.6))
-    # the organisation this clause is about is what "it" and "the committee" mean next
-    for first in re.finditer(ORG, clause):
+    # the organisation this clause is about is what "it" and "the committee" mean next (a
+    # clause that itself starts with "It"/"The agency" keeps the topic it had)
+    starts_anaphoric = re.match(rf"\s*(?:{_ANAPHOR})\b", clause)
+    for first in [] if starts_anaphoric else re.finditer(ORG, clause):
         name = orgs.name(first.group(0))
         if name and not _ANAPHOR_RE.match(first.group(0).strip()):
             orgs.saw(name, subject=True)
@@ -1328,15 +1333,20 @@ def _budgets(clause: str, offset: int, orgs: _Orgs, found: list[Found], since: s
 
 _RU_ORG_BARE = r"[А-ЯЁ][а-яё\-]*(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]*)){0,8}"
 _RU_ORG = (
-    r"(?:[А-ЯЁ][а-яё\-]*(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]*|[А-ЯЁ]{2,7})){0,8}|[А-ЯЁ]{2,7})"
+    r"(?:[А-ЯЁ][а-яё\-]*(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]*|[А-ЯЁ]{2,7}|[A-Z]{2,7})){0,8}|[А-ЯЁ]{2,7}|"
+    r"[A-Z]{2,7}|(?:президент|правительств|министерств|ведомств|комитет|служб|агентств)\w*)"
     r"(?:\s*\([А-ЯЁA-Z]{2,7}\))?"
 )
 # where an organisation's name starts: an abbreviation or a head noun, in any case
 _RU_HEAD = re.compile(
-    r"(?<![\w])(?:[А-ЯЁ]{2,7}(?![\w])|(?i:Министерств|Комитет|Служб|Агентств|Совет|Администраци|Прокуратур|"
+    r"(?<![\w])(?:[А-ЯЁ]{2,7}(?![\w])|[A-Z]{2,7}(?![\w])|(?i:Полици|Командовани|Комисси|Контрол|"
+    r"Министерств|Комитет|Служб|Агентств|Совет|Администраци|Прокуратур|"
     r"Генеральн\w+ прокур|Гварди|Росгварди|Войск|Пограничн\w+ войск|Центр|Управлени|Департамент|"
     r"Академи|Береговая|Правительств|Кабинет|Парламент|Президент|Штаб|Бюро|Инспекци)\w*)"
 )
+# lower-case words that end like verbs but are nouns
+_RU_NOUNS = {"совет", "бюджет", "кабинет", "комитет", "объект", "предмет", "аппарат", "секрет"}
+_RU_VERB_END = r"(?:ет|ёт|ит|ят|ут|ют|ется|ются|ится|ятся|ал|ала|али|ало|ил|ила|или|ыл|ыла|ыли)$"
 _RU_FILLER = re.compile(
     r"^(?:(?:До|С|Со|В|Во|На|По|Из|Для|При|От|За|Установить|Определить|Включить|Вывести|"
     r"Передать|этого|того|что|как|и|прежде|года|году|\d+)[\s,]+)+"
@@ -1366,9 +1376,14 @@ def _russian(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
     from custodes.extract.russian import org_english
 
     found: list[Found] = []
+    parts = re.split(r";\s*|,\s+(?:а|но|однако|тогда как)\s+", clause)
+    if len(parts) > 1:  # a denial in one part does not veto the others
+        for part in parts:
+            found += _russian(part, offset + clause.find(part), orgs)
+        return found
     if re.search(
         r"\b(?:должн|следует|предлож|предлага|не\s+подчин|слух|якобы|опроверг|рассмотреть|"
-        r"не\s+обсужд|не\s+раскрыва|не\s+публику|не\s+предусмотр)",
+        r"не\s+обсужд|не\s+раскрыва|не\s+публику|не\s+предусмотр|планиру|намерен)",
         clause,
         re.I,
     ):
@@ -1387,10 +1402,22 @@ def _russian(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
         if not raw:
             return None
         raw = re.sub(r"\s*\([^)]*\)", "", raw).strip(" ,.;:—")
+        # a name ends before its first verb ("Министерство ведёт …")
+        words = raw.split()
+        for k, w in enumerate(words[1:], 1):
+            if w.islower() and w not in _RU_NOUNS and re.search(_RU_VERB_END, w):
+                raw = " ".join(words[:k])
+                break
         if re.fullmatch(
-            r"(?:он[аои]?|е[её]|его|ведомств\w*|комитет\w*|служб\w*|министерств\w*)", raw, re.I
+            r"(?:он[аои]?|е[её]|его|ведомств\w*|комитет\w*|служб\w*|министерств\w*|агентств\w*)",
+            raw,
+            re.I,
         ):
             return orgs.topic
+        if re.match(r"(?i:президент)", raw):
+            return "President"
+        if re.fullmatch(r"(?i:правительств\w*)", raw):
+            return "Government"
         raw = _RU_FILLER.sub("", raw)
         head = _RU_HEAD.search(raw)
         if head is None:
@@ -1524,6 +1551,54 @@ def _russian(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
     if m:
         kind = "classmate" if m.group("rel").startswith("одно") else "associate"
         add("tie", m.group("p"), m.group("q"), value=kind, detail=m.group("rel"))
+    m = re.search(
+        rf"(?P<x>{_RU_ORG})\s+(?:[а-яё ,]{{0,30}}?\s)?(?P<v>осуществля\w+|вед[её]т|ведут|обеспечива"
+        rf"\w+|"
+        rf"отвечает\s+за|отвечают\s+за|занима\w+с[яь]|расследу\w+|охраня\w+|бор(?:ется|ются)|"
+        rf"выполня\w+|контролиру\w+)\s+(?P<rest>.+)",
+        clause,
+    )
+    if m and not re.match(r"[Нн]адзор|[Кк]онтроль|[Рр]уководство", m.group("x")):
+        x = org(m.group("x"))
+        verb = m.group("v")
+        rest = (
+            verb + " " + m.group("rest")
+            if verb.startswith(("охран", "бор", "расслед"))
+            else m.group("rest")
+        )
+        if x:
+            for name, _ in functions_in(rest):
+                add("function", x, None, value=name)
+    m = re.search(
+        rf"[Кк]онтроль\s+за\s+(?:[а-яё]+\s+){{0,3}}?(?P<x>{_RU_ORG})\s+осуществля\w+\s+(?P<y>{_RU_ORG})",
+        clause,
+    )
+    if m:
+        add("oversees", org(m.group("y")), org(m.group("x")))
+    m = re.search(
+        r"(?P<p>[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?)\s*(?:—|-|является|приходится)\s*(?P<rel>племянник\w*|"
+        r"зят\w*|сын\w*|брат\w*|двоюродн\w+\s+брат\w*|родственник\w*|ставленник\w*|протеже|"
+        r"соратник\w*|однокурсник\w*)\s+(?P<q>[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?)",
+        clause,
+    )
+    if m:
+        rel = m.group("rel")
+        if rel.startswith(("ставлен", "протеже")):
+            kind = "client"
+        elif rel.startswith("соратн"):
+            kind = "associate"
+        elif rel.startswith("однокурс"):
+            kind = "classmate"
+        else:
+            kind = "kin"
+        add("tie", m.group("p"), m.group("q"), value=kind, detail=rel)
+    m = re.search(
+        rf"{_RU_TITLE}\s+(?P<x>{_RU_ORG})?[^.;]{{0,40}}?занимает\s+(?P<n>\d{{1,3}})-?\w*\s+место",
+        clause,
+    )
+    if m:
+        post = re.sub(r"\s+", " ", m.group(0).split("занимает")[0]).strip()
+        add("rank", post, None, number=int(m.group("n")), value="протокол")
     head = re.search(_RU_ORG, clause)
     if head and org(head.group(0)):
         orgs.saw(org(head.group(0)), subject=True)
@@ -1856,7 +1931,8 @@ def _from_parse(
                 target = owner
             if overseer is not None and target is not None:
                 y = _who(overseer, orgs, post_ok=True)
-                add("oversees", y, _who(target, orgs), detail=_mode(y or "", tok.text))
+                for t in _objects(target):
+                    add("oversees", y, _who(t, orgs), detail=_mode(y or "", tok.text))
         elif lemma in _PARTS and tok.dep_ in ("attr", "dobj", "appos") and not _unreal(tok.head):
             y = pobj(tok, ("of", "within"))
             if y is not None:
@@ -1873,9 +1949,8 @@ def _from_parse(
             x = _who(_subject(tok), orgs)
             if x is None:
                 continue
-            rest = " ".join(
-                t.text for t in tok.subtree if t.i >= tok.i and t.dep_ not in ("relcl",)
-            )
+            sub = [t for t in tok.subtree if t.i >= tok.i and t.dep_ not in ("relcl",)]
+            rest = doc.text[sub[0].idx : sub[-1].idx + len(sub[-1].text)] if sub else ""
             rest = re.split(r"\s(?:while|whereas|but)\s|;", rest)[0]
             for name, _ in functions_in(rest):
                 add("function", x, None, value=name, confidence=0.55)
