@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -163,7 +164,7 @@ def main() -> int:
     for name, items in sets().items():
         pairs = [(_run(txt, pub), _load(gold)) for txt, gold, pub in items]
         if name.startswith("own texts"):
-            russian = "(ru" in name or name.endswith("-ru)")
+            russian = "(ru" in name or re.search(r"-ru\d*\)$", name) is not None
             kind = "held-out" if "heldout" in name else "development"
             groups[f"Russian {kind}" if russian else kind] += pairs
         res = score(pairs)
