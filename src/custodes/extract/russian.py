@@ -36,7 +36,7 @@ _TITLES = sorted(_data()["titles"], key=lambda t: -len(t["match"]))
 _TITLE_RE = re.compile(
     r"(?<![\w-])(?P<acting>(?:временно\s+)?исполняющ\w*\s+обязанност\w*\s+)?(?P<title>"
     + "|".join(
-        r"\s+".join(w[:-2] + r"\w{0,4}" if len(w) > 4 else w for w in t["match"].split())
+        r"\s+".join(w[:-2] + r"\w{0,4}(?![\w-])" if len(w) > 4 else w for w in t["match"].split())
         for t in _TITLES
     )
     + r")",
@@ -47,7 +47,7 @@ _ORGS: dict[str, str] = _data()["organizations"]
 _TRIGGER = re.compile(
     r"назнач|освобо[жд]|уволен|уволил|отстран|отставк|снят\w*\s+с\s+(?:должност|поста)|"
     r"задержа|арестова|под\s+страж|обвинени|обвинил|обвинен|скончал|умер|погиб|перевед|перевест|перевёл|возглави|"
-    r"переназнач|возложить",
+    r"переназнач|возложить|занял|\bстала?\s|исполнял|рапорт\w*\s+об\s+увольнени|найден\w*\s+(?:мёртв|мертв)",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(
@@ -58,6 +58,11 @@ _NEGATED = re.compile(
 )
 
 
+_NEGATED_ANY = re.compile(
+    r"опроверг|не\s+подтверд|по\s+неподтвержд|кандидатур|не\s+соответству\w*\s+действительност",
+    re.I,
+)
+_RU_LETTERS = str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІіҲҳҶҷӮӯӢӣ", "АаГгКкНнОоУуУуХхИиХхЧчУуИи")
 _LIST_ITEM = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+[^–—]{0,60}?"
     r"(?:[–—]|(?=\s+от\s+должност))"
@@ -134,6 +139,11 @@ def nominative(
             femn = False
         elif "Fem" in genders:
             femn = True
+    for w in words:
+        if re.search(r"(?:ович|евич|ьич)(?:а|у|ем|е)?$", w.lower()):
+            femn = False
+        elif re.search(r"(?:овн|евн|ичн)(?:а|ы|е|у|ой)$", w.lower()):
+            femn = True
     out = []
     for k, (w, ps) in enumerate(zip(words, parses, strict=True)):
         named = [p for p in ps if {"Surn", "Name", "Patr"} & tags(p)]
@@ -156,6 +166,14 @@ def nominative(
             and re.search(r"(?:ов|ев|ёв|ин|ын)а$", w)
         ):
             out.append(w[:-1])  # a surname the dictionary lacks: "Ибраева" → "Ибраев"
+            continue
+        if (
+            unknown_surname
+            and not femn
+            and case in {"Dat", "Ins", "Loc"}
+            and re.search(r"(?:ов|ев|ёв|ин|ын)(?:у|ым|е)$", w)
+        ):
+            out.append(re.sub(r"(?:у|ым|е)$", "", w))
             continue
         if named:
             p = named[0]
@@ -275,9 +293,7 @@ def _read_sentence(
     from natasha import Doc
 
     text = cand.sentence.text
-    if _NEGATED.search(text):
-        return []
-    doc = Doc(text)
+    doc = Doc(text.translate(_RU_LETTERS))
     doc.segment(nlp.segmenter)
     doc.tag_morph(nlp.morph)
     doc.parse_syntax(nlp.syntax)
@@ -296,9 +312,24 @@ def _read_sentence(
         spec = _VERBS.get(t.text.lower() if imperative else t.lemma)
         if spec is None and t.lemma in {"назначение", "освобождение"}:
             # "подписал указ о назначении X": only a decree "about" it, not "до назначения"
-            if not re.search(r"(?:^|\s)о\s*$", text[max(0, t.start - 4) : t.start]):
+            about = re.search(r"(?:^|\s)об?\s*$", text[max(0, t.start - 4) : t.start])
+            bare = not re.search(
+                r"(?:^|\s)(?:до|после|перед|для|к|нового|нов\w+)\s*$",
+                text[max(0, t.start - 10) : t.start],
+            ) and re.search(
+                r"^\w+\s+(?:[а-яё]+\s+){0,4}?(?:полковник|генерал|майор|подполковник)?\w*\s*(?:\w+\s+)?[А-ЯЁӘҒҚҢӨҰҮҺІҲҶӮӢ]",
+                text[t.start :],
+            )
+            if not (about or bare):
                 continue
             spec = {"type": "appointed" if t.lemma == "назначение" else "dismissed"}
+        if (
+            spec is None
+            and t.lemma in {"отставка"}
+            and re.search(r"(?:^|\s)в\s+$", text[max(0, t.start - 3) : t.start])
+            and t.text.lower() == "отставке"
+        ):
+            continue  # "генерал в отставке": a retired officer, not an event
         if spec is None and t.lemma in {"отставка"}:
             head = next((h for h in doc.tokens if h.id == t.head_id), None)
             if head is not None:
@@ -312,8 +343,24 @@ def _read_sentence(
             }
         if spec is None:
             continue
-        window = text[t.start : t.start + 200].lower()
-        if spec.get("needs") and not re.search(spec["needs"], window):
+        cl_start = max([m.end() for m in re.finditer(r"[,;:()—–]", text[: t.start])], default=0)
+        cl_end = next(
+            (m.start() + t.stop for m in re.finditer(r"[,;:()—–]", text[t.stop :])), len(text)
+        )
+        if _NEGATED.search(text[cl_start:cl_end]) or _NEGATED_ANY.search(text):
+            continue
+        window = text[
+            max(0, t.start - 30) if t.lemma == "занять" else t.start : t.start + 200
+        ].lower()
+        before = text[max(0, t.start - 60) : t.start].lower()
+        pre = re.search(
+            r"(?:от|с)\s+(?:\w+\s+){0,1}(?:должност|поста)\w*(?:\s+\w+){0,5}\s*$", before
+        )
+        if spec.get("needs") and not re.search(spec["needs"], window) and not pre:
+            continue
+        if t.lemma == "исполнять" and not re.search(
+            r"(?:^|\s)[Сс]\s+\d[^,;]{0,30}$", text[: t.start]
+        ):
             continue
         triggers.append((t, spec))
     people_here: list[str] = []
@@ -334,7 +381,7 @@ def _read_sentence(
         kids = children.get(t.id, [])
         if passive:
             args = [c for c in kids if c.rel in {"nsubj:pass", "nsubj"}]
-        elif etype in {"died", "resigned"} or t.lemma in {"возглавить"}:
+        elif etype in {"died", "resigned"} or t.lemma in {"возглавить", "занять"}:
             args = [c for c in kids if c.rel == "nsubj"]
         else:
             args = [c for c in kids if c.rel in {"obj", "iobj"}]
@@ -367,13 +414,13 @@ def _read_sentence(
         elif spans:
             names = []
             for s in spans:
-                words = re.findall(r"[\w-]+", s.text)
+                words = re.findall(r"[\w-]+", text[s.start : s.stop])
                 s.normalize(nlp.morph_vocab)
                 span_feats = [t.feats or {} for t in doc.tokens if s.start <= t.start < s.stop]
                 names.append(nominative(words, nlp.morph_vocab, s.normal, span_feats))
         elif pron and (people_here or last_people):
             names = [(people_here or last_people)[0]]
-        elif subject and not args:
+        elif subject and not any(a.pos in {"PROPN", "PRON"} for a in args):
             names = [subject]  # a biography drops its subject: "В 2015 году назначен …"
         else:
             continue
@@ -383,7 +430,10 @@ def _read_sentence(
             m = re.search(r"\bна\s+должност\w*", text[t.start : nxt])
             posts = _posts_after(text, t.start + m.end(), nxt, nlp.morph_vocab) if m else posts
         date = _date_for(cand, t.start)
-        for name in names:
+        types = [etype]
+        if etype == "arrested" and re.search(r"по\s+обвинени\w+\s+в", text[t.start : nxt]):
+            types.append("charged")
+        for name, etype in [(n, ty) for n in names for ty in types]:
             people_here.append(name)
             events.append(
                 Event(
@@ -414,6 +464,12 @@ def _date_for(cand: Candidate, trig: int) -> PartialDate | None:
     own = [(s, d) for s, d in dated if re.search(r"\bот\s*$", text[max(0, s - 4) : s])]
     if own:
         return own[0][1]  # "указом … от 16 августа": the decree's own date
+    cl_start = max([m.end() for m in re.finditer(r"[,;:()—–]", text[:trig])], default=0)
+    nxt = re.search(r"[,;:()—–]", text[trig:])
+    cl_end = trig + nxt.start() if nxt else len(text)
+    inside = [(s, d) for s, d in dated if cl_start <= s < cl_end]
+    if inside:
+        return min(inside, key=lambda x: abs(x[0] - trig))[1]
     before = [(s, d) for s, d in dated if s < trig]
     later = re.search(r"\b(?:позднее|позже|впоследствии)\b", text[:trig], re.I)
     if later:
@@ -474,9 +530,8 @@ _ACTING_DUTIES = re.compile(
 def _bio_subject(text: str, nlp: _Nlp) -> str | None:
     """The person a Russian encyclopedic biography is about: "Фамилия Имя Отчество (род. …)"
     or a title line that is a name."""
-    m = re.search(
-        r"(?:^|\n)([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+(?:\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+){1,2})\s*\(", text[:800]
-    )
+    text = text.replace("\u0301", "")
+    m = re.search(r"(?:^|\n)([^\W\d_][\w-]+(?:\s+[^\W\d_][\w-]+){1,2})\s*\(", text[:800])
     if not m:
         return None
     return m.group(1)

@@ -308,7 +308,7 @@ def for_parser(text: str) -> str:
 _DECREE = re.compile(
     r"\b(?:(?i:I\s+(?:hereby\s+)?(?:decree|resolve|order)|it\s+is\s+(?:hereby\s+)?"
     r"(?:decreed|resolved|ordered)|hereby\s+(?:decree|order))|DECREE|ORDER\s+OF|RESOLUTION\s+OF"
-    r"|(?i:постановляю|указ\s+президента|приказ\s+(?:председателя|министра|директора)))\b"
+    r"|(?i:постановляю|распоряжени[ея]\s+президента|указ\s+президента|приказ\s+(?:председателя|министра|директора)))\b"
     r"|(?i:\bI\s+determine\b|\bdetermines?:|\bdispatch\s+no\.?)"
     # or two numbered items that act: "1. To appoint …", "2. Relieve …"
     r"|(?:^|\n)\s*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
