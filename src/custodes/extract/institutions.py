@@ -742,11 +742,20 @@ _STRONG = (
 )
 
 
+# ... and a document about the security sector names one of its words
+_SECTOR = re.compile(
+    r"\b(?:Security|Intelligence|Counter-?[Ii]ntelligence|Guards?|Border|Frontier|Defen[cs]e|"
+    r"Interior|Internal Affairs|Police|Gendarmerie|Prosecutor|Procurator|Army|Armed Forces|"
+    r"Military|Special Service|Secret Service|Counter-?[Tt]errorism|Emergenc\w+|Protection|"
+    r"[A-Z]{2,6})\b"
+)
+
+
 def extract_institutions(text: str, abbreviations: dict[str, str] | None = None) -> list[Found]:
     """Every institutional statement the text states explicitly."""
     low = text.lower()
     cyrillic = bool(re.search(r"[а-яё]", low))
-    if not cyrillic and not any(k in low for k in _STRONG):
+    if not cyrillic and not (any(k in low for k in _STRONG) and _SECTOR.search(text)):
         return []
     # abbreviations the text defines: "Name (ABBR)", "Name (French: …, ABBR)", "Name (ABBR; …)"
     abbr = r"(?P<abbr>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,7})"
