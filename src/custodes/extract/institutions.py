@@ -1008,6 +1008,29 @@ def _follow(clause: str, orgs: _Orgs) -> bool:
     return named
 
 
+# statements that name two sides say nothing without the second
+_TWO_SIDED = ("part_of", "subordinate_to", "appoints_head", "oversees")
+
+
+def _statement(
+    kind: str,
+    subject: str | None,
+    obj: str | None,
+    clause: str,
+    offset: int,
+    since: str | None,
+    until: str | None,
+    **kw: Any,
+) -> Found | None:
+    """A statement read from ``clause``, dated by the clause unless told otherwise; None when a
+    side is missing or both sides are the same body."""
+    if not subject or subject == obj or (kind in _TWO_SIDED and not obj):
+        return None
+    kw.setdefault("date_from", since)
+    kw.setdefault("date_until", until)
+    return Found(kind, subject, obj, clause, offset, offset + len(clause), **kw)
+
+
 def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
     found: list[Found] = []
     since, until = _dates(clause)
@@ -1028,15 +1051,10 @@ def _english(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
         check: bool = True,
         **kw: Any,
     ) -> None:
-        if not subject or subject == obj:
-            return
-        if kind in ("part_of", "subordinate_to", "appoints_head", "oversees") and not obj:
-            return  # a statement without its other side says nothing
         if check and _modal(clause, m.end()):
             return
-        kw.setdefault("date_from", since)
-        kw.setdefault("date_until", until)
-        found.append(Found(kind, subject, obj, clause, offset, offset + len(clause), **kw))
+        if f := _statement(kind, subject, obj, clause, offset, since, until, **kw):
+            found.append(f)
 
     if _CONTAIN_CUE.search(clause):
         for rx in (_PART_OF_LIST, _SYSTEM_INCLUDES):
@@ -1443,13 +1461,8 @@ def _russian(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
         return org_english(raw) or raw
 
     def add(kind: str, subject: str | None, obj: str | None, **kw: Any) -> None:
-        if not subject or subject == obj:
-            return
-        if kind in ("part_of", "subordinate_to", "appoints_head", "oversees") and not obj:
-            return
-        kw.setdefault("date_from", since)
-        kw.setdefault("date_until", until)
-        found.append(Found(kind, subject, obj, clause, offset, offset + len(clause), **kw))
+        if f := _statement(kind, subject, obj, clause, offset, since, until, **kw):
+            found.append(f)
 
     for m in re.finditer(
         rf"(?P<a>{_RU_ORG})\s+(?:[а-яё ,]{{0,40}}?\s)?(?:непосредственно\s+)?(?:подчиняется|подчиня"
@@ -1861,14 +1874,9 @@ def _from_parse(
     out: list[Found] = []
 
     def add(kind: str, subject: str | None, obj: str | None, **kw: Any) -> None:
-        if not subject or subject == obj:
-            return
-        if kind in ("part_of", "subordinate_to", "appoints_head", "oversees") and not obj:
-            return
-        kw.setdefault("date_from", since)
-        kw.setdefault("date_until", until)
         kw.setdefault("confidence", 0.6)
-        out.append(Found(kind, subject, obj, clause, offset, offset + len(clause), **kw))
+        if f := _statement(kind, subject, obj, clause, offset, since, until, **kw):
+            out.append(f)
 
     def pobj(tok: Any, preps: tuple[str, ...]) -> Any | None:
         for c in tok.children:
