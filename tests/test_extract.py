@@ -63,7 +63,9 @@ def test_later_without_a_date_gives_no_date() -> None:
     got = {e["type"]: e for e in events(text)}
     assert got["dismissed"]["date"] == "2023-03-02"
     assert got["arrested"]["person"] == "Oleg Petrenko"
-    assert got["arrested"]["date"] is None
+    # no date of its own: only bounded by the publication date
+    assert got["arrested"]["date_bound"] == "not_after"
+    assert got["arrested"]["date"] == "2023-05-20"
 
 
 def test_weekday_resolves_against_the_publication_date() -> None:

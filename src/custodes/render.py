@@ -135,6 +135,7 @@ def _roster_rows(r: Roster) -> list[dict[str, Any]]:
                     "until": h.until,
                     "acting": h.acting,
                     "vacant": False,
+                    "confidence": _conf(h.sources),
                     "sources": _docs(h.sources),
                 }
             )
@@ -149,6 +150,7 @@ def _roster_rows(r: Roster) -> list[dict[str, Any]]:
                     "until": None,
                     "acting": False,
                     "vacant": p.vacant is not None,
+                    "confidence": _conf([p.vacant]) if p.vacant else "",
                     "sources": _docs([p.vacant]) if p.vacant else "",
                 }
             )
@@ -257,6 +259,12 @@ def _seen(first: str, last: str) -> str:
     return first if first == last else f"{first} … {last}"
 
 
+def _conf(sources: list[Source]) -> str:
+    """The best confidence among a holding's sources ("0.93")."""
+    values = [s.confidence for s in sources if s.confidence is not None]
+    return f"{max(values):.2f}" if values else ""
+
+
 def roster_table(r: Roster) -> Table:
     names = ", ".join(Path(d).name for d in r.documents)
     table = Table(
@@ -264,6 +272,7 @@ def roster_table(r: Roster) -> Table:
         "holder",
         "since",
         "evidence",
+        "conf.",
         "seats",
         "note",
         title=f"{r.org} on {r.on}",
@@ -274,7 +283,7 @@ def roster_table(r: Roster) -> Table:
         seats = str(p.seats) if p.seats is not None else ""
         if not p.holders:
             why = f"vacant (source of {p.vacant.date})" if p.vacant else "no known holder"
-            table.add_row(p.label, "", "", "", seats, Text(why, style="yellow"))
+            table.add_row(p.label, "", "", "", "", seats, Text(why, style="yellow"))
         for i, h in enumerate(p.holders):
             person = h.person + (" (acting)" if h.acting else "")
             table.add_row(
@@ -282,6 +291,7 @@ def roster_table(r: Roster) -> Table:
                 person,
                 h.since or "unknown",
                 _seen(h.first_seen, h.last_seen),
+                _conf(h.sources),
                 seats if i == 0 else "",
                 note if i == 0 else "",
             )
@@ -341,6 +351,7 @@ def timeline_table(t: Timeline) -> Table:
     table.add_column("post", ratio=3)
     table.add_column("quote", ratio=6)
     table.add_column("source", ratio=2, overflow="fold")
+    table.add_column("conf.", no_wrap=True)
     for e in t.entries:
         what = e.type + (f" {e.count}" if e.count else "") + (" (acting)" if e.acting else "")
         post = e.post or ""
@@ -360,6 +371,7 @@ def timeline_table(t: Timeline) -> Table:
             post,
             quote,
             "\n".join(_where(x) for x in e.sources),
+            _conf(e.sources),
         )
     return table
 

@@ -38,6 +38,7 @@ class Source:
     quote: str
     start: int
     end: int
+    confidence: float | None = None  # the extractor's calibrated confidence
 
     @property
     def what(self) -> str:
@@ -50,13 +51,14 @@ def source_of(s: Statement) -> Source:
         statement_id=s.id,
         kind=s.kind,
         event_type=s.event_type,
-        date=s.date.iso if s.date else None,
+        date=s.date.label if s.date else None,
         doc_id=s.doc_id,
         doc=s.doc_path,
         title=s.doc_title,
         quote=s.quote,
         start=s.start,
         end=s.end,
+        confidence=s.confidence,
     )
 
 

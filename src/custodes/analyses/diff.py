@@ -112,9 +112,9 @@ def _span(t: Tenure) -> PostSpan:
     return PostSpan(
         post=t.label,
         role=t.role,
-        since=t.start.iso if t.start else None,
+        since=t.start.label if t.start else None,
         first_seen=t.first_seen.isoformat(),
-        ended=t.end.iso if t.end else None,
+        ended=t.end.label if t.end else None,
         how=t.end_reason,
         inferred=t.end_inferred,
     )
@@ -142,7 +142,7 @@ def _events(scope: Scope, person_key: str, day1: date, day2: date, d1: str) -> l
     for group in legs.values():
         s = group[0]
         posts = " – ".join(g.label for g in sorted(group, key=lambda g: g.seq) if g.post_key)
-        day = s.date.iso if s.date else None
+        day = s.date.label if s.date else None
         out.append(EventRef(s.event_type or "?", day, posts or None, source_of(s)))
     return sorted(out, key=lambda e: (e.date is None, e.date or "", e.source.start))
 

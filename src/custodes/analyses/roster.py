@@ -64,10 +64,10 @@ class Roster:
 def _holder(t: Tenure, by_id: dict[str, Statement]) -> Holder:
     return Holder(
         person=t.person,
-        since=t.start.iso if t.start else None,
+        since=t.start.label if t.start else None,
         first_seen=t.first_seen.isoformat(),
         last_seen=t.last_seen.isoformat(),
-        until=t.end.iso if t.end else None,
+        until=t.end.label if t.end else None,
         until_reason=t.end_reason,
         acting=t.acting,
         sources=sources(t.statement_ids, by_id),

@@ -57,7 +57,8 @@ def _entry(legs: list[Statement]) -> Entry:
     away = [s for s in legs if s.leg == "from" and s.post_key]
     first = legs[0]
     return Entry(
-        date=first.date.iso if first.date else None,
+        # an event the text does not date reads "not later than <publication date>"
+        date=first.date.label if first.date else None,
         kind=first.kind,
         type=first.event_type or first.kind,
         person=first.person,
@@ -68,7 +69,7 @@ def _entry(legs: list[Statement]) -> Entry:
         source=source_of(first),
         statement_ids=[s.id for s in legs],
         sources=[source_of(first)],
-        dates=[first.date.iso] if first.date else [],
+        dates=[first.date.iso] if first.date and not first.date.not_after else [],
         person_key=first.person_key,
         post_keys=tuple(sorted({s.post_key for s in to if s.post_key})),
     )
@@ -114,7 +115,8 @@ def _merge(entries: list[Entry]) -> list[Entry]:
         home.post = home.post or e.post
         home.moved_from = home.moved_from or e.moved_from
         home.acting = home.acting or e.acting
-        if home.date is None or (e.date and len(e.date) > len(home.date)):
+        bounded = home.date is not None and home.date.startswith("not later")
+        if e.date and (home.date is None or bounded or e.dates and len(e.date) > len(home.date)):
             home.date = e.date  # the most precise date the sources give
         apart = sorted(d for d in home.dates if not all(_dates_agree(d, x) for x in home.dates))
         home.conflict = f"sources disagree on the date: {', '.join(apart)}" if apart else None

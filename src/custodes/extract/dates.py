@@ -169,11 +169,15 @@ RU_WEEKDAYS = {
 
 @dataclass(frozen=True, order=True)
 class PartialDate:
-    """A date known to a year, a month or a day."""
+    """A date known to a year, a month or a day — or only bounded: ``not_after`` means "on or
+    before this date" (an event a document published on D reports without a date of its own
+    happened no later than D). A bound is an interval open to the past, not a guess of the day:
+    rosters use it to place a holder from D on, and say so."""
 
     year: int
     month: int | None = None
     day: int | None = None
+    not_after: bool = False
 
     @property
     def precision(self) -> str:
@@ -186,6 +190,15 @@ class PartialDate:
         if self.month:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
+
+    @property
+    def label(self) -> str:
+        """The date as an analyst reads it: "2022-01", "not later than 2025-02-10"."""
+        return f"not later than {self.iso}" if self.not_after else self.iso
+
+    def bound(self) -> PartialDate:
+        """This date as an upper bound ("not later than …")."""
+        return PartialDate(self.year, self.month, self.day, not_after=True)
 
     def first_day(self) -> date:
         return date(self.year, self.month or 1, self.day or 1)

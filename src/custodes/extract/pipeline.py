@@ -21,12 +21,13 @@ from custodes.extract.dates import (
     find_dates,
 )
 from custodes.extract.dating import event_date
-from custodes.extract.events import RawEvent, read_triggers
+from custodes.extract.events import RawEvent, _imperative, read_triggers
 from custodes.extract.institutions import Found
+from custodes.extract.itemdate import item_date, news_of_the_day
 from custodes.extract.mentions import PersonMention, Post, PostMention, find_people, find_posts
 from custodes.extract.roster import RosterClaim, RosterState, read_roster
 from custodes.extract.select import _DECREE, Candidate, candidates, for_parser
-from custodes.ontology import ORG_HEADS, TITLE_WORDS, strip_ranks
+from custodes.ontology import ORG_HEADS, RANK_RE, TITLE_WORDS, strip_ranks
 
 # The keys of `custodes extract --format jsonl`: the stable interface extraction is measured by.
 EXTRACT_KEYS = (
@@ -61,6 +62,10 @@ class Event:
     from_posts: list[Post] = field(default_factory=list)
     acting: bool = False
     extractor: str = "custodes.rules/1"
+    # where the date came from: the event's own clause or heading ("text"), the date of the news
+    # item that reports it ("item"), or only the publication date as a bound ("bound")
+    dated_by: str = "text"
+    mentions: int = 1  # how many times the document tells it (merged mentions)
 
     def to_json(self, doc: str | None = None) -> dict[str, object]:
         return {
@@ -70,6 +75,9 @@ class Event:
             "organization": self.organization,
             "date": self.date.iso if self.date else None,
             "date_precision": self.date.precision if self.date else None,
+            # "not_after": the text gives no date; the document's publication date bounds it
+            "date_bound": "not_after" if self.date and self.date.not_after else None,
+            "dated_by": self.dated_by,
             "quote": self.quote,
             "start": self.start,
             "end": self.end,
@@ -179,7 +187,7 @@ def extract_many(
             else {}
         )
         for i in russian:
-            done[i] = extract_ru(*docs[i])
+            done[i] = _bounded(extract_ru(*docs[i]), docs[i][1])
         return [_with_relations(docs[i][0], done[i]) for i in range(len(docs))]
     nlp = nlp or load_nlp()
     cands = [candidates(text, pub, select) for text, pub in docs]
@@ -189,8 +197,24 @@ def extract_many(
     for (i, c), sdoc in zip(flat, parsed, strict=True):
         per_doc[i].append((c, sdoc))
     return [
-        _with_relations(docs[i][0], _assemble(docs[i][0], per_doc[i])) for i in range(len(docs))
+        _with_relations(docs[i][0], _bounded(_assemble(*docs[i], per_doc[i]), docs[i][1]))
+        for i in range(len(docs))
     ]
+
+
+def _bounded(extraction: Extraction, published: PartialDate | None) -> Extraction:
+    """Finish a document's events: one the text gives no date for happened on or before the
+    document's publication date (that bound keeps rosters after it from being silently
+    empty); the extractor field names the rules that fired; confidence is calibrated."""
+    from custodes.extract.confidence import calibrated
+
+    for e in extraction.events:
+        if e.date is None and published is not None:
+            e.date, e.dated_by = published.bound(), "bound"
+        if e.dated_by != "text":
+            e.extractor = f"{e.extractor} date={e.dated_by}"[:64]
+        e.confidence = calibrated(e, e.confidence)
+    return extraction
 
 
 def _with_relations(text: str, extraction: Extraction) -> Extraction:
@@ -211,7 +235,9 @@ def _shift(pm: PersonMention, off: int) -> PersonMention:
     return PersonMention(pm.start + off, pm.end + off, pm.name, pm.token_start, pm.token_end)
 
 
-def _assemble(text: str, parsed: list[tuple[Candidate, object]]) -> Extraction:
+def _assemble(
+    text: str, published: PartialDate | None, parsed: list[tuple[Candidate, object]]
+) -> Extraction:
     abbr = abbreviations(text)
     events: list[Event] = []
     claims: list[RosterClaim] = []
@@ -228,6 +254,9 @@ def _assemble(text: str, parsed: list[tuple[Candidate, object]]) -> Extraction:
     subject = _biography_subject(text)
     if subject:
         everyone.append(subject)
+    # the day a news item reports on dates the events it reports as its news (a biography has
+    # no news of the day)
+    news = None if subject else item_date(text, published)
     # surnames the document gives in full somewhere: a bare "Batbayar" elsewhere is that person
     known: set[str] = set()
     first_pass = [find_people(sdoc) for _, sdoc in parsed]  # type: ignore[arg-type]
@@ -297,6 +326,18 @@ def _assemble(text: str, parsed: list[tuple[Candidate, object]]) -> Extraction:
                 # "Also dismissed were …", "The decree also named …", "His predecessor, X, was
                 # transferred …": the same occasion as the sentence before
                 date = last_date
+            if (
+                date is None
+                and news is not None
+                and not raw.later
+                and not raw.undated
+                and (raw.trigger.pos_ in {"VERB", "AUX"} or _imperative(raw.trigger))
+                and news_of_the_day(cand.sentence.text)
+            ):
+                date = news
+                by_item = True
+            else:
+                by_item = False
             names: list[str] = []
             if raw.generic:
                 pending = (raw.type, date)
@@ -335,8 +376,10 @@ def _assemble(text: str, parsed: list[tuple[Candidate, object]]) -> Extraction:
                 ev = _make_event(
                     raw, name, post, _shift_post(raw.from_posts, off), date, text, cand, abbr
                 )
+                if by_item:
+                    ev.dated_by = "item"
                 events.append(ev)
-                if ev.date is not None:
+                if ev.date is not None and not by_item:
                     sentence_dates.append(ev.date)
                 if ev.type in {"dismissed", "resigned"} and post is not None:
                     last_end_post[name] = post
@@ -354,7 +397,25 @@ def _assemble(text: str, parsed: list[tuple[Candidate, object]]) -> Extraction:
         if death is not None:
             events.append(death)
     events = _canonical_names(events, claims, everyone, _nicknames(text))
+    full = known | {w for n in everyone if len(n.split()) > 1 for w in n.split()}
+    events = [e for e in events if _plausible_person(e, full, text)]
     return Extraction(_merge(events), claims, abbr)
+
+
+def _plausible_person(e: Event, known: set[str], text: str) -> bool:
+    """A one-word "person" is a person only if the document also gives it as part of a full
+    name, or puts a rank or a title before it ("General Roos", "Mr Roos"): "Screenshot",
+    "Navy" or a caption word standing alone is not someone who was arrested."""
+    if len(e.person.split()) > 1:
+        return True
+    word = e.person
+    if word in known or any(word in k.split() for k in known):
+        return True
+    before = re.findall(rf"(\S+)\s+{re.escape(word)}\b", text)
+    return any(RANK_RE.fullmatch(b) or b.rstrip(".") in _HONORIFICS for b in before)
+
+
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Colonel", "General", "Major", "Captain", "Lieutenant"}
 
 
 def _shift_post(pm: PostMention | None, off: int) -> PostMention | None:
@@ -377,7 +438,10 @@ def _descriptor(
             gap_before is not None
             and len(gap_before) < 60
             and re.fullmatch(
-                r"[\s,]*(?:the\s+)?(?:[A-Z][\w-]*(?:\s+of\s+[A-Z][\w ]*?)?\s+)*", gap_before
+                # "the head of the State Security Service (SGB), Ruslan Beridze"
+                r"[\s,]*(?:\([^()]{1,20}\)[\s,]*)?(?:the\s+)?"
+                r"(?:[A-Z][\w-]*(?:\s+of\s+[A-Z][\w ]*?)?\s+)*",
+                gap_before,
             )
         ):
             return _shift_post(pm, off)
@@ -461,6 +525,8 @@ def _make_event(
         posts=posts,
         from_posts=froms,
         acting=any(p.acting for p in posts),
+        # the rule that fired: the trigger word read from the parse
+        extractor=f"custodes.rules/1 en:{raw.trigger.lemma_.lower()}"[:48],
     )
 
 
@@ -568,13 +634,17 @@ def _merge(events: list[Event]) -> list[Event]:
         if twin is None:
             out.append(e)
             continue
-        if _better_date(e.date, twin.date):
+        if _better_date(e.date, twin.date) or (
+            twin.dated_by != "text" and e.dated_by == "text" and e.date is not None
+        ):
+            twin.dated_by = e.dated_by
             twin.date, twin.quote, twin.start, twin.end = e.date, e.quote, e.start, e.end
         if twin.position is None and e.position is not None:
             twin.position, twin.organization, twin.posts = e.position, e.organization, e.posts
         if len(e.person) > len(twin.person):
             twin.person = e.person
         twin.confidence = min(0.99, max(twin.confidence, e.confidence) + 0.05)
+        twin.mentions += e.mentions
     return out
 
 

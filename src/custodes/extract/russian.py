@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from custodes.extract.dates import PartialDate
+from custodes.extract.itemdate import item_date, news_of_the_day
 from custodes.extract.mentions import Post
 from custodes.extract.pipeline import Event, Extraction, _merge
 from custodes.extract.select import Candidate, candidates
@@ -395,7 +396,10 @@ def _read_sentence(
                 text[t.stop :],
             )
             if nm and not _title_of(nm.group(1).split()[0]):
-                imperative_name = nm.group(1)
+                words = nm.group(1).split()
+                while len(words) > 2 and _title_of(words[-1]):
+                    words.pop()  # "Ермека Сагимбаева Председателем …": the title is not the name
+                imperative_name = " ".join(words)
         for a in args:
             spans += _person_spans(doc, _name_tokens(a, by_id, children))
         pron = any(
@@ -406,7 +410,9 @@ def _read_sentence(
             pers = [s for s in doc.spans if s.type == "PER"]
             after = [s for s in pers if s.start > t.start]
             before = [s for s in pers if s.stop <= t.start]
-            spans = after[:1] if not passive and after else before[-1:]
+            # the person is the object after an active verb, the subject before a passive one —
+            # or after it: "Освобождён от должности … Арман Жумабаев" (subject last)
+            spans = (after[:1] if not passive else before[-1:]) or after[:1] or before[-1:]
         if imperative_name is not None:
             words = imperative_name.split()
             cased = [{"Case": "Acc"}] * len(words)
@@ -417,6 +423,20 @@ def _read_sentence(
                 words = re.findall(r"[\w-]+", text[s.start : s.stop])
                 s.normalize(nlp.morph_vocab)
                 span_feats = [t.feats or {} for t in doc.tokens if s.start <= t.start < s.stop]
+                if len(words) >= 4 and _SIGNER.search(text[: s.start]):
+                    # "Указом Президента Кыргызской Республики Садыра Жапарова Жумгалбек
+                    # Шабданбеков назначен": the signer's two names stand first; not the subject
+                    words, span_feats = words[2:], span_feats[2:]
+                    names.append(nominative(words, nlp.morph_vocab, None, span_feats))
+                    continue
+                runs = _case_runs(words, span_feats)
+                if len(runs) > 1:
+                    # "Указом Президента … Садыра Жапарова Жумгалбек Шабданбеков назначен": two
+                    # names in one span, the signer's in the genitive; the subject is the other
+                    want = "Nom" if passive else "Acc"
+                    w, f = next((r for r in runs if r[1][0].get("Case") == want), runs[-1])
+                    names.append(nominative(w, nlp.morph_vocab, None, f))
+                    continue
                 names.append(nominative(words, nlp.morph_vocab, s.normal, span_feats))
         elif pron and (people_here or last_people):
             names = [(people_here or last_people)[0]]
@@ -448,11 +468,38 @@ def _read_sentence(
                     confidence=0.7 if posts or etype in {"arrested", "charged", "died"} else 0.55,
                     posts=posts,
                     acting=any(p.acting for p in posts),
-                    extractor="custodes.rules-ru/1",
+                    extractor=f"custodes.rules-ru/1 ru:{t.lemma}"[:48],
                 )
             )
     last_people[:] = people_here or last_people
     return events
+
+
+# a head of state or government named as the signer right before a name
+_SIGNER = re.compile(
+    r"(?:Президент\w*|Глав\w+\s+государства|Премьер-министр\w*|Председател\w+\s+Правительства)"
+    r"(?:\s+(?:[А-ЯЁ][\w-]*|и|—|-))*?\s*$"
+)
+
+
+def _case_runs(
+    words: list[str], feats: list[dict[str, str]]
+) -> list[tuple[list[str], list[dict[str, str]]]]:
+    """A span of four or more name words split where the grammatical case changes, each part
+    at least two words: ["Садыра Жапарова" (Gen), "Жумгалбек Шабданбеков" (Nom)]. One part when
+    the case does not change."""
+    if len(words) < 4 or len(feats) != len(words):
+        return [(words, feats)]
+    runs: list[tuple[list[str], list[dict[str, str]]]] = []
+    for w, f in zip(words, feats, strict=True):
+        if runs and runs[-1][1][-1].get("Case") == f.get("Case"):
+            runs[-1][0].append(w)
+            runs[-1][1].append(f)
+        else:
+            runs.append(([w], [f]))
+    if len(runs) < 2 or any(len(r[0]) < 2 for r in runs):
+        return [(words, feats)]
+    return runs
 
 
 def _date_for(cand: Candidate, trig: int) -> PartialDate | None:
@@ -514,10 +561,16 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             posts = _posts_after(sent, acting.start("post"), acting.end("post"), nlp.morph_vocab)
             for p in posts:
                 p.acting = True
-            events.append(_event("appointed", name, posts, cand, cand.heading))
+            events.append(_event("appointed", name, posts, cand, cand.heading, "acting-duties"))
             continue
         found = _read_sentence(cand, nlp, last_people, subject)
         events += found
+    # the day a news item reports on dates what it reports as its news (not a biography's)
+    news = None if subject else item_date(text, published)
+    if news is not None:
+        for e in events:
+            if e.date is None and news_of_the_day(e.quote):
+                e.date, e.dated_by = news, "item"
     return Extraction(_canonical(_merge(events)), [], {})
 
 
@@ -563,11 +616,16 @@ def _career_line(cand: Candidate, nlp: _Nlp, subject: str) -> list[Event]:
     if not posts:
         return []
     date = next((d for _, d in cand.dates if d is not None), None)
-    return [_event("appointed", subject, posts, cand, date)]
+    return [_event("appointed", subject, posts, cand, date, "career-line")]
 
 
 def _event(
-    etype: str, name: str, posts: list[Post], cand: Candidate, date: PartialDate | None
+    etype: str,
+    name: str,
+    posts: list[Post],
+    cand: Candidate,
+    date: PartialDate | None,
+    rule: str = "list",
 ) -> Event:
     return Event(
         type=etype,
@@ -581,7 +639,7 @@ def _event(
         confidence=0.6,
         posts=posts,
         acting=any(p.acting for p in posts),
-        extractor="custodes.rules-ru/1",
+        extractor=f"custodes.rules-ru/1 ru:{rule}",
     )
 
 

@@ -33,6 +33,7 @@ from custodes.store.schema import (
     org_aliases,
     relations,
     statements,
+    upgrade,
 )
 from custodes.store.statements import UnitMap, relation_rows, statement_rows
 from custodes.store.view import View
@@ -45,7 +46,8 @@ if TYPE_CHECKING:  # extraction imports spaCy; opening a knowledge base to read 
 
 @dataclass(frozen=True)
 class IngestResult:
-    """What ingesting one document did. ``status`` is ``ingested`` or ``unchanged``."""
+    """What ingesting one document did. ``status`` is ``ingested``, ``unchanged`` or
+    ``re-derived`` (a stored document read again with a new publication date or ``force``)."""
 
     doc_id: str
     path: str
@@ -53,6 +55,7 @@ class IngestResult:
     status: str
     n_events: int
     n_statements: int
+    published: str | None = None  # the publication date the document is stored with
 
 
 def _who() -> str:
@@ -74,6 +77,7 @@ class KnowledgeBase:
         ``sqlite://`` is in memory, ``postgresql+psycopg://…`` is PostgreSQL."""
         engine = engine_for(url_or_path, schema=schema)
         metadata.create_all(engine)
+        upgrade(engine)
         return cls(engine)
 
     def close(self) -> None:
@@ -90,9 +94,10 @@ class KnowledgeBase:
     ) -> None:
         self.close()
 
-    def view(self) -> View:
-        """A read-only view: what analyses get."""
-        return View(self.engine)
+    def view(self, min_confidence: float = 0.0) -> View:
+        """A read-only view: what analyses get; ``min_confidence`` leaves out statements the
+        extractor was less sure of."""
+        return View(self.engine, min_confidence)
 
     def has_document(self, doc_id: str) -> bool:
         """Is this text already in? Lets a caller skip extraction of a known document."""
@@ -108,17 +113,85 @@ class KnowledgeBase:
                 for t in (documents, statements, relations, org_aliases, changes)
             }
 
-    def ingest_file(self, path: str | Path, published: PartialDate | None = None) -> IngestResult:
+    def ingest_file(
+        self, path: str | Path, published: PartialDate | None = None, force: bool = False
+    ) -> IngestResult:
         """Read, extract and ingest one file. Raises ``ReadError`` (with the reason) before
-        anything is written; a text already in the knowledge base is not extracted again."""
+        anything is written; a text already in the knowledge base is not extracted again —
+        unless ``published`` differs from its stored date or ``force`` is given: then its
+        statements are derived again (``rederive``)."""
         from custodes.extract.pipeline import extract_many
         from custodes.ingest.read import read_document
 
         doc = read_document(path, published)
         if self.has_document(doc.id):
-            return IngestResult(doc.id, doc.path, doc.title, "unchanged", 0, 0)
+            stored = self._published_of(doc.id)
+            if not force and (published is None or stored == published.iso):
+                return IngestResult(doc.id, doc.path, doc.title, "unchanged", 0, 0, stored)
+            (extraction,) = extract_many([(doc.text, doc.published)])
+            return self.rederive(doc, extraction)
         (extraction,) = extract_many([(doc.text, doc.published)])
         return self.ingest_document(doc, extraction)
+
+    def _published_of(self, doc_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            q = select(documents.c.published).where(documents.c.id == doc_id)
+            return conn.execute(q).scalar()
+
+    def rederive(
+        self, doc: Document, extraction: Extraction, who: str | None = None
+    ) -> IngestResult:
+        """Replace a stored document's extracted statements with ``extraction`` and store its
+        (new) publication date, in one transaction. Statements an analyst has reviewed
+        (status other than ``extracted``) are kept; the change is logged with both dates."""
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            old = conn.execute(
+                select(documents.c.published).where(documents.c.id == doc.id)
+            ).scalar()
+            row = _document_row(doc, extraction, now)
+            conn.execute(
+                documents.update()
+                .where(documents.c.id == doc.id)
+                .values(
+                    published=row["published"],
+                    published_precision=row["published_precision"],
+                    n_events=row["n_events"],
+                )
+            )
+            for table in (statements, relations):
+                conn.execute(
+                    table.delete().where(
+                        (table.c.doc_id == doc.id) & (table.c.status == "extracted")
+                    )
+                )
+            conn.execute(org_aliases.delete().where(org_aliases.c.doc_id == doc.id))
+            rows = statement_rows(doc, extraction, now, _aliases(conn), _units(conn))
+            insert_ignore(conn, statements, rows)
+            insert_ignore(conn, relations, relation_rows(doc, extraction, now))
+            insert_ignore(
+                conn, org_aliases, _alias_rows(sorted(extraction.abbreviations.items()), doc.id)
+            )
+            payload = {
+                "doc_id": doc.id,
+                "path": doc.path,
+                "published_before": old,
+                "published": row["published"],
+                "statements": len(rows),
+            }
+            conn.execute(
+                changes.insert(),
+                {"at": now, "who": who or _who(), "action": "rederive", "payload": payload},
+            )
+        return IngestResult(
+            doc.id,
+            doc.path,
+            doc.title,
+            "re-derived",
+            len(extraction.events),
+            len(rows),
+            row["published"],  # type: ignore[arg-type]
+        )
 
     def ingest_document(
         self, doc: Document, extraction: Extraction, who: str | None = None
@@ -147,7 +220,13 @@ class KnowledgeBase:
                 {"at": now, "who": who or _who(), "action": "ingest", "payload": payload},
             )
         return IngestResult(
-            doc.id, doc.path, doc.title, "ingested", len(extraction.events), len(rows)
+            doc.id,
+            doc.path,
+            doc.title,
+            "ingested",
+            len(extraction.events),
+            len(rows),
+            doc.published.iso if doc.published else None,
         )
 
     def ingest_casefile(self, path: str | Path, who: str | None = None) -> IngestResult:

@@ -32,6 +32,29 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+# Columns added after a table first shipped: ``upgrade`` adds them to an older knowledge base
+# (nullable, so old rows read as before).
+ADDED_COLUMNS = {"statements": ["date_bound"]}
+
+
+def upgrade(engine) -> None:  # type: ignore[no-untyped-def]
+    """Add the columns of ``ADDED_COLUMNS`` that an existing database lacks."""
+    from sqlalchemy import inspect, text
+
+    where = (engine.get_execution_options().get("schema_translate_map") or {}).get(None)
+    insp = inspect(engine)
+    for table, cols in ADDED_COLUMNS.items():
+        tab = metadata.tables[table]
+        have = {c["name"] for c in insp.get_columns(table, schema=where)}
+        name = f'"{where}".{table}' if where else table
+        with engine.begin() as conn:
+            for col in cols:
+                if col not in have:
+                    c = tab.c[col]
+                    ddl = c.type.compile(dialect=engine.dialect)
+                    conn.execute(text(f'ALTER TABLE {name} ADD COLUMN "{col}" {ddl}'))
+
+
 documents = Table(
     "documents",
     metadata,
@@ -68,6 +91,8 @@ statements = Table(
     Column("position", Text),
     Column("date", String(10)),
     Column("date_precision", String(5)),
+    # "not_after": the text gives no date; the document's publication date bounds the event
+    Column("date_bound", String(10)),
     Column("quote", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),

@@ -57,8 +57,10 @@ def well_known_aliases() -> dict[str, str]:
 class View:
     """Read-only access to statements, documents and names."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, min_confidence: float = 0.0) -> None:
         self._engine = engine
+        # statements below this confidence are left out of every analysis of this view
+        self.min_confidence = min_confidence
         self._people: dict[str, str] | None = None
         self._orgs: dict[str, str] | None = None
 
@@ -176,6 +178,8 @@ class View:
                 q = q.where(column.in_(sorted(set(values))))
         if doc_id is not None:
             q = q.where(s.doc_id == doc_id)
+        if self.min_confidence > 0:
+            q = q.where(s.confidence >= self.min_confidence)
         q = q.order_by(s.doc_id, s.start, s.id)
         identity = self.person_identity()
         orgs = self.org_identity()

@@ -1,0 +1,89 @@
+"""The date a news item reports on, and which of its events that date governs.
+
+A news item or press release states its date once — a dateline ("ASTANA, 5 January 2022 –"),
+a byline ("8 January 2022, 13:23"), or a sentence about the announcement itself ("The change
+was officially communicated during the evening address on 8 February"; "Соответствующие
+документы размещены … 17 июня") — and that date governs the events the item reports as its
+news. With none of these, the item's publication date does. Background in the same item
+("previously", "ранее", "had been appointed") is not news of the day, and an encyclopedic
+biography has no news of the day at all.
+
+Events that are neither dated nor news of the day are bounded: a document published on D
+reports only what happened on or before D (``PartialDate.bound``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from custodes.extract.dates import DateContext, PartialDate, find_dates
+
+# words that announce a decision, in the sentence that gives the decision's date
+_ANNOUNCE = re.compile(
+    r"\b(?:announc\w*|communicated|publish\w*|posted|signed|issued|released|reported|"
+    r"made\s+public|размещ\w+|опубликова\w+|подписа\w+|сообщ\w+|обнародова\w+|"
+    r"объяви\w+|огласи\w+)\b",
+    re.IGNORECASE,
+)
+# the subject of such a sentence: the decision itself, not a person's act
+_DECISION = re.compile(
+    r"\b(?:decree\w*|order\w*|decision\w*|change\w*|reshuffle\w*|appointment\w*|dismissal\w*|"
+    r"documents?|resolution\w*|указ\w*|распоряжени\w+|документ\w*|решени\w+|постановлени\w+|"
+    r"приказ\w*|назначени\w+|освобождени\w+|отставк\w+|кадров\w+)\b",
+    re.IGNORECASE,
+)
+# background: what the item recalls, not what it reports
+BACKGROUND = re.compile(
+    r"\b(?:previously|formerly|earlier|before\s+that|prior\s+to|once|had\s+been|had\s+(?:\w+\s+)?"
+    r"(?:appointed|dismissed|served)|in\s+the\s+past|at\s+the\s+time|back\s+then|since\s+then|"
+    r"ранее|прежде|до\s+этого|в\s+свое\s+время|в\s+своё\s+время|тогда|бывш\w+|в\s+прошлом|"
+    r"позднее|позже|впоследствии|later|subsequently|эт\w+\s+должност\w+\s+\w+\s+занимал)\b",
+    re.IGNORECASE,
+)
+
+
+# a news item is short; a long document (a report, an analysis, a book chapter) recalls more
+# than it reports, and its undated events are not the news of its publication day
+NEWS_ITEM_CHARS = 8000
+
+
+def item_date(text: str, published: PartialDate | None) -> PartialDate | None:
+    """The date the item reports on: its dateline or byline, else the day an announcement
+    sentence gives, else ``published``; never later than ``published``. None for a document
+    with no publication date (its news has no day to be the news of) or one too long to be a
+    news item."""
+    if published is None or len(text) > NEWS_ITEM_CHARS:
+        return None
+    ctx = DateContext(published=published)
+
+    def usable(d: PartialDate | None) -> bool:
+        if d is None or d.precision != "day":
+            return False
+        return published is None or d.first_day() <= published.last_day()
+
+    head = text[:400]
+    for m in find_dates(head):
+        before = head[: m.start]
+        line_start = before.rfind("\n") + 1
+        lead = before[line_start:]
+        after = head[m.end : m.end + 40]
+        # a dateline/byline: a few capitalised words (a place) or nothing before the date, and
+        # a dash, a time, a slash or the end of the line after it
+        if len(lead.split()) <= 4 and re.match(
+            r"\s*(?:[,.]?\s*\d\d:\d\d|[-–—/(]|\.?\s*$|\.?\s*\n)", after
+        ):
+            d = ctx.resolve(m, update=False)
+            if usable(d):
+                return d
+    for sent in re.split(r"(?<=[.!?])\s+", text[:6000]):
+        if _ANNOUNCE.search(sent) and _DECISION.search(sent):
+            for m in find_dates(sent):
+                d = ctx.resolve(m, update=False)
+                if usable(d) and m.relative is None:
+                    return d
+    return published
+
+
+def news_of_the_day(sentence: str) -> bool:
+    """Does the sentence report its event as the item's news (not background)?"""
+    return not BACKGROUND.search(sentence)

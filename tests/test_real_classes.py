@@ -1,0 +1,111 @@
+"""Failure classes of real published text, each on a text of our own: decree signers, inflected
+names, false people, an abbreviation in brackets, calibrated confidence and its filter, and an
+older knowledge base gaining the columns added since."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from custodes.cli import app
+from custodes.extract.dates import PartialDate
+from custodes.extract.pipeline import extract
+from custodes.resolve import same_person
+from custodes.store import KnowledgeBase
+
+PUB = PartialDate(2024, 2, 12)
+
+
+def people(text: str) -> list[tuple[str, str]]:
+    return [(e.type, e.person) for e in extract(text, PUB).events]
+
+
+def test_the_head_of_state_who_signs_is_not_the_one_appointed() -> None:
+    got = people(
+        "Указом Президента Кыргызской Республики Садыра Жапарова Жумгалбек Шабданбеков назначен "
+        "председателем Государственного комитета национальной безопасности."
+    )
+    assert got == [("appointed", "Жумгалбек Шабданбеков")]
+
+
+def test_an_inflected_name_comes_back_in_the_nominative_and_matches_its_latin_spelling() -> None:
+    ((kind, name),) = people(
+        "Указом Главы государства назначить Ермека Сагимбаева Председателем Комитета "
+        "национальной безопасности Республики Казахстан."
+    )
+    assert (kind, name) == ("appointed", "Ермек Сагимбаев")
+    assert same_person(name, "Ermek Sagimbayev")
+
+
+def test_the_subject_after_a_passive_verb_is_found() -> None:
+    got = people(
+        "Так, освобождён от должности заместителя председателя Комитета национальной "
+        "безопасности Арман Жумабаев."
+    )
+    assert got == [("dismissed", "Арман Жумабаев")]
+
+
+def test_caption_words_and_places_are_not_people() -> None:
+    assert people("Screenshot was arrested by the police after the protest.") == []
+    assert people("General Roos was arrested by the police after the protest.") == [
+        ("arrested", "Roos")
+    ]
+
+
+def test_an_abbreviation_in_brackets_does_not_cut_the_post_from_its_holder() -> None:
+    (e, *_) = extract(
+        "The head of the State Security Service (SGB), Ruslan Beridze, was dismissed on Friday.",
+        PUB,
+    ).events
+    assert (e.person, e.position, e.organization) == (
+        "Ruslan Beridze",
+        "Head",
+        "State Security Service",
+    )
+
+
+def test_confidence_is_a_measured_share_and_names_its_rule() -> None:
+    (e,) = extract(
+        "On 5 January 2022 Colonel Tomas Verhoven was appointed Chairman of the State Security "
+        "Committee.",
+        PUB,
+    ).events
+    assert 0.5 < e.confidence < 1
+    assert e.extractor.startswith("custodes.rules/1 en:appoint")
+
+
+def test_min_confidence_filters_what_extract_prints(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(
+        "On 5 January 2022 Colonel Tomas Verhoven was appointed Chairman of the State Security "
+        "Committee. Later he was reportedly dismissed.",
+        "utf-8",
+    )
+    runner = CliRunner()
+    every = runner.invoke(app, ["extract", str(src), "--published", "2024-02-12"])
+    lines = [json.loads(x) for x in every.stdout.splitlines()]
+    assert lines
+    top = max(x["confidence"] for x in lines)
+    some = runner.invoke(
+        app, ["extract", str(src), "--published", "2024-02-12", "--min-confidence", str(top)]
+    )
+    kept = [json.loads(x) for x in some.stdout.splitlines()]
+    assert kept and all(x["confidence"] >= top for x in kept)
+    none = runner.invoke(app, ["extract", str(src), "--min-confidence", "1.0"])
+    assert none.stdout.strip() == "" or all(
+        json.loads(x)["confidence"] >= 1.0 for x in none.stdout.splitlines()
+    )
+
+
+def test_an_older_knowledge_base_gains_the_new_columns(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE statements (id TEXT PRIMARY KEY, date TEXT)")
+    con.commit()
+    con.close()
+    KnowledgeBase.open(db).close()
+    cols = [r[1] for r in sqlite3.connect(db).execute("PRAGMA table_info(statements)")]
+    assert "date_bound" in cols
