@@ -38,8 +38,12 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
+_SUFFIX = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$")
+
+
 def same_person(a: str, b: str) -> bool:
     a, b = _fold(a), _fold(b)
+    a, b = _SUFFIX.sub("", a).strip(" ,"), _SUFFIX.sub("", b).strip(" ,")
     if a == b or a.split()[-1] == b.split()[-1]:
         return True
     return fuzz.token_set_ratio(a, b) >= 90
@@ -150,7 +154,15 @@ def sets() -> dict[str, list[tuple[Path, Path, str | None]]]:
                 print(f"skipped {txt}: no .meta.json or .gold.jsonl beside it", file=sys.stderr)
                 continue
             meta = json.loads(txt.with_suffix(".meta.json").read_text("utf-8"))
-            items.append((txt, txt.with_name(txt.stem + ".gold.jsonl"), meta.get("published")))
+            gold = txt.with_name(txt.stem + ".gold.jsonl")
+            if lang_dir.name.startswith(("real-", "heldout-real-")):
+                # real texts are grouped by their own language, not their folder's name
+                lang = "ru" if meta.get("lang") == "ru" else "en"
+                out.setdefault(f"real texts ({lang_dir.name}, {lang})", []).append(
+                    (txt, gold, meta.get("published"))
+                )
+                continue
+            items.append((txt, gold, meta.get("published")))
         if items:
             out[f"own texts ({lang_dir.name})"] = items
     return out
@@ -174,10 +186,18 @@ def main() -> int:
         "held-out": [],
         "Russian development": [],
         "Russian held-out": [],
+        "real English development": [],
+        "real English held-out": [],
+        "real Russian development": [],
+        "real Russian held-out": [],
     }
     for name, items in sets().items():
         pairs = [(_run(txt, pub), _load(gold)) for txt, gold, pub in items]
-        if name.startswith("own texts"):
+        if name.startswith("real texts"):
+            kind = "held-out" if "heldout" in name else "development"
+            lang = "Russian" if name.endswith(", ru)") else "English"
+            groups[f"real {lang} {kind}"] += pairs
+        elif name.startswith("own texts"):
             russian = "(ru" in name or re.search(r"-ru\d*\)$", name) is not None
             kind = "held-out" if "heldout" in name else "development"
             groups[f"Russian {kind}" if russian else kind] += pairs
@@ -207,7 +227,7 @@ def main() -> int:
     for group, pairs in groups.items():
         if pairs:
             res = score(pairs)
-            name = f"all own {group} texts"
+            name = f"all {group} texts" if group.startswith("real") else f"all own {group} texts"
             report[name] = {k: v for k, v in res.items() if k not in {"misses", "false_alarms"}}
             print(
                 f"{name:24s} docs={len(pairs):3d} P={res['precision']:.3f} "

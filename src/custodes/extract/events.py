@@ -52,10 +52,13 @@ VERB_TRIGGERS = {
     "indict": "charged",
     "die": "died",
     "kill": "died",
+    "assassinate": "died",
+    "murder": "died",
     "commit": "died",
     "replace": "replace",
     "succeed": "replace",
     "promote": "appointed",
+    "assign": "appointed",
 }
 NOUN_TRIGGERS = {
     "dismissal": "dismissed",
@@ -67,10 +70,16 @@ NOUN_TRIGGERS = {
     "detention": "arrested",
     "death": "died",
     "suicide": "died",
+    "assassination": "died",
+    "killing": "died",
+    "murder": "died",
 }
 # active verbs whose object is the person; for the others the subject is
 TRANSITIVE = {
+    "assassinate",
+    "murder",
     "exonerate",
+    "assign",
     "move",
     "redeploy",
     "tap",
@@ -567,9 +576,9 @@ def read_triggers(
             etype = "resigned"
         if lemma == "head" and trig.pos_ == "VERB":
             continue  # "headed by X" describes, it does not appoint
-        if lemma == "kill" and not passive:
+        if lemma in {"kill", "assassinate", "murder"} and not passive:
             continue
-        if lemma in {"become", "assume", "name"}:
+        if lemma in {"become", "assume", "name", "assign"}:
             fwd = [pm for pm in posts if trig.idx < pm.start < nxt]
             if not fwd:
                 continue

@@ -287,6 +287,9 @@ _PARTICLES = {
 }
 
 
+_NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+
+
 def _is_name_token(tok) -> bool:  # type: ignore[no-untyped-def]
     t = tok.text
     if not t or not t[0].isupper() or not any(c.isalpha() for c in t):
@@ -337,6 +340,15 @@ def find_people(
         while j < len(toks):
             if _is_name_token(toks[j]) and toks[j].whitespace_ != "" or _is_name_token(toks[j]):
                 j += 1
+            elif (
+                re.fullmatch(r"[A-Z]\.", toks[j].text)
+                and j + 1 < len(toks)
+                and _is_name_token(toks[j + 1])
+            ):
+                j += 1  # a middle initial: "James D. Owens"
+            elif toks[j].text in _NAME_SUFFIXES and toks[j - 1].whitespace_:
+                j += 1  # "James D. Owens Jr.", "John B. Richardson IV"
+                break
             elif (
                 toks[j].text in {"-", "‐"}
                 and j + 1 < len(toks)

@@ -595,7 +595,13 @@ def _biography_subject(text: str) -> str | None:
     return name if name.split()[-1] in first else None
 
 
-_AMONG = re.compile(r"\b(?:one\s+of\s+them|among\s+them|among\s+those|as\s+well\s+as)\b", re.I)
+_AMONG = re.compile(
+    r"\b(?:one\s+of\s+them|among\s+them|among\s+those|as\s+well\s+as|"
+    # "… were charged today. The six defendants are A, B and C."
+    r"(?:defendants|suspects|detainees|accused)\s+(?:are|were|include[ds]?)|"
+    r"they\s+(?:are|were|include[ds]?)|namely)\b",
+    re.I,
+)
 _NICK = re.compile(
     r"(?P<full>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+),[^()\n]{0,120}?\((?P<nick>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+)\)"
 )
@@ -648,10 +654,19 @@ def _merge(events: list[Event]) -> list[Event]:
     return out
 
 
+_SUFFIX = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _surname(name: str) -> str:
+    """The last word of a name that is not a generational suffix ("James D. Owens Jr.")."""
+    words = [w for w in name.split() if w.lower().strip(",") not in _SUFFIX] or name.split()
+    return words[-1]
+
+
 def _same_person(a: str, b: str) -> bool:
     return (
         a.lower() == b.lower()
-        or a.split()[-1].lower() == b.split()[-1].lower()
+        or _surname(a).lower() == _surname(b).lower()
         and (
             len(a.split()) == 1
             or len(b.split()) == 1

@@ -31,7 +31,7 @@ STRONG_TRIGGER_RE = re.compile(
     r"\b(?:appoint|dismiss|reliev|resign|arrest|detain|detention|charged|indict|died|suicide|"
     r"sacked|ousted|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
     r"(?-i:charges\s+[A-Z])|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
-    r"sworn\s+in|"
+    r"sworn\s+in|assassinat|murder|"
     r"under\s+arrest|found\s+dead|passed\s+away|took\s+over|tapped|"
     r"among\s+(?:them|those))",
     re.IGNORECASE,
@@ -41,7 +41,7 @@ STRONG_TRIGGER_RE = re.compile(
 WEAK_TRIGGER_RE = re.compile(
     r"\b(?:retir|death|killed|replac|became|become|named|designat|instead|moved|transfer|assum|"
     r"fired|removed|removal|quit|installed|elected|discharg|took\s+command|posted|picked|promot|"
-    r"succeed|chosen|selected|went\s+to|goes\s+to)",
+    r"succeed|chosen|selected|went\s+to|goes\s+to|assign)",
     re.IGNORECASE,
 )
 TRIGGER_RE = re.compile(STRONG_TRIGGER_RE.pattern + "|" + WEAK_TRIGGER_RE.pattern, re.IGNORECASE)
@@ -74,6 +74,8 @@ _TRIGGER_STEMS = (
     "exonerat",
     "terminated",
     "sworn",
+    "assassinat",
+    "murder",
     "dead",
     "passed away",
     "tapped",

@@ -1,0 +1,38 @@
+"""Hold out one third of the real published texts, chosen by a hash of the file name.
+
+    python scripts/split_real.py        # moves NAME.* from texts/real-X/ to texts/heldout-real-X/
+
+A text whose sha1(name) is 0 mod 3 is held out. The choice depends on the name alone, so
+running it again moves nothing, and nobody picks which texts are measured.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+TEXTS = Path(__file__).resolve().parent.parent / "tests" / "data" / "texts"
+
+
+def held_out(stem: str) -> bool:
+    return int(hashlib.sha1(stem.encode("utf-8")).hexdigest(), 16) % 3 == 0
+
+
+def main() -> int:
+    moved = 0
+    for folder in sorted(TEXTS.glob("real-*")):
+        target = TEXTS / f"heldout-{folder.name}"
+        for txt in sorted(folder.glob("*.txt")):
+            if not held_out(txt.stem):
+                continue
+            target.mkdir(exist_ok=True)
+            for f in folder.glob(txt.stem + ".*"):
+                f.rename(target / f.name)
+            moved += 1
+    print(f"held out {moved} texts")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
