@@ -1,6 +1,6 @@
 """Hold out one third of the real published texts, chosen by a hash of the file name.
 
-    python scripts/split_real.py        # moves NAME.* from texts/real-X/ to texts/heldout-real-X/
+    python scripts/split_real.py [real-X ...]   # moves NAME.* from texts/real-X/ to heldout-real-X/
 
 A text whose sha1(name) is 0 mod 3 is held out. The choice depends on the name alone, so
 running it again moves nothing, and nobody picks which texts are measured.
@@ -21,7 +21,9 @@ def held_out(stem: str) -> bool:
 
 def main() -> int:
     moved = 0
-    for folder in sorted(TEXTS.glob("real-*")):
+    names = sys.argv[1:]
+    folders = [TEXTS / n for n in names] if names else sorted(TEXTS.glob("real-*"))
+    for folder in folders:
         target = TEXTS / f"heldout-{folder.name}"
         for txt in sorted(folder.glob("*.txt")):
             if not held_out(txt.stem):

@@ -109,3 +109,34 @@ def test_an_older_knowledge_base_gains_the_new_columns(tmp_path: Path) -> None:
     KnowledgeBase.open(db).close()
     cols = [r[1] for r in sqlite3.connect(db).execute("PRAGMA table_info(statements)")]
     assert "date_bound" in cols
+
+
+def test_the_vocabulary_is_data_checked_at_load() -> None:
+    import pytest
+
+    from custodes.extract.vocabulary import VocabularyError, load, parse
+
+    en = load("en")
+    assert en.verb_triggers["appoint"] == "appointed" and "arrest" in en.transitive
+    with pytest.raises(VocabularyError, match="verb_triggers.sack"):
+        parse({**_raw("en"), "verb_triggers": {"sack": "fired"}}, "en.yaml")
+
+
+def _raw(lang: str) -> dict:
+    from importlib.resources import files
+
+    import yaml
+
+    return yaml.safe_load(files("custodes.data").joinpath(f"{lang}.yaml").read_text("utf-8"))
+
+
+def test_no_reader_imports_the_pipeline() -> None:
+    """The Russian reader and the institutional reader depend on the shared model, not on the
+    English pipeline (no import circles)."""
+    import ast
+    from importlib.resources import files
+
+    for mod in ("russian.py", "institutions.py", "merge.py", "model.py", "confidence.py"):
+        tree = ast.parse(files("custodes.extract").joinpath(mod).read_text("utf-8"))
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+        assert "custodes.extract.pipeline" not in imported, mod

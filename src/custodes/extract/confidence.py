@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 if TYPE_CHECKING:
-    from custodes.extract.pipeline import Event
+    from custodes.extract.model import Event
 
 # fewer events than this in a cell: use the coarser cell
 MIN_COUNT = 8

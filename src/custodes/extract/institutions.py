@@ -1866,7 +1866,7 @@ def _agency_of_post(post: Any, orgs: _Orgs) -> str | None:
 def _from_parse(
     clause: str, offset: int, orgs: _Orgs, since: str | None, until: str | None
 ) -> list[Found]:
-    from custodes.extract.pipeline import load_nlp
+    from custodes.extract.parsers import load_nlp
 
     nlp = load_nlp()
     with nlp.select_pipes(disable=[p for p in ("ner",) if p in nlp.pipe_names]):

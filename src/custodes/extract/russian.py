@@ -23,7 +23,8 @@ import yaml
 from custodes.extract.dates import PartialDate
 from custodes.extract.itemdate import item_date, news_of_the_day
 from custodes.extract.mentions import Post
-from custodes.extract.pipeline import Event, Extraction, _merge
+from custodes.extract.merge import _merge
+from custodes.extract.model import Event, Extraction
 from custodes.extract.select import Candidate, candidates
 
 

@@ -40,7 +40,7 @@ from custodes.store.view import View
 
 if TYPE_CHECKING:  # extraction imports spaCy; opening a knowledge base to read must not
     from custodes.extract.dates import PartialDate
-    from custodes.extract.pipeline import Extraction
+    from custodes.extract.model import Extraction
     from custodes.ingest.read import Document
 
 

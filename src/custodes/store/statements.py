@@ -26,7 +26,7 @@ from custodes.store.keys import org_key, person_key, post_key, stable_id, unit_k
 
 if TYPE_CHECKING:  # extraction imports spaCy; reading a knowledge base must not
     from custodes.extract.mentions import Post
-    from custodes.extract.pipeline import Extraction
+    from custodes.extract.model import Extraction
     from custodes.ingest.read import Document
 
 

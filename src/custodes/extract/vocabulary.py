@@ -1,0 +1,80 @@
+"""A language's event vocabulary, read from ``data/<lang>.yaml`` and validated at load.
+
+The vocabulary is data so that an analyst can read why an event was found (the trigger lemma
+is named in each statement's extractor field) and so that a language is its words plus a
+parser, not more code. A bad file fails at import with the file and key named, never later
+as a silent miss.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+from custodes.ontology import EVENT_TYPES
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file that does not have the shape the extractor reads."""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    verb_triggers: dict[str, str]
+    noun_triggers: dict[str, str]
+    transitive: frozenset[str]
+    not_event_heads: frozenset[str]
+    negations: frozenset[str]
+    report_verbs: frozenset[str]
+
+
+_TYPES = set(EVENT_TYPES) | {"replace"}
+
+
+def parse(data: object, name: str) -> Vocabulary:
+    """Check and build a vocabulary; every problem names the file and the key."""
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{name}: expected a mapping at the top")
+
+    def mapping(key: str) -> dict[str, str]:
+        value = data.get(key)
+        if not isinstance(value, dict) or not value:
+            raise VocabularyError(f"{name}: {key} must be a non-empty mapping")
+        for word, etype in value.items():
+            if not isinstance(word, str) or etype not in _TYPES:
+                raise VocabularyError(
+                    f"{name}: {key}.{word}: {etype!r} is not an event type ({sorted(_TYPES)})"
+                )
+        return dict(value)
+
+    def words(key: str) -> frozenset[str]:
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            raise VocabularyError(f"{name}: {key} must be a list of words")
+        return frozenset(value)
+
+    vocab = Vocabulary(
+        mapping("verb_triggers"),
+        mapping("noun_triggers"),
+        words("transitive"),
+        words("not_event_heads"),
+        words("negations"),
+        words("report_verbs"),
+    )
+    stray = vocab.transitive - set(vocab.verb_triggers) - {"tap", "pick", "choose", "select"}
+    if stray:
+        raise VocabularyError(
+            f"{name}: transitive names verbs that are not triggers: {sorted(stray)}"
+        )
+    return vocab
+
+
+@cache
+def load(lang: str) -> Vocabulary:
+    """The vocabulary of ``lang`` ("en")."""
+    name = f"{lang}.yaml"
+    text = files("custodes.data").joinpath(name).read_text("utf-8")
+    return parse(yaml.safe_load(text), name)
