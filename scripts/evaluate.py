@@ -44,7 +44,10 @@ _SUFFIX = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$")
 def same_person(a: str, b: str) -> bool:
     a, b = _fold(a), _fold(b)
     a, b = _SUFFIX.sub("", a).strip(" ,"), _SUFFIX.sub("", b).strip(" ,")
-    if a == b or a.split()[-1] == b.split()[-1]:
+    # initials are not the surname: "Абрамович Р.А." is Абрамович
+    a = " ".join(w for w in re.split(r"[\s.]+", a) if len(w) > 1) or a
+    b = " ".join(w for w in re.split(r"[\s.]+", b) if len(w) > 1) or b
+    if a == b or a.split()[-1] == b.split()[-1] or a.split()[0] == b.split()[0] == a.split()[-1]:
         return True
     return fuzz.token_set_ratio(a, b) >= 90
 

@@ -140,3 +140,35 @@ def test_no_reader_imports_the_pipeline() -> None:
         tree = ast.parse(files("custodes.extract").joinpath(mod).read_text("utf-8"))
         imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
         assert "custodes.extract.pipeline" not in imported, mod
+
+
+def test_an_infobox_office_is_an_appointment_of_the_biographys_subject() -> None:
+    text = (
+        "Ilmar Saar\n\nFrom the encyclopedia\n\nIlmar Saar\nDirector of the State Security "
+        "Committee\nIn office\n9 August 1999 – 12 May 2008\nPersonal details\nBorn 1951\n\n"
+        "Ilmar Saar (born 11 July 1951) is an intelligence officer."
+    )
+    (e,) = [e for e in extract(text, None).events if e.type == "appointed"]
+    assert (e.person, e.date, e.position) == ("Ilmar Saar", PartialDate(1999, 8, 9), "Director")
+    assert e.extractor.endswith("en:infobox")
+
+
+def test_the_date_of_a_law_a_decree_cites_is_not_the_decrees() -> None:
+    text = (
+        "Текст Указа:\nВ связи с заявлением Губернатора области Петрова А.Н. и в соответствии с "
+        "подпунктом «а» пункта 9 статьи 19 Федерального закона от 6 октября 1999 г. № 184-ФЗ "
+        "постановляю:\n1. Принять отставку Губернатора области Петрова А.Н. по собственному "
+        "желанию.\n2. Настоящий Указ вступает в силу со дня его подписания.\n11 октября 2018 года"
+    )
+    (e,) = extract(text, PartialDate(2018, 10, 11)).events
+    assert (e.type, e.person, e.date) == ("resigned", "Петров А.Н.", PartialDate(2018, 10, 11))
+
+
+def test_one_agency_is_one_organisation_in_a_document() -> None:
+    text = (
+        "BISHKEK, 10 February 2025 - President Sadyr Japarov dismissed Kamchybek Tashiev, "
+        "chairman of the State Committee for National Security (GKNB). Jumgalbek Shabdanbekov "
+        "was appointed acting chairman of the committee."
+    )
+    orgs = {e.organization for e in extract(text, PartialDate(2025, 2, 10)).events}
+    assert orgs == {"State Committee for National Security"}

@@ -493,13 +493,23 @@ def _trim_org(org: str) -> str:
     if last is None:
         return org
     rest = words[last + 1 :]
+    if (
+        len(rest) >= 2
+        and rest[0] in {"for", "on"}
+        and all(w[:1].isupper() or w in {"and", "of", "the", "for", "on"} for w in rest[1:])
+    ):
+        return org  # "State Committee for National Security": the name goes on after "for"
     # keep "of Kazakhstan Army"-style tails only when they end in a head word themselves
     return " ".join(words[: last + 1]) if rest else org
 
 
 def _split_portfolio(org: str) -> tuple[str, str | None]:
+    """ "Ministry for Foreign Affairs" keeps its "for"; "Commission … for Defence" is a portfolio.
+    An organisation's head word before "for" makes it part of the name: "State Committee for
+    National Security", "Federal Service for Technical and Export Control"."""
     m = re.search(r"\s+for\s+(.+)$", org)
-    if m and not re.search(r"\b(?:Committee|Council|Ministry)\s+for\s+", org):
+    head = org[: m.start()].split()[-1].lower() if m else ""
+    if m and head not in ORG_HEADS and head.rstrip("s") not in ORG_HEADS:
         return org[: m.start()], m.group(1)
     return org, None
 

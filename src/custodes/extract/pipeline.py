@@ -316,10 +316,75 @@ def _assemble(
         death = _life_span_death(text, subject)
         if death is not None:
             events.append(death)
+        events += _infobox_events(text, published, subject)
     events = _canonical_names(events, claims, everyone, _nicknames(text))
+    _one_org_per_agency(events, abbr)
     full = known | {w for n in everyone if len(n.split()) > 1 for w in n.split()}
     events = [e for e in events if _plausible_person(e, full, text)]
     return Extraction(_merge(events), claims, abbr)
+
+
+def _infobox_events(text: str, published: PartialDate | None, subject: str) -> list[Event]:
+    """The offices of a biography's infobox ("Director of the Federal Security Service / In
+    office / 9 August 1999 – 12 May 2008"): the subject appointed on the first date."""
+    from custodes.extract.infobox import offices
+
+    out = []
+    for start, end, title, day in offices(text, published):
+        (pm, *_) = find_posts(title, start)
+        posts = list(pm.posts)
+        out.append(
+            Event(
+                type="appointed",
+                person=subject,
+                position=" – ".join(p.label for p in posts) or None,
+                organization=next((p.org for p in posts if p.org), None),
+                date=day,
+                quote=text[start:end],
+                start=start,
+                end=end,
+                confidence=0.8,
+                posts=posts,
+                extractor="custodes.rules/1 en:infobox",
+            )
+        )
+    return out
+
+
+def _one_org_per_agency(events: list[Event], abbr: dict[str, str]) -> None:
+    """A document that names an agency in full and then as "the committee", "State Committee"
+    or its abbreviation means one agency: a short or bare name that only one full name of the
+    document extends becomes that name."""
+    names = {p.org for e in events for p in (*e.posts, *e.from_posts) if p.org}
+    names |= set(abbr.values())
+    full = [n for n in names if len(n.split()) >= 3]
+    # "Committee for National Security" inside "State Committee for National Security": one
+    full = [n for n in full if not any(n != f and f.lower().endswith(n.lower()) for f in full)]
+    abbr = {a: next((f for f in full if f.lower().endswith(v.lower())), v) for a, v in abbr.items()}
+
+    def extend(org: str) -> str:
+        if org in abbr:
+            return abbr[org]
+        key = org.lower().removeprefix("the ").split()
+        if not key or len(key) >= 3:
+            return org
+        hits = {
+            f
+            for f in full
+            if f.lower() != org.lower()
+            and (
+                f.lower().startswith(" ".join(key) + " ")
+                or len(key) == 1
+                and key[0] in {w.lower() for w in f.split()}
+            )
+        }
+        return hits.pop() if len(hits) == 1 else org
+
+    for e in events:
+        for p in (*e.posts, *e.from_posts):
+            if p.org:
+                p.org = extend(p.org)
+        e.organization = next((p.org for p in e.posts if p.org), e.organization)
 
 
 def _plausible_person(e: Event, known: set[str], text: str) -> bool:

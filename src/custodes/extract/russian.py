@@ -645,7 +645,10 @@ def _event(
 
 
 def _canonical(events: list[Event]) -> list[Event]:
-    """Within a document, a surname alone is the full name given elsewhere."""
+    """Within a document, a surname alone is the full name given elsewhere; initials keep their
+    dots ("Абрамович Р А" → "Абрамович Р.А.")."""
+    for e in events:
+        e.person = re.sub(r"(?<=\s)([А-ЯЁ])\s+([А-ЯЁ])$", r"\1.\2.", e.person)
     full = [e.person for e in events if len(e.person.split()) >= 2]
     for e in events:
         if len(e.person.split()) == 1:

@@ -132,9 +132,11 @@ def paragraphs(text: str) -> list[Paragraph]:
                 m
                 for m in DATE_RE.finditer(p.text)
                 if not re.search(
-                    r"\b(?:Law|Code|Constitution|Article|Regulation|Statute|Act)\b[^.;:]{0,60}$",
+                    r"(?:\b(?:Law|Code|Constitution|Article|Regulation|Statute|Act)\b|"
+                    r"(?i:закон|кодекс|конституци|стат[ьи]|постановлени))[^.;:]{0,60}$",
                     p.text[: m.start()],
                 )
+                and not re.match(r"\s*(?:года|г\.)?\s*(?:№|No\.?\s*\d)", p.text[m.end() :])
             ]
             if dm:
                 p.heading = dm[-1].group(0)
