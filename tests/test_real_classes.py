@@ -172,3 +172,16 @@ def test_one_agency_is_one_organisation_in_a_document() -> None:
     )
     orgs = {e.organization for e in extract(text, PartialDate(2025, 2, 10)).events}
     assert orgs == {"State Committee for National Security"}
+
+
+def test_a_verb_said_once_governs_each_name_and_post_after_it() -> None:
+    got = people(
+        "Олег Маткин назначен начальником Департамента исполнения наказаний МВД, Александр "
+        "Ковальчук - начальником УВД Минского облисполкома, а Игорь Щербаченя - начальником УВД "
+        "Могилевского облисполкома."
+    )
+    assert got == [
+        ("appointed", "Олег Маткин"),
+        ("appointed", "Александр Ковальчук"),
+        ("appointed", "Игорь Щербаченя"),
+    ]

@@ -565,7 +565,7 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             events.append(_event("appointed", name, posts, cand, cand.heading, "acting-duties"))
             continue
         found = _read_sentence(cand, nlp, last_people, subject)
-        events += found
+        events += found + _gapped(cand, nlp, found)
     # the day a news item reports on dates what it reports as its news (not a biography's)
     news = None if subject else item_date(text, published)
     if news is not None:
@@ -579,6 +579,29 @@ _ACTING_DUTIES = re.compile(
     r"[Вв]озложить\s+(?:временное\s+)?исполнение\s+обязанностей\s+(?P<post>.+?)\s+на\s+"
     r"(?:[а-яё-]+\s+){0,6}?(?P<who>(?:[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+){1,2}[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)"
 )
+
+
+# "Олег Маткин назначен начальником …, Александр Ковальчук – начальником …, а Игорь Щербаченя –
+# начальником …": the verb is said once, each "Name – post" after it is another appointment
+_GAPPED = re.compile(
+    r"[,;]\s*(?:а\s+|и\s+)?(?P<who>[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){1,2})\s+[-–—]\s+"
+    r"(?P<post>[а-яё][^,;]+)"
+)
+
+
+def _gapped(cand: Candidate, nlp: _Nlp, found: list[Event]) -> list[Event]:
+    """The appointments a sentence lists after its verb without repeating it."""
+    if not found or len({e.type for e in found}) != 1:
+        return []
+    text = cand.sentence.text
+    out = []
+    for m in _GAPPED.finditer(text):
+        if any(m.group("who") == e.person for e in found):
+            continue
+        posts = _posts_after(text, m.start("post"), m.end("post"), nlp.morph_vocab)
+        if posts:
+            out.append(_event(found[0].type, m.group("who"), posts, cand, found[0].date, "gapped"))
+    return out
 
 
 def _bio_subject(text: str, nlp: _Nlp) -> str | None:
