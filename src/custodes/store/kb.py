@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, func, select
 
@@ -166,12 +166,7 @@ class KnowledgeBase:
                     )
                 )
             conn.execute(org_aliases.delete().where(org_aliases.c.doc_id == doc.id))
-            rows = statement_rows(doc, extraction, now, _aliases(conn), _units(conn))
-            insert_ignore(conn, statements, rows)
-            insert_ignore(conn, relations, relation_rows(doc, extraction, now))
-            insert_ignore(
-                conn, org_aliases, _alias_rows(sorted(extraction.abbreviations.items()), doc.id)
-            )
+            rows = _write_derived(conn, doc, extraction, now)
             payload = {
                 "doc_id": doc.id,
                 "path": doc.path,
@@ -203,12 +198,7 @@ class KnowledgeBase:
             inserted = insert_ignore(conn, documents, [_document_row(doc, extraction, now)])
             if not inserted:
                 return IngestResult(doc.id, doc.path, doc.title, "unchanged", 0, 0)
-            rows = statement_rows(doc, extraction, now, _aliases(conn), _units(conn))
-            insert_ignore(conn, statements, rows)
-            insert_ignore(conn, relations, relation_rows(doc, extraction, now))
-            insert_ignore(
-                conn, org_aliases, _alias_rows(sorted(extraction.abbreviations.items()), doc.id)
-            )
+            rows = _write_derived(conn, doc, extraction, now)
             payload = {
                 "doc_id": doc.id,
                 "path": doc.path,
@@ -320,6 +310,18 @@ class KnowledgeBase:
                 },
             )
         return status
+
+
+def _write_derived(
+    conn: Connection, doc: Document, extraction: Extraction, now: datetime
+) -> list[dict[str, Any]]:
+    """Write what a document's extraction derives (statements, relations, aliases); the
+    statement rows written."""
+    rows = statement_rows(doc, extraction, now, _aliases(conn), _units(conn))
+    insert_ignore(conn, statements, rows)
+    insert_ignore(conn, relations, relation_rows(doc, extraction, now))
+    insert_ignore(conn, org_aliases, _alias_rows(sorted(extraction.abbreviations.items()), doc.id))
+    return rows
 
 
 def _document_row(doc: Document, extraction: Extraction, now: datetime) -> dict[str, object]:
