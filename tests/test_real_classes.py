@@ -185,3 +185,13 @@ def test_a_verb_said_once_governs_each_name_and_post_after_it() -> None:
         ("appointed", "Александр Ковальчук"),
         ("appointed", "Игорь Щербаченя"),
     ]
+
+
+def test_a_place_before_a_name_is_not_part_of_it_nor_is_a_cited_laws_date_the_events() -> None:
+    (e,) = extract(
+        "Governor of the Chukotka Autonomous Area Roman Kopin resigned pursuant to Federal Law "
+        "No. 414-FZ On the General Principles of Public Administration of December 21, 2021.",
+        PartialDate(2023, 3, 15),
+    ).events
+    assert e.person == "Roman Kopin"
+    assert e.date != PartialDate(2021, 12, 21)

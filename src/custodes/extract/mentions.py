@@ -287,6 +287,22 @@ _PARTICLES = {
 }
 
 
+# head words of the names of places and territories: a name does not run through them
+_PLACE_HEADS = {
+    "area",
+    "region",
+    "oblast",
+    "krai",
+    "territory",
+    "district",
+    "province",
+    "republic",
+    "city",
+    "county",
+    "okrug",
+    "state",
+    "governorate",
+}
 _NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 
 
@@ -372,6 +388,13 @@ def find_people(
                 break
         span = toks[i:j]
         i = j
+        cut = max(
+            (k for k, t in enumerate(span[:-2]) if t.lower_ in _PLACE_HEADS),
+            default=None,
+        )
+        if cut is not None:
+            # "Governor of the Chukotka Autonomous Area Roman Kopin": the place ends at its head
+            span = span[cut + 1 :]
         if _inside_org_list(span[-1]) and not any(t.ent_type_ == "PERSON" for t in span):
             continue  # "Ministry of the Interior, Land Reform and Water Resources"
         after_span = toks[j] if j < len(toks) else None

@@ -253,6 +253,11 @@ _CITED_BEFORE = re.compile(
     r"\s+(?:от|of|dated)\s*$",
     re.IGNORECASE,
 )
+# "Federal Law No. 414-FZ On the General Principles of … of December 21, 2021": a numbered act
+# whose title stands between its number and its date
+_CITED_TITLE = re.compile(
+    r"\b(?:Law|Act|Code|Decree|Resolution|Order)\s+No\.?\s*[\w/-]+[^.;:()]{0,180}?\s(?:of|dated)\s*$"
+)
 _CITED_AFTER = re.compile(r"^\s*(?:года|г\.)?\s*(?:№|N\s*\d|No\.?\s*\d)")
 
 
@@ -260,6 +265,7 @@ def citation(text: str, start: int, end: int) -> bool:
     """Is the date at ``text[start:end]`` the date of a law or act cited as a basis?"""
     return bool(
         _CITED_BEFORE.search(text[max(0, start - 60) : start])
+        or _CITED_TITLE.search(text[max(0, start - 220) : start])
         or _CITED_AFTER.match(text[end : end + 12])
         and re.search(
             r"(?:закон|кодекс|law|act)\w*\s+(?:от|of)\s*$", text[max(0, start - 40) : start], re.I
