@@ -459,3 +459,44 @@ class DateContext:
         if rel.startswith("last") and back == 0:
             back = 7
         return PartialDate.from_date(p - timedelta(days=back))
+
+
+# "Федерального закона от 6 октября 1999 г. № 184-ФЗ", "Law No. 12 of 5 July 2016" cited as the
+# basis of a decision: the date of the act cited, not of an event (a decree's own "Decree No. 712
+# of …" is its date, not a citation). Shared by date headings (segment) and candidates (select).
+_CITED_BEFORE = re.compile(
+    r"(?:закон\w*|кодекс\w*|конституци\w*|постановлени\w+|положени\w+|"
+    r"\b(?:law|act|code|constitution|resolution|regulation)s?(?:\s+No\.?\s*[\w/-]+)?)"
+    r"\s+(?:от|of|dated)\s*$",
+    re.IGNORECASE,
+)
+# "Federal Law No. 414-FZ On the General Principles of … of December 21, 2021": a numbered act
+# whose title stands between its number and its date
+_CITED_TITLE = re.compile(
+    r"\b(?:Law|Act|Code|Resolution)\s+No\.?\s*[\w/-]+[^.;:()]{0,180}?\s(?:of|dated)\s*$"
+)
+# a law, code or article named shortly before the date, in the same clause
+_CITED_NEAR = re.compile(
+    r"(?:\b(?:Law|Code|Constitution|Article|Regulation|Statute|Act)\b|"
+    r"(?i:закон|кодекс|конституци|стат[ьи]|постановлени))[^.;:]{0,60}$"
+)
+_CITED_AFTER = re.compile(r"^\s*(?:года|г\.)?\s*(?:№|N\s*\d|No\.?\s*\d)")
+
+
+def cited(text: str, start: int, end: int, near: bool = False) -> bool:
+    """Is the date at ``text[start:end]`` the date of a law or act cited as a basis? ``near``
+    (for a heading line, which holds nothing else) also counts a law, code or article named
+    anywhere in the clause before the date, and a number after it ("… г. № 184-ФЗ")."""
+    if near and (
+        _CITED_NEAR.search(text[max(0, start - 120) : start])
+        or _CITED_AFTER.match(text[end : end + 12])
+    ):
+        return True
+    return bool(
+        _CITED_BEFORE.search(text[max(0, start - 60) : start])
+        or _CITED_TITLE.search(text[max(0, start - 220) : start])
+        or _CITED_AFTER.match(text[end : end + 12])
+        and re.search(
+            r"(?:закон|кодекс|law|act)\w*\s+(?:от|of)\s*$", text[max(0, start - 40) : start], re.I
+        )
+    )

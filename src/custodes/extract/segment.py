@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from custodes.extract.dates import DATE_RE, MONTHS
+from custodes.extract.dates import DATE_RE, MONTHS, cited
 
 _ABBREV = (
     r"(?:No|Nos|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Jr|Sr|Prof|Jan|Feb|Mar|Apr|Jun|Jul"
@@ -131,12 +131,7 @@ def paragraphs(text: str) -> list[Paragraph]:
             dm = [
                 m
                 for m in DATE_RE.finditer(p.text)
-                if not re.search(
-                    r"(?:\b(?:Law|Code|Constitution|Article|Regulation|Statute|Act)\b|"
-                    r"(?i:закон|кодекс|конституци|стат[ьи]|постановлени))[^.;:]{0,60}$",
-                    p.text[: m.start()],
-                )
-                and not re.match(r"\s*(?:года|г\.)?\s*(?:№|No\.?\s*\d)", p.text[m.end() :])
+                if not cited(p.text, m.start(), m.end(), near=True)
             ]
             if dm:
                 p.heading = dm[-1].group(0)

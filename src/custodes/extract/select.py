@@ -19,6 +19,7 @@ from custodes.extract.dates import (
     DateContext,
     DateMention,
     PartialDate,
+    cited,
     find_dates,
 )
 from custodes.extract.mentions import find_posts
@@ -237,40 +238,12 @@ def candidates(
             mine = [
                 m
                 for m in para_dates
-                if x.start <= m.start < x.end and not citation(text, m.start, m.end)
+                if x.start <= m.start < x.end and not cited(text, m.start, m.end)
             ]
             dates = [(m, ctx.resolve(m)) for m in mine]
             if want:
                 out.append(Candidate(x, dates, heading, in_roster))
     return out
-
-
-# "Федерального закона от 6 октября 1999 г. № 184-ФЗ", "Law No. 12 of 5 July 2016", "Decree
-# No. 712 of …" cited as the basis of a decision: the date of the act cited, not of an event
-_CITED_BEFORE = re.compile(
-    r"(?:закон\w*|кодекс\w*|конституци\w*|постановлени\w+|положени\w+|"
-    r"\b(?:law|act|code|constitution|resolution|regulation)s?(?:\s+No\.?\s*[\w/-]+)?)"
-    r"\s+(?:от|of|dated)\s*$",
-    re.IGNORECASE,
-)
-# "Federal Law No. 414-FZ On the General Principles of … of December 21, 2021": a numbered act
-# whose title stands between its number and its date
-_CITED_TITLE = re.compile(
-    r"\b(?:Law|Act|Code|Decree|Resolution|Order)\s+No\.?\s*[\w/-]+[^.;:()]{0,180}?\s(?:of|dated)\s*$"
-)
-_CITED_AFTER = re.compile(r"^\s*(?:года|г\.)?\s*(?:№|N\s*\d|No\.?\s*\d)")
-
-
-def citation(text: str, start: int, end: int) -> bool:
-    """Is the date at ``text[start:end]`` the date of a law or act cited as a basis?"""
-    return bool(
-        _CITED_BEFORE.search(text[max(0, start - 60) : start])
-        or _CITED_TITLE.search(text[max(0, start - 220) : start])
-        or _CITED_AFTER.match(text[end : end + 12])
-        and re.search(
-            r"(?:закон|кодекс|law|act)\w*\s+(?:от|of)\s*$", text[max(0, start - 40) : start], re.I
-        )
-    )
 
 
 def _may_hold(p: Paragraph) -> bool:

@@ -174,10 +174,7 @@ class KnowledgeBase:
                 "published": row["published"],
                 "statements": len(rows),
             }
-            conn.execute(
-                changes.insert(),
-                {"at": now, "who": who or _who(), "action": "rederive", "payload": payload},
-            )
+            _log(conn, now, who, "rederive", payload)
         return IngestResult(
             doc.id,
             doc.path,
@@ -205,10 +202,7 @@ class KnowledgeBase:
                 "statements": len(rows),
                 "events": len(extraction.events),
             }
-            conn.execute(
-                changes.insert(),
-                {"at": now, "who": who or _who(), "action": "ingest", "payload": payload},
-            )
+            _log(conn, now, who, "ingest", payload)
         return IngestResult(
             doc.id,
             doc.path,
@@ -310,6 +304,15 @@ class KnowledgeBase:
                 },
             )
         return status
+
+
+def _log(
+    conn: Connection, now: datetime, who: str | None, action: str, payload: dict[str, Any]
+) -> None:
+    """One row of the audit log."""
+    conn.execute(
+        changes.insert(), {"at": now, "who": who or _who(), "action": action, "payload": payload}
+    )
 
 
 def _write_derived(
