@@ -27,6 +27,7 @@ evaluate: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_extract_ru.py
 	$(BIN)/python benchmarks/bench_resolve.py
 
 clean:

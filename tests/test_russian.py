@@ -252,3 +252,56 @@ def test_kazakh_and_kyrgyz_gknb_never_merge(tmp_path) -> None:  # type: ignore[n
         kz_holders = [h.person for p in roster(view, "GKNB (KZ)", on).posts for h in p.holders]
     assert kg_holders == ["Камчыбек Ташиев"]
     assert kz_holders == ["Ермек Сагимбаев"]
+
+
+def test_news_that_names_nobody_near_a_trigger_is_not_parsed() -> None:
+    """ "Матч назначен на субботу", "рейс задержан": trigger stems with nobody they can be about;
+    such a document is skipped before any model runs, and one that names someone is read in
+    full, subjectless sentences included (Russian drops the subject)."""
+    from custodes.extract.russian import names_someone
+
+    ordinary = (
+        "Матч назначен на субботу. Рейс из Омска задержан на три часа из-за погоды. "
+        "Суд назначил повторную экспертизу."
+    )
+    assert not names_someone(ordinary)
+    assert extract(ordinary).events == []
+    bio = (
+        "Каров Сергей Петрович (род. 1960) — военный. В октябре 2021 года освобождён от "
+        "должности начальника управления. Скончался 4 мая 2023 года."
+    )
+    assert names_someone(bio)
+    types = {(e.type, e.date.iso if e.date else None) for e in extract(bio).events}
+    assert ("dismissed", "2021-10") in types and ("died", "2023-05-04") in types
+
+
+def test_batched_parse_equals_one_sentence_at_a_time() -> None:
+    """The Russian reader parses a document's candidate sentences in one batch; each gets the
+    annotations natasha gives it alone."""
+    from natasha import Doc
+
+    from custodes.extract.russian import _parse_many, load_ru
+
+    nlp = load_ru()
+    sentences = [
+        "Указом Президента Иванов Сергей Петрович назначен Председателем Комитета.",
+        "Освободить Карова Игоря от должности министра.",
+        "",
+        "Задержан бывший начальник управления Олег Маткин.",
+    ]
+    batched = _parse_many(sentences, nlp)
+    for text, got in zip(sentences, batched, strict=True):
+        alone = Doc(text)
+        alone.segment(nlp.segmenter)
+        if text.strip():
+            alone.tag_morph(nlp.morph)
+            alone.parse_syntax(nlp.syntax)
+            alone.tag_ner(nlp.ner)
+
+        def key(d: Doc) -> list[tuple]:
+            return [(t.text, t.pos, t.feats, t.id, t.head_id, t.rel) for t in d.tokens]
+
+        assert key(got) == key(alone)
+        assert [(s.start, s.stop, s.type) for s in got.spans] == [
+            (s.start, s.stop, s.type) for s in (alone.spans or [])
+        ]

@@ -15,8 +15,9 @@ Functions are mapped to the shared vocabulary (``data/institutions.yaml``) by it
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from custodes.institutions import vocabulary
@@ -136,10 +137,38 @@ class _Orgs:
 
     def __init__(self, abbreviations: dict[str, str]) -> None:
         self.abbr = abbreviations
-        self.topic: str | None = None  # the organisation last named as a subject
-        self.by_head: dict[str, str] = {}  # "committee" → the last named committee
+        self._topic: str | None = None  # the organisation last named as a subject
+        self._by_head: dict[str, str] = {}  # "committee" → the last named committee
         self.person: str | None = None  # the person last named as a subject ("he", "his")
         self.budget_year: int | None = None  # the year the last budget was given for
+        # a subject named in a clause no formula reads, resolved only if an anaphor asks:
+        # naming an organisation costs more than all the formulas of a clause together
+        self._pending: list[Callable[[], str | None]] = []
+
+    def saw_later(self, resolve: Callable[[], str | None]) -> None:
+        """``saw(resolve(), subject=True)``, done only when ``topic`` or ``by_head`` is read."""
+        self._pending.append(resolve)
+
+    def _flush(self) -> None:
+        if self._pending:
+            pending, self._pending = self._pending, []
+            for resolve in pending:
+                self.saw(resolve(), subject=True)
+
+    @property
+    def topic(self) -> str | None:
+        self._flush()
+        return self._topic
+
+    @topic.setter
+    def topic(self, value: str | None) -> None:
+        self._flush()
+        self._topic = value
+
+    @property
+    def by_head(self) -> dict[str, str]:
+        self._flush()
+        return self._by_head
 
     def name(self, raw: str | None) -> str | None:
         """The organisation a slot names, or None if the slot is not an organisation."""
@@ -1383,6 +1412,14 @@ _RU_COUNTRY = re.compile(
     r"Туркменистана|Казахстана|Кыргызстана|Узбекистана|Таджикистана|Азербайджана|Беларуси|"
     r"Грузии|Армении|Украины)$"
 )
+# a stem of every formula ``_russian`` reads: a clause without one is not read further
+_RU_CUE = re.compile(
+    r"подчин|подотч|руководств|состав|структур|систем|назнача|надзор|задач|функци|направлени|"
+    r"возлага|численност|бюджет|расход|выдел|финансир|млрд|млн|миллиард|миллион|однокурсн|"
+    r"одноклассн|соратн|друз|осуществля|вед[её]т|ведут|обеспечива|отвеча|занима|расследу|охраня|"
+    r"бор[ея]т|борьб|выполня|контрол|племянн|зят|сын|брат|родствен|ставленн|протеже|место",
+    re.IGNORECASE,
+)
 _RU_TITLE = (
     r"(?:[Мм]инистр|[Пп]редседатель|[Дд]иректор|[Нн]ачальник|[Рр]уководитель|[Кк]омандующий)"
 )
@@ -1394,26 +1431,79 @@ _RU_FN_LIST = re.compile(
 )
 
 
+_RU_PARTS = re.compile(r";\s*|,\s+(?:а|но|однако|тогда как)\s+")
+_RU_HEDGE = re.compile(
+    r"\b(?:должн|следует|предлож|предлага|не\s+подчин|слух|якобы|опроверг|рассмотреть|"
+    r"не\s+обсужд|не\s+раскрыва|не\s+публику|не\s+предусмотр|планиру|намерен)",
+    re.I,
+)
+
+
+def _ru_named(clause: str, orgs: _Orgs) -> str | None:
+    """The first organisation a clause names."""
+    head = re.search(_RU_ORG, clause)
+    return _ru_org(head.group(0), orgs) if head else None
+
+
+def _ru_org(raw: str | None, orgs: _Orgs) -> str | None:
+    """The organisation a Russian phrase names, in English where the vocabulary knows it."""
+    from custodes.extract.russian import org_english
+
+    if not raw:
+        return None
+    raw = re.sub(r"\s*\([^)]*\)", "", raw).strip(" ,.;:—")
+    # a name ends before its first verb ("Министерство ведёт …")
+    words = raw.split()
+    for k, w in enumerate(words[1:], 1):
+        if w.islower() and w not in _RU_NOUNS and re.search(_RU_VERB_END, w):
+            raw = " ".join(words[:k])
+            break
+    if re.fullmatch(
+        r"(?:он[аои]?|е[её]|его|ведомств\w*|комитет\w*|служб\w*|министерств\w*|агентств\w*)",
+        raw,
+        re.I,
+    ):
+        return orgs.topic
+    if re.match(r"(?i:президент)", raw):
+        return "President"
+    if re.fullmatch(r"(?i:правительств\w*)", raw):
+        return "Government"
+    raw = _RU_FILLER.sub("", raw)
+    head = _RU_HEAD.search(raw)
+    if head is None:
+        return None
+    # the name starts at its first capitalised word before the head noun ("Федеральная
+    # служба безопасности"), else at the head
+    caps = re.match(r"(?:[А-ЯЁ][а-яё\-]+\s+)+", raw[: head.start()] + " ")
+    raw = raw if caps and caps.start() == 0 and head.start() > 0 else raw[head.start() :]
+    raw = _RU_COUNTRY.sub("", raw)
+    if raw in orgs.abbr:
+        return orgs.abbr[raw]
+    if re.match(r"Президент", raw):
+        return "President"
+    return org_english(raw) or raw
+
+
 def _russian(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
     """Explicit Russian formulas: subordination ("подчиняется (непосредственно) Президенту",
     "Руководство деятельностью X осуществляет Y"), composition ("входит в состав",
     "в состав X входят", "Включить X в состав Y"), appointment ("назначается Президентом"),
     functions ("Основными задачами X являются: …"), oversight ("Надзор за … осуществляет Y"),
     staff ("численность … составляет"), budgets ("млрд", "млн") and ties ("однокурсники")."""
-    from custodes.extract.russian import org_english
-
     found: list[Found] = []
-    parts = re.split(r";\s*|,\s+(?:а|но|однако|тогда как)\s+", clause)
+    parts = _RU_PARTS.split(clause)
+    if not _RU_CUE.search(clause):
+        # no formula below can match (most clauses of a news text); each part may still say
+        # which body "оно" means next, worked out only if something asks
+        for part in parts:
+            if not _RU_HEDGE.search(part):
+                orgs.saw_later(partial(_ru_named, part, orgs))
+        return found
     if len(parts) > 1:  # a denial in one part does not veto the others
         for part in parts:
             found += _russian(part, offset + clause.find(part), orgs)
         return found
-    if re.search(
-        r"\b(?:должн|следует|предлож|предлага|не\s+подчин|слух|якобы|опроверг|рассмотреть|"
-        r"не\s+обсужд|не\s+раскрыва|не\s+публику|не\s+предусмотр|планиру|намерен)",
-        clause,
-        re.I,
-    ):
+    if _RU_HEDGE.search(clause):
         return found
     years = re.findall(r"\b((?:19|20)\d\d)\b", clause)
     since = None
@@ -1426,39 +1516,7 @@ def _russian(clause: str, offset: int, orgs: _Orgs) -> list[Found]:
         until = str(int(um.group(1)) - 1)
 
     def org(raw: str | None) -> str | None:
-        if not raw:
-            return None
-        raw = re.sub(r"\s*\([^)]*\)", "", raw).strip(" ,.;:—")
-        # a name ends before its first verb ("Министерство ведёт …")
-        words = raw.split()
-        for k, w in enumerate(words[1:], 1):
-            if w.islower() and w not in _RU_NOUNS and re.search(_RU_VERB_END, w):
-                raw = " ".join(words[:k])
-                break
-        if re.fullmatch(
-            r"(?:он[аои]?|е[её]|его|ведомств\w*|комитет\w*|служб\w*|министерств\w*|агентств\w*)",
-            raw,
-            re.I,
-        ):
-            return orgs.topic
-        if re.match(r"(?i:президент)", raw):
-            return "President"
-        if re.fullmatch(r"(?i:правительств\w*)", raw):
-            return "Government"
-        raw = _RU_FILLER.sub("", raw)
-        head = _RU_HEAD.search(raw)
-        if head is None:
-            return None
-        # the name starts at its first capitalised word before the head noun ("Федеральная
-        # служба безопасности"), else at the head
-        caps = re.match(r"(?:[А-ЯЁ][а-яё\-]+\s+)+", raw[: head.start()] + " ")
-        raw = raw if caps and caps.start() == 0 and head.start() > 0 else raw[head.start() :]
-        raw = _RU_COUNTRY.sub("", raw)
-        if raw in orgs.abbr:
-            return orgs.abbr[raw]
-        if re.match(r"Президент", raw):
-            return "President"
-        return org_english(raw) or raw
+        return _ru_org(raw, orgs)
 
     def add(kind: str, subject: str | None, obj: str | None, **kw: Any) -> None:
         if f := _statement(kind, subject, obj, clause, offset, since, until, **kw):

@@ -73,12 +73,47 @@ _CAREER_LINE = re.compile(r"^\s*(?:[СсВв]\s+)?[\w\s]{0,20}?\d{4}\s*(?:год
 
 
 def can_hold_event_ru(sentence: str) -> bool:
-    """The cheap test for Russian: a trigger stem, a decree list item ("1.1. Иванова Ивана
-    Ивановича – первым заместителем …") or a biography's career line ("С марта 2011 года —
-    начальник …")."""
+    """The cheap test for a Russian sentence: a trigger stem, a decree list item ("1.1. Иванова
+    Ивана Ивановича – первым заместителем …") or a biography's career line ("С марта 2011 года —
+    начальник …"). Russian drops the subject ("В октябре 2021 года освобождён от должности"), so
+    a trigger alone is enough inside a document that names someone near a trigger
+    (``names_someone``); documents that do not are not parsed at all."""
     return bool(
         _TRIGGER.search(sentence) or _LIST_ITEM.match(sentence) or _CAREER_LINE.match(sentence)
     )
+
+
+def names_someone(text: str) -> bool:
+    """Whether any sentence of ``text`` has a trigger stem and someone it can be about: a name,
+    initials or a pronoun ("суд назначил экспертизу", "рейс задержан" name nobody), or is a
+    decree list item or career line. Ordinary news fails this cheaply and is never parsed."""
+    for m in _TRIGGER.finditer(text):
+        # the trigger's line, up to 150 characters either side (a capitalised pair cannot span
+        # a full stop, so the neighbouring sentences rarely matter)
+        lo, hi = max(0, m.start() - 150), m.end() + 150
+        a = text.rfind("\n", lo, m.start()) + 1 or lo
+        b = text.find("\n", m.end(), hi)
+        if _PERSON_CUE_RU.search(text, a, b if b >= 0 else hi):
+            return True
+    return any(
+        (_LIST_ITEM.match(line) or _CAREER_LINE.match(line))
+        for line in text.splitlines()
+        if "–" in line or "—" in line or "должност" in line  # what either needs
+    )
+
+
+_UP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
+# two capitalised words ("Сергей Каров", "Карова Сергея", "Президент Жапаров"), a name with
+# initials ("Орлова И.А.", "И.А. Орлов"), a capitalised word with a surname's ending before a
+# verb ("Каров назначен"), or a personal pronoun
+_PERSON_CUE_RU = re.compile(
+    rf"[{_UP}][\w-]+[ \t]+[{_UP}][\w-]+"
+    rf"|[{_UP}][\w-]+[ \t]+[{_UP}]\.[ \t]?[{_UP}]\."
+    rf"|\b[{_UP}]\.[ \t]?(?:[{_UP}]\.[ \t]?)?[{_UP}][\w-]+"
+    rf"|\b[{_UP}][\w-]*(?:ов|ев|ёв|ин|ын|ский|цкий|ко|ук|юк|ич|ова|ева|ина|ская|ян|дзе|швили)"
+    rf",?[ \t]+(?:был[аи]?[ \t]+)?[а-яё]"
+    r"|\b(?i:он|она|они|его|её|ее|ему|ей|их|им|ним|нему|него|ней)\b"
+)
 
 
 @dataclass
@@ -289,17 +324,50 @@ def _person_spans(doc: Any, ids: set[str]) -> list[Any]:
     ]
 
 
-def _read_sentence(
-    cand: Candidate, nlp: _Nlp, last_people: list[str], subject: str | None = None
-) -> list[Event]:
+def _parse_many(sentences: list[str], nlp: _Nlp) -> list[Any]:
+    """natasha ``Doc`` objects for many sentences, segmented one by one and tagged, parsed and
+    searched for names in batches: the same annotations as ``Doc.tag_morph`` etc. on each,
+    several times faster than one model call per sentence."""
     from natasha import Doc
+    from natasha.doc import DocSpan, inject_morph, inject_syntax, offset_syntax, sent_words
 
+    docs = []
+    for text in sentences:
+        doc = Doc(text.translate(_RU_LETTERS))
+        doc.segment(nlp.segmenter)
+        docs.append(doc)
+    sents = [sent for doc in docs for sent in doc.sents]
+    words = [sent_words(sent) for sent in sents]
+    for sent, markup in zip(sents, nlp.morph.map(words), strict=True):
+        inject_morph(sent.tokens, markup.tokens)
+    syntax = iter(nlp.syntax.map(words))
+    for doc in docs:
+        for sent_id, sent in enumerate(doc.sents, 1):
+            inject_syntax(sent.tokens, next(syntax).tokens)
+            offset_syntax(sent_id, sent.tokens)
+    texts = [doc.text for doc in docs if doc.text.strip()]
+    names = iter(nlp.ner.map(texts))
+    for doc in docs:
+        markup = next(names) if doc.text.strip() else None
+        doc.spans = [
+            DocSpan(start, stop, kind, doc.text[start:stop])
+            for start, stop, kind in (markup.spans if markup else [])
+        ]
+        if markup:
+            doc.envelop_span_tokens()
+            doc.envelop_sent_spans()
+    return docs
+
+
+def _read_sentence(
+    cand: Candidate,
+    nlp: _Nlp,
+    last_people: list[str],
+    subject: str | None = None,
+    doc: Any = None,
+) -> list[Event]:
     text = cand.sentence.text
-    doc = Doc(text.translate(_RU_LETTERS))
-    doc.segment(nlp.segmenter)
-    doc.tag_morph(nlp.morph)
-    doc.parse_syntax(nlp.syntax)
-    doc.tag_ner(nlp.ner)
+    doc = doc if doc is not None else _parse_many([text], nlp)[0]
     by_id = _tokens_by_id(doc)
     children: dict[str, list[Any]] = {}
     for t in doc.tokens:
@@ -539,6 +607,11 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     last_people: list[str] = []
     subject = _bio_subject(text, nlp)
     list_type: str | None = None
+    if not (subject or names_someone(text)):
+        return Extraction([], [], {})
+    # each candidate's reading is decided by its wording and the list head above it; those read
+    # by the parser are parsed together, in one batch (natasha's models run per batch)
+    routes: list[tuple[Candidate, str, str | None]] = []
     for cand in candidates(text, published, test=can_hold_event_ru):
         sent = cand.sentence.text
         head = re.match(
@@ -547,14 +620,24 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
         if head:
             # "1. Назначить:" heads the list items under it
             list_type = _VERBS[head.group(1).lower()]["type"]
+        elif _LIST_ITEM.match(sent) and list_type and not _TRIGGER.search(sent):
+            routes.append((cand, "item", list_type))
+        elif _CAREER_LINE.match(sent) and subject and not _TRIGGER.search(sent):
+            routes.append((cand, "career", None))
+        elif _ACTING_DUTIES.search(sent):
+            routes.append((cand, "acting", None))
+        else:
+            routes.append((cand, "read", None))
+    parsed = iter(_parse_many([c.sentence.text for c, how, _ in routes if how == "read"], nlp))
+    for cand, how, etype in routes:
+        sent = cand.sentence.text
+        if how == "item":
+            events += _list_item(cand, nlp, etype or "appointed")
             continue
-        if _LIST_ITEM.match(sent) and list_type and not _TRIGGER.search(sent):
-            events += _list_item(cand, nlp, list_type)
-            continue
-        if _CAREER_LINE.match(sent) and subject and not _TRIGGER.search(sent):
+        if how == "career" and subject:
             events += _career_line(cand, nlp, subject)
             continue
-        acting = _ACTING_DUTIES.search(sent)
+        acting = _ACTING_DUTIES.search(sent) if how == "acting" else None
         if acting:
             # "Возложить исполнение обязанностей начальника СГО на Садыкова Ерлана …"
             words = acting.group("who").split()
@@ -564,7 +647,7 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
                 p.acting = True
             events.append(_event("appointed", name, posts, cand, cand.heading, "acting-duties"))
             continue
-        found = _read_sentence(cand, nlp, last_people, subject)
+        found = _read_sentence(cand, nlp, last_people, subject, next(parsed))
         events += found + _gapped(cand, nlp, found)
     # the day a news item reports on dates what it reports as its news (not a biography's)
     news = None if subject else item_date(text, published)
