@@ -195,3 +195,32 @@ def test_a_place_before_a_name_is_not_part_of_it_nor_is_a_cited_laws_date_the_ev
     ).events
     assert e.person == "Roman Kopin"
     assert e.date != PartialDate(2021, 12, 21)
+
+
+def test_a_chronology_dates_its_entries_in_the_year_of_its_title() -> None:
+    """ "= 2018 in Varnia =": its "- 7 September —" entries are in 2018, with no publication
+    date, and the entries of its Deaths section are deaths of public figures on their day."""
+    text = (
+        "= 2018 in Varnia =\n\nEvents in the year 2018 in Varnia.\n\n== Events ==\n\n"
+        "- 7 September — Gervais Eldrin becomes the new prime minister of Varnia.\n\n"
+        "== Deaths ==\n\n"
+        "- 20 January – Marek Ostrava, 62, politician, minister of defence (since 2015).\n"
+        "- 3 March – Ilse Varga, 80, singer.\n"
+    )
+    got = {(e.type, e.person, e.date) for e in extract(text, None).events}
+    assert ("appointed", "Gervais Eldrin", PartialDate(2018, 9, 7)) in got
+    assert ("died", "Marek Ostrava", PartialDate(2018, 1, 20)) in got
+    assert not any(p == "Ilse Varga" for _, p, _ in got)  # a singer's death is not one
+
+
+def test_a_biography_subject_with_accents_and_two_surnames() -> None:
+    """ "Raúl Ibáñez Correa (born …)" is the subject; "Ibáñez" later is him, and "he" too."""
+    text = (
+        "Raúl Ibáñez Correa (born 3 May 1950) is a Andorran politician. In 2011 Ibáñez was "
+        "appointed Minister of the Interior. He was arrested on 3 September 2015."
+    )
+    got = {(e.type, e.person, e.date) for e in extract(text, None).events}
+    assert got == {
+        ("appointed", "Raúl Ibáñez Correa", PartialDate(2011)),
+        ("arrested", "Raúl Ibáñez Correa", PartialDate(2015, 9, 3)),
+    }

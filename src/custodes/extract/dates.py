@@ -350,6 +350,9 @@ class DateContext:
             return PartialDate(year, month, day)
         base = self.anchor if self.anchor and self.anchor.day else (self.anchor or self.heading)
         if base is None:
+            # a text published in a known year only: its months are in that year
+            base = self.published
+        if base is None:
             return None
         return PartialDate(base.year, month, day)
 

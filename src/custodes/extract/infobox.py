@@ -39,3 +39,48 @@ def offices(text: str, published: PartialDate | None) -> list[tuple[int, int, st
         if d is not None:
             out.append((title_start, date_start + len(date_line), title.strip(), d))
     return out
+
+
+# a chronology's list of deaths: "== Deaths ==" then "- 20 January – Name, 62, politician,
+# minister of foreign affairs (since 2022)."; Russian "== Умерли ==" ("- 5 марта — Имя, …")
+_DEATHS_HEADING = re.compile(r"^\s*=+\s*(?:Deaths|Умерли|Скончались)\s*=+\s*$", re.M | re.I)
+_SECTION = re.compile(r"^\s*=+[^=\n]+=+\s*$", re.M)
+_DEATH_ITEM = re.compile(
+    r"^[ \t]*[-*•][ \t]*(?P<date>[^–—\n]{3,30}?)[ \t]+[–—-][ \t]+"
+    r"(?P<name>[^\W\d_][^,\n]{2,60}?),[ \t]*(?:\d{1,3},[ \t]*)?(?P<what>[^\n]*)$",
+    re.M,
+)
+
+
+def deaths(
+    text: str, published: PartialDate | None
+) -> list[tuple[int, int, str, str, PartialDate]]:
+    """Each entry of a chronology's "Deaths" section: (start, end, name, description, date).
+    An entry's day and month are in the chronology's year (``select.chronology_year``)."""
+    from custodes.extract.select import chronology_year
+
+    out = []
+    ctx = DateContext(published=published)
+    ctx.year_heading = chronology_year(text)
+    for head in _DEATHS_HEADING.finditer(text):
+        nxt = _SECTION.search(text, head.end())
+        end = nxt.start() if nxt else len(text)
+        for m in _DEATH_ITEM.finditer(text, head.end(), end):
+            dates = find_dates(m.group("date"))
+            day = ctx.resolve(dates[0]) if dates else None
+            if day is None:
+                continue
+            if not _PUBLIC_ROLE.search(m.group("what")):
+                continue  # a footballer's or a bishop's death is not a personnel event
+            out.append((m.start(), m.end(), m.group("name").strip(), m.group("what"), day))
+    return out
+
+
+_PUBLIC_ROLE = re.compile(
+    r"\b(?:politician|minister|general|admiral|colonel|officer|diplomat|ambassador|judge|"
+    r"prosecutor|MP|deputy|governor|president|premier|mayor|police|intelligence|military|"
+    r"senator|official|civil\s+servant|chief\s+of|head\s+of|политик|министр|генерал|адмирал|"
+    r"полковник|дипломат|посол|судья|прокурор|депутат|губернатор|президент|премьер|мэр|"
+    r"разведчик|военачальник|руководител|начальник|председател|глава)",
+    re.IGNORECASE,
+)

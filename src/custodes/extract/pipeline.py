@@ -317,6 +317,7 @@ def _assemble(
         if death is not None:
             events.append(death)
         events += _infobox_events(text, published, subject)
+    events += _chronology_deaths(text, published)
     events = _canonical_names(events, claims, everyone, _nicknames(text))
     _one_org_per_agency(events, abbr)
     full = known | {w for n in everyone if len(n.split()) > 1 for w in n.split()}
@@ -346,6 +347,34 @@ def _infobox_events(text: str, published: PartialDate | None, subject: str) -> l
                 confidence=0.8,
                 posts=posts,
                 extractor="custodes.rules/1 en:infobox",
+            )
+        )
+    return out
+
+
+def _chronology_deaths(text: str, published: PartialDate | None) -> list[Event]:
+    """The entries of a chronology's "Deaths" section, each a death on its day, with the post
+    its description gives ("politician, minister of foreign affairs (since 2022)")."""
+    from custodes.extract.infobox import deaths
+
+    out = []
+    for start, end, name, what, day in deaths(text, published):
+        # the description's titles are lower case ("minister of foreign affairs (since 2022)")
+        found = find_posts(re.sub(r"\b([a-z])", lambda m: m.group(1).upper(), what), 0)
+        posts = list(found[0].posts) if found else []
+        out.append(
+            Event(
+                type="died",
+                person=name,
+                position=posts[0].label if posts else None,
+                organization=posts[0].org if posts else None,
+                date=day,
+                quote=text[start:end],
+                start=start,
+                end=end,
+                confidence=0.8,
+                posts=posts[:1],
+                extractor="custodes.rules/1 en:deaths-list",
             )
         )
     return out
@@ -531,9 +560,11 @@ def _canonical_names(
     return events
 
 
+# capital and small letters of the Latin alphabets ("Pérez", "Émile", "Łukasz")
+_UPL, _LOWL = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
 _SUBJECT = re.compile(
-    r"(?:^|\n)(?:[A-Z][\w-]+\s+){0,3}?([A-Z][a-z][\w-]+(?: (?:(?:oglu|uly|kyzy|bin|ibn|al|el|"
-    r"van|von|de|da)[ -])?[A-Z][a-z][\w-]+){1,4})\s+"
+    rf"(?:^|\n)(?:[{_UPL}][\w-]+\s+){{0,3}}?([{_UPL}][{_LOWL}][\w-]+(?: (?:(?:oglu|uly|kyzy|bin|"
+    rf"ibn|al|el|van|von|de|da)[ -])?[{_UPL}][{_LOWL}][\w-]+){{1,4}})\s+"
     r"(?:\(|is\s+an?\s|was\s+an?\s)"
 )
 
@@ -574,7 +605,7 @@ def _biography_subject(text: str) -> str | None:
         return None  # "General Staff (…)" is ranks and titles, not a name
     first = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
     if first == name or re.match(
-        r"[A-Z][a-z][\w-]+(?: [A-Z][a-z][\w-]+){1,3}\s+\(", m.group(0).strip()
+        rf"[{_UPL}][{_LOWL}][\w-]+(?: [{_UPL}][{_LOWL}][\w-]+){{1,3}}\s+\(", m.group(0).strip()
     ):
         return name
     return name if name.split()[-1] in first else None
@@ -601,6 +632,10 @@ def _best_full(surname: str, full: list[str]) -> str | None:
     exact = [f for f in full if f.split()[-1].lower() == surname.lower()]
     if exact:
         return exact[0]
+    # a first surname of two ("Pérez" in "Otto Pérez Molina"), if only one name has it
+    inner = {f for f in full if surname.lower() in (w.lower() for w in f.split()[1:])}
+    if len(inner) == 1:
+        return inner.pop()
     fuzzy = [(fuzz.ratio(f.split()[-1].lower(), surname.lower()), f) for f in full]
     fuzzy = [x for x in fuzzy if x[0] >= 85]
     return max(fuzzy)[1] if fuzzy else None

@@ -162,6 +162,7 @@ def candidates(
     which sentences can hold an event (English by default)."""
     test = test or can_hold_event
     ctx = DateContext(published=published)
+    ctx.year_heading = chronology_year(text)
     out: list[Candidate] = []
     heading: PartialDate | None = None
     in_roster = False
@@ -266,6 +267,22 @@ def _signature_date(text: str) -> DateMention | None:
         ):
             return m
     return None
+
+
+# the title of a year's chronology: "= 2022 in Burundi =", "Events in the year 2022 in …",
+# "Burundi in 2022", "2022 год в Казахстане"
+_CHRONOLOGY_TITLE = re.compile(
+    r"^[\W_]*(?:Events\s+in\s+the\s+year\s+)?(?P<y>(?:1[89]|20)\d\d)\s+(?:in|год\s+в)\s+\S"
+    r"|^[\W_]*[A-Z][\w .'-]{1,60}\s+in\s+(?P<y2>(?:1[89]|20)\d\d)[\W_]*$",
+    re.MULTILINE,
+)
+
+
+def chronology_year(text: str) -> PartialDate | None:
+    """The year a chronology's title names: its entries' days and months ("- 7 September —")
+    are in that year, whatever the publication date."""
+    m = _CHRONOLOGY_TITLE.search("\n".join(text.lstrip().splitlines()[:3]))
+    return PartialDate(int(m.group("y") or m.group("y2"))) if m else None
 
 
 def _bare_date(text: str) -> bool:
