@@ -224,3 +224,29 @@ def test_a_biography_subject_with_accents_and_two_surnames() -> None:
         ("appointed", "Raúl Ibáñez Correa", PartialDate(2011)),
         ("arrested", "Raúl Ibáñez Correa", PartialDate(2015, 9, 3)),
     }
+
+
+def test_a_relative_clause_has_its_own_modality() -> None:
+    """ "I would like to introduce X, who was yesterday appointed …": the appointment happened;
+    "would" belongs to the main clause."""
+    got = extract(
+        "Today I would like to introduce you to Aleksandr Vasilyevich Bortnikov, who was "
+        "yesterday appointed Director of the Federal Security Service by presidential decree.",
+        PartialDate(2008, 5, 13),
+    ).events
+    assert [(e.type, e.position, e.date) for e in got] == [
+        ("appointed", "Director", PartialDate(2008, 5, 12))
+    ]
+
+
+def test_whose_death_and_whose_resignation() -> None:
+    """ "his tragic death" is a death of the man talked about; "presented his resignation" a
+    resignation of the one who presented it."""
+    text = (
+        "Ruslan Demidov (born 1 May 1960) is a Varnian official. On 2 September 2015 Demidov "
+        "presented his resignation. The President expressed condolences in connection with his "
+        "death on 5 May 2021."
+    )
+    got = {(e.type, e.person, e.date) for e in extract(text, None).events}
+    assert ("resigned", "Ruslan Demidov", PartialDate(2015, 9, 2)) in got
+    assert ("died", "Ruslan Demidov", PartialDate(2021, 5, 5)) in got

@@ -46,7 +46,7 @@ def _verb_of(tok: Token) -> Token | None:
     return None
 
 
-_RESIGNATION_VERBS = {"hand", "tender", "submit", "announce"}
+_RESIGNATION_VERBS = {"hand", "tender", "submit", "announce", "present", "file"}
 
 
 @dataclass
@@ -172,8 +172,12 @@ def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
             "pcomp",
             "compound",
         }:
-            if node.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
-                break  # "X proposed him …, and on 8 May he was appointed": a clause of its own
+            if node.dep_ in {"conj", "relcl"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in node.children
+            ):
+                # "X proposed him …, and on 8 May he was appointed", "I would like to introduce
+                # Y, who was appointed yesterday": a clause of its own, with its own modality
+                break
             node = node.head if node.head.i != node.i else None
         else:
             break
@@ -323,6 +327,18 @@ def read_triggers(
                 persons += _people_in(c, people)
             for c in poss:
                 persons += _people_in(c, people)
+            if not persons and NOUN_TRIGGERS.get(trig.lemma_.lower()) == "died":
+                # "in connection with his tragic death": whose death it was (not "in connection
+                # with his retirement, X shall be relieved", where "his" is X)
+                pron = (
+                    next(
+                        ("they" if c.lower_ == "their" else "he")
+                        for c in poss
+                        if c.lower_ in {"his", "her", "their"}
+                    )
+                    if any(c.lower_ in {"his", "her", "their"} for c in poss)
+                    else None
+                )
             # "appointed after the resignation of his predecessor, X": X's resignation came
             # earlier, on a day the sentence does not give
             undated = bool(persons) and trig.head.lower_ in {"after", "following", "before"}
