@@ -305,3 +305,35 @@ def test_batched_parse_equals_one_sentence_at_a_time() -> None:
         assert [(s.start, s.stop, s.type) for s in got.spans] == [
             (s.start, s.stop, s.type) for s in (alone.spans or [])
         ]
+
+
+def test_vested_with_powers_shot_dead_and_a_lost_space() -> None:
+    """ "Наделить полномочиями Губернатора … ПетроваИвана Сергеевича" (a space lost in print) is
+    an appointment of Петров Иван Сергеевич; "был застрелен" is a death."""
+    got = events(
+        "1. Наделить полномочиями Губернатора Тверской области ПетроваИвана Сергеевича сроком на "
+        "пять лет. Олег Маркин был застрелен 18 октября 2002 года в Москве.",
+        "2002-10-20",
+    )
+    assert ("appointed", "Петров Иван Сергеевич") in {(t, p) for t, p, *_ in got}
+    assert ("died", "Олег Маркин", None, None, "2002-10-18") in got
+
+
+def test_acting_duties_go_to_the_name_past_the_titles() -> None:
+    got = events(
+        "1. Возложить временное исполнение обязанностей Главы Республики на Председателя "
+        "Народного Собрания Республики Сидорова Игоря Владимировича."
+    )
+    assert {(t, p) for t, p, *_ in got} == {("appointed", "Сидоров Игорь Владимирович")}
+
+
+def test_the_person_a_relative_pronoun_stands_for() -> None:
+    """ "… генерал-майора Олега Кравцова, которого президент назначил на этот пост …": the
+    appointee is Кравцов, not the man he replaced; "пост" is not "посол" (Ambassador)."""
+    got = events(
+        "Министр представил коллективу нового начальника управления генерал-майора Олега "
+        "Кравцова, которого президент назначил на этот пост в понедельник вместо Петрова."
+    )
+    assert [(t, p, pos) for t, p, pos, *_ in got if t == "appointed"] == [
+        ("appointed", "Олег Кравцов", None)
+    ]

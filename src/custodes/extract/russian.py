@@ -34,13 +34,21 @@ def _data() -> dict[str, Any]:
     return yaml.safe_load(text)
 
 
+def _stem_pattern(word: str) -> str:
+    """A title word in any case: its stem and up to four letters ("председател\w{0,4}"). A
+    short word's vowel drops ("посол", "посла", "послом"): its stem keeps the consonant after
+    the vowel, so that "пост" is not "посол"."""
+    if len(word) <= 4:
+        return word
+    if len(word) == 5 and word[-2] in "оеё":
+        return word[:-2] + "[оеё]?" + word[-1] + r"\w{0,3}(?![\w-])"
+    return word[:-2] + r"\w{0,4}(?![\w-])"
+
+
 _TITLES = sorted(_data()["titles"], key=lambda t: -len(t["match"]))
 _TITLE_RE = re.compile(
     r"(?<![\w-])(?P<acting>(?:временно\s+)?исполняющ\w*\s+обязанност\w*\s+)?(?P<title>"
-    + "|".join(
-        r"\s+".join(w[:-2] + r"\w{0,4}(?![\w-])" if len(w) > 4 else w for w in t["match"].split())
-        for t in _TITLES
-    )
+    + "|".join(r"\s+".join(_stem_pattern(w) for w in t["match"].split()) for t in _TITLES)
     + r")",
     re.IGNORECASE,
 )
@@ -49,6 +57,7 @@ _ORGS: dict[str, str] = _data()["organizations"]
 _TRIGGER = re.compile(
     r"назнач|освобо[жд]|уволен|уволил|отстран|отставк|снят\w*\s+с\s+(?:должност|поста)|"
     r"задержа|арестова|под\s+страж|обвинени|обвинил|обвинен|скончал|умер|погиб|перевед|перевест|перевёл|возглави|"
+    r"застрел|\bубит|наделит|наделён|наделен|"
     r"переназнач|возложить|занял|\bстала?\s|исполнял|рапорт\w*\s+об\s+увольнени|найден\w*\s+(?:мёртв|мертв)",
     re.IGNORECASE,
 )
@@ -154,6 +163,9 @@ _UD_CASE = {
 _UD_GENDER = {"Masc": "masc", "Fem": "femn"}
 
 
+_GLUED = re.compile(r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])")
+
+
 def nominative(
     words: list[str], vocab: Any, normal: str | None = None, feats: list[dict] | None = None
 ) -> str:
@@ -161,7 +173,14 @@ def nominative(
     Кажимкановича" → "Масимов Карим Кажимканович"; "Ивановой Анны" → "Иванова Анна".
 
     ``normal`` is natasha's agreement-aware normal form of the whole name, preferred for words
-    the dictionary does not know as names ("Ерлана" → "Ерлан")."""
+    the dictionary does not know as names ("Ерлана" → "Ерлан"). Two words a lost space glued
+    together ("БочкареваВасилия", as printed) are read as two."""
+    if any(_GLUED.search(w) for w in words):
+        split = [_GLUED.split(w) for w in words]
+        words = [part for parts in split for part in parts]
+        if feats is not None and len(feats) == len(split):
+            feats = [f for f, parts in zip(feats, split, strict=True) for _ in parts]
+        normal = None
     parses = [vocab.parse(w) for w in words]
     norm = normal.split() if normal and len(normal.split()) == len(words) else None
 
@@ -464,13 +483,21 @@ def _read_sentence(
                 r"\s+(?:[а-яё-]+\s+){0,3}?((?:[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+){1,2}[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)",
                 text[t.stop :],
             )
-            if nm and not _title_of(nm.group(1).split()[0]):
+            full = _ACC_FULL_NAME.search(_GLUED.sub(" ", text[t.stop : t.stop + 160]))
+            if full and (nm is None or _title_of(nm.group(1).split()[0])):
+                # "Наделить полномочиями Губернатора … Петрова Ивана Сергеевича": past the title
+                imperative_name = full.group(0)
+            elif nm and not _title_of(nm.group(1).split()[0]):
                 words = nm.group(1).split()
                 while len(words) > 2 and _title_of(words[-1]):
                     words.pop()  # "Ермека Сагимбаева Председателем …": the title is not the name
                 imperative_name = " ".join(words)
         for a in args:
             spans += _person_spans(doc, _name_tokens(a, by_id, children))
+        relative = [a for a in args if a.text.lower().startswith("котор")]
+        if relative and not spans:
+            # "… Владимира Колокольцева, которого президент назначил …": the name before "который"
+            spans = [s for s in doc.spans if s.type == "PER" and s.stop <= relative[0].start][-1:]
         pron = any(
             a.text.lower() in {"его", "её", "ее", "он", "она", "ему", "ей", "него", "неё", "нему"}
             for a in args + [c for c in kids if c.rel in {"iobj", "obl"}]
@@ -640,7 +667,7 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
         acting = _ACTING_DUTIES.search(sent) if how == "acting" else None
         if acting:
             # "Возложить исполнение обязанностей начальника СГО на Садыкова Ерлана …"
-            words = acting.group("who").split()
+            words = _acting_holder(sent, acting).split()
             name = nominative(words, nlp.morph_vocab, None, [{"Case": "Acc"}] * len(words))
             posts = _posts_after(sent, acting.start("post"), acting.end("post"), nlp.morph_vocab)
             for p in posts:
@@ -656,6 +683,19 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             if e.date is None and news_of_the_day(e.quote):
                 e.date, e.dated_by = news, "item"
     return Extraction(_canonical(_merge(events)), [], {})
+
+
+# a full name in the accusative, ended by its patronymic: "Иванова Игоря Владимировича"
+_ACC_FULL_NAME = re.compile(
+    r"(?<![\w-])[А-ЯЁ][\w-]+\s+[А-ЯЁ][\w-]+\s+[А-ЯЁ][\w-]+(?:вича|ьича|ича|вну|ичну)(?![\w-])"
+)
+
+
+def _acting_holder(sent: str, acting: re.Match) -> str:
+    """Whom the duties go to: the full name after "на" when the text gives one, past the
+    titles before it ("на Председателя Народного Собрания … Иванова Игоря Владимировича")."""
+    full = _ACC_FULL_NAME.search(sent, acting.start("who"))
+    return full.group(0) if full else acting.group("who")
 
 
 _ACTING_DUTIES = re.compile(
