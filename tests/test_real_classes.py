@@ -250,3 +250,15 @@ def test_whose_death_and_whose_resignation() -> None:
     got = {(e.type, e.person, e.date) for e in extract(text, None).events}
     assert ("resigned", "Ruslan Demidov", PartialDate(2015, 9, 2)) in got
     assert ("died", "Ruslan Demidov", PartialDate(2021, 5, 5)) in got
+
+
+def test_a_resignation_an_item_reports_as_its_news() -> None:
+    """ "the President accepted the resignation of Governor X" in an item of 12 February is a
+    resignation on 12 February; "after the resignation of X" is not dated by the item."""
+    text = (
+        "The President signed the Executive Order on the Acting Governor. Following a "
+        "resignation notice, the President accepted the resignation of Governor of the Varna "
+        "Region Oleg Tarnovsky."
+    )
+    (e,) = extract(text, PUB).events
+    assert (e.type, e.person, e.date, e.dated_by) == ("resigned", "Oleg Tarnovsky", PUB, "item")

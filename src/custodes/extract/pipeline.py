@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 from spacy.language import Language
+from spacy.tokens import Token
 
 from custodes.extract.dates import (
     DateContext,
@@ -251,7 +252,11 @@ def _assemble(
                 and news is not None
                 and not raw.later
                 and not raw.undated
-                and (raw.trigger.pos_ in {"VERB", "AUX"} or _imperative(raw.trigger))
+                and (
+                    raw.trigger.pos_ in {"VERB", "AUX"}
+                    or _imperative(raw.trigger)
+                    or _news_noun(raw.trigger)
+                )
                 and news_of_the_day(cand.sentence.text)
             ):
                 date = news
@@ -350,6 +355,19 @@ def _infobox_events(text: str, published: PartialDate | None, subject: str) -> l
             )
         )
     return out
+
+
+def _news_noun(trig: Token) -> bool:
+    """A noun event an item reports as its news: "the President accepted the resignation of
+    X", "Due to the resignation of President X, I have begun …" — the object of an act done
+    now, or the cause of one; not "after the resignation of" (``RawEvent.undated``)."""
+    head = trig.head
+    if trig.dep_ == "dobj" and head.lemma_.lower() in {"accept", "announce", "approve", "sign"}:
+        return True
+    # "due to the resignation": spaCy hangs the noun on "due" or on "to"
+    return trig.dep_ == "pobj" and (
+        head.lower_ == "due" or head.lower_ == "to" and head.head.lower_ == "due"
+    )
 
 
 def _chronology_deaths(text: str, published: PartialDate | None) -> list[Event]:
