@@ -262,3 +262,14 @@ def test_a_resignation_an_item_reports_as_its_news() -> None:
     )
     (e,) = extract(text, PUB).events
     assert (e.type, e.person, e.date, e.dated_by) == ("resigned", "Oleg Tarnovsky", PUB, "item")
+
+
+def test_one_appointment_told_as_news_and_with_its_own_date() -> None:
+    text = (
+        "Sergei Ivanov introduced newly appointed Presidential Plenipotentiary Envoy Igor "
+        "Kholmanskikh to the governors. Igor Kholmanskikh was appointed Presidential "
+        "Plenipotentiary Envoy to the Urals Federal District by the Executive Order of May 18, "
+        "2012."
+    )
+    got = [(e.type, e.person, e.date) for e in extract(text, PartialDate(2012, 6, 4)).events]
+    assert got == [("appointed", "Igor Kholmanskikh", PartialDate(2012, 5, 18))]

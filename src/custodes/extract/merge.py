@@ -68,6 +68,12 @@ def _seat(p: Post) -> tuple[str, str]:
 
 
 def _compatible(a: Event, b: Event) -> bool:
+    if {a.dated_by, b.dated_by} == {"text", "item"} and a.posts and b.posts:
+        # "newly appointed Envoy X was introduced" (dated by the item) and "X was appointed
+        # Envoy by the order of 18 May" (dated by its clause): one appointment, the clause's day
+        return {_seat(p)[0] for p in a.posts} == {_seat(p)[0] for p in b.posts} and (
+            a.position == b.position
+        )
     if a.date and b.date and a.date.precision == "day" == b.date.precision and a.date != b.date:
         return False
     if (
