@@ -40,9 +40,9 @@ STRONG_TRIGGER_RE = re.compile(
 # ... and words that do so only next to a post title or a rank ("moved their herds",
 # "named player of the match" and "became the youngest captain" are news, not personnel).
 WEAK_TRIGGER_RE = re.compile(
-    r"\b(?:retir|death|killed|replac|became|become|named|designat|instead|moved|transfer|assum|"
+    r"\b(?:retir|death|killed|killing|replac|became|become|named|designat|instead|moved|transfer|assum|"
     r"fired|removed|removal|quit|installed|elected|discharg|took\s+command|posted|picked|promot|"
-    r"succeed|chosen|selected|went\s+to|goes\s+to|assign)",
+    r"succeed|chosen|selected|went\s+to|goes\s+to|assign|reassign|inaugurat|overthr|depos)",
     re.IGNORECASE,
 )
 TRIGGER_RE = re.compile(STRONG_TRIGGER_RE.pattern + "|" + WEAK_TRIGGER_RE.pattern, re.IGNORECASE)
@@ -80,8 +80,13 @@ _TRIGGER_STEMS = (
     "dead",
     "passed away",
     "tapped",
+    "assign",
+    "killing",
     "among th",
     "retir",
+    "inaugurat",
+    "overthr",
+    "depos",
     "death",
     "replac",
     "became",
