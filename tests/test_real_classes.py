@@ -273,3 +273,32 @@ def test_one_appointment_told_as_news_and_with_its_own_date() -> None:
     )
     got = [(e.type, e.person, e.date) for e in extract(text, PartialDate(2012, 6, 4)).events]
     assert got == [("appointed", "Igor Kholmanskikh", PartialDate(2012, 5, 18))]
+
+
+def test_each_name_takes_the_post_after_it() -> None:
+    """ "appointing A Acting Governor of X and B Acting Governor of Y": two appointments, each
+    to its own region, whatever the parser made of the sentence."""
+    got = extract(
+        "The President said he had signed executive orders appointing Oleg Kozhemyako Acting "
+        "Governor of Sakhalin Region and Alexander Kozlov Acting Governor of Amur Region.",
+        PUB,
+    ).events
+    assert sorted((e.person, e.organization, e.acting) for e in got) == [
+        ("Alexander Kozlov", "Amur Region", True),
+        ("Oleg Kozhemyako", "Sakhalin Region", True),
+    ]
+
+
+def test_a_list_of_appointments_after_a_colon() -> None:
+    text = (
+        "By Decree No. 189 of March 18, 2020, the following appointments were made: Major "
+        "General of Police Andrei Konovalov - to the position of Chief of the Police "
+        "Administration for the Novgorod Region; Police Colonel Vyacheslav Kryuchkov - to the "
+        "position of Chief of the Police Administration for the Omsk Region.\n\nAddressing the "
+        "appointed chiefs, Vladimir Kolokoltsev said the regions had their own specifics."
+    )
+    got = {(e.type, e.person, e.position, e.date) for e in extract(text, PUB).events}
+    assert got == {
+        ("appointed", "Andrei Konovalov", "Chief", PartialDate(2020, 3, 18)),
+        ("appointed", "Vyacheslav Kryuchkov", "Chief", PartialDate(2020, 3, 18)),
+    }

@@ -299,6 +299,8 @@ def read_triggers(
             re.search(r"\blater\b(?![^(]*\))", sent.doc.text[prev : trig.idx], re.I)
         ) and not re.search(r"\blater\s*\(", sent.doc.text[prev : trig.idx])
         lemma = trig.lower_ if _imperative(trig) else trig.lemma_.lower()
+        if trig.dep_ == "amod" and trig.head.tag_ == "NNS" and not _person_at(trig.head, people):
+            continue  # "addressing the appointed chiefs, X said": nobody named is appointed here
         passive = False if _imperative(trig) else _is_passive(trig)
         persons: list[PersonMention] = []
         pron: str | None = None

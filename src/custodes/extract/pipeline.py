@@ -11,6 +11,7 @@ The stages live in modules of their own (``select`` → ``mentions`` → ``event
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 
@@ -230,6 +231,7 @@ def _assemble(
         sentence_dates: list[PartialDate] = []
         if raws and not all(r.generic for r in raws):
             pending = None
+        first_event = len(events)
         for raw in raws:
             date = event_date(raw, cand)
             if (
@@ -311,7 +313,15 @@ def _assemble(
                     last_end_any = post
                 if name not in sent_people:
                     sent_people.append(name)
+        listed = _appointment_list(
+            cand, people_local, posts_local, abbr, {e.person for e in events[first_event:]}
+        )
+        events += listed
+        sent_people += [e.person for e in listed]
         if raws:
+            _pair_names_with_posts(
+                events, first_event, raws, cand.sentence.text, people_local, posts_local, abbr
+            )
             last_date = sentence_dates[-1] if sentence_dates else None
         # the subject for the next sentence's "he"/"they": the people this sentence is about
         subjects = sent_people or [_clean_name(p.name) for p in people_local][:1]
@@ -355,6 +365,131 @@ def _infobox_events(text: str, published: PartialDate | None, subject: str) -> l
             )
         )
     return out
+
+
+# what may stand between a name and its post ("X, as Y"), and between one pair and the next
+_NAME_TO_POST = re.compile(
+    r"\s*,?\s*(?:as\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:[Aa]cting|[Ii]nterim|new)\s+)?"
+)
+_PAIR_TO_PAIR = re.compile(r"\s*(?:[,;]\s*)?(?:and\s+)?(?:the\s+)?")
+
+
+def _pair_names_with_posts(
+    events: list[Event],
+    first: int,
+    raws: list[RawEvent],
+    sentence: str,
+    people: list[PersonMention],
+    posts: list[PostMention],
+    abbr: dict[str, str],
+) -> None:
+    """ "signed orders appointing A Acting Governor of X and B Acting Governor of Y", "appointed
+    A deputy prime minister; B minister of railways": after one active verb, names and posts
+    alternate, and each name takes the post right after it, whatever the parse hung where."""
+    trig = next(
+        (r.trigger for r in raws if r.type == "appointed" and r.trigger.pos_ == "VERB"), None
+    )
+    if trig is None or _is_passive_verb(trig):
+        return
+    at = trig.idx + len(trig.text)
+    seq = sorted(
+        [("person", p.start, p.end, p) for p in people if p.start >= at]
+        + [("post", m.start, m.end, m) for m in posts if m.start >= at],
+        key=lambda x: x[1],
+    )
+    pairs: list[tuple[PersonMention, PostMention, bool]] = []
+    pos = at
+    k = 0
+    while k + 1 < len(seq) and seq[k][0] == "person" and seq[k + 1][0] == "post":
+        gap = _PAIR_TO_PAIR if pairs else re.compile(r"\s*")
+        if not gap.fullmatch(sentence[pos : seq[k][1]]):
+            break
+        if not _NAME_TO_POST.fullmatch(sentence[seq[k][2] : seq[k + 1][1]]):
+            break
+        acting = bool(re.search(r"(?i:acting|interim)", sentence[seq[k][2] : seq[k + 1][1]]))
+        pairs.append((seq[k][3], seq[k + 1][3], acting))
+        pos = seq[k + 1][2]
+        k += 2
+    if len(pairs) < 2:
+        return
+    mine = [e for e in events[first:] if e.type == "appointed"]
+    if not mine:
+        return
+    model = mine[0]
+    expand = _expand(abbr)
+    for person, pm, acting in pairs:
+        name = _clean_name(person.name)
+        ev = next((e for e in mine if e.person == name), None)
+        if ev is None:
+            ev = dataclasses.replace(model, person=name, posts=[], mentions=1)
+            events.append(ev)
+        ev.posts = [
+            Post(p.title, p.role, expand(p.org), p.unit, p.text, p.acting or acting)
+            for p in pm.posts
+        ]
+        ev.acting = any(p.acting for p in ev.posts)
+        ev.position = " – ".join(p.label for p in ev.posts) or None
+        ev.organization = next((p.org for p in ev.posts if p.org), None)
+
+
+# "the following appointments were made:", "appointed as follows:", "were appointed:"
+_LIST_HEAD = re.compile(
+    r"\b(?:appointments?\s+(?:were|was|have\s+been|has\s+been)\s+made|appointed\s+as\s+follows"
+    r"|(?:were|are)\s+appointed|(?:following|these)\s+appointments)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _appointment_list(
+    cand: Candidate,
+    people: list[PersonMention],
+    posts: list[PostMention],
+    abbr: dict[str, str],
+    seen: set[str],
+) -> list[Event]:
+    """ "By Decree No. 189 of March 18, 2020, the following appointments were made: Major
+    General A - to the position of Chief of X; Colonel B - to the position of …": each item
+    after the colon is an appointment of its name to its post, on the date before the colon."""
+    text = cand.sentence.text
+    head = _LIST_HEAD.search(text)
+    if head is None:
+        return []
+    off = cand.sentence.start
+    day = next(
+        (d for m, d in cand.dates if d is not None and m.start - off < head.start() and d.day),
+        cand.heading,
+    )
+    expand = _expand(abbr)
+    out = []
+    pos = head.end()
+    for item in re.split(r";", text[head.end() :]):
+        start, end = pos, pos + len(item)
+        pos = end + 1
+        who = next((p for p in people if start <= p.start < end), None)
+        post = next((m for m in posts if who and who.end <= m.start < end), None)
+        if who is None or post is None or _clean_name(who.name) in seen:
+            continue
+        ps = [Post(p.title, p.role, expand(p.org), p.unit, p.text, p.acting) for p in post.posts]
+        out.append(
+            Event(
+                type="appointed",
+                person=_clean_name(who.name),
+                position=" – ".join(p.label for p in ps) or None,
+                organization=next((p.org for p in ps if p.org), None),
+                date=day,
+                quote=text,
+                start=cand.sentence.start,
+                end=cand.sentence.end,
+                confidence=0.75,
+                posts=ps,
+                extractor="custodes.rules/1 en:appointment-list",
+            )
+        )
+    return out
+
+
+def _is_passive_verb(tok: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
 
 
 def _news_noun(trig: Token) -> bool:
