@@ -302,3 +302,24 @@ def test_a_list_of_appointments_after_a_colon() -> None:
         ("appointed", "Andrei Konovalov", "Chief", PartialDate(2020, 3, 18)),
         ("appointed", "Vyacheslav Kryuchkov", "Chief", PartialDate(2020, 3, 18)),
     }
+
+
+def test_defendants_named_after_a_charge_and_a_nationality_is_not_a_person() -> None:
+    """ "Six members of the Honduran National Police were charged today. The six defendants
+    are A, B and C.": each is charged; "Honduran" is nobody."""
+    text = (
+        "Officials announced that six members of the Honduran National Police were charged "
+        "today with conspiring to import cocaine.  The six defendants are Ludwig Criss Zelaya "
+        "Romero, Mario Guillermo Mejia Vargas and Jorge Alfredo Cruz Chavez."
+    )
+    got = {(e.type, e.person) for e in extract(text, PUB).events}
+    assert got == {
+        ("charged", "Ludwig Criss Zelaya Romero"),
+        ("charged", "Mario Guillermo Mejia Vargas"),
+        ("charged", "Jorge Alfredo Cruz Chavez"),
+    }
+
+
+def test_a_name_with_hyphenated_small_parts() -> None:
+    (e,) = extract("In 2014 Prayut Chan-o-cha became Prime Minister of Thailand.", PUB).events
+    assert e.person == "Prayut Chan-o-cha"

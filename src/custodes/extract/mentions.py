@@ -368,10 +368,11 @@ def find_people(
             elif (
                 toks[j].text in {"-", "‐"}
                 and j + 1 < len(toks)
-                and _is_name_token(toks[j + 1])
+                and (_is_name_token(toks[j + 1]) or toks[j + 1].is_alpha and len(toks[j + 1]) <= 4)
                 and not toks[j - 1].whitespace_
+                and not toks[j].whitespace_
             ):
-                j += 2
+                j += 2  # "Jean-Pierre", "Prayut Chan-o-cha"
             elif (
                 toks[j].lower_ in _PARTICLES
                 and j + 1 < len(toks)
@@ -405,6 +406,21 @@ def find_people(
             and after_span.is_lower
         ):
             continue  # "the Osh regional department", "Almaty police": a modifier, not a name
+        if (
+            len(span) == 1
+            and after_span is not None
+            and after_span.text[:1].isupper()
+            and (
+                span[0].ent_type_ in {"NORP", ""}
+                and re.search(r"(?:an|ese|ish|ic|i)$", span[0].text)
+                or span[0].ent_type_ == "ORG"
+                and after_span.ent_iob_ == "I"
+            )
+            and span[0].text not in known
+        ):
+            # "the Honduran National Police", "Russian President …": a nationality, or a word
+            # inside an organisation's name
+            continue
         if len(span) == 1 and span[0].i > 0 and toks[span[0].i - 1].text == "(":
             continue  # "(Levant Wire)", "(Arystan)": a source or a unit's name
         nxt = toks[j] if j < len(toks) else None
