@@ -323,3 +323,22 @@ def test_defendants_named_after_a_charge_and_a_nationality_is_not_a_person() -> 
 def test_a_name_with_hyphenated_small_parts() -> None:
     (e,) = extract("In 2014 Prayut Chan-o-cha became Prime Minister of Thailand.", PUB).events
     assert e.person == "Prayut Chan-o-cha"
+
+
+def test_a_biography_whose_infobox_comes_first() -> None:
+    """Wikipedia's infobox lines may fill the first 1,500 characters; the opening sentence
+    after them still names the subject (and its life span the death). Words an infobox ran
+    together ("MayorSara Duterte") are never the subject."""
+    infobox = "".join(f"- Field {k}: value number {k} of the box\n" for k in range(40))
+    text = (
+        "= Karim Osmanov =\n\n" + infobox + "\nKarim Osmanov (2 July 1936 – 19 July 2012) was a "
+        "Varnian general. In 2011 Osmanov was appointed Minister of Defence."
+    )
+    got = {(e.type, e.person, e.date) for e in extract(text, None).events}
+    assert got == {
+        ("appointed", "Karim Osmanov", PartialDate(2011)),
+        ("died", "Karim Osmanov", PartialDate(2012, 7, 19)),
+    }
+    from custodes.extract.pipeline import _biography_subject
+
+    assert _biography_subject("Ronald Rosa\n- Vice President: MayorSara Duterte (2016)") is None

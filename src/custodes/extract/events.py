@@ -345,11 +345,16 @@ def read_triggers(
             # earlier, on a day the sentence does not give
             undated = bool(persons) and trig.head.lower_ in {"after", "following", "before"}
             resign_verb = _verb_of(trig)
-            if not persons and (
-                trig.head.lower_ in _NOUN_HEAD_PREPS
-                or trig.lemma_.lower() == "resignation"
-                and resign_verb is not None
-                and resign_verb.lemma_.lower() in _RESIGNATION_VERBS
+            named_owner = any(c.pos_ == "PROPN" for c in poss)  # "announced Mubarak's resignation"
+            if (
+                not persons
+                and not named_owner
+                and (
+                    trig.head.lower_ in _NOUN_HEAD_PREPS
+                    or trig.lemma_.lower() == "resignation"
+                    and resign_verb is not None
+                    and resign_verb.lemma_.lower() in _RESIGNATION_VERBS
+                )
             ):
                 # "arrested on a charge of", "placed under arrest", "handed in his resignation"
                 verb = trig.head.head if trig.head.lower_ in _NOUN_HEAD_PREPS else trig.head

@@ -725,7 +725,7 @@ _SUBJECT = re.compile(
 def _life_span_death(text: str, subject: str) -> Event | None:
     """An encyclopedic biography gives the death in its opening brackets: "Name (Georgian: …;
     14 May 1961 – 9 November 2023) was …" — the second date of the span."""
-    opening = re.search(re.escape(subject) + r"\s*\(([^()]{4,200})\)", text[:1500])
+    opening = re.search(re.escape(subject) + r"\s*\(([^()]{4,200})\)", text[:4000])
     if not opening:
         return None
     at = opening.start()
@@ -749,13 +749,15 @@ def _life_span_death(text: str, subject: str) -> Event | None:
 def _biography_subject(text: str) -> str | None:
     """The person an encyclopedic biography is about: "Name (born …) is a …", possibly after a
     rank, confirmed by a title line that is the same name."""
-    head = text[:800]
+    head = text[:4000]  # an infobox may stand before the opening sentence
     m = _SUBJECT.search(head)
     if not m:
         return None
     name = strip_ranks(m.group(1))
     if len(name.split()) < 2:
         return None  # "General Staff (…)" is ranks and titles, not a name
+    if re.search(r"(?<!\bMc)(?<!\bMac)[a-z][A-Z]", name):
+        return None  # "MayorSara Duterte": an infobox's words run together, not the subject
     first = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
     if first == name or re.match(
         rf"[{_UPL}][{_LOWL}][\w-]+(?: [{_UPL}][{_LOWL}][\w-]+){{1,3}}\s+\(", m.group(0).strip()
