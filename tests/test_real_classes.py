@@ -122,6 +122,22 @@ def test_the_vocabulary_is_data_checked_at_load() -> None:
         parse({**_raw("en"), "verb_triggers": {"sack": "fired"}}, "en.yaml")
 
 
+def test_the_russian_patterns_are_data_checked_at_load() -> None:
+    """Trigger stems, negations and denials live in data/russian.yaml; a fragment that does
+    not compile, or a verb of no event type, fails at load with its key named."""
+    import pytest
+
+    from custodes.extract.vocabulary import VocabularyError, russian_patterns
+
+    ru = _raw("russian")
+    patterns = russian_patterns(ru, "russian.yaml")
+    assert patterns["trigger_stems"].search("назначен") and patterns["denials"].search("опроверг")
+    with pytest.raises(VocabularyError, match=r"not_event\[1\]"):
+        russian_patterns({**ru, "not_event": ["слух", "(не"]}, "russian.yaml")
+    with pytest.raises(VocabularyError, match="verbs.снять"):
+        russian_patterns({**ru, "verbs": {"снять": {"type": "fired"}}}, "russian.yaml")
+
+
 def _raw(lang: str) -> dict:
     from importlib.resources import files
 

@@ -26,6 +26,7 @@ from custodes.extract.mentions import Post
 from custodes.extract.merge import _merge
 from custodes.extract.model import Event, Extraction
 from custodes.extract.select import Candidate, candidates
+from custodes.extract.vocabulary import russian_patterns
 
 
 @cache
@@ -54,25 +55,10 @@ _TITLE_RE = re.compile(
 )
 _VERBS: dict[str, dict[str, str]] = _data()["verbs"]
 _ORGS: dict[str, str] = _data()["organizations"]
-_TRIGGER = re.compile(
-    r"назнач|освобо[жд]|уволен|уволил|отстран|отставк|снят\w*\s+с\s+(?:должност|поста)|"
-    r"задержа|арестова|под\s+страж|обвинени|обвинил|обвинен|скончал|умер|погиб|перевед|перевест|перевёл|возглави|"
-    r"застрел|\bубит|наделит|наделён|наделен|"
-    r"переназнач|возложить|занял|\bстала?\s|исполнял|рапорт\w*\s+об\s+увольнени|найден\w*\s+(?:мёртв|мертв)",
-    re.IGNORECASE,
-)
-_NEGATED = re.compile(
-    r"\bне\s+(?:был[аи]?\s+)?(?:\w+\s+)?(?:назнач|освобож|уволен|арестован|задержан)|опроверг|"
-    r"по\s+неподтвержд|слух|может\s+быть|могут\s+быть|ожидается|планируется|будет\s+назнач|"
-    r"предположительно|якобы|кандидатур|утверждал(?:ось|и|а)?\b|возможн\w+\s+назначени",
-    re.IGNORECASE,
-)
-
-
-_NEGATED_ANY = re.compile(
-    r"опроверг|не\s+подтверд|по\s+неподтвержд|кандидатур|не\s+соответству\w*\s+действительност",
-    re.I,
-)
+_PATTERNS = russian_patterns(_data(), "russian.yaml")
+_TRIGGER = _PATTERNS["trigger_stems"]
+_NEGATED = _PATTERNS["not_event"]
+_NEGATED_ANY = _PATTERNS["denials"]
 _RU_LETTERS = str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІіҲҳҶҷӮӯӢӣ", "АаГгКкНнОоУуУуХхИиХхЧчУуИи")
 _LIST_ITEM = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+[^–—]{0,60}?"

@@ -8,6 +8,7 @@ as a silent miss.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -78,3 +79,29 @@ def load(lang: str) -> Vocabulary:
     name = f"{lang}.yaml"
     text = files("custodes.data").joinpath(name).read_text("utf-8")
     return parse(yaml.safe_load(text), name)
+
+
+RU_PATTERN_KEYS = ("trigger_stems", "not_event", "denials")
+
+
+def russian_patterns(data: object, name: str) -> dict[str, re.Pattern[str]]:
+    """The Russian reader's patterns (``RU_PATTERN_KEYS``), each a list of regular-expression
+    fragments, compiled into one case-insensitive alternation; a fragment that does not
+    compile, or a verb whose type is not an event type, is named with its key."""
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{name}: expected a mapping at the top")
+    for verb, spec in (data.get("verbs") or {}).items():
+        if not isinstance(spec, dict) or spec.get("type") not in _TYPES:
+            raise VocabularyError(f"{name}: verbs.{verb}: type must be one of {sorted(_TYPES)}")
+    out = {}
+    for key in RU_PATTERN_KEYS:
+        value = data.get(key)
+        if not isinstance(value, list) or not value:
+            raise VocabularyError(f"{name}: {key} must be a non-empty list of patterns")
+        for k, fragment in enumerate(value):
+            try:
+                re.compile(fragment)
+            except (re.error, TypeError) as e:
+                raise VocabularyError(f"{name}: {key}[{k}] {fragment!r}: {e}") from None
+        out[key] = re.compile("|".join(value), re.IGNORECASE)
+    return out
