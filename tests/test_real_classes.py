@@ -358,3 +358,15 @@ def test_a_biography_whose_infobox_comes_first() -> None:
     from custodes.extract.pipeline import _biography_subject
 
     assert _biography_subject("Ronald Rosa\n- Vice President: MayorSara Duterte (2016)") is None
+
+
+def test_the_news_that_someone_died_with_a_day_the_month_cannot_resolve() -> None:
+    """ "regarding the news that Ambassador Richard C. Holbrooke passed away Monday night", in
+    an item dated only "December 2010": a death (a middle initial does not hide the name), on
+    a Monday the text does not let one resolve — undated, not "December 2010"."""
+    text = (
+        "Mike Turner released the following statement regarding the news that Ambassador "
+        "Richard C. Holbrooke passed away Monday night at the hospital."
+    )
+    (e,) = extract(text, PartialDate(2010, 12)).events
+    assert (e.type, e.person, e.dated_by) == ("died", "Richard C. Holbrooke", "bound")

@@ -260,6 +260,9 @@ def _assemble(
                     or _news_noun(raw.trigger)
                 )
                 and news_of_the_day(cand.sentence.text)
+                # "passed away Monday night" in an item dated only by its month: the text
+                # gives a day it cannot resolve, not none
+                and not any(d is None and m.relative is not None for m, d in cand.dates)
             ):
                 date = news
                 by_item = True
