@@ -370,3 +370,19 @@ def test_the_news_that_someone_died_with_a_day_the_month_cannot_resolve() -> Non
     )
     (e,) = extract(text, PartialDate(2010, 12)).events
     assert (e.type, e.person, e.dated_by) == ("died", "Richard C. Holbrooke", "bound")
+
+
+def test_hard_wrapped_lines_and_a_death_named_as_a_noun() -> None:
+    """The Congressional Record wraps its lines at 72 characters: the lines of one sentence are
+    one sentence. "calling for an investigation into his tragic murder in Moscow on February
+    27, 2015" tells a death on that day, whatever it calls for."""
+    text = (
+        "Expressing the sense of the Senate regarding the courageous work and\n"
+        "life of Russian opposition leader Boris Nemtsov, and calling for a\n"
+        "swift and transparent investigation into his tragic murder in Moscow on\n"
+        "February 27, 2015.\n"
+    )
+    got = [(e.type, e.person, e.date) for e in extract(text, PartialDate(2015, 3, 2)).events]
+    assert got == [("died", "Boris Nemtsov", PartialDate(2015, 2, 27))]
+    calls = "The opposition called for the arrest of Boris Nemtsov on 27 February 2015."
+    assert extract(calls, PartialDate(2015, 3, 2)).events == []

@@ -185,6 +185,19 @@ def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
     return False
 
 
+def _presupposed_death(trig: Token, etype: str) -> bool:
+    """ "calling for an investigation into his murder", "condolences over the death of X": a
+    death named as a noun after "into", "of" or "over" is taken as having happened, whatever
+    the sentence then calls for (an arrest "called for" is not: only deaths are presupposed)."""
+    return (
+        etype == "died"
+        and trig.pos_ == "NOUN"
+        and trig.dep_ == "pobj"
+        and trig.head.lower_ in {"into", "of", "over", "about", "after", "following"}
+        and not any(c.dep_ == "neg" for c in trig.head.head.children)
+    )
+
+
 def _reporting_head(tok: Token) -> Token | None:
     node = tok
     for _ in range(4):
@@ -291,7 +304,7 @@ def read_triggers(
     for k, trig in enumerate(triggers):
         etype = _trigger_type(trig)
         assert etype is not None
-        if _negated_or_modal(trig, decree):
+        if _negated_or_modal(trig, decree) and not _presupposed_death(trig, etype):
             continue
         nxt = triggers[k + 1].idx if k + 1 < len(triggers) else sent.end_char
         prev = triggers[k - 1].idx if k > 0 else sent.start_char
@@ -446,8 +459,8 @@ def read_triggers(
             etype = "resigned"
         if lemma == "head" and trig.pos_ == "VERB":
             continue  # "headed by X" describes, it does not appoint
-        if lemma in {"kill", "assassinate", "murder"} and not passive:
-            continue
+        if lemma in {"kill", "assassinate", "murder"} and not passive and trig.pos_ != "NOUN":
+            continue  # "X killed Y" is read from the victim's side only ("Y was killed")
         if lemma in {"become", "assume", "name", "assign"}:
             fwd = [pm for pm in posts if trig.idx < pm.start < nxt]
             if not fwd:

@@ -12,6 +12,7 @@ Two things analysts' documents do that plain sentence splitters miss:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -62,15 +63,35 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
+# a line that stops mid-clause: after a comma, a hyphen or a word that cannot end a sentence
+_OPEN_END = re.compile(
+    r"(?:,|-|\b(?:of|the|a|an|and|or|to|in|on|for|with|by|at|from|as|that|who|which|his|her|"
+    r"its|their|и|в|на|с|по|о|об|от|для|к|из|за|что|который|которая|а|но))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _wrapped(line: str, nxt: str) -> bool:
+    """Whether ``nxt`` continues ``line``'s sentence (a hard line wrap: the Congressional
+    Record, e-mail, text printed from PDF), not a new line of a list or a title block."""
+    if re.search(r"[.:;!?”\"»)]\s*$", line) or re.match(r"\s*(?:[-*•–—]|\d+[.)])\s", nxt):
+        return False
+    return bool(_OPEN_END.search(line) or re.match(r"\s*[a-zа-яё]", nxt))
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     """Blank-line separated blocks; a block whose lines are not wrapped prose (each ends a
     sentence or clause, or is short: titles, datelines, list items) is one block per line."""
     out: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
         lines = list(re.finditer(r"[^\n]+", m.group(0)))
-        structural = len(lines) > 1 and all(
-            len(ln.group(0).strip()) < 80 or re.search(r"[.:;!?”\"»)]\s*$", ln.group(0))
-            for ln in lines[:-1]
+        structural = (
+            len(lines) > 1
+            and all(
+                len(ln.group(0).strip()) < 80 or re.search(r"[.:;!?”\"»)]\s*$", ln.group(0))
+                for ln in lines[:-1]
+            )
+            and not any(_wrapped(a.group(0), b.group(0)) for a, b in itertools.pairwise(lines))
         )
         if structural:
             out += [(m.start() + ln.start(), m.start() + ln.end()) for ln in lines]
