@@ -386,3 +386,14 @@ def test_hard_wrapped_lines_and_a_death_named_as_a_noun() -> None:
     assert got == [("died", "Boris Nemtsov", PartialDate(2015, 2, 27))]
     calls = "The opposition called for the arrest of Boris Nemtsov on 27 February 2015."
     assert extract(calls, PartialDate(2015, 3, 2)).events == []
+
+
+def test_the_incoming_holder_at_a_change_of_command() -> None:
+    got = extract(
+        "The brigade held a change of command ceremony on July 14 and welcomed Col. Kevin "
+        "Smith, incoming Commanding General of the 1st Cavalry Division.",
+        PartialDate(2023, 7, 14),
+    ).events
+    assert [(e.type, e.person, e.position, e.date) for e in got] == [
+        ("appointed", "Kevin Smith", "Commanding General", PartialDate(2023, 7, 14))
+    ]

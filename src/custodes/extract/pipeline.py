@@ -316,6 +316,7 @@ def _assemble(
                     last_end_any = post
                 if name not in sent_people:
                     sent_people.append(name)
+        events += _incoming(cand, people_local, posts_local, abbr, sent_people)
         listed = _appointment_list(
             cand, people_local, posts_local, abbr, {e.person for e in events[first_event:]}
         )
@@ -488,6 +489,53 @@ def _appointment_list(
                 extractor="custodes.rules/1 en:appointment-list",
             )
         )
+    return out
+
+
+_CHANGE_OF_COMMAND = re.compile(
+    r"change[- ]of[- ]command|assum\w*\s+command|took\s+command|welcom\w*", re.IGNORECASE
+)
+
+
+def _incoming(
+    cand: Candidate,
+    people: list[PersonMention],
+    posts: list[PostMention],
+    abbr: dict[str, str],
+    named: list[str],
+) -> list[Event]:
+    """A change of command: "welcomed Maj. Gen. X, incoming division commanding general": the
+    incoming (or new) holder of the post named beside the name is appointed."""
+    text = cand.sentence.text
+    if not _CHANGE_OF_COMMAND.search(text):
+        return []
+    expand = _expand(abbr)
+    out = []
+    for p in people:
+        m = re.match(r",\s+(?:the\s+)?(?:incoming|new)\s+", text[p.end :])
+        post = m and next((pm for pm in posts if pm.start <= p.end + m.end() + 30 and
+                           pm.start >= p.end + m.end()), None)  # fmt: skip
+        name = _clean_name(p.name)
+        if not post or name in named:
+            continue
+        ps = [Post(x.title, x.role, expand(x.org), x.unit, x.text, x.acting) for x in post.posts]
+        day = next((d for _, d in cand.dates if d is not None), None) or cand.heading
+        out.append(
+            Event(
+                type="appointed",
+                person=name,
+                position=" – ".join(x.label for x in ps) or None,
+                organization=next((x.org for x in ps if x.org), None),
+                date=day,
+                quote=text,
+                start=cand.sentence.start,
+                end=cand.sentence.end,
+                confidence=0.7,
+                posts=ps,
+                extractor="custodes.rules/1 en:incoming",
+            )
+        )
+        named.append(name)
     return out
 
 
