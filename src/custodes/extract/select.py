@@ -34,7 +34,8 @@ STRONG_TRIGGER_RE = re.compile(
     r"(?-i:charges\s+[A-Z])|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
     r"sworn\s+in|assassinat|murder|"
     r"under\s+arrest|found\s+dead|passed\s+away|took\s+over|tapped|"
-    r"among\s+(?:them|those)|change[- ]of[- ]command|(?:defendants|suspects|detainees|accused)\s+(?:are|were|include))",
+    r"among\s+(?:them|those)|change[- ]of[- ]command|"
+    r"(?:defendants|suspects|detainees|accused)\s+(?:are|were|include))",
     re.IGNORECASE,
 )
 # ... and words that do so only next to a post title or a rank ("moved their herds",
