@@ -397,3 +397,15 @@ def test_the_incoming_holder_at_a_change_of_command() -> None:
     assert [(e.type, e.person, e.position, e.date) for e in got] == [
         ("appointed", "Kevin Smith", "Commanding General", PartialDate(2023, 7, 14))
     ]
+
+
+def test_a_death_mentioned_twice_keeps_the_day_the_text_gives() -> None:
+    """ "looking into the death of X, who was found dead on September 6" in an item of 13
+    September: one death, on 6 September — the item's date never replaces the text's."""
+    text = (
+        "Investigators are also looking into the death of a retired analyst, Camilo Andrés "
+        "Useche, who was found dead in his apartment on September 6. The authorities said he "
+        "had died of a heart attack."
+    )
+    got = [(e.type, e.person, e.date) for e in extract(text, PartialDate(2022, 9, 13)).events]
+    assert got == [("died", "Camilo Andrés Useche", PartialDate(2022, 9, 6))]

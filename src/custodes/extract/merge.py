@@ -27,7 +27,8 @@ def _merge(events: list[Event]) -> list[Event]:
         if twin is None:
             out.append(e)
             continue
-        if _better_date(e.date, twin.date) or (
+        text_over_item = twin.dated_by == "text" and e.dated_by != "text" and twin.date
+        if (_better_date(e.date, twin.date) and not text_over_item) or (
             twin.dated_by != "text" and e.dated_by == "text" and e.date is not None
         ):
             twin.dated_by = e.dated_by
@@ -68,12 +69,13 @@ def _seat(p: Post) -> tuple[str, str]:
 
 
 def _compatible(a: Event, b: Event) -> bool:
-    if {a.dated_by, b.dated_by} == {"text", "item"} and a.posts and b.posts:
+    if {a.dated_by, b.dated_by} == {"text", "item"} and (
+        a.posts and b.posts or a.type in {"died"} or not (a.posts or b.posts)
+    ):
         # "newly appointed Envoy X was introduced" (dated by the item) and "X was appointed
-        # Envoy by the order of 18 May" (dated by its clause): one appointment, the clause's day
-        return {_seat(p)[0] for p in a.posts} == {_seat(p)[0] for p in b.posts} and (
-            a.position == b.position
-        )
+        # Envoy by the order of 18 May" (dated by its clause): one appointment, the clause's day;
+        # "looking into the death of X, who was found dead on 6 September": one death
+        return a.position == b.position or not (a.posts and b.posts)
     if a.date and b.date and a.date.precision == "day" == b.date.precision and a.date != b.date:
         return False
     if (

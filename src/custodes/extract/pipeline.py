@@ -25,7 +25,7 @@ from custodes.extract.dates import (
     find_dates,
 )
 from custodes.extract.dating import event_date
-from custodes.extract.events import RawEvent, _imperative, read_triggers
+from custodes.extract.events import NOUN_TRIGGERS, RawEvent, _imperative, read_triggers
 from custodes.extract.itemdate import item_date, news_of_the_day
 from custodes.extract.mentions import PersonMention, Post, PostMention, find_people, find_posts
 from custodes.extract.merge import _merge
@@ -550,6 +550,9 @@ def _news_noun(trig: Token) -> bool:
     head = trig.head
     if trig.dep_ == "dobj" and head.lemma_.lower() in {"accept", "announce", "approve", "sign"}:
         return True
+    if NOUN_TRIGGERS.get(trig.lemma_.lower()) == "died" and trig.dep_ == "pobj":
+        # "condolences over the tragic death of X", "a report on the death of X"
+        return head.lower_ in {"over", "on", "of", "about", "into", "with"}
     # "due to the resignation": spaCy hangs the noun on "due" or on "to"
     return trig.dep_ == "pobj" and (
         head.lower_ == "due" or head.lower_ == "to" and head.head.lower_ == "due"
