@@ -337,3 +337,35 @@ def test_the_person_a_relative_pronoun_stands_for() -> None:
     assert [(t, p, pos) for t, p, pos, *_ in got if t == "appointed"] == [
         ("appointed", "Олег Кравцов", None)
     ]
+
+
+def test_decree_lists_with_capital_surnames_and_no_dash() -> None:
+    """ "Назначить:" then "КАЛАШНИКОВА Виктора Кирилловича Главой администрации … области;":
+    each line an appointment, the surname in the nominative and in ordinary case."""
+    text = (
+        "УКАЗ\n\nНазначить:\n\nКАРОВА Виктора Кирилловича Главой администрации Тверской "
+        "области;\n\nОСИПОВА Эдуарда Петровича Главой администрации Омской области.\n\n"
+        "16 октября 1991 года"
+    )
+    got = events(text, None)
+    assert {(t, p) for t, p, *_ in got} == {
+        ("appointed", "Каров Виктор Кириллович"),
+        ("appointed", "Осипов Эдуард Петрович"),
+    }
+
+
+def test_entrusted_duties_removal_from_office_and_adjectival_surnames() -> None:
+    """ "Поручить исполнение обязанностей … Кириенко Сергею Владиленовичу" (dative) is an acting
+    appointment; "Отрешить … от должности" a dismissal; "Константина Ильковского" is
+    "Константин Ильковский"."""
+    got = events(
+        "1. Поручить исполнение обязанностей Председателя Правительства Первому заместителю "
+        "Председателя Правительства Кириенко Сергею Владиленовичу. 2. Отрешить Карова Игоря "
+        "Петровича от должности Губернатора Тверской области. Президент подписал Указ о "
+        "назначении Константина Ильковского временно исполняющим обязанности губернатора."
+    )
+    assert {(t, p) for t, p, *_ in got} >= {
+        ("appointed", "Кириенко Сергей Владиленович"),
+        ("dismissed", "Каров Игорь Петрович"),
+        ("appointed", "Константин Ильковский"),
+    }

@@ -62,7 +62,11 @@ _NEGATED_ANY = _PATTERNS["denials"]
 _RU_LETTERS = str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІіҲҳҶҷӮӯӢӣ", "АаГгКкНнОоУуУуХхИиХхЧчУуИи")
 _LIST_ITEM = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+[^–—]{0,60}?"
-    r"(?:[–—]|(?=\s+от\s+должност))"
+    r"(?:[–—]|(?=\s+от\s+должност)"
+    # "КАЛАШНИКОВА Виктора Кирилловича Главой администрации …": the title in the instrumental
+    r"|(?=\s+(?:[Пп]ерв\w+\s+)?(?:(?:[Зз]аместител|[Пп]редседател|[Рр]уководител)ем|"
+    r"(?:[Мм]инистр|[Нн]ачальник|[Дд]иректор|[Гг]убернатор|[Пп]осл|[Пп]рокурор)ом|[Гг]лавой|"
+    r"[Кк]омандующим)\b))"
 )
 _CAREER_LINE = re.compile(r"^\s*(?:[СсВв]\s+)?[\w\s]{0,20}?\d{4}\s*(?:года?|г\.)?\s*[–—]\s*\w")
 
@@ -93,7 +97,8 @@ def names_someone(text: str) -> bool:
     return any(
         (_LIST_ITEM.match(line) or _CAREER_LINE.match(line))
         for line in text.splitlines()
-        if "–" in line or "—" in line or "должност" in line  # what either needs
+        # what either needs: a dash, "от должности", or a surname in capitals
+        if "–" in line or "—" in line or "должност" in line or line[:2].isupper()
     )
 
 
@@ -160,7 +165,9 @@ def nominative(
 
     ``normal`` is natasha's agreement-aware normal form of the whole name, preferred for words
     the dictionary does not know as names ("Ерлана" → "Ерлан"). Two words a lost space glued
-    together ("БочкареваВасилия", as printed) are read as two."""
+    together ("БочкареваВасилия", as printed) are read as two; a surname in capitals
+    ("КАЛАШНИКОВА", as decrees print it) as a name."""
+    words = [w.capitalize() if w.isalpha() and w.isupper() and len(w) > 2 else w for w in words]
     if any(_GLUED.search(w) for w in words):
         split = [_GLUED.split(w) for w in words]
         words = [part for parts in split for part in parts]
@@ -205,9 +212,14 @@ def nominative(
             unknown_surname
             and not femn
             and case in {"Gen", "Acc"}
-            and re.search(r"(?:ов|ев|ёв|ин|ын)а$", w)
+            and (
+                re.search(r"(?:ов|ев|ёв|ин|ын)а$", w)
+                or re.search(r"[бвгджзклмнпрстфхцчшщ]а$", w)
+                and not {"Name", "Patr"} & {t for p in ps for t in tags(p)}
+            )
         ):
-            out.append(w[:-1])  # a surname the dictionary lacks: "Ибраева" → "Ибраев"
+            # a surname the dictionary lacks: "Ибраева" → "Ибраев", "Фургала" → "Фургал"
+            out.append(w[:-1])
             continue
         if (
             unknown_surname
@@ -216,6 +228,12 @@ def nominative(
             and re.search(r"(?:ов|ев|ёв|ин|ын)(?:у|ым|е)$", w)
         ):
             out.append(re.sub(r"(?:у|ым|е)$", "", w))
+            continue
+        adjectival = re.search(r"(?<=[сц]к)(?:ого|ому|им|ом|ой|ую)$", w)
+        if adjectival and unknown_surname and w[:1].isupper():
+            # "Ильковского" → "Ильковский", "Ковальской" → "Ковальская": a surname that
+            # declines as an adjective, which the dictionary does not know
+            out.append(w[: adjectival.start()] + ("ая" if femn else "ий"))
             continue
         if named:
             p = named[0]
@@ -639,6 +657,8 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             routes.append((cand, "career", None))
         elif _ACTING_DUTIES.search(sent):
             routes.append((cand, "acting", None))
+        elif _ENTRUST.search(sent):
+            routes.append((cand, "entrust", None))
         else:
             routes.append((cand, "read", None))
     parsed = iter(_parse_many([c.sentence.text for c, how, _ in routes if how == "read"], nlp))
@@ -659,6 +679,17 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             for p in posts:
                 p.acting = True
             events.append(_event("appointed", name, posts, cand, cand.heading, "acting-duties"))
+            continue
+        entrust = _ENTRUST.search(sent) if how == "entrust" else None
+        if entrust:
+            # "Поручить исполнение обязанностей Председателя Правительства … Кириенко Сергею
+            # Владиленовичу": the duties go to the name in the dative
+            words = entrust.group("who").split()
+            name = nominative(words, nlp.morph_vocab, None, [{"Case": "Dat"}] * len(words))
+            posts = _posts_after(sent, entrust.start("post"), entrust.end("post"), nlp.morph_vocab)
+            for p in posts[:1]:
+                p.acting = True
+            events.append(_event("appointed", name, posts[:1], cand, cand.heading, "entrust"))
             continue
         found = _read_sentence(cand, nlp, last_people, subject, next(parsed))
         events += found + _gapped(cand, nlp, found)
@@ -684,6 +715,10 @@ def _acting_holder(sent: str, acting: re.Match) -> str:
     return full.group(0) if full else acting.group("who")
 
 
+_ENTRUST = re.compile(
+    r"[Пп]оручить\s+(?:временное\s+)?исполнение\s+обязанностей\s+(?P<post>.+?)\s+"
+    r"(?P<who>[А-ЯЁ][\w-]+\s+[А-ЯЁ][\w-]+\s+[А-ЯЁ][\w-]+(?:вичу|ьичу|ичу|вне|ичне))(?![\w-])"
+)
 _ACTING_DUTIES = re.compile(
     r"[Вв]озложить\s+(?:временное\s+)?исполнение\s+обязанностей\s+(?P<post>.+?)\s+на\s+"
     r"(?:[а-яё-]+\s+){0,6}?(?P<who>(?:[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+){1,2}[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)"
