@@ -409,3 +409,16 @@ def test_a_death_mentioned_twice_keeps_the_day_the_text_gives() -> None:
     )
     got = [(e.type, e.person, e.date) for e in extract(text, PartialDate(2022, 9, 13)).events]
     assert got == [("died", "Camilo Andrés Useche", PartialDate(2022, 9, 6))]
+
+
+def test_the_new_holder_named_after_the_post() -> None:
+    """ "… handing over his duties to the new Head of the Foreign Intelligence Service, Mr Sergei
+    Naryshkin, who was appointed by decree": an appointment, the item's news."""
+    got = extract(
+        "Today Mr Fradkov is handing over his duties to the new Head of the Foreign "
+        "Intelligence Service, Mr Sergei Naryshkin, who was appointed by decree.",
+        PartialDate(2016, 10, 5),
+    ).events
+    assert [(e.type, e.person, e.date) for e in got] == [
+        ("appointed", "Sergei Naryshkin", PartialDate(2016, 10, 5))
+    ]

@@ -316,7 +316,7 @@ def _assemble(
                     last_end_any = post
                 if name not in sent_people:
                     sent_people.append(name)
-        events += _incoming(cand, people_local, posts_local, abbr, sent_people)
+        events += _incoming(cand, people_local, posts_local, abbr, sent_people, news)
         listed = _appointment_list(
             cand, people_local, posts_local, abbr, {e.person for e in events[first_event:]}
         )
@@ -503,26 +503,44 @@ def _incoming(
     posts: list[PostMention],
     abbr: dict[str, str],
     named: list[str],
+    news: PartialDate | None = None,
 ) -> list[Event]:
     """A change of command: "welcomed Maj. Gen. X, incoming division commanding general": the
     incoming (or new) holder of the post named beside the name is appointed."""
     text = cand.sentence.text
-    if not _CHANGE_OF_COMMAND.search(text):
-        return []
+    command = bool(_CHANGE_OF_COMMAND.search(text))
     expand = _expand(abbr)
     out = []
     for p in people:
-        m = re.match(r",\s+(?:the\s+)?(?:incoming|new)\s+", text[p.end :])
-        post = m and next((pm for pm in posts if pm.start <= p.end + m.end() + 30 and
-                           pm.start >= p.end + m.end()), None)  # fmt: skip
+        post = None
+        m = re.match(r",\s+(?:the\s+)?(?:incoming|new)\s+", text[p.end :]) if command else None
+        if m:
+            post = next((pm for pm in posts if pm.start <= p.end + m.end() + 30 and
+                         pm.start >= p.end + m.end()), None)  # fmt: skip
+        else:
+            # "the new Head of the Foreign Intelligence Service, Mr Sergei Naryshkin"
+            post = next(
+                (
+                    pm
+                    for pm in posts
+                    if pm.end <= p.start
+                    and re.fullmatch(r"\s*,?\s*(?:Mr\.?|Ms\.?|Mrs\.?)?\s*", text[pm.end : p.start])
+                    and re.search(r"\b(?:the\s+)?(?:new|newly\s+appointed|incoming)\s+$",
+                                  text[max(0, pm.start - 30) : pm.start], re.I)
+                ),
+                None,
+            )  # fmt: skip
         name = _clean_name(p.name)
         if not post or name in named:
             continue
         ps = [Post(x.title, x.role, expand(x.org), x.unit, x.text, x.acting) for x in post.posts]
         day = next((d for _, d in cand.dates if d is not None), None) or cand.heading
+        by_item = day is None and news is not None and news_of_the_day(text)
+        day = news if by_item else day
         out.append(
             Event(
                 type="appointed",
+                dated_by="item" if by_item else "text",
                 person=name,
                 position=" – ".join(x.label for x in ps) or None,
                 organization=next((x.org for x in ps if x.org), None),
