@@ -422,3 +422,18 @@ def test_the_new_holder_named_after_the_post() -> None:
     assert [(e.type, e.person, e.date) for e in got] == [
         ("appointed", "Sergei Naryshkin", PartialDate(2016, 10, 5))
     ]
+
+
+def test_honours_after_the_subject_and_a_body_is_not_he() -> None:
+    """ "Noordin Mohamed Haji, OGW, CBS (born 3 July 1973)" is the subject; in "After approval
+    by the National Assembly, he was sworn in", "he" is the subject, not the Assembly."""
+    text = (
+        "Noordin Mohamed Haji, OGW, CBS (born 3 July 1973) is a Kenyan lawyer. On 28 March "
+        "2018, Haji was appointed the Director of Public Prosecutions. After approval by the "
+        "National Assembly, he was sworn in on 14 June 2023."
+    )
+    got = {(e.type, e.person, e.date) for e in extract(text, None).events}
+    assert got == {
+        ("appointed", "Noordin Mohamed Haji", PartialDate(2018, 3, 28)),
+        ("appointed", "Noordin Mohamed Haji", PartialDate(2023, 6, 14)),
+    }

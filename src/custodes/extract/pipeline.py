@@ -712,6 +712,10 @@ def _antecedent(sdoc, raw: RawEvent, people: list[PersonMention]) -> str | None:
     t = raw.trigger.i
     best: tuple[int, str] | None = None
     for p in people:
+        if all(
+            sdoc[i].ent_type_ in {"ORG", "GPE", "FAC"} for i in range(p.token_start, p.token_end)
+        ):
+            continue  # "After approval by the National Assembly, he …": a body, not "he"
         if p.token_end <= t and (best is None or p.token_end > best[0]):
             best = (p.token_end, _clean_name(p.name))
     for tok in sdoc:
@@ -789,7 +793,9 @@ def _canonical_names(
 _UPL, _LOWL = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
 _SUBJECT = re.compile(
     rf"(?:^|\n)(?:[{_UPL}][\w-]+\s+){{0,3}}?([{_UPL}][{_LOWL}][\w-]+(?: (?:(?:oglu|uly|kyzy|bin|"
-    rf"ibn|al|el|van|von|de|da)[ -])?[{_UPL}][{_LOWL}][\w-]+){{1,4}})\s+"
+    rf"ibn|al|el|van|von|de|da)[ -])?[{_UPL}][{_LOWL}][\w-]+){{1,4}})"
+    # post-nominal honours between the name and its brackets: "Noordin Mohamed Haji, OGW, CBS ("
+    r"(?:,\s*[A-Z]{2,5}(?:,\s*[A-Z]{2,5})*)?\s+"
     r"(?:\(|is\s+an?\s|was\s+an?\s)"
 )
 
