@@ -437,3 +437,23 @@ def test_honours_after_the_subject_and_a_body_is_not_he() -> None:
         ("appointed", "Noordin Mohamed Haji", PartialDate(2018, 3, 28)),
         ("appointed", "Noordin Mohamed Haji", PartialDate(2023, 6, 14)),
     }
+
+
+def test_a_one_name_subject_and_an_azerbaijani_patronymic() -> None:
+    """ "= Sutiyoso =" then "Sutiyoso (born …)": a one-name subject; "Zakir Asger oghlu
+    Hasanov (…)" keeps "oghlu" inside the name."""
+    from custodes.extract.pipeline import _biography_subject
+
+    assert _biography_subject("= Sutiyoso =\n\nSutiyoso (born 6 December 1944) is a general.")
+    assert (
+        _biography_subject("Zakir Asger oghlu Hasanov (born 6 June 1959) is a politician.")
+        == "Zakir Asger oghlu Hasanov"
+    )
+    got = extract(
+        "= Sutiyoso =\n\nSutiyoso (born 6 December 1944) is an Indonesian politician. "
+        "Sutiyoso became Governor of Jakarta in October 1997.",
+        None,
+    ).events
+    assert [(e.person, e.position, e.date) for e in got] == [
+        ("Sutiyoso", "Governor", PartialDate(1997, 10))
+    ]

@@ -792,8 +792,8 @@ def _canonical_names(
 # capital and small letters of the Latin alphabets ("Pérez", "Émile", "Łukasz")
 _UPL, _LOWL = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
 _SUBJECT = re.compile(
-    rf"(?:^|\n)(?:[{_UPL}][\w-]+\s+){{0,3}}?([{_UPL}][{_LOWL}][\w-]+(?: (?:(?:oglu|uly|kyzy|bin|"
-    rf"ibn|al|el|van|von|de|da)[ -])?[{_UPL}][{_LOWL}][\w-]+){{1,4}})"
+    rf"(?:^|\n)(?:[{_UPL}][\w-]+\s+){{0,3}}?([{_UPL}][{_LOWL}][\w-]+(?: (?:(?:oglu|oghlu|ogly|"
+    rf"oğlu|uly|kyzy|bin|ibn|al|el|van|von|de|da)[ -])?[{_UPL}][{_LOWL}][\w-]+){{1,4}})"
     # post-nominal honours between the name and its brackets: "Noordin Mohamed Haji, OGW, CBS ("
     r"(?:,\s*[A-Z]{2,5}(?:,\s*[A-Z]{2,5})*)?\s+"
     r"(?:\(|is\s+an?\s|was\s+an?\s)"
@@ -828,12 +828,22 @@ def _biography_subject(text: str) -> str | None:
     """The person an encyclopedic biography is about: "Name (born …) is a …", possibly after a
     rank, confirmed by a title line that is the same name."""
     head = text[:4000]  # an infobox may stand before the opening sentence
+    # a one-name subject ("Sutiyoso (born 6 December 1944) is …") when the title is that name
+    title = next((ln.strip(" =") for ln in head.splitlines() if ln.strip(" =")), "")
+    mononym = (
+        title
+        if re.fullmatch(rf"[{_UPL}][{_LOWL}]{{2,}}", title)
+        and re.search(rf"(?:^|\n){re.escape(title)}\s*\((?:born|b\.|\d)", head)
+        else None
+    )
     m = _SUBJECT.search(head)
     if not m:
-        return None
+        return mononym
     name = strip_ranks(m.group(1))
     if len(name.split()) < 2:
         return None  # "General Staff (…)" is ranks and titles, not a name
+    if mononym is not None:
+        return mononym
     if re.search(r"(?<!\bMc)(?<!\bMac)[a-z][A-Z]", name):
         return None  # "MayorSara Duterte": an infobox's words run together, not the subject
     first = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
