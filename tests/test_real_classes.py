@@ -457,3 +457,14 @@ def test_a_one_name_subject_and_an_azerbaijani_patronymic() -> None:
     assert [(e.person, e.position, e.date) for e in got] == [
         ("Sutiyoso", "Governor", PartialDate(1997, 10))
     ]
+
+
+def test_a_place_before_a_title_or_a_name_is_not_the_person() -> None:
+    text = (
+        "President Vladimir Putin sent a telegram of condolence to the family of Krasnoyarsk "
+        "Territory Governor Alexander Lebed, who died in a helicopter crash on 28 April 2002. "
+        "The Senate mourned the assassination of former Prime Minister of Pakistan Benazir "
+        "Bhutto on 27 December 2007."
+    )
+    people = {e.person for e in extract(text, PartialDate(2008, 1, 5)).events}
+    assert people == {"Alexander Lebed", "Benazir Bhutto"}

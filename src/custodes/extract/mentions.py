@@ -396,6 +396,13 @@ def find_people(
         if cut is not None:
             # "Governor of the Chukotka Autonomous Area Roman Kopin": the place ends at its head
             span = span[cut + 1 :]
+        if span[-1].lower_ in _PLACE_HEADS:
+            continue  # "the family of Krasnoyarsk Territory Governor …": a place
+        lead = 0
+        while lead < len(span) - 2 and span[lead].ent_type_ in {"GPE", "NORP"}:
+            lead += 1
+        if lead and sum(t.ent_type_ == "PERSON" for t in span[lead:]) >= 2:
+            span = span[lead:]  # "Prime Minister of Pakistan Benazir Bhutto": the country first
         if _inside_org_list(span[-1]) and not any(t.ent_type_ == "PERSON" for t in span):
             continue  # "Ministry of the Interior, Land Reform and Water Resources"
         after_span = toks[j] if j < len(toks) else None
