@@ -399,7 +399,8 @@ def find_people(
         if span[-1].lower_ in _PLACE_HEADS:
             continue  # "the family of Krasnoyarsk Territory Governor …": a place
         lead = 0
-        while lead < len(span) - 2 and span[lead].ent_type_ in {"GPE", "NORP"}:
+        after_of = span[0].i > 0 and toks[span[0].i - 1].lower_ == "of"
+        while after_of and lead < len(span) - 2 and span[lead].ent_type_ in {"GPE", "NORP"}:
             lead += 1
         if lead and sum(t.ent_type_ == "PERSON" for t in span[lead:]) >= 2:
             span = span[lead:]  # "Prime Minister of Pakistan Benazir Bhutto": the country first
