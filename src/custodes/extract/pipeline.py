@@ -371,6 +371,41 @@ def _infobox_events(text: str, published: PartialDate | None, subject: str) -> l
     return out
 
 
+def _sentence_event(
+    etype: str,
+    name: str,
+    post: PostMention | None,
+    abbr: dict[str, str],
+    cand: Candidate,
+    date: PartialDate | None,
+    confidence: float,
+    rule: str,
+    acting: bool = False,
+) -> Event:
+    """An event a structural reader found in a candidate sentence (a list, a change of command,
+    a chronology's deaths): the person, the post mention's posts with abbreviations expanded,
+    the whole sentence as the quote, and the rule named in the extractor field."""
+    expand = _expand(abbr)
+    ps = [
+        Post(x.title, x.role, expand(x.org), x.unit, x.text, x.acting or acting)
+        for x in (post.posts if post else [])
+    ]
+    return Event(
+        type=etype,
+        person=name,
+        position=" – ".join(x.label for x in ps) or None,
+        organization=next((x.org for x in ps if x.org), None),
+        date=date,
+        quote=cand.sentence.text,
+        start=cand.sentence.start,
+        end=cand.sentence.end,
+        confidence=confidence,
+        posts=ps,
+        acting=any(x.acting for x in ps),
+        extractor=f"custodes.rules/1 en:{rule}",
+    )
+
+
 # what may stand between a name and its post ("X, as Y"), and between one pair and the next
 _NAME_TO_POST = re.compile(
     r"\s*,?\s*(?:as\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:[Aa]cting|[Ii]nterim|new)\s+)?"
@@ -463,7 +498,6 @@ def _appointment_list(
         (d for m, d in cand.dates if d is not None and m.start - off < head.start() and d.day),
         cand.heading,
     )
-    expand = _expand(abbr)
     out = []
     pos = head.end()
     for item in re.split(r";", text[head.end() :]):
@@ -473,20 +507,9 @@ def _appointment_list(
         post = next((m for m in posts if who and who.end <= m.start < end), None)
         if who is None or post is None or _clean_name(who.name) in seen:
             continue
-        ps = [Post(p.title, p.role, expand(p.org), p.unit, p.text, p.acting) for p in post.posts]
         out.append(
-            Event(
-                type="appointed",
-                person=_clean_name(who.name),
-                position=" – ".join(p.label for p in ps) or None,
-                organization=next((p.org for p in ps if p.org), None),
-                date=day,
-                quote=text,
-                start=cand.sentence.start,
-                end=cand.sentence.end,
-                confidence=0.75,
-                posts=ps,
-                extractor="custodes.rules/1 en:appointment-list",
+            _sentence_event(
+                "appointed", _clean_name(who.name), post, abbr, cand, day, 0.75, "appointment-list"
             )
         )
     return out
@@ -509,7 +532,6 @@ def _incoming(
     incoming (or new) holder of the post named beside the name is appointed."""
     text = cand.sentence.text
     command = bool(_CHANGE_OF_COMMAND.search(text))
-    expand = _expand(abbr)
     out = []
     for p in people:
         post = None
@@ -533,26 +555,13 @@ def _incoming(
         name = _clean_name(p.name)
         if not post or name in named:
             continue
-        ps = [Post(x.title, x.role, expand(x.org), x.unit, x.text, x.acting) for x in post.posts]
         day = next((d for _, d in cand.dates if d is not None), None) or cand.heading
         by_item = day is None and news is not None and news_of_the_day(text)
-        day = news if by_item else day
-        out.append(
-            Event(
-                type="appointed",
-                dated_by="item" if by_item else "text",
-                person=name,
-                position=" – ".join(x.label for x in ps) or None,
-                organization=next((x.org for x in ps if x.org), None),
-                date=day,
-                quote=text,
-                start=cand.sentence.start,
-                end=cand.sentence.end,
-                confidence=0.7,
-                posts=ps,
-                extractor="custodes.rules/1 en:incoming",
-            )
+        ev = _sentence_event(
+            "appointed", name, post, abbr, cand, news if by_item else day, 0.7, "incoming"
         )
+        ev.dated_by = "item" if by_item else "text"
+        out.append(ev)
         named.append(name)
     return out
 
