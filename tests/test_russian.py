@@ -369,3 +369,12 @@ def test_entrusted_duties_removal_from_office_and_adjectival_surnames() -> None:
         ("dismissed", "Каров Игорь Петрович"),
         ("appointed", "Константин Ильковский"),
     }
+
+
+def test_the_day_before_and_the_eve_of() -> None:
+    """ "Накануне X подал в отставку" in an item of 13 September: on 12 September; "Накануне
+    выборов" (on the eve of the elections) is no such date."""
+    got = events("Накануне Сергей Каров подал в отставку с поста министра.", "2006-09-13")
+    assert [(t, p, d) for t, p, _, _, d in got] == [("resigned", "Сергей Каров", "2006-09-12")]
+    got = events("Накануне выборов Сергей Каров подал в отставку с поста министра.", "2006-09-13")
+    assert [d for *_, d in got] != ["2006-09-12"]

@@ -13,6 +13,7 @@ headings and the document's date context are shared with English (``select``).
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -697,9 +698,27 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     news = None if subject else item_date(text, published)
     if news is not None:
         for e in events:
-            if e.date is None and news_of_the_day(e.quote):
+            if e.date is None and news.day and _the_day_before(e.quote, nlp):
+                # "Накануне X подал в отставку" in an item of 13 September: on 12 September
+                e.date = PartialDate.from_date(news.first_day() - timedelta(days=1))
+                e.dated_by = "text"
+            elif e.date is None and news_of_the_day(e.quote):
                 e.date, e.dated_by = news, "item"
     return Extraction(_canonical(_merge(events)), [], {})
+
+
+def _the_day_before(sentence: str, nlp: _Nlp) -> bool:
+    """A sentence opening "Накануне" alone (the day before), not "Накануне выборов" (on the
+    eve of something, a noun in the genitive after it)."""
+    m = re.match(r"\s*Накануне\b,?\s*(\w+)?", sentence)
+    if not m:
+        return False
+    nxt = m.group(1)
+    if nxt is None or sentence[m.start() : m.end()].rstrip().endswith(","):
+        return True
+    return not any(
+        {"NOUN", "gent"} <= set(re.split(r"[ ,]", str(p.tag))) for p in nlp.morph_vocab.parse(nxt)
+    )
 
 
 # a full name in the accusative, ended by its patronymic: "Иванова Игоря Владимировича"
