@@ -13,8 +13,8 @@ headings and the document's date context are shared with English (``select``).
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import cache
 from importlib import resources
 from typing import Any
