@@ -15,7 +15,14 @@ from pathlib import Path
 TEXTS = Path(__file__).resolve().parent.parent / "tests" / "data" / "texts"
 
 
+# held-out texts a developer has seen (two infobox lines of each were printed by a survey grep on
+# 2026-12-06): they are development texts now, whatever their hash says
+SEEN = frozenset({"wiki_kg_2020_revolution", "wiki_mm_2021_coup"})
+
+
 def held_out(stem: str) -> bool:
+    if stem in SEEN:
+        return False
     return int(hashlib.sha1(stem.encode("utf-8")).hexdigest(), 16) % 3 == 0
 
 
