@@ -112,3 +112,35 @@ def test_ingest_again_with_a_new_date_re_derives_in_one_step(tmp_path: Path) -> 
         assert e.date == PartialDate(2024, 2, 12)
     same = runner.invoke(app, ["ingest", str(src), "--db", db, "--published", "2024-02-12"])
     assert "1 unchanged" in same.output
+
+
+def test_since_is_a_lower_bound_not_the_date_of_the_event() -> None:
+    got = dated(
+        "Whereas Colonel Tomas Verhoven is the fourth official to be assassinated since "
+        "February 2021."
+    )
+    death = got[("died", "Verhoven")]
+    # scored as "no date in the text", but the interval is kept for the analyst
+    assert (death["date_bound"], death["date_after"], death["date"]) == (
+        "between",
+        "2021-02",
+        "2024-02-12",
+    )
+
+
+def test_a_state_begun_since_a_date_began_on_it() -> None:
+    got = dated("Colonel Tomas Verhoven has been detained since March 2023.")
+    assert got[("arrested", "Verhoven")]["date"] == "2023-03"
+
+
+def test_a_between_date_is_stored_and_shown_as_an_interval(tmp_path: Path) -> None:
+    src = tmp_path / "resolution.txt"
+    src.write_text(
+        "Whereas Colonel Tomas Verhoven, Chairman of the State Security Committee, is the "
+        "fourth official to be dismissed since February 2021.",
+        "utf-8",
+    )
+    with KnowledgeBase.open(tmp_path / "kb.db") as kb:
+        kb.ingest_file(src, PUB)
+        (s,) = [s for s in kb.view().statements() if s.kind == "event"]
+        assert s.date is not None and s.date.label == "between 2021-02 and 2024-02-12"

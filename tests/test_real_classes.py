@@ -468,3 +468,43 @@ def test_a_place_before_a_title_or_a_name_is_not_the_person() -> None:
     )
     people = {e.person for e in extract(text, PartialDate(2008, 1, 5)).events}
     assert people == {"Alexander Lebed", "Benazir Bhutto"}
+
+
+def test_each_recital_of_a_resolution_is_read_on_its_own() -> None:
+    (e,) = [
+        e
+        for e in extract(
+            "Whereas Colonel Tomas Verhoven was killed in Riga on May 4, 2023;\n"
+            "Whereas, on March 19, 2024, police detained Mr. Saar along with 40 others;\n",
+            PUB,
+        ).events
+        if e.type == "arrested"
+    ]
+    assert (e.person, e.date) == ("Saar", PartialDate(2024, 3, 19))
+
+
+def test_an_act_done_beside_a_declaration_is_not_reported_by_it() -> None:
+    ((kind, name, day),) = [
+        (e.type, e.person, e.date)
+        for e in extract(
+            "On November 3, 2023, President Marat Bekov declared a state of emergency, "
+            "suspended the constitution and dismissed Chief Justice Ilmar Saar.",
+            PUB,
+        ).events
+    ]
+    assert (kind, name, day) == ("dismissed", "Ilmar Saar", PartialDate(2023, 11, 3))
+
+
+def test_a_lower_case_title_after_its_unit_is_a_post() -> None:
+    from custodes.extract.mentions import find_posts
+
+    def titles(text: str) -> list[str]:
+        return [p.label for pm in find_posts(text) for p in pm.posts]
+
+    assert titles("Lt. Col. Ilmar Saar, 77th Weapons Squadron commander, took the guidon") == [
+        "Commander"
+    ]
+    assert titles("Maj. Gen. Ilmar Saar, incoming division commanding general, spoke") == [
+        "Commanding General"
+    ]
+    assert titles("the commander said the squadron would deploy") == []

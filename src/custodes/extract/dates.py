@@ -178,6 +178,11 @@ class PartialDate:
     month: int | None = None
     day: int | None = None
     not_after: bool = False
+    # a lower bound (ISO, at its own precision): "assassinated since February 2005" in a text
+    # published on D happened between 2005-02 and D. With ``not_after`` the date is that
+    # interval; alone (while a sentence is read, before the publication date is known) the
+    # date is only "not earlier than".
+    after: str | None = None
 
     @property
     def precision(self) -> str:
@@ -194,11 +199,28 @@ class PartialDate:
     @property
     def label(self) -> str:
         """The date as an analyst reads it: "2022-01", "not later than 2025-02-10"."""
+        if self.not_after and self.after:
+            return f"between {self.after} and {self.iso}"
+        if self.after:
+            return f"not earlier than {self.after}"
         return f"not later than {self.iso}" if self.not_after else self.iso
 
-    def bound(self) -> PartialDate:
-        """This date as an upper bound ("not later than …")."""
-        return PartialDate(self.year, self.month, self.day, not_after=True)
+    @property
+    def bound_kind(self) -> str | None:
+        """How the date is bounded, as stored in ``statements.date_bound``: "not_after",
+        "between", "not_before", or None for a date the text gives."""
+        if self.not_after:
+            return "between" if self.after else "not_after"
+        return "not_before" if self.after else None
+
+    def bound(self, after: str | None = None) -> PartialDate:
+        """This date as an upper bound ("not later than …"), or with ``after`` the interval
+        from that lower bound to this date ("between … and …")."""
+        return PartialDate(self.year, self.month, self.day, not_after=True, after=after)
+
+    def since(self) -> PartialDate:
+        """This date as a lower bound only ("not earlier than …")."""
+        return PartialDate(self.year, self.month, self.day, after=self.iso)
 
     def first_day(self) -> date:
         return date(self.year, self.month or 1, self.day or 1)

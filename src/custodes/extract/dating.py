@@ -56,13 +56,13 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
         if not before_t and not after_t:
             return None
     if before_t:
-        return before_t[-1][2]
+        return _since(raw, stext, *before_t[-1])
     if after_t:
         # "committed suicide on January 10" — but not a date that belongs to the next clause
-        s_, _, d = after_t[0]
+        s_, e_, d = after_t[0]
         gap = stext[t:s_]
         if best == 2 or len(gap) < 60 and not re.search(r";|\band\b.*\b(?:was|were)\b", gap):
-            return d
+            return _since(raw, stext, s_, e_, d)
     if later:
         return None
     if reported and any(r and s_ < raw.reported.idx for r, s_, _, _ in ranked):  # type: ignore[union-attr]
@@ -75,6 +75,18 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
     ):
         return None  # "the appointment of X" refers back to an event dated where it is told
     return cand.heading
+
+
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
+
+
+def _since(raw: RawEvent, stext: str, start: int, end: int, d: PartialDate) -> PartialDate:
+    """A date after "since" bounds an event from below, it does not date it: "the eighth
+    figure to be assassinated since February 2005" happened at some time from February 2005 on.
+    A state begun then is the exception: "detained since March" was arrested in March."""
+    if raw.type == "arrested" or not _SINCE.search(stext[max(0, start - 20) : start]):
+        return d
+    return d.since()
 
 
 def governs(trig: Token, start: int) -> int:

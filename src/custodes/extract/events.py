@@ -199,11 +199,16 @@ def _presupposed_death(trig: Token, etype: str) -> bool:
 
 
 def _reporting_head(tok: Token) -> Token | None:
+    """The verb that reports the event ("announced that X was arrested"): reached through a
+    clausal complement. A verb only coordinated with the event is another act of the same
+    subject ("declared a state of emergency, … dismissed the Chief Justice"), not its report."""
     node = tok
+    clausal = False
     for _ in range(4):
         if node.dep_ in {"ccomp", "conj", "xcomp"} and node.head.i != node.i:
+            clausal = clausal or node.dep_ != "conj"
             node = node.head
-            if node.lemma_.lower() in REPORT_VERBS:
+            if node.lemma_.lower() in REPORT_VERBS and clausal:
                 return node
         else:
             return None

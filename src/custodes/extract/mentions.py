@@ -525,6 +525,16 @@ _LEFT_ORG = re.compile(r"(?P<org>(?:(?:[A-Z]{2,6}|[A-Z][a-z]+)\s+){1,4})$")
 _ABBR = re.compile(r"^[A-ZА-Я]{2,7}$")
 
 
+def _org_before(left: str) -> bool:
+    """A lower-case title right after the organisation it heads: "77th Weapons Squadron
+    commander", "NSC chairman" — the organisation makes the word a post, not a common noun."""
+    lm = _LEFT_ORG.search(left)
+    if not lm:
+        return False
+    words = lm.group("org").split()
+    return bool(_ABBR.match(words[-1]) or words[-1].lower() in ORG_HEADS)
+
+
 def _trim_org(org: str) -> str:
     """Cut an organisation phrase after its last head word: "Border Guard Service Lieutenant-
     General Darkhan Dilmanov" → "Border Guard Service"."""
@@ -606,6 +616,9 @@ def find_posts(
             before = text[max(0, m.start() - 25) : m.start()]
             if not (
                 re.match(r"\s+of\s+(?:the\s+)?[A-Z“\"]", after)
+                or _org_before(text[: m.start()])
+                # "X, incoming division commanding general", "the outgoing commander"
+                or re.search(r"\b(?:incoming|outgoing|prospective)\s+(?:[a-z]+\s+)?$", before)
                 or re.search(
                     r"\b(?:as|position of|post of|duties of|command of|acting|new|former|became|"
                     r"become|becomes|appointed|named|its|his|her|their)\s+"

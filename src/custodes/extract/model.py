@@ -60,8 +60,10 @@ class Event:
             "organization": self.organization,
             "date": self.date.iso if self.date else None,
             "date_precision": self.date.precision if self.date else None,
-            # "not_after": the text gives no date; the document's publication date bounds it
-            "date_bound": "not_after" if self.date and self.date.not_after else None,
+            # "not_after": the text gives no date; the document's publication date bounds it;
+            # "between": the text gives a lower bound ("since February 2005", in "date_after")
+            "date_bound": self.date.bound_kind if self.date else None,
+            "date_after": self.date.after if self.date else None,
             "dated_by": self.dated_by,
             "quote": self.quote,
             "start": self.start,

@@ -139,6 +139,11 @@ def _bounded(extraction: Extraction, published: PartialDate | None) -> Extractio
     from custodes.extract.confidence import calibrated
 
     for e in extraction.events:
+        if e.date is not None and e.date.after and not e.date.not_after:
+            # "since February 2005" in a text published on D: between the two; with no
+            # publication date (or a lower bound after it) nothing is known but the bound
+            ok = published is not None and published.last_day() >= e.date.first_day()
+            e.date = published.bound(after=e.date.after) if ok else None  # type: ignore[union-attr]
         if e.date is None and published is not None:
             e.date, e.dated_by = published.bound(), "bound"
         if e.dated_by != "text":
@@ -318,8 +323,10 @@ def _assemble(
                 )
                 if by_item:
                     ev.dated_by = "item"
+                elif date is not None and date.after:
+                    ev.dated_by = "since"  # a lower bound only (``dating._since``)
                 events.append(ev)
-                if ev.date is not None and not by_item:
+                if ev.date is not None and not by_item and not date.after:  # type: ignore[union-attr]
                     sentence_dates.append(ev.date)
                 if ev.type in {"dismissed", "resigned"} and post is not None:
                     last_end_post[name] = post

@@ -32,6 +32,9 @@ _SENT_END = regex.compile(
     r"(?=[\"“«(\[]?[A-ZА-ЯЁ0-9])"
     # list items of decrees and appointment lists are sentences of their own
     r"|(?<=[;:,.]?)\n(?=\s*(?:[-•–*]|\d{1,2}[.)])\s)"
+    # a clause that ends its line with a semicolon before a capital: the "Whereas …;" recitals
+    # of a resolution, the items of an act ("(1) condemns …;")
+    r"|(?<=;)[ \t]*\n\s*(?=[A-ZА-ЯЁ(])"
 )
 
 

@@ -142,10 +142,10 @@ def can_hold_event(sentence: str) -> bool:
     )
 
 
-# a name (two capitalised words, or a capitalised word before "was/were/has"), a pronoun,
+# a name (two capitalised words, "Mr. X", or a capitalised word before "was/were/has"), a pronoun,
 # or a title: without one of these a sentence cannot say who
 _PERSON_CUE = re.compile(
-    r"\b[A-ZА-ЯЁ][\w’'-]+[ \t]+(?:[a-z]{1,3}[ \t]+|[A-Z]\.[ \t]*)?[A-ZА-ЯЁ][\w’'-]+"
+    r"\b[A-ZА-ЯЁ][\w’'-]+\.?[ \t]+(?:[a-z]{1,3}[ \t]+|[A-Z]\.[ \t]*)?[A-ZА-ЯЁ][\w’'-]+"
     r"|\b[A-ZА-ЯЁ][\w’'-]+,?[ \t]+(?:who|was|were|has|had|is|died|resigned|quit|stepped|passed)\b"
     r"|\b(?i:he|she|they|him|her|them|his)\b",
 )

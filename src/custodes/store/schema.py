@@ -34,7 +34,7 @@ metadata = MetaData()
 
 # Columns added after a table first shipped: ``upgrade`` adds them to an older knowledge base
 # (nullable, so old rows read as before).
-ADDED_COLUMNS = {"statements": ["date_bound"]}
+ADDED_COLUMNS = {"statements": ["date_bound", "date_after"]}
 
 
 def upgrade(engine) -> None:  # type: ignore[no-untyped-def]
@@ -93,6 +93,7 @@ statements = Table(
     Column("date_precision", String(5)),
     # "not_after": the text gives no date; the document's publication date bounds the event
     Column("date_bound", String(10)),
+    Column("date_after", String(10)),  # the lower bound of a "between" date
     Column("quote", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),

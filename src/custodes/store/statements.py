@@ -78,8 +78,10 @@ class Statement:
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Statement:
         date = PartialDate.parse(row["date"]) if row.get("date") else None
-        if date is not None and row.get("date_bound") == "not_after":
-            date = date.bound()
+        if date is not None and row.get("date_bound") in {"not_after", "between"}:
+            date = date.bound(row.get("date_after") if row.get("date_bound") == "between" else None)
+        elif date is not None and row.get("date_bound") == "not_before":
+            date = date.since()
         names = cls.__dataclass_fields__
         values = {k: row[k] for k in names if k in row and k != "date"}
         return cls(date=date, **values)
@@ -179,7 +181,8 @@ def statement_rows(
             "position": (f"{title} of {unit}" if unit else title) if post else None,
             "date": day,
             "date_precision": date.precision if date else None,
-            "date_bound": "not_after" if date and date.not_after else None,
+            "date_bound": date.bound_kind if date else None,
+            "date_after": date.after if date else None,
             "acting": bool(post and post.acting),
             "status": "extracted",
             "created_at": now,
