@@ -144,3 +144,17 @@ def test_a_between_date_is_stored_and_shown_as_an_interval(tmp_path: Path) -> No
         kb.ingest_file(src, PUB)
         (s,) = [s for s in kb.view().statements() if s.kind == "event"]
         assert s.date is not None and s.date.label == "between 2021-02 and 2024-02-12"
+
+
+def test_by_a_date_is_an_upper_bound() -> None:
+    got = dated("Tomas Verhoven had been appointed deputy commander of the unit by 1988.")
+    assert got[("appointed", "Verhoven")]["date_bound"] == "not_after"
+    assert got[("appointed", "Verhoven")]["date"] == "1988"
+
+
+def test_a_clause_on_a_day_is_dated_by_it() -> None:
+    got = dated(
+        "Verhoven directed the State Protection Service from 25 May 2010 until 7 February "
+        "2015, when Tomas Verhoven resigned to run for parliament."
+    )
+    assert got[("resigned", "Verhoven")]["date"] == "2015-02-07"

@@ -508,3 +508,16 @@ def test_a_lower_case_title_after_its_unit_is_a_post() -> None:
         "Commanding General"
     ]
     assert titles("the commander said the squadron would deploy") == []
+
+
+def test_a_plural_noun_charged_waits_for_the_names_not_the_announcer() -> None:
+    got = people(
+        "Prosecutor Ilmar Saar announced that six members of the police were charged today "
+        "with conspiring to import cocaine.  The six defendants are Ludwig Criss Romero, "
+        "Mario Guillermo Vargas, and Jorge Alfredo Chavez."
+    )
+    assert got == [
+        ("charged", "Ludwig Criss Romero"),
+        ("charged", "Mario Guillermo Vargas"),
+        ("charged", "Jorge Alfredo Chavez"),
+    ]

@@ -78,13 +78,18 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
 
 
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
 
 
 def _since(raw: RawEvent, stext: str, start: int, end: int, d: PartialDate) -> PartialDate:
-    """A date after "since" bounds an event from below, it does not date it: "the eighth
-    figure to be assassinated since February 2005" happened at some time from February 2005 on.
-    A state begun then is the exception: "detained since March" was arrested in March."""
-    if raw.type == "arrested" or not _SINCE.search(stext[max(0, start - 20) : start]):
+    """A date after "since" or "by" bounds an event, it does not date it: "the eighth figure
+    to be assassinated since February 2005" happened at some time from February 2005 on; "he
+    had become deputy commander by 1988", at some time up to 1988. A state begun then is the
+    exception: "detained since March" was arrested in March."""
+    before = stext[max(0, start - 20) : start]
+    if _BY.search(before):
+        return d.bound()
+    if raw.type == "arrested" or not _SINCE.search(before):
         return d
     return d.since()
 
@@ -104,6 +109,8 @@ def governs(trig: Token, start: int) -> int:
     date_head = tok
     while date_head.head.i != date_head.i and date_head.dep_ in {"nummod", "compound", "amod"}:
         date_head = date_head.head
+    if node.dep_ == "relcl" and node.head.i == date_head.i:
+        return 2  # "until 7 February 2015, when he resigned": the clause says what the day saw
     if (
         date_head.dep_ == "pobj"
         and date_head.head.lower_ == "of"

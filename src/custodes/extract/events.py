@@ -428,7 +428,10 @@ def read_triggers(
             general = any(a.lower_ in TITLE_WORDS for a in subj) and any(
                 c.lower_ in {"is", "are"} for c in trig.children
             )
-            if not persons and not pron and not general:
+            # "six members of the police were charged": a plural noun says how many, not who
+            # (the next sentence may: "The six defendants are …")
+            plural = passive and any(a.tag_ == "NNS" for a in subj)
+            if not persons and not pron and not general and not plural:
                 # the parse missed the link: the nearest name before a passive verb, after an
                 # active transitive one (not when the argument is a title or a noun: "the
                 # Director General is appointed by the president" names nobody)

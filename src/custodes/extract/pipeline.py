@@ -238,6 +238,7 @@ def _assemble(
                     cand.sentence.start,
                     cand.sentence.end,
                     0.6,
+                    extractor=f"custodes.rules/1 en:among {pending[0]}",
                 )
                 events.append(ev)
                 sent_people.append(ev.person)
@@ -323,10 +324,10 @@ def _assemble(
                 )
                 if by_item:
                     ev.dated_by = "item"
-                elif date is not None and date.after:
-                    ev.dated_by = "since"  # a lower bound only (``dating._since``)
+                elif date is not None and (date.after or date.not_after):
+                    ev.dated_by = "bound"  # "since 2005", "by 1988" (``dating._since``)
                 events.append(ev)
-                if ev.date is not None and not by_item and not date.after:  # type: ignore[union-attr]
+                if ev.dated_by == "text" and ev.date is not None:
                     sentence_dates.append(ev.date)
                 if ev.type in {"dismissed", "resigned"} and post is not None:
                     last_end_post[name] = post
