@@ -521,3 +521,30 @@ def test_a_plural_noun_charged_waits_for_the_names_not_the_announcer() -> None:
         ("charged", "Mario Guillermo Vargas"),
         ("charged", "Jorge Alfredo Chavez"),
     ]
+
+
+def test_a_title_or_a_body_standing_where_a_name_should_is_not_a_person() -> None:
+    assert (
+        people(
+            "The service was dissolved on 31 October 2011 and was replaced by the Dirección "
+            "Nacional de Inteligencia (DNI)."
+        )
+        == []
+    )
+    assert people("In your previous post as State Duma Speaker you were appointed in 2011.") == []
+
+
+def test_the_title_of_the_next_person_in_a_list_is_not_the_post_left() -> None:
+    got = {
+        e.person: e.position
+        for e in extract(
+            "President Marat Bekov resigns, Prime Minister Ilmar Saar resigns, Parliamentary "
+            "Speaker Tomas Verhoven resigns.",
+            PUB,
+        ).events
+    }
+    assert got == {
+        "Marat Bekov": "President",
+        "Ilmar Saar": "Prime Minister",
+        "Tomas Verhoven": "Speaker",
+    }

@@ -670,6 +670,10 @@ def _post_window(
             r"\((?:previously|prior|formerly|earlier|before|since|until)", before, re.I
         ):
             continue
+        if re.search(r"[,;]|\band\b", before) and re.match(
+            r"\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+", text[pm.end :]
+        ):
+            continue  # "X resigns, Parliamentary Speaker Y resigns": the next one's title
         lead = text[max(sent.start_char, pm.start - 45) : pm.start].lower()
         if re.search(
             r"\bfrom\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:positions?\s+of\s+|posts?\s+of\s+|duties\s+(?:of|as)\s+)?(?:the\s+)?$",

@@ -26,7 +26,14 @@ from custodes.extract.dates import (
 from custodes.extract.dating import event_date
 from custodes.extract.events import NOUN_TRIGGERS, RawEvent, _imperative, read_triggers
 from custodes.extract.itemdate import item_date, news_of_the_day
-from custodes.extract.mentions import PersonMention, Post, PostMention, find_people, find_posts
+from custodes.extract.mentions import (
+    TITLE_RE,
+    PersonMention,
+    Post,
+    PostMention,
+    find_people,
+    find_posts,
+)
 from custodes.extract.merge import _merge
 from custodes.extract.model import EXTRACT_KEYS, Event, Extraction
 from custodes.extract.parsers import load_nlp
@@ -43,8 +50,11 @@ from custodes.extract.structures import (
 )
 from custodes.ontology import ORG_HEADS, RANK_RE, TITLE_WORDS, strip_ranks
 
+# the joining words of a body's name, English and the Romance languages ("Dirección Nacional
+# de Inteligencia (DNI)")
+_JOIN = r"of|for|the|and|on|de|del|la|las|los|des|du|di|della"
 _ABBR_DEF = re.compile(
-    r"(?P<full>(?:[A-Z][\w’'-]+|of|for|the|and|on)(?:\s+(?:[A-Z][\w’'-]+|of|for|the|and|on)){1,8})"
+    rf"(?P<full>(?:[A-Z][\w’'-]+|{_JOIN})(?:\s+(?:[A-Z][\w’'-]+|{_JOIN})){{1,8}})"
     r"\s*\((?P<abbr>[A-ZА-ЯЁ]{2,8})\)"
 )
 
@@ -358,7 +368,7 @@ def _assemble(
     events = _canonical_names(events, claims, everyone, _nicknames(text))
     _one_org_per_agency(events, abbr)
     full = known | {w for n in everyone if len(n.split()) > 1 for w in n.split()}
-    events = [e for e in events if _plausible_person(e, full, text)]
+    events = [e for e in events if _plausible_person(e, full, text, abbr)]
     return Extraction(_merge(events), claims, abbr)
 
 
@@ -414,11 +424,20 @@ def _one_org_per_agency(events: list[Event], abbr: dict[str, str]) -> None:
         e.organization = next((p.org for p in e.posts if p.org), e.organization)
 
 
-def _plausible_person(e: Event, known: set[str], text: str) -> bool:
+def _plausible_person(
+    e: Event, known: set[str], text: str, abbr: dict[str, str] | None = None
+) -> bool:
     """A one-word "person" is a person only if the document also gives it as part of a full
     name, or puts a rank or a title before it ("General Roos", "Mr Roos"): "Screenshot",
-    "Navy" or a caption word standing alone is not someone who was arrested."""
-    if len(e.person.split()) > 1:
+    "Navy" or a caption word standing alone is not someone who was arrested. A name that ends
+    in a title ("State Duma Speaker") or that the text abbreviates as it does a body
+    ("Dirección Nacional de Inteligencia (DNI)") is not a person either."""
+    words = e.person.split()
+    if len(words) > 1 and TITLE_RE.fullmatch(words[-1]):
+        return False
+    if abbr and e.person in abbr.values():
+        return False
+    if len(words) > 1:
         return True
     word = e.person
     if word in known or any(word in k.split() for k in known):
