@@ -548,3 +548,26 @@ def test_the_title_of_the_next_person_in_a_list_is_not_the_post_left() -> None:
         "Ilmar Saar": "Prime Minister",
         "Tomas Verhoven": "Speaker",
     }
+
+
+def test_each_person_listed_after_including_shares_the_event() -> None:
+    got = people(
+        "Whereas Marat Bekov is the sixth member of parliament to be assassinated since February "
+        "2005, including former Prime Minister Ilmar Saar, Tomas Verhoven, and Acting Governor "
+        "Arvo Kask;"
+    )
+    assert {("died", "Ilmar Saar"), ("died", "Tomas Verhoven"), ("died", "Arvo Kask")} <= set(got)
+    # a list of charges is not a list of defendants
+    assert people(
+        "Ilmar Saar was charged with terrorism offences, including aiding the Workers' Party "
+        "of Kurdistan Tomas Verhoven."
+    ) == [("charged", "Ilmar Saar")]
+
+
+def test_an_event_in_a_period_told_before_is_not_the_news_of_the_day() -> None:
+    (e,) = extract(
+        "Other critics of the government have also been assassinated in the same time period, "
+        "including journalist Ilmar Saar.",
+        PUB,
+    ).events
+    assert e.date == PUB.bound()

@@ -237,6 +237,25 @@ def _core(tok: Token) -> set[int]:
     return out
 
 
+def _including(trig: Token, people: list[PersonMention], nxt: int) -> list[PersonMention]:
+    """The people listed after ", including" in the trigger's own clause (before the next
+    trigger, a semicolon or "while"): the victims, detainees or defendants of a plural event."""
+    text = trig.doc.text
+    end = nxt
+    m = re.search(r"[;]|\bwhile\b|\bwhereas\b", text[trig.idx : nxt])
+    if m:
+        end = trig.idx + m.start()
+    inc = re.search(r",?\s+including\s+", text[trig.idx : end])
+    if not inc:
+        return []
+    start = trig.idx + inc.end()
+    listed = [p for p in people if start <= p.start < end]
+    # a list of people, not of charges ("charges, including establishing …, and aiding X")
+    if not listed or re.search(r"\b(?!acting\b)\w+ing\b|\d", text[start : listed[0].start], re.I):
+        return []
+    return listed
+
+
 def _people_in(tok: Token, people: list[PersonMention]) -> list[PersonMention]:
     """The people an argument names: the argument itself and its coordinates first; failing
     that, the first named person inside it ("the government headed by X")."""
@@ -486,6 +505,12 @@ def read_triggers(
                 continue
         if etype in {"dismissed", "resigned"} and from_post is None:
             from_post, to_post = to_post, None
+        if etype in {"died", "arrested", "charged", "dismissed"}:
+            # "… to be assassinated since 2005, including A, B and C": each one listed
+            listed = _including(trig, people, nxt)
+            if listed and pron and not persons:
+                pron = None
+            persons += [p for p in listed if p not in persons]
         if not persons and not pron and etype in {"arrested", "dismissed", "charged"}:
             out.append(
                 RawEvent(

@@ -37,7 +37,10 @@ BACKGROUND = re.compile(
     r"\b(?:previously|formerly|earlier|before\s+that|prior\s+to|once|had\s+been|had\s+(?:\w+\s+)?"
     r"(?:appointed|dismissed|served)|in\s+the\s+past|at\s+the\s+time|back\s+then|since\s+then|"
     r"ранее|прежде|до\s+этого|в\s+свое\s+время|в\s+своё\s+время|тогда|бывш\w+|в\s+прошлом|"
-    r"позднее|позже|впоследствии|later|subsequently|эт\w+\s+должност\w+\s+\w+\s+занимал)\b",
+    r"позднее|позже|впоследствии|later|subsequently|эт\w+\s+должност\w+\s+\w+\s+занимал|"
+    # a span of time told before: "also assassinated in the same time period"
+    r"(?:in|during|over)\s+(?:the\s+same|that|this)\s+(?:time\s+)?(?:period|years?|months?|"
+    r"decades?)|за\s+(?:этот|тот\s+же)\s+период)\b",
     re.IGNORECASE,
 )
 
