@@ -158,3 +158,16 @@ def test_a_clause_on_a_day_is_dated_by_it() -> None:
         "2015, when Tomas Verhoven resigned to run for parliament."
     )
     assert got[("resigned", "Verhoven")]["date"] == "2015-02-07"
+
+
+def test_between_two_dates_is_the_interval() -> None:
+    got = dated("Colonel Tomas Verhoven was killed between March 2020 and June 2021.")
+    death = got[("died", "Verhoven")]
+    assert (death["date_bound"], death["date_after"], death["date"]) == (
+        "between",
+        "2020-03",
+        "2021-06",
+    )
+    got = dated("Colonel Tomas Verhoven was arrested between 10 and 12 March 2023 in Riga.")
+    arrest = got[("arrested", "Verhoven")]
+    assert (arrest["date_after"], arrest["date"]) == ("2023-03-10", "2023-03-12")

@@ -33,6 +33,7 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
         if d.precision == "year" and before.count("(") > before.count(")"):
             continue
         usable.append((m.start - off, m.end - off, d))
+    spans = tuple(usable)  # every usable date, for the closing end of "between A and B"
     ranked = [(governs(raw.trigger, s), s, e, d) for s, e, d in usable]
     best = max((r for r, *_ in ranked), default=0)
     # dates on the trigger's own verb win over dates on a coordinated one
@@ -56,13 +57,13 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
         if not before_t and not after_t:
             return None
     if before_t:
-        return _since(raw, stext, *before_t[-1])
+        return _since(raw, stext, *before_t[-1], later_dates=spans)
     if after_t:
         # "committed suicide on January 10" — but not a date that belongs to the next clause
         s_, e_, d = after_t[0]
         gap = stext[t:s_]
         if best == 2 or len(gap) < 60 and not re.search(r";|\band\b.*\b(?:was|were)\b", gap):
-            return _since(raw, stext, s_, e_, d)
+            return _since(raw, stext, s_, e_, d, later_dates=spans)
     if later:
         return None
     if reported and any(r and s_ < raw.reported.idx for r, s_, _, _ in ranked):  # type: ignore[union-attr]
@@ -81,12 +82,28 @@ _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
 
 
-def _since(raw: RawEvent, stext: str, start: int, end: int, d: PartialDate) -> PartialDate:
+def _since(
+    raw: RawEvent,
+    stext: str,
+    start: int,
+    end: int,
+    d: PartialDate,
+    later_dates: tuple[tuple[int, int, PartialDate], ...] = (),
+) -> PartialDate:
     """A date after "since" or "by" bounds an event, it does not date it: "the eighth figure
     to be assassinated since February 2005" happened at some time from February 2005 on; "he
     had become deputy commander by 1988", at some time up to 1988. A state begun then is the
     exception: "detained since March" was arrested in March."""
     before = stext[max(0, start - 20) : start]
+    day = re.search(r"\bbetween\s+(\d{1,2})(?:st|nd|rd|th)?\s+and\s+$", before, re.I)
+    if day and d.day and int(day.group(1)) < d.day:
+        # "between 10 and 12 March 2023"
+        return d.bound(after=PartialDate(d.year, d.month, int(day.group(1))).iso)
+    if re.search(r"\bbetween\s+$", before, re.I):
+        # "between March 2020 and June 2021": the date after "and" closes the interval
+        nxt = next((x for x in later_dates if re.fullmatch(r"\s+and\s+", stext[end : x[0]])), None)
+        if nxt is not None and nxt[2].first_day() >= d.first_day():
+            return nxt[2].bound(after=d.iso)
     if _BY.search(before):
         return d.bound()
     if raw.type == "arrested" or not _SINCE.search(before):
