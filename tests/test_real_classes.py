@@ -571,3 +571,22 @@ def test_an_event_in_a_period_told_before_is_not_the_news_of_the_day() -> None:
         PUB,
     ).events
     assert e.date == PUB.bound()
+
+
+def test_a_headline_that_tells_the_news_is_read() -> None:
+    got = people(
+        "Official website of the President\n\n"
+        "President accepted resignation of Regional Governor Ilmar Saar\n\n"
+        "February 12, 2024\n\n"
+        "The President signed an Executive Order on the early termination of the mandate."
+    )
+    assert got == [("resigned", "Ilmar Saar")]
+
+
+def test_a_paragraph_that_stops_at_a_comma_runs_on_into_the_next() -> None:
+    (e,) = extract(
+        "Whereas on February 14, 2005,\n\n\t\t\tIlmar Saar, the former Prime Minister, was "
+        "assassinated in a despicable terrorist attack;",
+        PUB,
+    ).events
+    assert (e.type, e.person, e.date) == ("died", "Ilmar Saar", PartialDate(2005, 2, 14))

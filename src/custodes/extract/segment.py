@@ -82,12 +82,28 @@ def _wrapped(line: str, nxt: str) -> bool:
     return bool(_OPEN_END.search(line) or re.match(r"\s*[a-zа-яё]", nxt))
 
 
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Blank-line separated spans; a span that stops mid-clause ("Whereas on February 14,
+    2005,") runs on into the next, as double-spaced text (the Congressional Record) wraps."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        if (
+            out
+            and re.search(r",\s*$", text[out[-1][0] : out[-1][1]])
+            and not re.match(r"\s*(?:[-*•–—]|\d+[.)])\s", m.group(0))
+        ):
+            out[-1] = (out[-1][0], m.end())
+        else:
+            out.append((m.start(), m.end()))
+    return out
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
     """Blank-line separated blocks; a block whose lines are not wrapped prose (each ends a
     sentence or clause, or is short: titles, datelines, list items) is one block per line."""
     out: list[tuple[int, int]] = []
-    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-        lines = list(re.finditer(r"[^\n]+", m.group(0)))
+    for start, end in _spans(text):
+        lines = list(re.finditer(r"[^\n]+", text[start:end]))
         structural = (
             len(lines) > 1
             and all(
@@ -97,9 +113,9 @@ def _blocks(text: str) -> list[tuple[int, int]]:
             and not any(_wrapped(a.group(0), b.group(0)) for a, b in itertools.pairwise(lines))
         )
         if structural:
-            out += [(m.start() + ln.start(), m.start() + ln.end()) for ln in lines]
+            out += [(start + ln.start(), start + ln.end()) for ln in lines]
         else:
-            out.append((m.start(), m.end()))
+            out.append((start, end))
     return out
 
 

@@ -228,7 +228,9 @@ def candidates(
         if p.section_title:
             heading = signed  # a decree's signature date holds across its headings
             in_roster = False
-            continue
+            # a news headline is a title that tells the news: "X appointed Acting Head of Y"
+            if not test(p.text):
+                continue
         if p.heading:
             hm = find_dates(p.heading)
             heading = ctx.resolve(hm[0]) if hm else None
