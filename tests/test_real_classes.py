@@ -590,3 +590,18 @@ def test_a_paragraph_that_stops_at_a_comma_runs_on_into_the_next() -> None:
         PUB,
     ).events
     assert (e.type, e.person, e.date) == ("died", "Ilmar Saar", PartialDate(2005, 2, 14))
+
+
+def test_he_is_the_one_the_sentence_before_names_even_if_it_was_not_read() -> None:
+    got = people(
+        "Today Mr Saar is handing over his duties to the new Head of the Border Service, Mr "
+        "Tomas Verhoven. First, I would like to thank Mr Saar for many years of service. He "
+        "was appointed Head of the Border Service in 2007."
+    )
+    assert ("appointed", "Tomas Verhoven") in got
+    assert ("appointed", "Saar") in got
+
+
+def test_the_new_holder_introduced_without_a_verb_of_appointment_is_read() -> None:
+    got = people("I would like to introduce the new Director of the Security Service, Ilmar Saar.")
+    assert got == [("appointed", "Ilmar Saar")]

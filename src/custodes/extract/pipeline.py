@@ -302,6 +302,15 @@ def _assemble(
                 names = [clean_name(raw.person.name)]
             elif raw.pronoun == "he" and (ante := _antecedent(sdoc, raw, people_local)):
                 names = [ante]
+            elif (
+                raw.pronoun == "he"
+                and not sent_people
+                and not subject
+                and (named := _named_just_before(text, cand.sentence.start))
+            ):
+                # "I would like to thank Mr Fradkov … He was appointed …": the sentence just
+                # before (read or not) names whom "he" is
+                names = [named]
             elif raw.pronoun == "he" and (sent_people or last_people or subject):
                 # in a biography "he" is its subject; elsewhere the person last talked about
                 names = [(sent_people or ([subject] if subject else last_people))[0]]
@@ -370,6 +379,20 @@ def _assemble(
     full = known | {w for n in everyone if len(n.split()) > 1 for w in n.split()}
     events = [e for e in events if _plausible_person(e, full, text, abbr)]
     return Extraction(_merge(events), claims, abbr)
+
+
+_HONORIFIC_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Messrs)\.?\s+(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
+
+
+def _named_just_before(text: str, start: int) -> str | None:
+    """The one person the sentence before ``start`` names with an honorific ("thank Mr
+    Fradkov"), when that sentence was not read; None if it names none or several."""
+    before = text[max(0, start - 400) : start]
+    prev = re.split(r"[.!?]\s+(?=[A-Z])", before.rstrip().rstrip(".!?"))[-1]
+    names = {m.group("n") for m in _HONORIFIC_NAME.finditer(prev)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _news_noun(trig: Token) -> bool:

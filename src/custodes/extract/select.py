@@ -130,6 +130,8 @@ def _has_trigger(text: str) -> bool:
 def can_hold_event(sentence: str) -> bool:
     """The cheap test that decides which sentences are parsed at all (most have no trigger
     word, so that is tested first)."""
+    if _INCOMING.search(sentence) and _PERSON_CUE.search(sentence):
+        return True  # "introduce the new Head of the Service, X": a change of holder
     if not _has_trigger(sentence):
         return False  # the common case: no trigger word at all
     strong = STRONG_TRIGGER_RE.search(sentence)
@@ -142,6 +144,12 @@ def can_hold_event(sentence: str) -> bool:
     )
 
 
+# "the new Head of …", "the incoming commander", "newly appointed Envoy"
+_INCOMING = re.compile(
+    r"\b(?:the\s+)?(?:new|newly[- ]appointed|incoming)\s+(?:[A-Z][\w-]+\s+){0,2}?"
+    r"(?i:head|director|chairman|chief|minister|commander|commanding|governor|secretary|"
+    r"president|prosecutor|ambassador|envoy)\b"
+)
 # a name (two capitalised words, "Mr. X", or a capitalised word before "was/were/has"), a pronoun,
 # or a title: without one of these a sentence cannot say who
 _PERSON_CUE = re.compile(
