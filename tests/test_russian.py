@@ -378,3 +378,56 @@ def test_the_day_before_and_the_eve_of() -> None:
     assert [(t, p, d) for t, p, _, _, d in got] == [("resigned", "Сергей Каров", "2006-09-12")]
     got = events("Накануне выборов Сергей Каров подал в отставку с поста министра.", "2006-09-13")
     assert [d for *_, d in got] != ["2006-09-12"]
+
+
+def who(text: str, published: str | None = None) -> list[tuple[str, str]]:
+    pub = PartialDate.parse(published) if published else None
+    return sorted((e.type, e.person) for e in extract(text, pub).events)
+
+
+def test_the_signer_of_a_decree_about_a_resignation_is_not_its_subject() -> None:
+    assert who("Президент Алмаз Бекович Токтаров подписал указ об отставке правительства.") == []
+    # ... but one who announces the resignation of his own government resigns
+    assert who("Об отставке правительства премьер-министр Марат Бекович Сапаров заявил вчера.") == [
+        ("resigned", "Марат Бекович Сапаров")
+    ]
+
+
+def test_a_common_noun_argument_is_not_the_nearest_name() -> None:
+    assert (
+        who(
+            "Президент Иван Петров уволил двух генералов полиции, причастных к делу об аресте "
+            "журналиста Олега Сидорова."
+        )
+        == []
+    )
+    assert (
+        who("Именно Анна Волкова командовала операцией, в ходе которой был случайно убит бразилец.")
+        == []
+    )
+
+
+def test_a_name_the_tagger_missed_is_still_the_subject() -> None:
+    assert who(
+        "Сидорчук подал в отставку после того, как признал связь со своим биографом Полой Бродвелл."
+    ) == [("resigned", "Сидорчук")]
+
+
+def test_a_bare_resignation_noun_adds_nothing_to_the_resignation_told() -> None:
+    assert who(
+        "Сергей Петрович Волков подал в отставку с поста вице-премьера. Наблюдатели оценивают "
+        "отставку Волкова по-разному."
+    ) == [("resigned", "Сергей Петрович Волков")]
+
+
+def test_an_acting_holder_named_after_a_dated_departure_is_named_that_day() -> None:
+    got = events(
+        "15 января 2014 года Президент досрочно отправил в отставку губернатора Челябинской "
+        "области Михаила Юревича. Временно исполняющим обязанности губернатора назначен Борис "
+        "Дубровский.",
+        None,
+    )
+    assert {(t, p, d) for t, p, _, _, d in got} == {
+        ("dismissed", "Михаил Юревич", "2014-01-15"),
+        ("appointed", "Борис Дубровский", "2014-01-15"),
+    }

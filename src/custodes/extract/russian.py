@@ -12,6 +12,7 @@ headings and the document's date context are shared with English (``select``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import timedelta
@@ -341,6 +342,18 @@ def _name_tokens(tok: Any, by_id: dict[str, Any], children: dict[str, list[Any]]
     return ids
 
 
+def _subtree_ids(tok: Any, children: dict[str, list[Any]]) -> set[str]:
+    """The ids of a token and everything under it (the root is its own head in natasha's
+    parse, so walk with a seen set)."""
+    ids, todo = {tok.id}, [tok]
+    while todo:
+        for c in children.get(todo.pop().id, []):
+            if c.id not in ids:
+                ids.add(c.id)
+                todo.append(c)
+    return ids
+
+
 def _person_spans(doc: Any, ids: set[str]) -> list[Any]:
     toks = [t for t in doc.tokens if t.id in ids]
     return [
@@ -473,7 +486,17 @@ def _read_sentence(
             feats.get("Voice") == "Pass" or feats.get("VerbForm") == "Part"
         ) and t.text.lower() not in _VERBS
         kids = children.get(t.id, [])
-        if passive:
+        noun = t.pos == "NOUN" and t.text.lower() not in _VERBS
+        if noun:
+            # "отставка Суркова", "об отставке правительства премьер-министра X": the person is
+            # the noun's genitive dependent, not whoever stands nearest
+            args = [c for c in kids if c.rel in {"nmod", "appos"}]
+            args += [g for c in args for g in children.get(c.id, []) if g.rel in {"nmod", "appos"}]
+            # "Лапину предъявлено обвинение": the person is the light verb's, not the noun's
+            head = by_id.get(t.head_id)
+            if head is not None and head.id != t.id and t.rel in {"obj", "nsubj", "nsubj:pass"}:
+                args += [c for c in children.get(head.id, []) if c.rel in {"iobj", "obl"}]
+        elif passive:
             args = [c for c in kids if c.rel in {"nsubj:pass", "nsubj"}]
         elif etype in {"died", "resigned"} or t.lemma in {"возглавить", "занять"}:
             args = [c for c in kids if c.rel == "nsubj"]
@@ -507,14 +530,96 @@ def _read_sentence(
             a.text.lower() in {"его", "её", "ее", "он", "она", "ему", "ей", "него", "неё", "нему"}
             for a in args + [c for c in kids if c.rel in {"iobj", "obl"}]
         )
-        if not spans and not pron:
-            pers = [s for s in doc.spans if s.type == "PER"]
+        if noun:
+            # the nearest name after the noun, if the noun governs it or it follows closely
+            # ("назначение во вторник полковника Данияра Мухамеджанова")
+            near = next((x for x in doc.spans if x.type == "PER" and x.start > t.start), None)
+            gap = text[t.stop : near.start] if near is not None else ""
+            if near is not None and (
+                any(
+                    x.start <= near.start < x.stop or near.start <= x.start < near.stop
+                    for x in spans
+                )  # fmt: skip
+                or (
+                    len(gap.split()) <= 5
+                    and not re.search(r"[,;:.()—–«»]", gap)
+                    and any(
+                        (x.feats or {}).get("Case") == "Gen"
+                        for x in doc.tokens
+                        if near.start <= x.start < near.stop
+                    )
+                )
+            ):
+                spans = [near] + [x for x in spans if x.start >= near.stop]
+        if noun and not spans:
+            head = by_id.get(t.head_id)
+            if head is not None:
+                head.lemmatize(nlp.morph_vocab)
+            if etype == "dismissed" and head is not None and head.lemma in _ANNOUNCE:
+                # "Об отставке правительства Бойко Борисов заявил": his own resignation
+                subj = [c for c in children.get(head.id, []) if c.rel == "nsubj"]
+                spans = [
+                    x for a in subj for x in _person_spans(doc, _name_tokens(a, by_id, children))
+                ]
+                etype = "resigned" if spans else etype
+            if not spans:
+                continue  # "подписал указ об отставке правительства": the signer is not its subject
+        # the argument is a common noun that names nobody ("уволил двух генералов", "был убит
+        # бразилец", "отправил чиновника в отставку"): whom, the text says elsewhere
+        unnamed = (
+            not noun
+            and bool(args)
+            and not spans
+            and all(
+                a.pos == "NOUN"
+                and a.text.lower()[:7] not in _HEADED
+                and not _TRIGGER.search(a.text)  # "Лапину предъявлено обвинение"
+                and (
+                    (a.feats or {}).get("Number") == "Plur"
+                    or (
+                        passive
+                        and not _title_of(a.text)
+                        and not _person_spans(doc, _subtree_ids(a, children))
+                    )
+                )
+                for a in args
+            )
+        )
+        if not spans and not pron and not unnamed:
+            # an argument the tagger did not take for a name: "Петреус подал в отставку"
+            propn = [a for a in args if a.pos == "PROPN" and a.text[:1].isupper()]
+            if propn:
+                ids = _name_tokens(propn[0], by_id, children)
+                words = [x.text for x in doc.tokens if x.id in ids]
+                feats_ = [x.feats or {} for x in doc.tokens if x.id in ids]
+                names_propn = [nominative(words, nlp.morph_vocab, None, feats_)]
+            else:
+                names_propn = []
+        else:
+            names_propn = []
+        if not spans and not pron and not unnamed and not names_propn:
+            # the agent of an active verb is not its object; a name in brackets is an aside
+            agent = set()
+            if not passive:
+                for c in kids:
+                    if c.rel == "nsubj":
+                        agent |= _subtree_ids(c, children)
+            depth = [text[: x.start].count("(") - text[: x.start].count(")") for x in doc.spans]
+            pers = [
+                x
+                for x, d in zip(doc.spans, depth, strict=True)
+                if x.type == "PER"
+                and d <= 0
+                and not any(tk.id in agent for tk in doc.tokens if x.start <= tk.start < x.stop)
+            ]
             after = [s for s in pers if s.start > t.start]
             before = [s for s in pers if s.stop <= t.start]
             # the person is the object after an active verb, the subject before a passive one —
             # or after it: "Освобождён от должности … Арман Жумабаев" (subject last)
             spans = (after[:1] if not passive else before[-1:]) or after[:1] or before[-1:]
-        if imperative_name is not None:
+        if names_propn:
+            names = names_propn
+        elif imperative_name is not None:
             words = imperative_name.split()
             cased = [{"Case": "Acc"}] * len(words)
             names = [nominative(words, nlp.morph_vocab, None, cased)]
@@ -575,6 +680,13 @@ def _read_sentence(
     last_people[:] = people_here or last_people
     return events
 
+
+# collectives whose head is the person an event names ("отправил в отставку правительство во
+# главе с премьер-министром X": X dismissed); the first seven letters of any case
+_HEADED = {"правите", "кабинет", "руковод"}
+
+# verbs under which a resignation noun is the speaker's own ("заявил об отставке")
+_ANNOUNCE = {"заявить", "объявить", "сообщить"}
 
 # a head of state or government named as the signer right before a name
 _SIGNER = re.compile(
@@ -694,6 +806,7 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             continue
         found = _read_sentence(cand, nlp, last_people, subject, next(parsed))
         events += found + _gapped(cand, nlp, found)
+    events = _acting_on_the_day(_own_resignations(events), text)
     # the day a news item reports on dates what it reports as its news (not a biography's)
     news = None if subject else item_date(text, published)
     if news is not None:
@@ -705,6 +818,53 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             elif e.date is None and news_of_the_day(e.quote):
                 e.date, e.dated_by = news, "item"
     return Extraction(_canonical(_merge(events)), [], {})
+
+
+def _own_resignations(events: list[Event]) -> list[Event]:
+    """A bare "отставка" names no one's decision ("Наблюдатели оценивают отставку Суркова"):
+    where the document tells the same person's resignation or dismissal with a verb, that one
+    says which it was, and the noun's mention adds nothing."""
+    told = {
+        e.person.split()[0 if _surname_first(e.person) else -1].lower()
+        for e in events
+        if e.type in {"resigned", "dismissed"} and not e.extractor.endswith("ru:отставка")
+    }
+
+    def key(e: Event) -> str:
+        return e.person.split()[0 if _surname_first(e.person) else -1].lower()
+
+    return [
+        e
+        for e in events
+        if not (e.extractor.endswith("ru:отставка") and e.type == "dismissed" and key(e) in told)
+    ]
+
+
+def _surname_first(name: str) -> bool:
+    """ "Сурков Владислав Юрьевич": the official order, surname first, patronymic last."""
+    words = name.split()
+    return len(words) == 3 and bool(re.search(r"(?:вич|вна|ична|оглы|кызы|улы|ұлы)$", words[2]))
+
+
+_ACTING = re.compile(r"исполняющ\w*\s+обязанност|\bврио\b|\bи\.\s?о\.", re.IGNORECASE)
+
+
+def _acting_on_the_day(events: list[Event], text: str) -> list[Event]:
+    """ "15 января Путин отправил в отставку губернатора X. Временно исполняющим обязанности
+    губернатора назначен Y.": an acting holder named right after a dated departure was named
+    on its day (the same decision)."""
+    for prev, e in itertools.pairwise(events):
+        if (
+            e.type == "appointed"
+            and e.date is None
+            and prev.type in {"dismissed", "resigned"}
+            and prev.date is not None
+            and prev.dated_by == "text"
+            and _ACTING.search(e.quote)
+            and 0 <= e.start - prev.end <= 3
+        ):
+            e.date = prev.date
+    return events
 
 
 def _the_day_before(sentence: str, nlp: _Nlp) -> bool:
