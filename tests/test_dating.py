@@ -171,3 +171,15 @@ def test_between_two_dates_is_the_interval() -> None:
     got = dated("Colonel Tomas Verhoven was arrested between 10 and 12 March 2023 in Riga.")
     arrest = got[("arrested", "Verhoven")]
     assert (arrest["date_after"], arrest["date"]) == ("2023-03-10", "2023-03-12")
+
+
+def test_a_lead_that_opens_with_its_day_dates_the_news_without_a_publication_date() -> None:
+    text = (
+        "Марат Бекович Сапаров задержан\n"
+        "4 июля 2013 года представители армии подтвердили факт задержания отстранённого ими "
+        "президента.\n"
+        "Марат Бекович Сапаров задержан и находится в здании министерства обороны."
+    )
+    assert item_date(text, None) == PartialDate(2013, 7, 4)
+    # a plain text with no day of its own has no news of the day
+    assert item_date("Марат Сапаров задержан.", None) is None

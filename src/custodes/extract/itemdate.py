@@ -52,10 +52,9 @@ NEWS_ITEM_CHARS = 8000
 
 def item_date(text: str, published: PartialDate | None) -> PartialDate | None:
     """The date the item reports on: its dateline or byline, else the day an announcement
-    sentence gives, else ``published``; never later than ``published``. None for a document
-    with no publication date (its news has no day to be the news of) or one too long to be a
-    news item."""
-    if published is None or len(text) > NEWS_ITEM_CHARS:
+    sentence gives, else ``published``; never later than ``published``. Without a publication
+    date only a lead that opens with its day ("4 июля 2013 года …") says it. None for a document too long to be a news item."""
+    if len(text) > NEWS_ITEM_CHARS:
         return None
     ctx = DateContext(published=published)
 
@@ -76,8 +75,19 @@ def item_date(text: str, published: PartialDate | None) -> PartialDate | None:
             r"\s*(?:[,.]?\s*\d\d:\d\d|[-–—/(]|\.?\s*$|\.?\s*\n)", after
         ):
             d = ctx.resolve(m, update=False)
+            if usable(d) and published is not None:
+                return d
+    # a lead that opens with its day: "4 июля 2013 года представители армии подтвердили …"
+    # (the news' own day, with or without a publication date)
+    lead = re.search(r"(?:^|\n)[ \t]*(?=\d{1,2}[ \t]+[^\W\d]+[ \t]+(?:19|20)\d\d)", text[:800])
+    if lead:
+        ms = find_dates(text[lead.end() : lead.end() + 40])
+        if ms and ms[0].start == 0 and ms[0].year and ms[0].day:
+            d = ctx.resolve(ms[0], update=False)
             if usable(d):
                 return d
+    if published is None:
+        return None  # nothing else can say the item's day
     for sent in re.split(r"(?<=[.!?])\s+", text[:6000]):
         if _ANNOUNCE.search(sent) and _DECISION.search(sent):
             for m in find_dates(sent):
