@@ -53,7 +53,8 @@ NEWS_ITEM_CHARS = 8000
 def item_date(text: str, published: PartialDate | None) -> PartialDate | None:
     """The date the item reports on: its dateline or byline, else the day an announcement
     sentence gives, else ``published``; never later than ``published``. Without a publication
-    date only a lead that opens with its day ("4 июля 2013 года …") says it. None for a document too long to be a news item."""
+    date only a lead that opens with its day ("4 июля 2013 года …") says it. None for a
+    document too long to be a news item."""
     if len(text) > NEWS_ITEM_CHARS:
         return None
     ctx = DateContext(published=published)
