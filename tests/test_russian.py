@@ -431,3 +431,28 @@ def test_an_acting_holder_named_after_a_dated_departure_is_named_that_day() -> N
         ("dismissed", "Михаил Юревич", "2014-01-15"),
         ("appointed", "Борис Дубровский", "2014-01-15"),
     }
+
+
+def test_a_headline_opening_with_the_participle_is_read() -> None:
+    assert who("Арестован Марат Бекович Сапаров") == [("arrested", "Марат Бекович Сапаров")]
+
+
+def test_a_gerund_and_a_noun_of_dismissal_name_whom() -> None:
+    assert who(
+        "В понедельник 18 февраля 2013 года премьер пытался смягчить кризис, уволив "
+        "непопулярного министра финансов Симеона Дянкова."
+    ) == [("dismissed", "Симеон Дянков")]
+    assert who(
+        "В четверг Кремль объявил об увольнении начальника управления по контролю за оборотом "
+        "наркотиков Юрия Девяткина и начальника управления полиции округа Андрея Пучкова."
+    ) == [("dismissed", "Андрей Пучков"), ("dismissed", "Юрий Девяткин")]
+
+
+def test_the_decree_by_which_a_president_dismisses_is_not_a_person() -> None:
+    assert (
+        who(
+            "8 мая 2013 года Президент России Иван Петров подписал Указ «О Волкове С. П.», которым "
+            "отправил чиновника в отставку."
+        )
+        == []
+    )

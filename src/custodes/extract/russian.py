@@ -342,6 +342,27 @@ def _name_tokens(tok: Any, by_id: dict[str, Any], children: dict[str, list[Any]]
     return ids
 
 
+_NOUN_CHAIN = {"nmod", "appos", "conj", "flat", "flat:name"}
+
+
+def _noun_args(noun: Any, children: dict[str, list[Any]]) -> list[Any]:
+    """What a noun event is about: the tokens reached from it through genitives, appositions
+    and coordination ("об увольнении начальника … Юрия Девяткина и начальника … Андрея
+    Пучкова"), not through another event noun ("по делу об аресте журналиста X": the arrest's)."""
+    out: list[Any] = []
+    seen = {noun.id}
+    todo = [noun]
+    while todo:
+        for c in children.get(todo.pop().id, []):
+            if c.id in seen or c.rel not in _NOUN_CHAIN:
+                continue
+            seen.add(c.id)
+            out.append(c)
+            if not _TRIGGER.match(c.text.lower()):
+                todo.append(c)
+    return out
+
+
 def _subtree_ids(tok: Any, children: dict[str, list[Any]]) -> set[str]:
     """The ids of a token and everything under it (the root is its own head in natasha's
     parse, so walk with a seen set)."""
@@ -414,10 +435,17 @@ def _read_sentence(
     for t in doc.tokens:
         imperative = t.text.lower() in _VERBS  # "Назначить …": the tagger may call it a name
         if t.pos not in {"VERB", "AUX", "NOUN"} and not imperative:
-            continue
+            if not (t is doc.tokens[0] and t.text[:1].isupper()):
+                continue
+            # a headline's first word the tagger took for a name: "Арестован Ратко Младич"
+            t.lemmatize(nlp.morph_vocab)
+            if t.lemma not in _VERBS:
+                continue
+            t.pos = "VERB"
+            t.feats = {**(t.feats or {}), "VerbForm": "Part", "Voice": "Pass"}
         t.lemmatize(nlp.morph_vocab)
         spec = _VERBS.get(t.text.lower() if imperative else t.lemma)
-        if spec is None and t.lemma in {"назначение", "освобождение"}:
+        if spec is None and t.lemma in {"назначение", "освобождение", "увольнение"}:
             # "подписал указ о назначении X": only a decree "about" it, not "до назначения"
             about = re.search(r"(?:^|\s)об?\s*$", text[max(0, t.start - 4) : t.start])
             bare = not re.search(
@@ -430,6 +458,10 @@ def _read_sentence(
             if not (about or bare):
                 continue
             spec = {"type": "appointed" if t.lemma == "назначение" else "dismissed"}
+            if t.lemma == "увольнение" and re.match(
+                r"\s*(?:с\s+(?:работы|службы)\s+)?по\s+собственному", text[t.stop :]
+            ):
+                spec = {"type": "resigned"}
         if (
             spec is None
             and t.lemma in {"отставка"}
@@ -490,8 +522,7 @@ def _read_sentence(
         if noun:
             # "отставка Суркова", "об отставке правительства премьер-министра X": the person is
             # the noun's genitive dependent, not whoever stands nearest
-            args = [c for c in kids if c.rel in {"nmod", "appos"}]
-            args += [g for c in args for g in children.get(c.id, []) if g.rel in {"nmod", "appos"}]
+            args = _noun_args(t, children)
             # "Лапину предъявлено обвинение": the person is the light verb's, not the noun's
             head = by_id.get(t.head_id)
             if head is not None and head.id != t.id and t.rel in {"obj", "nsubj", "nsubj:pass"}:
@@ -522,7 +553,8 @@ def _read_sentence(
                 imperative_name = " ".join(words)
         for a in args:
             spans += _person_spans(doc, _name_tokens(a, by_id, children))
-        relative = [a for a in args if a.text.lower().startswith("котор")]
+        # "которого президент назначил" is the person; "указ, которым отправил …" is the decree
+        relative = [a for a in args if a.text.lower().startswith("котор") and a.rel != "iobj"]
         if relative and not spans:
             # "… Владимира Колокольцева, которого президент назначил …": the name before "который"
             spans = [s for s in doc.spans if s.type == "PER" and s.stop <= relative[0].start][-1:]
@@ -599,11 +631,16 @@ def _read_sentence(
             names_propn = []
         if not spans and not pron and not unnamed and not names_propn:
             # the agent of an active verb is not its object; a name in brackets is an aside
-            agent = set()
-            if not passive:
-                for c in kids:
+            agent: set[str] = set()
+            node, seen_ = t, set()
+            while not passive and node is not None and node.id not in seen_:
+                # the subjects of the verb and of the clauses above it ("Путин подписал Указ,
+                # которым отправил чиновника в отставку": Путин acts, he is not dismissed)
+                seen_.add(node.id)
+                for c in children.get(node.id, []):
                     if c.rel == "nsubj":
                         agent |= _subtree_ids(c, children)
+                node = by_id.get(node.head_id)
             depth = [text[: x.start].count("(") - text[: x.start].count(")") for x in doc.spans]
             pers = [
                 x
@@ -617,6 +654,10 @@ def _read_sentence(
             # the person is the object after an active verb, the subject before a passive one —
             # or after it: "Освобождён от должности … Арман Жумабаев" (subject last)
             spans = (after[:1] if not passive else before[-1:]) or after[:1] or before[-1:]
+            if not passive and args and not after:
+                # "Указ, которым отправил чиновника в отставку": the object is there, unnamed;
+                # a name before an active verb is its agent
+                spans = []
         if names_propn:
             names = names_propn
         elif imperative_name is not None:
@@ -820,6 +861,9 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     return Extraction(_canonical(_merge(events)), [], {})
 
 
+_NOUNS = ("ru:отставка", "ru:увольнение", "ru:освобождение")
+
+
 def _own_resignations(events: list[Event]) -> list[Event]:
     """A bare "отставка" names no one's decision ("Наблюдатели оценивают отставку Суркова"):
     where the document tells the same person's resignation or dismissal with a verb, that one
@@ -827,7 +871,7 @@ def _own_resignations(events: list[Event]) -> list[Event]:
     told = {
         e.person.split()[0 if _surname_first(e.person) else -1].lower()
         for e in events
-        if e.type in {"resigned", "dismissed"} and not e.extractor.endswith("ru:отставка")
+        if e.type in {"resigned", "dismissed"} and not e.extractor.endswith(_NOUNS)
     }
 
     def key(e: Event) -> str:
@@ -836,7 +880,7 @@ def _own_resignations(events: list[Event]) -> list[Event]:
     return [
         e
         for e in events
-        if not (e.extractor.endswith("ru:отставка") and e.type == "dismissed" and key(e) in told)
+        if not (e.extractor.endswith(_NOUNS) and e.type == "dismissed" and key(e) in told)
     ]
 
 
