@@ -553,8 +553,15 @@ def _read_sentence(
                 imperative_name = " ".join(words)
         for a in args:
             spans += _person_spans(doc, _name_tokens(a, by_id, children))
+            if a.text.lower()[:7] in _HEADED and not spans:
+                # "Правительство во главе с Дмитрием Медведевым ушло в отставку": its head
+                spans += _person_spans(doc, _subtree_ids(a, children))[:1]
         # "которого президент назначил" is the person; "указ, которым отправил …" is the decree
-        relative = [a for a in args if a.text.lower().startswith("котор") and a.rel != "iobj"]
+        relative = [
+            a
+            for a in args
+            if a.text.lower().startswith("котор") and a.rel in {"obj", "nsubj", "nsubj:pass"}
+        ]
         if relative and not spans:
             # "… Владимира Колокольцева, которого президент назначил …": the name before "который"
             spans = [s for s in doc.spans if s.type == "PER" and s.stop <= relative[0].start][-1:]
@@ -1039,6 +1046,8 @@ def _canonical(events: list[Event]) -> list[Event]:
     dots ("Абрамович Р А" → "Абрамович Р.А.")."""
     for e in events:
         e.person = re.sub(r"(?<=\s)([А-ЯЁ])\s+([А-ЯЁ])$", r"\1.\2.", e.person)
+    # a body the tagger took for a person: "Националистический республиканский альянс"
+    events = [e for e in events if not _BODY_WORD.search(e.person)]
     full = [e.person for e in events if len(e.person.split()) >= 2]
     for e in events:
         if len(e.person.split()) == 1:
@@ -1046,3 +1055,10 @@ def _canonical(events: list[Event]) -> list[Event]:
             if same:
                 e.person = max(same, key=len)
     return events
+
+
+_BODY_WORD = re.compile(
+    r"(?i)(?:альянс|партия|союз|фронт|движение|комитет|совет|министерство|служба|управление|"
+    r"правительство|парламент|собрание|дума|суд|прокуратура|армия|полиция|организация|"
+    r"ассоциация|фонд|компания|корпорация|банк)"
+)
