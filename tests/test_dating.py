@@ -183,3 +183,19 @@ def test_a_lead_that_opens_with_its_day_dates_the_news_without_a_publication_dat
     assert item_date(text, None) == PartialDate(2013, 7, 4)
     # a plain text with no day of its own has no news of the day
     assert item_date("Марат Сапаров задержан.", None) is None
+
+
+def test_a_weekday_that_is_the_last_dates_own_is_that_day_without_a_publication_date() -> None:
+    got = dated(
+        "The president fired two generals on 13 June 2019. On Thursday the Kremlin announced "
+        "the dismissal of General Tomas Verhoven.",
+        None,
+    )
+    assert got[("dismissed", "Verhoven")]["date"] == "2019-06-13"
+    # a weekday the date does not fall on stays unknown
+    got = dated(
+        "The president fired two generals on 13 June 2019. On Monday the Kremlin announced "
+        "the dismissal of General Tomas Verhoven.",
+        None,
+    )
+    assert got[("dismissed", "Verhoven")]["date"] is None

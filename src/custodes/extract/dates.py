@@ -468,6 +468,13 @@ class DateContext:
                 return PartialDate.from_date(day_base.first_day() - timedelta(days=1))
             return None
         if pub is None:
+            # no publication date: "уволил 13 июня 2019 года … В четверг Кремль объявил": a
+            # weekday that is the newest date's own weekday is that day restated
+            word = rel.split()[-1]
+            wd = WEEKDAYS.get(word, RU_WEEKDAYS.get(word))
+            a = self.anchor
+            if wd is not None and a and a.day and a.month and a.first_day().weekday() == wd:
+                return a
             return None
         p = pub.first_day()
         if rel in {"today", "сегодня", "this morning", "this evening"}:
