@@ -605,3 +605,23 @@ def test_he_is_the_one_the_sentence_before_names_even_if_it_was_not_read() -> No
 def test_the_new_holder_introduced_without_a_verb_of_appointment_is_read() -> None:
     got = people("I would like to introduce the new Director of the Security Service, Ilmar Saar.")
     assert got == [("appointed", "Ilmar Saar")]
+
+
+def test_a_charge_in_a_capitalised_headline_is_not_a_person() -> None:
+    assert (
+        people(
+            "Former Comptroller General of Ecuador Indicted for Alleged Bribery and Money "
+            "Laundering Scheme"
+        )
+        == []
+    )
+    assert people("Ilmar Saar was charged with Cocaine Importation on Monday.") == [
+        ("charged", "Ilmar Saar")
+    ]
+
+
+def test_a_union_or_a_front_is_not_a_person() -> None:
+    assert people("Ilmar Saar was appointed by the African Union as its envoy.") == [
+        ("appointed", "Ilmar Saar")
+    ]
+    assert people("The junta detained the leaders of the Patriotic Front.") == []

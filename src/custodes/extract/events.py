@@ -505,6 +505,18 @@ def read_triggers(
                 continue
         if etype in {"dismissed", "resigned"} and from_post is None:
             from_post, to_post = to_post, None
+        if etype == "charged":
+            # "Indicted for Alleged Bribery", "Charged With Cocaine Importation": what a headline
+            # in capitals names after the charge verb is the charge, not a person
+            persons = [
+                p
+                for p in persons
+                if not re.fullmatch(
+                    r"\s+(?:\w+\s+){0,2}?(?:with|for|of|over)\s+(?:the\s+)?",
+                    sent.doc.text[trig.idx + len(trig) : p.start],
+                    re.IGNORECASE,
+                )
+            ]
         if etype in {"died", "arrested", "charged", "dismissed"}:
             # "… to be assassinated since 2005, including A, B and C": each one listed
             listed = _including(trig, people, nxt)

@@ -456,8 +456,8 @@ def _plausible_person(
     in a title ("State Duma Speaker") or that the text abbreviates as it does a body
     ("Dirección Nacional de Inteligencia (DNI)") is not a person either."""
     words = e.person.split()
-    if len(words) > 1 and TITLE_RE.fullmatch(words[-1]):
-        return False
+    if len(words) > 1 and (TITLE_RE.fullmatch(words[-1]) or words[-1].lower() in _BODIES):
+        return False  # "State Duma Speaker", "African Union"
     if abbr and e.person in abbr.values():
         return False
     if len(words) > 1:
@@ -468,6 +468,22 @@ def _plausible_person(
     before = re.findall(rf"(\S+)\s+{re.escape(word)}\b", text)
     return any(RANK_RE.fullmatch(b) or b.rstrip(".") in _HONORIFICS for b in before)
 
+
+# the last word of a body's name: a "person" ending in one is an organisation
+_BODIES = ORG_HEADS | {
+    "union",
+    "alliance",
+    "movement",
+    "front",
+    "league",
+    "federation",
+    "organization",
+    "organisation",
+    "association",
+    "society",
+    "bank",
+    "company",
+}
 
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Colonel", "General", "Major", "Captain", "Lieutenant"}
 
