@@ -625,3 +625,16 @@ def test_a_union_or_a_front_is_not_a_person() -> None:
         ("appointed", "Ilmar Saar")
     ]
     assert people("The junta detained the leaders of the Patriotic Front.") == []
+
+
+def test_taking_up_duties_or_office_starts_a_post() -> None:
+    assert people(
+        "Ms Anna Kask has taken up her duties as the new National Member for Estonia."
+    ) == [("appointed", "Anna Kask")]
+    assert people("Colonel Ilmar Saar took office as Director of the Security Service.") == [
+        ("appointed", "Ilmar Saar")
+    ]
+    # announced, not done; and a table's column heads are not events
+    assert people("General Ilmar Saar is taking up the post of Chief of the Defence Staff.") == []
+    table = "| Portrait | Name | Took office | Left office |\n| | Ilmar Saar | 1991 | 1994 |"
+    assert people(table) == []

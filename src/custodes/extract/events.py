@@ -624,6 +624,13 @@ def _trigger_type(t: Token) -> str | None:
                 return "arrested"  # "was taken into custody"
             if any(c.dep_ == "dobj" and c.lower_ == "command" for c in t.children):
                 return "appointed"  # "took command of …"
+            objs = {c.lemma_.lower() for c in t.children if c.dep_ == "dobj"}
+            if t.tag_ == "VBG" or "|" in t.sent.text:
+                return None  # "is taking up the post" (announced), "Took office | Left office"
+            if "up" in kids and objs & {"duty", "post", "position", "office", "role"}:
+                return "appointed"  # "has taken up her duties as the new National Member"
+            if objs & {"office", "helm"}:
+                return "appointed"  # "took office on 1 March", "took the helm of the service"
             return None
         if (
             lemma == "go"

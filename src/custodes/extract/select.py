@@ -33,6 +33,8 @@ STRONG_TRIGGER_RE = re.compile(
     r"sacked|ousted|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
     r"(?-i:charges\s+[A-Z])|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
     r"sworn\s+in|assassinat|murder|"
+    r"t(?:ake|akes|aken|ook|aking)\s+(?:up\s+(?:his|her|their|the)\s+(?:duties|post|position)|"
+    r"office\b|the\s+helm)|"
     r"under\s+arrest|found\s+dead|passed\s+away|took\s+over|tapped|"
     r"among\s+(?:them|those)|change[- ]of[- ]command|"
     r"(?:defendants|suspects|detainees|accused)\s+(?:are|were|include))",
@@ -119,6 +121,11 @@ _TRIGGER_STEMS = (
     "selected",
     "went to",
     "goes to",
+    "duties",
+    "office",
+    "helm",
+    "post",
+    "position",
 )
 
 
