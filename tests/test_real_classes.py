@@ -638,3 +638,20 @@ def test_taking_up_duties_or_office_starts_a_post() -> None:
     assert people("General Ilmar Saar is taking up the post of Chief of the Defence Staff.") == []
     table = "| Portrait | Name | Took office | Left office |\n| | Ilmar Saar | 1991 | 1994 |"
     assert people(table) == []
+
+
+def test_a_quantity_that_died_or_an_instruction_to_resign_names_nobody() -> None:
+    assert (
+        people(
+            "President Ilmar Saar cracked down on opposition candidates, some of which died in "
+            "prison."
+        )
+        == []
+    )
+    assert (
+        people(
+            "On 26 April 2019 President Ilmar Saar instructed Tomas Verhoven to resign over the "
+            "failures."
+        )
+        == []
+    )

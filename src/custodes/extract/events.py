@@ -450,6 +450,12 @@ def read_triggers(
             # "six members of the police were charged": a plural noun says how many, not who
             # (the next sentence may: "The six defendants are …")
             plural = passive and any(a.tag_ == "NNS" for a in subj)
+            # "some of which died in prison", "many were detained": a quantity, not a name
+            plural = plural or any(
+                a.lower_ in {"some", "many", "several", "most", "others", "which", "few", "all"}
+                or a.pos_ == "NUM"
+                for a in subj
+            )
             if not persons and not pron and not general and not plural:
                 # the parse missed the link: the nearest name before a passive verb, after an
                 # active transitive one (not when the argument is a title or a noun: "the
