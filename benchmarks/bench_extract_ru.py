@@ -5,7 +5,7 @@
 
 Measures, on one generated Russian corpus (benchmarks/corpus_ru.py, seeded):
 
-(a) custodes extraction (``extract_many``, which sends Russian text to ``extract.russian``:
+(a) custodes extraction (``extract_many``, which sends Russian text to ``languages.ru.reader``:
     regular expressions over every sentence, natasha on candidate sentences only), in words per
     second of the whole texts;
 (b) a plain natasha pass over the same texts with the same models (segment, morphology,
@@ -66,7 +66,7 @@ def bench_plain(texts: list[str]) -> dict[str, Any]:
     """natasha's own pipeline over every sentence, with the models custodes loads."""
     from natasha import Doc
 
-    from custodes.extract.russian import load_ru
+    from custodes.languages.ru.reader import load_ru
 
     nlp = load_ru()
     t = time.perf_counter()

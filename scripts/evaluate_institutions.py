@@ -52,7 +52,7 @@ def _english(name: str) -> str:
     """A Russian organisation name in the shared English taxonomy, when it is known."""
     if not re.search(r"[а-яё]", name, re.I):
         return name
-    from custodes.extract.russian import org_english
+    from custodes.languages.ru.reader import org_english
 
     if re.match(r"Президент", name):
         return "President"

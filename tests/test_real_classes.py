@@ -123,13 +123,13 @@ def test_the_vocabulary_is_data_checked_at_load() -> None:
 
 
 def test_the_russian_patterns_are_data_checked_at_load() -> None:
-    """Trigger stems, negations and denials live in data/russian.yaml; a fragment that does
-    not compile, or a verb of no event type, fails at load with its key named."""
+    """Trigger stems, negations and denials live in languages/ru/vocabulary.yaml; a fragment that
+    does not compile, or a verb of no event type, fails at load with its key named."""
     import pytest
 
     from custodes.extract.vocabulary import VocabularyError, russian_patterns
 
-    ru = _raw("russian")
+    ru = _raw("ru")
     patterns = russian_patterns(ru, "russian.yaml")
     assert patterns["trigger_stems"].search("назначен") and patterns["denials"].search("опроверг")
     with pytest.raises(VocabularyError, match=r"not_event\[1\]"):
@@ -139,11 +139,9 @@ def test_the_russian_patterns_are_data_checked_at_load() -> None:
 
 
 def _raw(lang: str) -> dict:
-    from importlib.resources import files
+    from custodes.languages import vocabulary_data
 
-    import yaml
-
-    return yaml.safe_load(files("custodes.data").joinpath(f"{lang}.yaml").read_text("utf-8"))
+    return dict(vocabulary_data(lang))
 
 
 def test_no_reader_imports_the_pipeline() -> None:
@@ -152,10 +150,27 @@ def test_no_reader_imports_the_pipeline() -> None:
     import ast
     from importlib.resources import files
 
-    for mod in ("russian.py", "institutions.py", "merge.py", "model.py", "confidence.py"):
-        tree = ast.parse(files("custodes.extract").joinpath(mod).read_text("utf-8"))
+    readers = [("custodes.languages.ru", "reader.py")] + [
+        ("custodes.extract", m)
+        for m in ("institutions.py", "merge.py", "model.py", "confidence.py")
+    ]
+    for package, mod in readers:
+        tree = ast.parse(files(package).joinpath(mod).read_text("utf-8"))
         imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
         assert "custodes.extract.pipeline" not in imported, mod
+
+
+def test_a_language_is_a_folder_of_data_and_a_reader() -> None:
+    """Each language in the registry has its vocabulary in its own folder; one with a reader of
+    its own names a function that exists; a document is routed by its script."""
+    from custodes.languages import LANGUAGES, language_of, vocabulary_data
+
+    for code, lang in LANGUAGES.items():
+        assert vocabulary_data(code), code
+        if lang.reader is not None:
+            assert callable(lang.read())
+    assert language_of("Указом Президента назначен Иван Петров.").code == "ru"
+    assert language_of("The president appointed Ivan Petrov.").code == "en"
 
 
 def test_an_infobox_office_is_an_appointment_of_the_biographys_subject() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from custodes.extract.dates import PartialDate
 from custodes.extract.pipeline import extract
-from custodes.extract.russian import nominative
+from custodes.languages.ru.reader import nominative
 
 
 def events(text: str, published: str | None = "2023-03-16") -> set[tuple]:
@@ -91,7 +91,7 @@ def test_denials_and_rumours_are_not_events() -> None:
     ],
 )
 def test_names_in_the_nominative(words: list[str], expected: str) -> None:
-    from custodes.extract.russian import load_ru
+    from custodes.languages.ru.reader import load_ru
 
     assert nominative(words, load_ru().morph_vocab) == expected
 
@@ -258,7 +258,7 @@ def test_news_that_names_nobody_near_a_trigger_is_not_parsed() -> None:
     """ "Матч назначен на субботу", "рейс задержан": trigger stems with nobody they can be about;
     such a document is skipped before any model runs, and one that names someone is read in
     full, subjectless sentences included (Russian drops the subject)."""
-    from custodes.extract.russian import names_someone
+    from custodes.languages.ru.reader import names_someone
 
     ordinary = (
         "Матч назначен на субботу. Рейс из Омска задержан на три часа из-за погоды. "
@@ -280,7 +280,7 @@ def test_batched_parse_equals_one_sentence_at_a_time() -> None:
     annotations natasha gives it alone."""
     from natasha import Doc
 
-    from custodes.extract.russian import _parse_many, load_ru
+    from custodes.languages.ru.reader import _parse_many, load_ru
 
     nlp = load_ru()
     sentences = [

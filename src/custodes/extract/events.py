@@ -19,9 +19,9 @@ from custodes.extract.mentions import PersonMention, Post, PostMention
 from custodes.extract.vocabulary import load as load_vocabulary
 from custodes.ontology import TITLE_WORDS
 
-# The vocabulary is data (data/en.yaml, validated at load): lemma -> event type ("replace" and
-# "become" have rules of their own), the transitive verbs, the heads under which a trigger did
-# not happen, negations and verbs of reporting.
+# The vocabulary is data (languages/en/vocabulary.yaml, validated at load): lemma -> event type
+# ("replace" and "become" have rules of their own), the transitive verbs, the heads under which
+# a trigger did not happen, negations and verbs of reporting.
 _VOCAB = load_vocabulary("en")
 VERB_TRIGGERS = _VOCAB.verb_triggers
 NOUN_TRIGGERS = _VOCAB.noun_triggers

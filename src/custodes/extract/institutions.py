@@ -1447,7 +1447,7 @@ def _ru_named(clause: str, orgs: _Orgs) -> str | None:
 
 def _ru_org(raw: str | None, orgs: _Orgs) -> str | None:
     """The organisation a Russian phrase names, in English where the vocabulary knows it."""
-    from custodes.extract.russian import org_english
+    from custodes.languages.ru.reader import org_english
 
     if not raw:
         return None

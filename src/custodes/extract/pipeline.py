@@ -48,6 +48,7 @@ from custodes.extract.structures import (
     infobox_events,
     pair_names_with_posts,
 )
+from custodes.languages import language_of
 from custodes.ontology import ORG_HEADS, RANK_RE, TITLE_WORDS, strip_ranks
 
 # the joining words of a body's name, English and the Romance languages ("Dirección Nacional
@@ -109,12 +110,12 @@ def extract_many(
     --parse-all``) no more accurate — the filter only skips sentences that cannot hold an event.
     """
     docs = list(items)
-    # Russian documents go to their own reader (natasha); the rest are read in one batch
-    russian = {i for i, (text, _) in enumerate(docs) if _is_russian(text)}
-    if russian:
-        from custodes.extract.russian import extract_ru
-
-        others = [i for i in range(len(docs)) if i not in russian]
+    # a language with a reader of its own (``custodes.languages``: Russian, natasha) reads its
+    # documents; the rest are read by the core, in one batch
+    langs = {i: language_of(text) for i, (text, _) in enumerate(docs)}
+    own = {i for i, lang in langs.items() if lang.reader is not None}
+    if own:
+        others = [i for i in range(len(docs)) if i not in own]
         done = (
             dict(
                 zip(
@@ -126,8 +127,8 @@ def extract_many(
             if others
             else {}
         )
-        for i in russian:
-            done[i] = _bounded(extract_ru(*docs[i]), docs[i][1])
+        for i in own:
+            done[i] = _bounded(langs[i].read()(*docs[i]), docs[i][1])
         return [_with_relations(docs[i][0], done[i]) for i in range(len(docs))]
     nlp = nlp or load_nlp()
     cands = [candidates(text, pub, select) for text, pub in docs]
@@ -168,12 +169,6 @@ def _with_relations(text: str, extraction: Extraction) -> Extraction:
 
     extraction.relations = extract_institutions(text, extraction.abbreviations)
     return extraction
-
-
-def _is_russian(text: str) -> bool:
-    from custodes.ingest.read import detect_language
-
-    return detect_language(text) == "ru"
 
 
 def _shift(pm: PersonMention, off: int) -> PersonMention:

@@ -1,4 +1,5 @@
-"""A language's event vocabulary, read from ``data/<lang>.yaml`` and validated at load.
+"""A language's event vocabulary, read from ``languages/<lang>/vocabulary.yaml`` and validated at
+load.
 
 The vocabulary is data so that an analyst can read why an event was found (the trigger lemma
 is named in each statement's extractor field) and so that a language is its words plus a
@@ -11,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 import yaml
 
@@ -76,9 +76,10 @@ def parse(data: object, name: str) -> Vocabulary:
 @cache
 def load(lang: str) -> Vocabulary:
     """The vocabulary of ``lang`` ("en")."""
-    name = f"{lang}.yaml"
-    text = files("custodes.data").joinpath(name).read_text("utf-8")
-    return parse(yaml.safe_load(text), name)
+    from custodes.languages import vocabulary_text
+
+    name = f"languages/{lang}/vocabulary.yaml"
+    return parse(yaml.safe_load(vocabulary_text(lang)), name)
 
 
 RU_PATTERN_KEYS = ("trigger_stems", "not_event", "denials")

@@ -44,13 +44,13 @@ class DocumentInfo:
 @cache
 def well_known_aliases() -> dict[str, str]:
     """Abbreviations analysts use that documents rarely define ("KNB", "ГКНБ"), from
-    ``data/org_aliases.yaml`` and the Russian names in ``data/russian.yaml``; used only when no
-    document defines the alias."""
-    data: dict[str, str] = {}
-    for name, section in (("org_aliases.yaml", None), ("russian.yaml", "organizations")):
-        text = resources.files("custodes").joinpath(f"data/{name}").read_text("utf-8")
-        loaded = yaml.safe_load(text) or {}
-        data.update(loaded.get(section, {}) if section else loaded)
+    ``data/org_aliases.yaml`` and the Russian names in ``languages/ru/vocabulary.yaml``; used
+    only when no document defines the alias."""
+    from custodes.languages import vocabulary_data
+
+    text = resources.files("custodes").joinpath("data/org_aliases.yaml").read_text("utf-8")
+    data: dict[str, str] = dict(yaml.safe_load(text) or {})
+    data.update(vocabulary_data("ru").get("organizations", {}))
     return {org_key(k) or k: v for k, v in data.items()}
 
 

@@ -1,7 +1,7 @@
 """Personnel events in Russian text, with the same fields and evidence as English.
 
 natasha (which ships its models in its wheel) segments, tags, parses and finds names; a
-gazetteer of Russian titles (``data/russian.yaml``) maps posts to the shared English taxonomy
+gazetteer of Russian titles (``languages/ru/vocabulary.yaml``) maps posts to the shared taxonomy
 ("председателем КНБ" → Chairman of the National Security Committee). Decree wording ("Назначить
 Сагимбаева Ермека Алпысовича Председателем …, освободив его от должности …"), wire wording
 ("Токаев освободил Масимова от должности …") and biographies ("В 2015 году назначен …") are read
@@ -17,10 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from custodes.extract.dates import PartialDate
 from custodes.extract.itemdate import item_date, news_of_the_day
@@ -33,8 +30,9 @@ from custodes.extract.vocabulary import russian_patterns
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("custodes").joinpath("data/russian.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    from custodes.languages import vocabulary_data
+
+    return vocabulary_data("ru")
 
 
 def _stem_pattern(word: str) -> str:
@@ -57,7 +55,7 @@ _TITLE_RE = re.compile(
 )
 _VERBS: dict[str, dict[str, str]] = _data()["verbs"]
 _ORGS: dict[str, str] = _data()["organizations"]
-_PATTERNS = russian_patterns(_data(), "russian.yaml")
+_PATTERNS = russian_patterns(_data(), "languages/ru/vocabulary.yaml")
 _TRIGGER = _PATTERNS["trigger_stems"]
 _NEGATED = _PATTERNS["not_event"]
 _NEGATED_ANY = _PATTERNS["denials"]

@@ -1,0 +1,1 @@
+"""English: its vocabulary (``vocabulary.yaml``); read by the shared core, ``extract.pipeline``."""

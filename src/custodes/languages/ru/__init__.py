@@ -1,0 +1,1 @@
+"""Russian: its vocabulary (``vocabulary.yaml``) and its reader (``reader.extract_ru``, natasha)."""
