@@ -670,3 +670,18 @@ def test_a_quantity_that_died_or_an_instruction_to_resign_names_nobody() -> None
         )
         == []
     )
+
+
+def test_phrase_triggers_are_dependency_patterns_checked_at_load() -> None:
+    """ "Took office", "taken into custody": phrases are spaCy DependencyMatcher patterns in the
+    vocabulary; the rule that fired is the pattern's name, and a pattern spaCy would refuse
+    fails at load with its name."""
+    import pytest
+
+    from custodes.extract.vocabulary import VocabularyError, parse
+
+    (e,) = extract("Colonel Ilmar Saar took office as Director of the Service.", PUB).events
+    assert e.extractor.startswith("custodes.rules/1 en:take-office")
+    bad = {"name": "broken", "type": "appointed", "pattern": [{"RIGHT_ID": "verb"}]}
+    with pytest.raises(VocabularyError, match="phrase_triggers.broken"):
+        parse({**_raw("en"), "phrase_triggers": [bad]}, "en.yaml")

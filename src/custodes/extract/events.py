@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from custodes.extract.mentions import PersonMention, Post, PostMention
 from custodes.extract.vocabulary import load as load_vocabulary
@@ -601,6 +603,44 @@ def _named_post(trig: Token, nxt: int) -> PostMention | None:
     return PostMention(start, start + len(name), [Post(name, "other", None, None, name)])
 
 
+# the lemmas phrase patterns start from ("take", "go")
+_PHRASE_LEMMAS = frozenset(p[0]["RIGHT_ATTRS"]["LEMMA"] for _, _, p in _VOCAB.phrase_triggers)
+
+
+def _phrase_types(doc: Doc) -> dict[int, tuple[str, str]]:
+    """Trigger token → (event type, pattern name) for the phrase patterns that match in
+    ``doc`` (computed once per parse and kept on it)."""
+    got = doc.user_data.get("custodes_phrases")
+    if got is None:
+        matcher = _phrase_matcher(doc.vocab)
+        types = {name: etype for name, etype, _ in _VOCAB.phrase_triggers}
+        got = {}
+        for match_id, tokens in matcher(doc):
+            name = doc.vocab.strings[match_id]
+            got.setdefault(tokens[0], (types[name], name))
+        doc.user_data["custodes_phrases"] = got
+    return got
+
+
+def rule_name(trig: Token) -> str:
+    """The rule a trigger fired by, as the extractor field names it: the phrase pattern's name
+    ("take-office") or the trigger's lemma ("appoint")."""
+    phrase = _phrase_types(trig.doc).get(trig.i) if trig.lemma_.lower() in _PHRASE_LEMMAS else None
+    return phrase[1] if phrase else trig.lemma_.lower()
+
+
+_MATCHERS: dict[int, DependencyMatcher] = {}
+
+
+def _phrase_matcher(vocab: Vocab) -> DependencyMatcher:
+    m = _MATCHERS.get(id(vocab))
+    if m is None:
+        m = _MATCHERS[id(vocab)] = DependencyMatcher(vocab)
+        for name, _, pattern in _VOCAB.phrase_triggers:
+            m.add(name, [pattern])
+    return m
+
+
 def _trigger_type(t: Token) -> str | None:
     lemma = t.lemma_.lower()
     if t.dep_ == "amod" and t.lemma_.lower() in {"retire", "detain", "arrest", "jail"}:
@@ -620,34 +660,13 @@ def _trigger_type(t: Token) -> str | None:
         if lemma == "move" and not any(c.lower_ in {"from", "to"} for c in t.children):
             return None
         kids = {c.lower_ for c in t.children}
-        if lemma == "take":
-            if "over" in kids:
-                return "appointed"  # "took over as head of …"
-            if any(
-                c.lower_ == "into" and any(g.lower_ == "custody" for g in c.children)
-                for c in t.children
-            ):
-                return "arrested"  # "was taken into custody"
-            if any(c.dep_ == "dobj" and c.lower_ == "command" for c in t.children):
-                return "appointed"  # "took command of …"
-            objs = {c.lemma_.lower() for c in t.children if c.dep_ == "dobj"}
-            if t.tag_ == "VBG" or "|" in t.sent.text:
-                return None  # "is taking up the post" (announced), "Took office | Left office"
-            if "up" in kids and objs & {"duty", "post", "position", "office", "role"}:
-                return "appointed"  # "has taken up her duties as the new National Member"
-            if objs & {"office", "helm"}:
-                return "appointed"  # "took office on 1 March", "took the helm of the service"
-            return None
-        if (
-            lemma == "go"
-            and any(
-                c.dep_ == "nsubj"
-                and c.lemma_.lower() in {"post", "position", "job", "seat", "portfolio"}
-                for c in t.children
-            )
-            and any(c.lower_ == "to" for c in t.children)
-        ):
-            return "appointed"  # "Kadyrbekov's former post went to Colonel X"
+        if lemma in _PHRASE_LEMMAS:
+            # "took over", "taken into custody", "took office", "the post went to X": the
+            # phrase patterns of the vocabulary (not a table's "Took office | Left office")
+            if "|" in t.sent.text:
+                return None
+            phrase = _phrase_types(t.doc).get(t.i)
+            return phrase[0] if phrase else None
         if lemma == "terminate":
             # "the functions of X as Director are terminated"
             subj = [c for c in t.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]

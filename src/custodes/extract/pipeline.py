@@ -24,7 +24,7 @@ from custodes.extract.dates import (
     find_dates,
 )
 from custodes.extract.dating import event_date
-from custodes.extract.events import NOUN_TRIGGERS, RawEvent, _imperative, read_triggers
+from custodes.extract.events import NOUN_TRIGGERS, RawEvent, _imperative, read_triggers, rule_name
 from custodes.extract.itemdate import item_date, news_of_the_day
 from custodes.extract.mentions import (
     TITLE_RE,
@@ -579,7 +579,7 @@ def _make_event(
         from_posts=froms,
         acting=any(p.acting for p in posts),
         # the rule that fired: the trigger word read from the parse
-        extractor=f"custodes.rules/1 en:{raw.trigger.lemma_.lower()}"[:48],
+        extractor=f"custodes.rules/1 en:{rule_name(raw.trigger)}"[:48],
     )
 
 

@@ -30,6 +30,8 @@ class Vocabulary:
     not_event_heads: frozenset[str]
     negations: frozenset[str]
     report_verbs: frozenset[str]
+    # (name, event type, DependencyMatcher pattern): events a phrase makes ("took over")
+    phrase_triggers: tuple[tuple[str, str, list[dict[str, object]]], ...] = ()
 
 
 _TYPES = set(EVENT_TYPES) | {"replace"}
@@ -64,6 +66,7 @@ def parse(data: object, name: str) -> Vocabulary:
         words("not_event_heads"),
         words("negations"),
         words("report_verbs"),
+        phrases(data.get("phrase_triggers") or [], name),
     )
     stray = vocab.transitive - set(vocab.verb_triggers) - {"tap", "pick", "choose", "select"}
     if stray:
@@ -80,6 +83,34 @@ def load(lang: str) -> Vocabulary:
 
     name = f"languages/{lang}/vocabulary.yaml"
     return parse(yaml.safe_load(vocabulary_text(lang)), name)
+
+
+def phrases(items: object, name: str) -> tuple[tuple[str, str, list[dict[str, object]]], ...]:
+    """Phrase triggers as spaCy DependencyMatcher patterns, each checked by the matcher itself
+    (a pattern spaCy would refuse fails here, with its name, not at the first document)."""
+    from spacy.matcher import DependencyMatcher
+    from spacy.vocab import Vocab
+
+    if not isinstance(items, list):
+        raise VocabularyError(f"{name}: phrase_triggers must be a list")
+    matcher = DependencyMatcher(Vocab())
+    out = []
+    for k, item in enumerate(items):
+        where = f"{name}: phrase_triggers[{k}]"
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise VocabularyError(f"{where}: needs a name, a type and a pattern")
+        where = f"{name}: phrase_triggers.{item['name']}"
+        if item.get("type") not in _TYPES:
+            raise VocabularyError(f"{where}: {item.get('type')!r} is not an event type")
+        pattern = item.get("pattern")
+        if not isinstance(pattern, list) or not pattern:
+            raise VocabularyError(f"{where}: pattern must be a non-empty list")
+        try:
+            matcher.add(item["name"], [pattern])
+        except (ValueError, TypeError, KeyError) as e:
+            raise VocabularyError(f"{where}: {e}") from None
+        out.append((item["name"], item["type"], pattern))
+    return tuple(out)
 
 
 RU_PATTERN_KEYS = ("trigger_stems", "not_event", "denials")
