@@ -470,3 +470,17 @@ def test_a_government_headed_by_someone_resigns_with_its_head() -> None:
         "Бывший президент Франциско Флорес скончался, сообщила партия Националистический "
         "республиканский альянс."
     ) == [("died", "Франциско Флорес")]
+
+
+def test_elected_speaker_and_the_one_who_replaced_someone_at_a_post_are_appointed() -> None:
+    assert who("Александр Турчинов избран спикером Верховной Рады.") == [
+        ("appointed", "Александр Турчинов")
+    ]
+    got = events(
+        "Парламент 20 июня 2018 года выразил доверие Ивану Петрову, сменившему на посту "
+        "премьер-министра страны Олега Сидорова.",
+        None,
+    )
+    assert {(t, d) for t, _, pos, _, d in got if pos == "Prime Minister"} == {
+        ("appointed", "2018-06-20")
+    }
