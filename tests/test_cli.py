@@ -211,7 +211,7 @@ def test_unknown_names_and_missing_knowledge_base(kb_path: Path, tmp_path: Path)
     assert res.exit_code == 1 and "error: no person or organisation" in res.stderr
     missing = tmp_path / "none.db"
     res = runner.invoke(app, ["conflicts", "--db", str(missing)])
-    assert res.exit_code == 1 and "no knowledge base" in res.stderr
+    assert res.exit_code == 2 and "no knowledge base" in res.stderr  # a bad --db: usage
     assert not missing.exists()
 
 

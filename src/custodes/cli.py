@@ -8,14 +8,17 @@ takes ``--format table|json|csv``; dates are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import DBAPIError
 
@@ -23,10 +26,11 @@ from custodes.analyses import UnknownName, conflicts, diff, roster, timeline
 from custodes.analyses.institutions import Institutions, institutions, oversight
 from custodes.analyses.network import Network, Purge, network, purge
 from custodes.extract.dates import PartialDate
+from custodes.ingest.paths import shown_path
 from custodes.institutions import Measures
 from custodes.render import Format, emit, to_csv
 from custodes.scenario import ScenarioResult
-from custodes.store import IngestResult, KnowledgeBase
+from custodes.store import IngestResult, KnowledgeBase, KnowledgeBaseError
 from custodes.store.db import database_url, engine_for
 from custodes.store.schema import documents
 
@@ -82,12 +86,34 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
+def _usage(message: str) -> typer.Exit:
+    """A bad argument or a bad knowledge base: one line, exit code 2."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _open_kb(db: str) -> KnowledgeBase:
+    """The knowledge base, or one line saying why not (exit code 2)."""
+    try:
+        return KnowledgeBase.open(db)
+    except KnowledgeBaseError as e:
+        raise _usage(str(e)) from None
+
+
+def _bad_kb(db: str, e: BaseException) -> typer.Exit:
+    """A database error met while using a knowledge base (read-only, locked, damaged, server
+    gone), as one line and exit code 2."""
+    from custodes.store.guard import describe
+
+    return _usage(describe(e, db))
+
+
 def _existing_kb(db: str) -> KnowledgeBase:
     """An analysis reads a knowledge base that exists; it does not create an empty one."""
     url = database_url(db)
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        raise _fail(f"no knowledge base at {db} (run `custodes ingest FILE... --db {db}`)")
-    return KnowledgeBase.open(db)
+        raise _usage(f"no knowledge base at {db} (run `custodes ingest FILE... --db {db}`)")
+    return _open_kb(db)
 
 
 def _console() -> Console:
@@ -95,22 +121,68 @@ def _console() -> Console:
     return Console(soft_wrap=False)
 
 
-def _files(paths: list[Path]) -> list[Path]:
-    """Files named, and the document files inside folders named (sorted, hidden ones skipped)."""
+def _files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Files named, and the document files inside folders named (sorted, hidden ones skipped;
+    symbolic links to folders are not followed, so a link loop cannot recur); and the folders
+    that could not be read, each with its reason."""
     out: list[Path] = []
+    unreadable: list[tuple[Path, str]] = []
     for p in paths:
-        if p.is_dir():
-            found = (
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in DOCUMENT_SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            out += sorted(found)
-        else:
+        if not p.is_dir():
             out.append(p)
-    return out
+            continue
+
+        def refused(e: OSError, top: Path = p) -> None:
+            unreadable.append((Path(e.filename or top), f"cannot read folder ({e.strerror or e})"))
+
+        found: list[Path] = []
+        for root, dirs, names in os.walk(p, onerror=refused):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found += (
+                Path(root, n)
+                for n in names
+                if not n.startswith(".") and Path(n).suffix.lower() in DOCUMENT_SUFFIXES
+            )
+        out += sorted(found)
+    return out, unreadable
+
+
+def _error_line(console: Console, path: Path | str, reason: str) -> None:
+    """``error: FILE: reason`` on one line: never markup, never a traceback."""
+    console.print(
+        f"error: {shown_path(path)}: {reason}", markup=False, highlight=False, soft_wrap=True
+    )
+
+
+def _crash(path: Path, e: BaseException) -> str:
+    """The reason printed for a failure that is custodes' own bug: named as such, with the
+    file, so that it can be reported, and the batch goes on."""
+    if isinstance(e, MemoryError):
+        return "out of memory while reading it"
+    if isinstance(e, RecursionError):
+        return "nested too deeply to read"
+    detail = f"{e.__class__.__name__}: {e}".replace("\n", " ")[:300]
+    return f"crash of custodes while reading {shown_path(path)}: {detail} (please report it)"
+
+
+MaxBytes = Annotated[
+    int,
+    typer.Option(
+        "--max-bytes",
+        envvar="CUSTODES_MAX_BYTES",
+        min=0,
+        help="refuse a document larger than this many bytes (0: no limit)",
+    ),
+]
+MaxSeconds = Annotated[
+    float,
+    typer.Option(
+        "--max-seconds",
+        envvar="CUSTODES_MAX_SECONDS",
+        min=0,
+        help="stop reading one document after this many seconds (0: no limit)",
+    ),
+]
 
 
 @app.command()
@@ -124,38 +196,50 @@ def ingest(
         bool,
         typer.Option("--force", help="derive the statements of documents already stored again"),
     ] = False,
+    max_bytes: MaxBytes = 20_000_000,
+    max_seconds: MaxSeconds = 60.0,
 ) -> None:
-    """Read, extract and store documents. Each document is its own transaction; a bad file is
-    reported as `error: FILE: reason` and the batch goes on (exit code 1 at the end). A stored
-    document given a new --published date (or --force) is re-derived in one transaction."""
-    from custodes.ingest.read import ReadError
+    """Read, extract and store documents. Each document is its own transaction, read under a
+    size and a time limit; a bad file is reported as `error: FILE: reason` and the batch goes
+    on. Exit code 0: every file read; 1: some refused; 2: a bad argument or knowledge base. A
+    stored document given a new --published date (or --force) is re-derived in one
+    transaction."""
+    from custodes.ingest.read import Limits, ReadError
 
     pub = _date(published)
-    files = _files(paths)
-    kb = KnowledgeBase.open(db)
+    limits = Limits(max_bytes=max_bytes, max_seconds=max_seconds)
+    files, unreadable = _files(paths)
+    kb = _open_kb(db)
     err = Console(stderr=True)
     results: list[tuple[Path, IngestResult | str]] = []
+    for folder, reason in unreadable:
+        _error_line(err, folder, reason)
+        results.append((folder, reason))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=len(files))
         for f in files:
-            progress.update(task, description=f.name)
+            progress.update(task, description=escape(shown_path(f.name)))
             try:
-                res = kb.ingest_file(f, pub, force=force)
+                res = kb.ingest_file(f, pub, force=force, limits=limits)
                 results.append((f, res))
                 if res.status != "unchanged" and res.published is None:
                     progress.console.print(
-                        f"warning: {f}: no publication date found; relative dates and undated "
-                        "events cannot be placed (give --published YYYY-MM-DD)",
+                        f"warning: {shown_path(f)}: no publication date found; relative dates "
+                        "and undated events cannot be placed (give --published YYYY-MM-DD)",
                         markup=False,
                         highlight=False,
                         soft_wrap=True,
                     )
             except ReadError as e:
-                progress.console.print(
-                    f"error: {f}: {e}", markup=False, highlight=False, soft_wrap=True
-                )
+                _error_line(progress.console, f, str(e))
                 results.append((f, str(e)))
+            except DBAPIError as e:
+                kb.close()
+                raise _bad_kb(db, e) from None
+            except (Exception, MemoryError) as e:  # custodes' own bug: say so, go on
+                _error_line(progress.console, f, _crash(f, e))
+                results.append((f, _crash(f, e)))
             progress.advance(task)
     kb.close()
     _ingest_summary(results, _console())
@@ -164,18 +248,19 @@ def ingest(
 
 
 def _ingest_summary(results: list[tuple[Path, IngestResult | str]], console: Console) -> None:
+    # Text cells: a file name or title is never read as markup ("y[/].txt", "[/b]")
     table = Table("file", "status", "events", "statements", "title", title="Ingest")
     for f, r in results:
         if isinstance(r, str):
-            table.add_row(str(f), "[red]error[/]", "", "", r)
+            table.add_row(Text(shown_path(f)), Text("error", style="red"), "", "", Text(r))
         else:
             style = "dim" if r.status == "unchanged" else "green"
             table.add_row(
-                str(f),
-                f"[{style}]{r.status}[/]",
+                Text(shown_path(f)),
+                Text(r.status, style=style),
                 str(r.n_events),
                 str(r.n_statements),
-                r.title or "",
+                Text(r.title or ""),
             )
     console.print(table)
     counts = {s: 0 for s in ("ingested", "re-derived", "unchanged", "failed")}

@@ -7,6 +7,7 @@ database, ``engine_for("postgresql+psycopg://user@host/db")`` PostgreSQL. Everyt
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -33,14 +34,29 @@ def engine_for(url_or_path: str | Path, schema: str | None = None) -> Engine:
             url,
             # one shared connection, or every new connection would see an empty in-memory db
             poolclass=StaticPool if memory else None,
-            connect_args={"check_same_thread": False},
+            # writers wait for each other's transaction (busy timeout) instead of failing
+            connect_args={"check_same_thread": False, "timeout": busy_timeout()},
         )
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=_pg_connect_args(url))
     if schema is not None:
         engine = engine.execution_options(schema_translate_map={None: schema})
     return engine
+
+
+def busy_timeout() -> float:
+    """Seconds a SQLite writer waits for another's transaction (``$CUSTODES_BUSY_TIMEOUT``,
+    30 by default): concurrent ingests queue instead of failing with "database is locked"."""
+    try:
+        return float(os.environ.get("CUSTODES_BUSY_TIMEOUT", "30"))
+    except ValueError:
+        return 30.0
+
+
+def _pg_connect_args(url: str) -> dict[str, Any]:
+    # a server that does not answer is an error after 10 s, not a hang
+    return {"connect_timeout": 10} if url.startswith("postgresql") else {}
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
