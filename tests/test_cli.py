@@ -237,7 +237,7 @@ def test_demo_will_not_delete_a_real_knowledge_base(tmp_path: Path) -> None:
     good.write_text(GOOD)
     assert runner.invoke(app, ["ingest", str(good), "--db", str(db)]).exit_code == 0
     res = runner.invoke(app, ["demo", "--db", str(db)])
-    assert res.exit_code == 1 and "holds other data" in res.stderr
+    assert res.exit_code == 2 and "holds other data" in res.stderr
     with KnowledgeBase.open(db) as kb:
         assert kb.counts()["documents"] == 1
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -31,7 +33,7 @@ from custodes.institutions import Measures
 from custodes.render import Format, emit, to_csv
 from custodes.scenario import ScenarioResult
 from custodes.store import IngestResult, KnowledgeBase, KnowledgeBaseError
-from custodes.store.db import database_url, engine_for
+from custodes.store.db import engine_for, sqlite_file
 from custodes.store.schema import documents
 
 app = typer.Typer(
@@ -78,7 +80,7 @@ def _date(value: str | None) -> PartialDate | None:
     try:
         return PartialDate.parse(value)
     except ValueError as e:
-        raise typer.BadParameter(str(e)) from e
+        raise typer.BadParameter(f"{value!r}: {e} (use {DateHelp})") from e
 
 
 def _fail(message: str) -> typer.Exit:
@@ -110,10 +112,32 @@ def _bad_kb(db: str, e: BaseException) -> typer.Exit:
 
 def _existing_kb(db: str) -> KnowledgeBase:
     """An analysis reads a knowledge base that exists; it does not create an empty one."""
-    url = database_url(db)
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+    file = sqlite_file(db)
+    if file is not None and not file.exists():
         raise _usage(f"no knowledge base at {db} (run `custodes ingest FILE... --db {db}`)")
     return _open_kb(db)
+
+
+@contextmanager
+def _reading(db: str, must_exist: bool = True) -> Iterator[KnowledgeBase]:
+    """A knowledge base for one command; a database error while it works (damaged pages,
+    the server gone, locked, read-only) becomes one line and exit code 2."""
+    kb = _existing_kb(db) if must_exist else _open_kb(db)
+    try:
+        yield kb
+    except DBAPIError as e:
+        raise _bad_kb(db, e) from None
+    finally:
+        kb.close()
+
+
+def _argument_file_error(path: Path, e: Exception) -> str:
+    """The reason a file given as an argument (case file, scenario) cannot be used."""
+    if isinstance(e, UnicodeDecodeError):
+        return f"{shown_path(path)}: not a text file (YAML expected)"
+    if isinstance(e, OSError):
+        return f"{shown_path(path)}: {e.strerror or e}"
+    return str(e)
 
 
 def _console() -> Console:
@@ -280,7 +304,7 @@ def roster_cmd(
     """Posts and holders of an organisation on a date, with vacancies, seats and conflicts."""
     day = _date(on)
     assert day is not None
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         try:
             result = roster(kb.view(min_confidence), org, day)
         except UnknownName as e:
@@ -300,7 +324,7 @@ def diff_cmd(
     """Who left and who came between two dates, where they went or came from, and turnover."""
     a, b = _date(d1), _date(d2)
     assert a is not None and b is not None
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         try:
             result = diff(kb.view(min_confidence), org, a, b)
         except UnknownName as e:
@@ -316,7 +340,7 @@ def timeline_cmd(
     min_confidence: MinConfidence = 0.0,
 ) -> None:
     """Every event and roster claim of a person or organisation, in date order, with quotes."""
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         try:
             result = timeline(kb.view(min_confidence), name)
         except UnknownName as e:
@@ -331,7 +355,7 @@ def conflicts_cmd(
     min_confidence: MinConfidence = 0.0,
 ) -> None:
     """Contradicting claims side by side with their sources."""
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         result = conflicts(kb.view(min_confidence))
     emit(result, format, _console())
 
@@ -342,7 +366,7 @@ def people_cmd(db: DbOption = "custodes.db", format: FormatOption = Format.table
     events and roster claims."""
     from custodes.analyses import people
 
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         result = people(kb.view())
     emit(result, format, _console())
 
@@ -352,13 +376,13 @@ def orgs_cmd(db: DbOption = "custodes.db", format: FormatOption = Format.table) 
     """Organisations with the names and abbreviations their statements use, and counts."""
     from custodes.analyses import orgs
 
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         result = orgs(kb.view())
     emit(result, format, _console())
 
 
 def _decide(kind: str, a: str, b: str, undo: bool, who: str | None, db: str) -> None:
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         try:
             status = kb.decide(kind, a, b, who=who, undo=undo)
         except ValueError as e:
@@ -407,7 +431,9 @@ def _picture_of(result: object, picture: Path | None, console: Console) -> None:
         else:
             out = draw_network(result, picture)  # type: ignore[arg-type]
     except ValueError as e:
-        raise _fail(str(e)) from e
+        raise _usage(str(e)) from e
+    except OSError as e:  # a folder that does not exist or cannot be written
+        raise _usage(f"cannot write the picture {shown_path(picture)}: {e.strerror or e}") from e
     console.print(f"picture: {out}")
 
 
@@ -463,15 +489,19 @@ def casefile_cmd(
 
     console = _console()
     bad = 0
-    with KnowledgeBase.open(db) as kb:
+    with _reading(db, must_exist=False) as kb:
         for f in files:
             try:
                 r = kb.ingest_casefile(f)
-            except (CasefileError, OSError) as e:
+            except (CasefileError, OSError, UnicodeDecodeError) as e:
                 bad += 1
-                typer.echo(f"error: {e}", err=True)
+                typer.echo(f"error: {_argument_file_error(f, e)}", err=True)
                 continue
-            console.print(f"{f}: {r.status}, {r.n_statements} statements")
+            except ValueError as e:  # a date the case file gives that is no date
+                bad += 1
+                typer.echo(f"error: {shown_path(f)}: {e}", err=True)
+                continue
+            console.print(Text(f"{shown_path(f)}: {r.status}, {r.n_statements} statements"))
     if bad:
         raise typer.Exit(1)
 
@@ -488,7 +518,7 @@ def institutions_cmd(
     budgets and shares."""
     day = _date(on)
     assert day is not None
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         try:
             result = institutions(kb.view(), day, country)
         except UnknownName as e:
@@ -509,7 +539,7 @@ def oversight_cmd(
     independence, capture risk, concentration and double control."""
     day = _date(on)
     assert day is not None
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         try:
             result = oversight(kb.view(), day, country)
         except UnknownName as e:
@@ -531,12 +561,14 @@ def scenario_cmd(
     from custodes.casefile import CasefileError
     from custodes.scenario import ScenarioError, run_scenario
 
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         view = kb.view()
         try:
             result = run_scenario(view.relations(), file, view.org_resolution(), _date(on), country)
-        except (ScenarioError, CasefileError, OSError) as e:
-            raise _fail(str(e)) from e
+        except (ScenarioError, CasefileError, OSError, UnicodeDecodeError) as e:
+            raise _usage(_argument_file_error(file, e)) from e
+        except ValueError as e:  # a date in the scenario that is no date ("on: 2022-13-45")
+            raise _usage(f"{shown_path(file)}: {e}") from e
     _emit_map(result, format, _console())
 
 
@@ -551,7 +583,7 @@ def network_cmd(
 ) -> None:
     """Ties between people (kin, patron/client, associate, classmate, proxy) and the circles
     they form."""
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         result = network(kb.view(), _date(on))
     console = _console()
     _emit_map(result, format, console)
@@ -571,7 +603,7 @@ def purge_cmd(
     from, and the career flows between agencies."""
     a, b = _date(d1), _date(d2)
     assert a is not None and b is not None
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         try:
             result = purge(kb.view(), org, a, b)
         except UnknownName as e:
@@ -608,26 +640,41 @@ def extract(
         ),
     ] = "custodes.db",
     min_confidence: MinConfidence = 0.0,
+    max_bytes: MaxBytes = 20_000_000,
+    max_seconds: MaxSeconds = 60.0,
 ) -> None:
-    """Extract personnel events from files without a knowledge base (one JSON object per event)."""
+    """Extract personnel events from files without a knowledge base (one JSON object per event).
+    Each file is read under the same limits as `ingest`; a bad one is `error: FILE: reason`."""
     from custodes.extract.pipeline import extract_many
-    from custodes.ingest.read import ReadError, read_document
+    from custodes.ingest.limits import DocumentTooSlow, deadline
+    from custodes.ingest.read import Limits, ReadError, read_document
 
     pub = _date(published)
+    limits = Limits(max_bytes=max_bytes, max_seconds=max_seconds)
+    err = Console(stderr=True)
     failed = 0
-    docs = []
     for f in files:
         try:
-            docs.append((f, read_document(f, pub)))
+            with deadline(limits.max_seconds):
+                doc = read_document(f, pub, limits)
+                (res,) = extract_many([(doc.text, doc.published)])
         except ReadError as e:
-            typer.echo(f"error: {f}: {e}", err=True)
+            _error_line(err, f, str(e))
             failed += 1
-    results = extract_many([(d.text, d.published) for _, d in docs])
-    for (f, _), res in zip(docs, results, strict=True):
+            continue
+        except DocumentTooSlow as e:
+            _error_line(err, f, str(e))
+            failed += 1
+            continue
+        except (Exception, MemoryError) as e:  # custodes' own bug: say so, go on
+            _error_line(err, f, _crash(f, e))
+            failed += 1
+            continue
         for ev in res.events:
             if round(ev.confidence, 2) < min_confidence:  # as printed
                 continue
-            sys.stdout.write(json.dumps(ev.to_json(doc=str(f)), ensure_ascii=False) + "\n")
+            line = json.dumps(ev.to_json(doc=shown_path(f)), ensure_ascii=False)
+            sys.stdout.write(line + "\n")
     if failed:
         raise typer.Exit(1)
 
@@ -654,7 +701,7 @@ def demo(
 
         case_text = resources.files("custodes").joinpath(DEMO_CASEFILE).read_text("utf-8")
         _fresh_demo_db(db, {doc.id, document_id(case_text)})
-        with KnowledgeBase.open(db) as kb:
+        with _reading(db, must_exist=False) as kb:
             result = kb.ingest_file(path)
             view = kb.view()
             console.print(
@@ -720,5 +767,5 @@ def _fresh_demo_db(db: str, demo_ids: set[str]) -> None:
     finally:
         engine.dispose()
     if (not known and path.stat().st_size > 0) or ids - demo_ids:
-        raise _fail(f"{db} holds other data; give the demo its own --db")
+        raise _usage(f"{db} holds other data; give the demo its own --db")
     path.unlink()

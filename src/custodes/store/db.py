@@ -24,6 +24,18 @@ def database_url(url_or_path: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser()}"
 
 
+def sqlite_file(url_or_path: str | Path) -> Path | None:
+    """The file a SQLite URL or path names (``sqlite:///kb.db``, or the URI form
+    ``sqlite:///file:kb.db?mode=ro&uri=true``); None for memory and for other databases."""
+    url = database_url(url_or_path)
+    if not url.startswith("sqlite:///") or url == "sqlite:///:memory:":
+        return None
+    rest = url.removeprefix("sqlite:///")
+    if "uri=true" in rest:
+        rest = rest.removeprefix("file:").split("?", 1)[0]
+    return Path(rest) if rest and rest != ":memory:" else None
+
+
 def engine_for(url_or_path: str | Path, schema: str | None = None) -> Engine:
     """An engine for a path or URL. ``schema`` (PostgreSQL) puts every table in that schema,
     which is how the tests get a fresh database without touching anyone else's tables."""

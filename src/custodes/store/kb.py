@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
-from custodes.store.db import database_url, engine_for, insert_ignore
+from custodes.store.db import engine_for, insert_ignore, sqlite_file
 from custodes.store.guard import KnowledgeBaseError, check_path, describe, prepare
 from custodes.store.keys import org_key, person_key, unit_key
 from custodes.store.schema import (
@@ -80,9 +80,9 @@ class KnowledgeBase:
         damaged, newer, unreachable …) rather than touch what is not a knowledge base."""
         where = str(url_or_path)
         try:
-            url = database_url(url_or_path)
-            if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-                check_path(Path(url.removeprefix("sqlite:///")))
+            file = sqlite_file(url_or_path)
+            if file is not None:
+                check_path(file)
             engine = engine_for(url_or_path, schema=schema)
         except (ArgumentError, NoSuchModuleError, ImportError) as e:
             raise KnowledgeBaseError(describe(e, where)) from e
