@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from custodes.extract.dates import DATE_RE, DateContext, PartialDate, find_dates
@@ -37,8 +38,10 @@ class Document:
     language: str
     kind: str
 
-    @property
+    @cached_property
     def id(self) -> str:
+        # cached: writing one document's statements asks for it hundreds of times, and each
+        # time hashed the whole text again (0.55 of 0.66 s for the bundled report)
         return document_id(self.text)
 
 

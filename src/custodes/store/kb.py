@@ -16,6 +16,8 @@ from __future__ import annotations
 import getpass
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -107,6 +109,25 @@ class KnowledgeBase:
     ) -> None:
         self.close()
 
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        """``engine.begin()``, except that on SQLite the write lock is taken at the start
+        (``BEGIN IMMEDIATE``). Two writers that both read first and write after would
+        otherwise deadlock, and SQLite answers one of them "database is locked" at once,
+        without waiting; this way the second waits its turn (the busy timeout)."""
+        if self.engine.dialect.name != "sqlite":
+            with self.engine.begin() as conn:
+                yield conn
+            return
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+
     def view(self, min_confidence: float = 0.0) -> View:
         """A read-only view: what analyses get; ``min_confidence`` leaves out statements the
         extractor was less sure of."""
@@ -176,7 +197,7 @@ class KnowledgeBase:
         (new) publication date, in one transaction. Statements an analyst has reviewed
         (status other than ``extracted``) are kept; the change is logged with both dates."""
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with self._transaction() as conn:
             old = conn.execute(
                 select(documents.c.published).where(documents.c.id == doc.id)
             ).scalar()
@@ -222,7 +243,7 @@ class KnowledgeBase:
         """Write one document and its statements in one transaction. A document already in the
         knowledge base (same text) is left as it is and reported ``unchanged``."""
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with self._transaction() as conn:
             inserted = insert_ignore(conn, documents, [_document_row(doc, extraction, now)])
             if not inserted:
                 return IngestResult(doc.id, doc.path, doc.title, "unchanged", 0, 0)
@@ -255,7 +276,7 @@ class KnowledgeBase:
         doc_id = document_id(case.text)
         now = datetime.now(UTC)
         title = f"Case file {case.path.name}" + (f" ({case.country})" if case.country else "")
-        with self.engine.begin() as conn:
+        with self._transaction() as conn:
             row = {
                 "id": doc_id,
                 "path": str(case.path),
@@ -309,7 +330,7 @@ class KnowledgeBase:
             raise ValueError("both names must be given")
         pair = sorted([ka, kb_])
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with self._transaction() as conn:
             d = decisions.c
             standing = (
                 (d.kind == kind) & (d.a == pair[0]) & (d.b == pair[1]) & d.undone_at.is_(None)
