@@ -140,9 +140,12 @@ def _argument_file_error(path: Path, e: Exception) -> str:
     return str(e)
 
 
-def _console() -> Console:
-    # soft_wrap: JSON, CSV and error lines must not be cut at the terminal width
-    return Console(soft_wrap=False)
+def _console(stderr: bool = False) -> Console:
+    # soft_wrap: JSON, CSV and error lines must not be cut at the terminal width.
+    # markup=False: names, titles, quotes and paths come from documents; "Marat [/b] Bekov"
+    # is a name, not the end of a bold span. Styling is done with Text and styles, never
+    # with markup in strings.
+    return Console(soft_wrap=False, markup=False, stderr=stderr)
 
 
 def _files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -234,7 +237,7 @@ def ingest(
     limits = Limits(max_bytes=max_bytes, max_seconds=max_seconds)
     files, unreadable = _files(paths)
     kb = _open_kb(db)
-    err = Console(stderr=True)
+    err = _console(stderr=True)
     results: list[tuple[Path, IngestResult | str]] = []
     for folder, reason in unreadable:
         _error_line(err, folder, reason)
@@ -525,7 +528,7 @@ def institutions_cmd(
             raise _fail(str(e)) from e
     console = _console()
     _emit_map(result, format, console)
-    _picture_of(result, picture, Console(stderr=True) if format != Format.table else console)
+    _picture_of(result, picture, _console(stderr=True) if format != Format.table else console)
 
 
 @app.command("oversight")
@@ -587,7 +590,7 @@ def network_cmd(
         result = network(kb.view(), _date(on))
     console = _console()
     _emit_map(result, format, console)
-    _picture_of(result, picture, Console(stderr=True) if format != Format.table else console)
+    _picture_of(result, picture, _console(stderr=True) if format != Format.table else console)
 
 
 @app.command("purge")
@@ -610,7 +613,7 @@ def purge_cmd(
             raise _fail(str(e)) from e
     console = _console()
     _emit_map(result, format, console)
-    _picture_of(result, picture, Console(stderr=True) if format != Format.table else console)
+    _picture_of(result, picture, _console(stderr=True) if format != Format.table else console)
 
 
 @app.command("split")
@@ -651,7 +654,7 @@ def extract(
 
     pub = _date(published)
     limits = Limits(max_bytes=max_bytes, max_seconds=max_seconds)
-    err = Console(stderr=True)
+    err = _console(stderr=True)
     failed = 0
     for f in files:
         try:
@@ -705,14 +708,17 @@ def demo(
             result = kb.ingest_file(path)
             view = kb.view()
             console.print(
-                f"[bold]{doc.title}[/] — published {doc.published.iso if doc.published else '?'}"
-                f"; {result.n_events} events, {result.n_statements} statements → {db}"
+                Text.assemble(
+                    (doc.title or "", "bold"),
+                    f" — published {doc.published.iso if doc.published else '?'}"
+                    f"; {result.n_events} events, {result.n_statements} statements → {db}",
+                )
             )
             for on in ("2022-01-05", "2022-02-16"):
                 emit(roster(view, "NSC", PartialDate.parse(on)), Format.table, console)
             d1, d2 = PartialDate.parse("2022-01-05"), PartialDate.parse("2022-02-16")
             emit(diff(view, "NSC", d1, d2), Format.table, console)
-            console.print("[bold]Conflicts[/]")
+            console.print(Text("Conflicts", style="bold"))
             emit(conflicts(view), Format.table, console)
             # the institutional map: the report's own statements plus its example case file
             from custodes.scenario import run_scenario
