@@ -75,8 +75,14 @@ def find_published(text: str) -> PartialDate | None:
 
 
 def _read_pdf(path: Path, limits: Limits) -> str:
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError
+
+    # pypdf logs what it repairs in a broken file ("EOF marker not found"); the user gets one
+    # line per bad file from us instead
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     try:
         reader = PdfReader(str(path), strict=False)
