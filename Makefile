@@ -28,7 +28,7 @@ fuzz: install
 	$(BIN)/pip install -q -e '.[test,fuzz]'
 	$(BIN)/python -m pytest -q -p no:cacheprovider fuzz/test_properties.py
 	@if $(BIN)/pip install -q 'atheris==3.0.0'; then \
-		$(BIN)/python fuzz/atheris_readers.py -atheris_runs=20000; \
+		$(BIN)/python fuzz/atheris_readers.py -atheris_runs=20000 -max_len=4096; \
 	else echo "atheris does not install here: skipped (run_fuzz.py and Hypothesis still run)"; fi
 	$(BIN)/python fuzz/run_fuzz.py
 

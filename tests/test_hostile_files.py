@@ -193,3 +193,15 @@ def test_a_crash_of_custodes_is_named_and_the_batch_goes_on(
     assert res.exit_code == 1
     assert f"error: {bad}: crash of custodes while reading {bad}: KeyError: 'a bug'" in res.stderr
     assert "1 ingested, 0 unchanged, 1 failed" in res.stdout
+
+
+def test_nul_characters_past_the_first_kilobytes_are_stored_as_spaces(
+    tmp_path: Path, kb: KnowledgeBase
+) -> None:
+    """A NUL late in a text (or in a PDF's extracted text) is not binary; PostgreSQL cannot
+    store it, so it becomes a space, on both databases alike."""
+    p = _file(tmp_path, "nul.txt", (hostile.GOOD + " ").encode() * 80 + b"tail\x00end.")
+    result = kb.ingest_file(p)
+    assert result.status == "ingested"
+    (doc,) = kb.view().documents()
+    assert doc.n_events >= 1

@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy import inspect, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError
 
 from custodes.analyses import UnknownName, conflicts, diff, roster, timeline
 from custodes.analyses.institutions import Institutions, institutions, oversight
@@ -261,6 +261,10 @@ def ingest(
             except ReadError as e:
                 _error_line(progress.console, f, str(e))
                 results.append((f, str(e)))
+            except DataError as e:  # this document's data, not the knowledge base
+                reason = f"cannot be stored ({str(e.orig or e).splitlines()[0]})"
+                _error_line(progress.console, f, reason)
+                results.append((f, reason))
             except DBAPIError as e:
                 kb.close()
                 raise _bad_kb(db, e) from None

@@ -168,7 +168,8 @@ def read_document(
             kind = "html"
         else:
             text, kind = raw, "text"
-    text = bound_sentences(repair_text(text), limits.max_sentence)
+    # NUL past the first 4 KB of a text, or in a PDF's extracted text: PostgreSQL cannot store it
+    text = bound_sentences(repair_text(text).replace("\x00", " "), limits.max_sentence)
     if len(re.findall(r"\w", text)) < 20:
         raise ReadError("too little text to analyse")
     pub = published or meta_date or find_published(text)
