@@ -31,8 +31,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections import Counter
 from pathlib import Path
+
+from sqlalchemy import create_engine, text
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -43,6 +46,7 @@ from custodes.ingest.limits import Limits  # noqa: E402
 from custodes.ingest.read import ReadError  # noqa: E402
 from custodes.store import KnowledgeBase  # noqa: E402
 
+PG = os.environ.get("CUSTODES_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 FIRST = ["Bolat", "Arman", "Yermek", "Timur", "Nurlan", "Karim", "Samat", "Daniyar", "Askar"]
 LAST = ["Nurov", "Seitov", "Bekov", "Aliev", "Omarov", "Kasymov", "Zhakupov", "Ibraev", "Tulegen"]
 POSTS = ["Head of the Border Service", "Deputy Chairman of the Committee", "Minister of Defence"]
@@ -315,8 +319,35 @@ def run_batch(
     tally: Counter[str],
     slowest: list[tuple[float, str]],
     crashes: list[str],
+    postgres: bool = False,
 ) -> None:
-    with KnowledgeBase.open(db) as kb:
+    schema = f"fuzz_{uuid.uuid4().hex[:10]}" if postgres else None
+    if schema:
+        admin = create_engine(PG)
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        admin.dispose()
+    try:
+        _run_batch(files, good, limits, PG if schema else db, schema, tally, slowest, crashes)
+    finally:
+        if schema:
+            admin = create_engine(PG)
+            with admin.begin() as conn:
+                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+            admin.dispose()
+
+
+def _run_batch(
+    files: list[Path],
+    good: set[Path],
+    limits: Limits,
+    db: Path | str,
+    schema: str | None,
+    tally: Counter[str],
+    slowest: list[tuple[float, str]],
+    crashes: list[str],
+) -> None:
+    with KnowledgeBase.open(db, schema=schema) as kb:
         for f in files:
             t = time.monotonic()
             try:
@@ -384,6 +415,9 @@ def main() -> int:
     ap.add_argument("--max-seconds", type=float, default=20.0)
     ap.add_argument("--max-bytes", type=int, default=20_000_000)
     ap.add_argument("--json", type=Path, help="write the counts here too")
+    ap.add_argument(
+        "--postgres", action="store_true", help=f"write the batches into PostgreSQL ({PG})"
+    )
     args = ap.parse_args()
     rng = random.Random(args.seed)
     limits = Limits(max_bytes=args.max_bytes, max_seconds=args.max_seconds)
@@ -410,6 +444,7 @@ def main() -> int:
             tally,
             slowest,
             crashes,
+            args.postgres,
         )
         tally["giants"] = len(giant_files)
         made = 0
@@ -417,7 +452,9 @@ def main() -> int:
         while made < args.docs:
             size = min(args.batch, args.docs - made)
             files, good = make_batch(rng, work / f"b{n}", size, args.good, made, cache)
-            run_batch(files, good, limits, work / f"b{n}.db", tally, slowest, crashes)
+            run_batch(
+                files, good, limits, work / f"b{n}.db", tally, slowest, crashes, args.postgres
+            )
             tally["hostile"] += size
             tally["good"] += len(good)
             made += size
