@@ -194,10 +194,9 @@ def test_a_scenario_with_an_impossible_date(tmp_path: Path, kb_path: Path) -> No
     _one_line_exit_2(["scenario", str(bad), "--db", str(kb_path)], "month must be in 1..12")
 
 
-@pytest.mark.parametrize("day", ["2022-00-00", "2022-00", "2022-13-01", "2022-02-30"])
+@pytest.mark.parametrize("day", ["2022-00-00", "2022-00", "2022-13-01", "2022-02-30", "[/b]"])
 def test_impossible_dates_are_usage_errors(kb_path: Path, day: str) -> None:
-    res = runner.invoke(app, ["roster", "NSC", "--on", day, "--db", str(kb_path)])
-    assert res.exit_code == 2 and day in res.output
+    _one_line_exit_2(["roster", "NSC", "--on", day, "--db", str(kb_path)], repr(day), "not a date")
 
 
 def test_a_picture_into_a_folder_that_does_not_exist(tmp_path: Path, kb_path: Path) -> None:

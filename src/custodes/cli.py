@@ -80,7 +80,8 @@ def _date(value: str | None) -> PartialDate | None:
     try:
         return PartialDate.parse(value)
     except ValueError as e:
-        raise typer.BadParameter(f"{value!r}: {e} (use {DateHelp})") from e
+        # one plain line (a usage error, exit code 2), not a panel that reads "[/b]" as markup
+        raise _usage(f"{value!r} is not a date: {e} (use {DateHelp})") from e
 
 
 def _fail(message: str) -> typer.Exit:
@@ -88,9 +89,15 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
+def _printable(text: str) -> str:
+    """Text that can be written to any terminal: a lone surrogate (from a file name that is not
+    UTF-8, inside an exception's message) becomes U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _usage(message: str) -> typer.Exit:
     """A bad argument or a bad knowledge base: one line, exit code 2."""
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {_printable(message)}", err=True)
     return typer.Exit(2)
 
 
@@ -177,7 +184,10 @@ def _files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
 def _error_line(console: Console, path: Path | str, reason: str) -> None:
     """``error: FILE: reason`` on one line: never markup, never a traceback."""
     console.print(
-        f"error: {shown_path(path)}: {reason}", markup=False, highlight=False, soft_wrap=True
+        f"error: {shown_path(path)}: {_printable(reason)}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
     )
 
 
@@ -502,11 +512,11 @@ def casefile_cmd(
                 r = kb.ingest_casefile(f)
             except (CasefileError, OSError, UnicodeDecodeError) as e:
                 bad += 1
-                typer.echo(f"error: {_argument_file_error(f, e)}", err=True)
+                typer.echo(f"error: {_printable(_argument_file_error(f, e))}", err=True)
                 continue
             except ValueError as e:  # a date the case file gives that is no date
                 bad += 1
-                typer.echo(f"error: {shown_path(f)}: {e}", err=True)
+                typer.echo(f"error: {shown_path(f)}: {_printable(str(e))}", err=True)
                 continue
             console.print(Text(f"{shown_path(f)}: {r.status}, {r.n_statements} statements"))
     if bad:
