@@ -205,3 +205,12 @@ def test_nul_characters_past_the_first_kilobytes_are_stored_as_spaces(
     assert result.status == "ingested"
     (doc,) = kb.view().documents()
     assert doc.n_events >= 1
+
+
+def test_extract_reports_a_hostile_file_and_goes_on(tmp_path: Path) -> None:
+    locked = _file(tmp_path, "aes.pdf", hostile.encrypted_pdf("secret"))
+    good = _file(tmp_path, "good.txt", hostile.GOOD.encode())
+    res = runner.invoke(app, ["extract", str(locked), str(good)])
+    assert res.exit_code == 1
+    assert f"error: {locked}: encrypted PDF (password needed)" in res.stderr
+    assert '"person": "Bolat Nurov"' in res.stdout
