@@ -49,6 +49,12 @@ def main() -> None:
         others = [
             ("1,200,000-character sentence", hostile.long_sentence(1_200_000)),
             ("2,000,000-character Russian sentence", hostile.long_russian_sentence(2_000_000)),
+            (
+                "a Russian sentence of 50,000 one-letter words",
+                (
+                    "Указом Президента Иванов Иван Иванович назначен директором " + "а, " * 50_000
+                ).encode(),
+            ),
             ("a million <p>", hostile.many_paragraphs_html(1_000_000)),
             ("HTML nested 10,000 deep", hostile.nested_html(10_000)),
             ("PDF inflating to 120 MB", hostile.bomb_pdf(120)),
