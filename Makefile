@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint evaluate bench clean
+.PHONY: install demo test lint evaluate bench fuzz crashtest clean
 
 install: $(STAMP)
 
@@ -19,8 +19,22 @@ demo: install
 	$(BIN)/custodes demo
 
 test: install
-	$(BIN)/ruff check src tests scripts $(wildcard benchmarks)
+	$(BIN)/ruff check src tests scripts $(wildcard benchmarks) $(wildcard fuzz)
 	$(BIN)/python -m pytest -q
+
+# Not in `make test`: hostile input by the thousand (fuzz/README.md). atheris is tried; where
+# it does not install for this Python, the readers are still fuzzed by run_fuzz.py.
+fuzz: install
+	$(BIN)/pip install -q -e '.[test,fuzz]'
+	$(BIN)/python -m pytest -q -p no:cacheprovider fuzz/test_properties.py
+	@if $(BIN)/pip install -q 'atheris==3.0.0'; then \
+		$(BIN)/python fuzz/atheris_readers.py -atheris_runs=20000 -max_len=4096; \
+	else echo "atheris does not install here: skipped (run_fuzz.py and Hypothesis still run)"; fi
+	$(BIN)/python fuzz/run_fuzz.py
+
+# Not in `make test`: 50 kill -9 during ingest on SQLite, 20 on PostgreSQL (skipped without one)
+crashtest: install
+	$(BIN)/python benchmarks/crashtest.py
 
 evaluate: install
 	$(BIN)/python scripts/evaluate.py

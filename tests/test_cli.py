@@ -211,7 +211,7 @@ def test_unknown_names_and_missing_knowledge_base(kb_path: Path, tmp_path: Path)
     assert res.exit_code == 1 and "error: no person or organisation" in res.stderr
     missing = tmp_path / "none.db"
     res = runner.invoke(app, ["conflicts", "--db", str(missing)])
-    assert res.exit_code == 1 and "no knowledge base" in res.stderr
+    assert res.exit_code == 2 and "no knowledge base" in res.stderr  # a bad --db: usage
     assert not missing.exists()
 
 
@@ -237,7 +237,7 @@ def test_demo_will_not_delete_a_real_knowledge_base(tmp_path: Path) -> None:
     good.write_text(GOOD)
     assert runner.invoke(app, ["ingest", str(good), "--db", str(db)]).exit_code == 0
     res = runner.invoke(app, ["demo", "--db", str(db)])
-    assert res.exit_code == 1 and "holds other data" in res.stderr
+    assert res.exit_code == 2 and "holds other data" in res.stderr
     with KnowledgeBase.open(db) as kb:
         assert kb.counts()["documents"] == 1
 

@@ -25,3 +25,18 @@ def test_readme_opens_with_the_two_commands() -> None:
 def test_the_extract_keys_are_documented() -> None:
     for key in EXTRACT_KEYS:
         assert f"{key}" in README
+
+
+def test_every_setting_is_documented() -> None:
+    """Every ``$CUSTODES_…`` variable the code reads is named in the README."""
+    import re
+
+    src = Path(__file__).resolve().parent.parent / "src" / "custodes"
+    names = {
+        m
+        for f in src.rglob("*.py")
+        for m in re.findall(r"CUSTODES_[A-Z_]+", f.read_text("utf-8"))
+    }
+    assert {"CUSTODES_DB", "CUSTODES_MAX_BYTES", "CUSTODES_MAX_SECONDS"} <= names
+    for name in names:
+        assert f"${name}" in README, f"${name} is not in the README"

@@ -102,7 +102,8 @@ def test_min_confidence_filters_what_extract_prints(tmp_path: Path) -> None:
 
 def test_an_older_knowledge_base_gains_the_new_columns(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
-    con = sqlite3.connect(db)
+    con = sqlite3.connect(db)  # a knowledge base from before date_bound and the version table
+    con.execute("CREATE TABLE documents (id TEXT PRIMARY KEY)")
     con.execute("CREATE TABLE statements (id TEXT PRIMARY KEY, date TEXT)")
     con.commit()
     con.close()

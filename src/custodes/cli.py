@@ -8,26 +8,32 @@ takes ``--format table|json|csv``; dates are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy import inspect, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError
 
 from custodes.analyses import UnknownName, conflicts, diff, roster, timeline
 from custodes.analyses.institutions import Institutions, institutions, oversight
 from custodes.analyses.network import Network, Purge, network, purge
 from custodes.extract.dates import PartialDate
+from custodes.ingest.paths import shown_path
 from custodes.institutions import Measures
 from custodes.render import Format, emit, to_csv
 from custodes.scenario import ScenarioResult
-from custodes.store import IngestResult, KnowledgeBase
-from custodes.store.db import database_url, engine_for
+from custodes.store import IngestResult, KnowledgeBase, KnowledgeBaseError
+from custodes.store.db import engine_for, sqlite_file
 from custodes.store.schema import documents
 
 app = typer.Typer(
@@ -74,7 +80,8 @@ def _date(value: str | None) -> PartialDate | None:
     try:
         return PartialDate.parse(value)
     except ValueError as e:
-        raise typer.BadParameter(str(e)) from e
+        # one plain line (a usage error, exit code 2), not a panel that reads "[/b]" as markup
+        raise _usage(f"{value!r} is not a date: {e} (use {DateHelp})") from e
 
 
 def _fail(message: str) -> typer.Exit:
@@ -82,35 +89,137 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
+def _printable(text: str) -> str:
+    """Text that can be written to any terminal: a lone surrogate (from a file name that is not
+    UTF-8, inside an exception's message) becomes U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _usage(message: str) -> typer.Exit:
+    """A bad argument or a bad knowledge base: one line, exit code 2."""
+    typer.echo(f"error: {_printable(message)}", err=True)
+    return typer.Exit(2)
+
+
+def _open_kb(db: str) -> KnowledgeBase:
+    """The knowledge base, or one line saying why not (exit code 2)."""
+    try:
+        return KnowledgeBase.open(db)
+    except KnowledgeBaseError as e:
+        raise _usage(str(e)) from None
+
+
+def _bad_kb(db: str, e: BaseException) -> typer.Exit:
+    """A database error met while using a knowledge base (read-only, locked, damaged, server
+    gone), as one line and exit code 2."""
+    from custodes.store.guard import describe
+
+    return _usage(describe(e, db))
+
+
 def _existing_kb(db: str) -> KnowledgeBase:
     """An analysis reads a knowledge base that exists; it does not create an empty one."""
-    url = database_url(db)
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        raise _fail(f"no knowledge base at {db} (run `custodes ingest FILE... --db {db}`)")
-    return KnowledgeBase.open(db)
+    file = sqlite_file(db)
+    if file is not None and not file.exists():
+        raise _usage(f"no knowledge base at {db} (run `custodes ingest FILE... --db {db}`)")
+    return _open_kb(db)
 
 
-def _console() -> Console:
-    # soft_wrap: JSON, CSV and error lines must not be cut at the terminal width
-    return Console(soft_wrap=False)
+@contextmanager
+def _reading(db: str, must_exist: bool = True) -> Iterator[KnowledgeBase]:
+    """A knowledge base for one command; a database error while it works (damaged pages,
+    the server gone, locked, read-only) becomes one line and exit code 2."""
+    kb = _existing_kb(db) if must_exist else _open_kb(db)
+    try:
+        yield kb
+    except DBAPIError as e:
+        raise _bad_kb(db, e) from None
+    finally:
+        kb.close()
 
 
-def _files(paths: list[Path]) -> list[Path]:
-    """Files named, and the document files inside folders named (sorted, hidden ones skipped)."""
+def _argument_file_error(path: Path, e: Exception) -> str:
+    """The reason a file given as an argument (case file, scenario) cannot be used."""
+    if isinstance(e, UnicodeDecodeError):
+        return f"{shown_path(path)}: not a text file (YAML expected)"
+    if isinstance(e, OSError):
+        return f"{shown_path(path)}: {e.strerror or e}"
+    return str(e)
+
+
+def _console(stderr: bool = False) -> Console:
+    # soft_wrap: JSON, CSV and error lines must not be cut at the terminal width.
+    # markup=False: names, titles, quotes and paths come from documents; "Marat [/b] Bekov"
+    # is a name, not the end of a bold span. Styling is done with Text and styles, never
+    # with markup in strings.
+    return Console(soft_wrap=False, markup=False, stderr=stderr)
+
+
+def _files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Files named, and the document files inside folders named (sorted, hidden ones skipped;
+    symbolic links to folders are not followed, so a link loop cannot recur); and the folders
+    that could not be read, each with its reason."""
     out: list[Path] = []
+    unreadable: list[tuple[Path, str]] = []
     for p in paths:
-        if p.is_dir():
-            found = (
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in DOCUMENT_SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            out += sorted(found)
-        else:
+        if not p.is_dir():
             out.append(p)
-    return out
+            continue
+
+        def refused(e: OSError, top: Path = p) -> None:
+            unreadable.append((Path(e.filename or top), f"cannot read folder ({e.strerror or e})"))
+
+        found: list[Path] = []
+        for root, dirs, names in os.walk(p, onerror=refused):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found += (
+                Path(root, n)
+                for n in names
+                if not n.startswith(".") and Path(n).suffix.lower() in DOCUMENT_SUFFIXES
+            )
+        out += sorted(found)
+    return out, unreadable
+
+
+def _error_line(console: Console, path: Path | str, reason: str) -> None:
+    """``error: FILE: reason`` on one line: never markup, never a traceback."""
+    console.print(
+        f"error: {shown_path(path)}: {_printable(reason)}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def _crash(path: Path, e: BaseException) -> str:
+    """The reason printed for a failure that is custodes' own bug: named as such, with the
+    file, so that it can be reported, and the batch goes on."""
+    if isinstance(e, MemoryError):
+        return "out of memory while reading it"
+    if isinstance(e, RecursionError):
+        return "nested too deeply to read"
+    detail = f"{e.__class__.__name__}: {e}".replace("\n", " ")[:300]
+    return f"crash of custodes while reading {shown_path(path)}: {detail} (please report it)"
+
+
+MaxBytes = Annotated[
+    int,
+    typer.Option(
+        "--max-bytes",
+        envvar="CUSTODES_MAX_BYTES",
+        min=0,
+        help="refuse a document larger than this many bytes (0: no limit)",
+    ),
+]
+MaxSeconds = Annotated[
+    float,
+    typer.Option(
+        "--max-seconds",
+        envvar="CUSTODES_MAX_SECONDS",
+        min=0,
+        help="stop reading one document after this many seconds (0: no limit)",
+    ),
+]
 
 
 @app.command()
@@ -124,38 +233,54 @@ def ingest(
         bool,
         typer.Option("--force", help="derive the statements of documents already stored again"),
     ] = False,
+    max_bytes: MaxBytes = 20_000_000,
+    max_seconds: MaxSeconds = 60.0,
 ) -> None:
-    """Read, extract and store documents. Each document is its own transaction; a bad file is
-    reported as `error: FILE: reason` and the batch goes on (exit code 1 at the end). A stored
-    document given a new --published date (or --force) is re-derived in one transaction."""
-    from custodes.ingest.read import ReadError
+    """Read, extract and store documents. Each document is its own transaction, read under a
+    size and a time limit; a bad file is reported as `error: FILE: reason` and the batch goes
+    on. Exit code 0: every file read; 1: some refused; 2: a bad argument or knowledge base. A
+    stored document given a new --published date (or --force) is re-derived in one
+    transaction."""
+    from custodes.ingest.read import Limits, ReadError
 
     pub = _date(published)
-    files = _files(paths)
-    kb = KnowledgeBase.open(db)
-    err = Console(stderr=True)
+    limits = Limits(max_bytes=max_bytes, max_seconds=max_seconds)
+    files, unreadable = _files(paths)
+    kb = _open_kb(db)
+    err = _console(stderr=True)
     results: list[tuple[Path, IngestResult | str]] = []
+    for folder, reason in unreadable:
+        _error_line(err, folder, reason)
+        results.append((folder, reason))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=len(files))
         for f in files:
-            progress.update(task, description=f.name)
+            progress.update(task, description=escape(shown_path(f.name)))
             try:
-                res = kb.ingest_file(f, pub, force=force)
+                res = kb.ingest_file(f, pub, force=force, limits=limits)
                 results.append((f, res))
                 if res.status != "unchanged" and res.published is None:
                     progress.console.print(
-                        f"warning: {f}: no publication date found; relative dates and undated "
-                        "events cannot be placed (give --published YYYY-MM-DD)",
+                        f"warning: {shown_path(f)}: no publication date found; relative dates "
+                        "and undated events cannot be placed (give --published YYYY-MM-DD)",
                         markup=False,
                         highlight=False,
                         soft_wrap=True,
                     )
             except ReadError as e:
-                progress.console.print(
-                    f"error: {f}: {e}", markup=False, highlight=False, soft_wrap=True
-                )
+                _error_line(progress.console, f, str(e))
                 results.append((f, str(e)))
+            except DataError as e:  # this document's data, not the knowledge base
+                reason = f"cannot be stored ({str(e.orig or e).splitlines()[0]})"
+                _error_line(progress.console, f, reason)
+                results.append((f, reason))
+            except DBAPIError as e:
+                kb.close()
+                raise _bad_kb(db, e) from None
+            except (Exception, MemoryError) as e:  # custodes' own bug: say so, go on
+                _error_line(progress.console, f, _crash(f, e))
+                results.append((f, _crash(f, e)))
             progress.advance(task)
     kb.close()
     _ingest_summary(results, _console())
@@ -164,18 +289,19 @@ def ingest(
 
 
 def _ingest_summary(results: list[tuple[Path, IngestResult | str]], console: Console) -> None:
+    # Text cells: a file name or title is never read as markup ("y[/].txt", "[/b]")
     table = Table("file", "status", "events", "statements", "title", title="Ingest")
     for f, r in results:
         if isinstance(r, str):
-            table.add_row(str(f), "[red]error[/]", "", "", r)
+            table.add_row(Text(shown_path(f)), Text("error", style="red"), "", "", Text(r))
         else:
             style = "dim" if r.status == "unchanged" else "green"
             table.add_row(
-                str(f),
-                f"[{style}]{r.status}[/]",
+                Text(shown_path(f)),
+                Text(r.status, style=style),
                 str(r.n_events),
                 str(r.n_statements),
-                r.title or "",
+                Text(r.title or ""),
             )
     console.print(table)
     counts = {s: 0 for s in ("ingested", "re-derived", "unchanged", "failed")}
@@ -195,7 +321,7 @@ def roster_cmd(
     """Posts and holders of an organisation on a date, with vacancies, seats and conflicts."""
     day = _date(on)
     assert day is not None
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         try:
             result = roster(kb.view(min_confidence), org, day)
         except UnknownName as e:
@@ -215,7 +341,7 @@ def diff_cmd(
     """Who left and who came between two dates, where they went or came from, and turnover."""
     a, b = _date(d1), _date(d2)
     assert a is not None and b is not None
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         try:
             result = diff(kb.view(min_confidence), org, a, b)
         except UnknownName as e:
@@ -231,7 +357,7 @@ def timeline_cmd(
     min_confidence: MinConfidence = 0.0,
 ) -> None:
     """Every event and roster claim of a person or organisation, in date order, with quotes."""
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         try:
             result = timeline(kb.view(min_confidence), name)
         except UnknownName as e:
@@ -246,7 +372,7 @@ def conflicts_cmd(
     min_confidence: MinConfidence = 0.0,
 ) -> None:
     """Contradicting claims side by side with their sources."""
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         result = conflicts(kb.view(min_confidence))
     emit(result, format, _console())
 
@@ -257,7 +383,7 @@ def people_cmd(db: DbOption = "custodes.db", format: FormatOption = Format.table
     events and roster claims."""
     from custodes.analyses import people
 
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         result = people(kb.view())
     emit(result, format, _console())
 
@@ -267,13 +393,13 @@ def orgs_cmd(db: DbOption = "custodes.db", format: FormatOption = Format.table) 
     """Organisations with the names and abbreviations their statements use, and counts."""
     from custodes.analyses import orgs
 
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         result = orgs(kb.view())
     emit(result, format, _console())
 
 
 def _decide(kind: str, a: str, b: str, undo: bool, who: str | None, db: str) -> None:
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         try:
             status = kb.decide(kind, a, b, who=who, undo=undo)
         except ValueError as e:
@@ -322,7 +448,9 @@ def _picture_of(result: object, picture: Path | None, console: Console) -> None:
         else:
             out = draw_network(result, picture)  # type: ignore[arg-type]
     except ValueError as e:
-        raise _fail(str(e)) from e
+        raise _usage(str(e)) from e
+    except OSError as e:  # a folder that does not exist or cannot be written
+        raise _usage(f"cannot write the picture {shown_path(picture)}: {e.strerror or e}") from e
     console.print(f"picture: {out}")
 
 
@@ -378,15 +506,19 @@ def casefile_cmd(
 
     console = _console()
     bad = 0
-    with KnowledgeBase.open(db) as kb:
+    with _reading(db, must_exist=False) as kb:
         for f in files:
             try:
                 r = kb.ingest_casefile(f)
-            except (CasefileError, OSError) as e:
+            except (CasefileError, OSError, UnicodeDecodeError) as e:
                 bad += 1
-                typer.echo(f"error: {e}", err=True)
+                typer.echo(f"error: {_printable(_argument_file_error(f, e))}", err=True)
                 continue
-            console.print(f"{f}: {r.status}, {r.n_statements} statements")
+            except ValueError as e:  # a date the case file gives that is no date
+                bad += 1
+                typer.echo(f"error: {shown_path(f)}: {_printable(str(e))}", err=True)
+                continue
+            console.print(Text(f"{shown_path(f)}: {r.status}, {r.n_statements} statements"))
     if bad:
         raise typer.Exit(1)
 
@@ -403,14 +535,14 @@ def institutions_cmd(
     budgets and shares."""
     day = _date(on)
     assert day is not None
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         try:
             result = institutions(kb.view(), day, country)
         except UnknownName as e:
             raise _fail(str(e)) from e
     console = _console()
     _emit_map(result, format, console)
-    _picture_of(result, picture, Console(stderr=True) if format != Format.table else console)
+    _picture_of(result, picture, _console(stderr=True) if format != Format.table else console)
 
 
 @app.command("oversight")
@@ -424,7 +556,7 @@ def oversight_cmd(
     independence, capture risk, concentration and double control."""
     day = _date(on)
     assert day is not None
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         try:
             result = oversight(kb.view(), day, country)
         except UnknownName as e:
@@ -446,12 +578,14 @@ def scenario_cmd(
     from custodes.casefile import CasefileError
     from custodes.scenario import ScenarioError, run_scenario
 
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         view = kb.view()
         try:
             result = run_scenario(view.relations(), file, view.org_resolution(), _date(on), country)
-        except (ScenarioError, CasefileError, OSError) as e:
-            raise _fail(str(e)) from e
+        except (ScenarioError, CasefileError, OSError, UnicodeDecodeError) as e:
+            raise _usage(_argument_file_error(file, e)) from e
+        except ValueError as e:  # a date in the scenario that is no date ("on: 2022-13-45")
+            raise _usage(f"{shown_path(file)}: {e}") from e
     _emit_map(result, format, _console())
 
 
@@ -466,11 +600,11 @@ def network_cmd(
 ) -> None:
     """Ties between people (kin, patron/client, associate, classmate, proxy) and the circles
     they form."""
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         result = network(kb.view(), _date(on))
     console = _console()
     _emit_map(result, format, console)
-    _picture_of(result, picture, Console(stderr=True) if format != Format.table else console)
+    _picture_of(result, picture, _console(stderr=True) if format != Format.table else console)
 
 
 @app.command("purge")
@@ -486,14 +620,14 @@ def purge_cmd(
     from, and the career flows between agencies."""
     a, b = _date(d1), _date(d2)
     assert a is not None and b is not None
-    with _existing_kb(db) as kb:
+    with _reading(db) as kb:
         try:
             result = purge(kb.view(), org, a, b)
         except UnknownName as e:
             raise _fail(str(e)) from e
     console = _console()
     _emit_map(result, format, console)
-    _picture_of(result, picture, Console(stderr=True) if format != Format.table else console)
+    _picture_of(result, picture, _console(stderr=True) if format != Format.table else console)
 
 
 @app.command("split")
@@ -523,26 +657,41 @@ def extract(
         ),
     ] = "custodes.db",
     min_confidence: MinConfidence = 0.0,
+    max_bytes: MaxBytes = 20_000_000,
+    max_seconds: MaxSeconds = 60.0,
 ) -> None:
-    """Extract personnel events from files without a knowledge base (one JSON object per event)."""
+    """Extract personnel events from files without a knowledge base (one JSON object per event).
+    Each file is read under the same limits as `ingest`; a bad one is `error: FILE: reason`."""
     from custodes.extract.pipeline import extract_many
-    from custodes.ingest.read import ReadError, read_document
+    from custodes.ingest.limits import DocumentTooSlow, deadline
+    from custodes.ingest.read import Limits, ReadError, read_document
 
     pub = _date(published)
+    limits = Limits(max_bytes=max_bytes, max_seconds=max_seconds)
+    err = _console(stderr=True)
     failed = 0
-    docs = []
     for f in files:
         try:
-            docs.append((f, read_document(f, pub)))
+            with deadline(limits.max_seconds):
+                doc = read_document(f, pub, limits)
+                (res,) = extract_many([(doc.text, doc.published)])
         except ReadError as e:
-            typer.echo(f"error: {f}: {e}", err=True)
+            _error_line(err, f, str(e))
             failed += 1
-    results = extract_many([(d.text, d.published) for _, d in docs])
-    for (f, _), res in zip(docs, results, strict=True):
+            continue
+        except DocumentTooSlow as e:
+            _error_line(err, f, str(e))
+            failed += 1
+            continue
+        except (Exception, MemoryError) as e:  # custodes' own bug: say so, go on
+            _error_line(err, f, _crash(f, e))
+            failed += 1
+            continue
         for ev in res.events:
             if round(ev.confidence, 2) < min_confidence:  # as printed
                 continue
-            sys.stdout.write(json.dumps(ev.to_json(doc=str(f)), ensure_ascii=False) + "\n")
+            line = json.dumps(ev.to_json(doc=shown_path(f)), ensure_ascii=False)
+            sys.stdout.write(line + "\n")
     if failed:
         raise typer.Exit(1)
 
@@ -569,18 +718,21 @@ def demo(
 
         case_text = resources.files("custodes").joinpath(DEMO_CASEFILE).read_text("utf-8")
         _fresh_demo_db(db, {doc.id, document_id(case_text)})
-        with KnowledgeBase.open(db) as kb:
+        with _reading(db, must_exist=False) as kb:
             result = kb.ingest_file(path)
             view = kb.view()
             console.print(
-                f"[bold]{doc.title}[/] — published {doc.published.iso if doc.published else '?'}"
-                f"; {result.n_events} events, {result.n_statements} statements → {db}"
+                Text.assemble(
+                    (doc.title or "", "bold"),
+                    f" — published {doc.published.iso if doc.published else '?'}"
+                    f"; {result.n_events} events, {result.n_statements} statements → {db}",
+                )
             )
             for on in ("2022-01-05", "2022-02-16"):
                 emit(roster(view, "NSC", PartialDate.parse(on)), Format.table, console)
             d1, d2 = PartialDate.parse("2022-01-05"), PartialDate.parse("2022-02-16")
             emit(diff(view, "NSC", d1, d2), Format.table, console)
-            console.print("[bold]Conflicts[/]")
+            console.print(Text("Conflicts", style="bold"))
             emit(conflicts(view), Format.table, console)
             # the institutional map: the report's own statements plus its example case file
             from custodes.scenario import run_scenario
@@ -635,5 +787,5 @@ def _fresh_demo_db(db: str, demo_ids: set[str]) -> None:
     finally:
         engine.dispose()
     if (not known and path.stat().st_size > 0) or ids - demo_ids:
-        raise _fail(f"{db} holds other data; give the demo its own --db")
+        raise _usage(f"{db} holds other data; give the demo its own --db")
     path.unlink()

@@ -34,6 +34,9 @@ def _plt():  # type: ignore[no-untyped-def]
     matplotlib.use("Agg")
     matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable, selectable
     matplotlib.rcParams["svg.hashsalt"] = "custodes"  # the same picture gives the same file
+    # labels are names and quotes from documents: "$…$" is text, never a formula
+    matplotlib.rcParams["text.parse_math"] = False
+    matplotlib.rcParams["text.usetex"] = False
     import matplotlib.pyplot as plt
 
     return plt

@@ -51,13 +51,26 @@ def emit(result: Result, fmt: Format, console: Console) -> None:
             console.print(table)
 
 
+# A cell a spreadsheet would read as a formula ("=HYPERLINK(…)", "+1", "-2+3", "@SUM"); a tab
+# or carriage return first is read the same way by some.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: text that a spreadsheet would run as a formula gets a leading
+    ``'`` (OWASP's advice), so a name or quote from a document can never be one."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: Iterable[dict[str, Any]]) -> str:
     rows = list(rows)
     out = io.StringIO()
     if rows:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_cell(v) for k, v in r.items()} for r in rows)
     return out.getvalue()
 
 

@@ -245,6 +245,8 @@ class PartialDate:
             raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
         y, mo, d = (int(g) if g else None for g in m.groups())
         assert y is not None
+        if mo == 0 or d == 0:  # "2022-00-00" is no date, not January 1st
+            raise ValueError(f"not a date: {text!r} (months and days count from 1)")
         pd = cls(y, mo, d)
         pd.first_day()  # validates month and day
         return pd

@@ -364,11 +364,11 @@ _DECREE = re.compile(
     r"|(?i:постановляю|распоряжени[ея]\s+президента|указ\s+президента|приказ\s+(?:председателя|министра|директора)))\b"
     r"|(?i:\bI\s+determine\b|\bdetermines?:|\bdispatch\s+no\.?)"
     # or two numbered items that act: "1. To appoint …", "2. Relieve …"
-    r"|(?:^|\n)\s*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
-    r"[\s\S]*\n\s*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
+    r"|(?:^|\n)[^\S\n]*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
+    r"[\s\S]*\n[^\S\n]*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
     # or two numbered items in the passive: "1. X is appointed …", "2. Y is exonerated …"
-    r"|(?:^|\n)\s*\d{1,2}[.)][^\n]{3,80}?\b(?:is|are|shall\s+be)\s+(?:appointed|dismissed|relieved"
-    r"|exonerated|transferred)\b[\s\S]*\n\s*\d{1,2}[.)][^\n]{3,80}?\b(?:is|are|shall\s+be)\s+"
+    r"|(?:^|\n)[^\S\n]*\d{1,2}[.)][^\n]{3,80}?\b(?:is|are|shall\s+be)\s+(?:appointed|dismissed|relieved"
+    r"|exonerated|transferred)\b[\s\S]*\n[^\S\n]*\d{1,2}[.)][^\n]{3,80}?\b(?:is|are|shall\s+be)\s+"
     r"(?:appointed|dismissed|relieved|exonerated|transferred)\b"
 )
 

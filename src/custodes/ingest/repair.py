@@ -58,10 +58,59 @@ class DecodeError(ValueError):
     """The bytes are not text in any encoding we can recognise."""
 
 
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _alphabetic_share(text: str) -> float:
+    """The share of characters that are Latin, Cyrillic, general punctuation or whitespace:
+    high for text in our languages, low for binary bytes decoded as UTF-16 (scattered CJK)."""
+    sample = text[:4096]
+    ok = sum(
+        1 for ch in sample if ch in "\n\r\t" or " " <= ch <= "\u052f" or "\u2000" <= ch <= "\u206f"
+    )
+    return ok / max(1, len(sample))
+
+
+def _wide_unicode(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 text, with a byte-order mark or without (then recognised by its NUL
+    bytes: ASCII letters in UTF-16 are half NULs); None if the bytes are not that."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError:
+                return None
+    for codec, width in (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2)):
+        if len(data) % width:
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and _alphabetic_share(text) > 0.95:
+            return text
+    return None
+
+
 def decode_bytes(data: bytes) -> str:
-    """Decode bytes whose encoding is unknown: UTF-8 first, then charset detection."""
+    """Decode bytes whose encoding is unknown: UTF-16/32 (by byte-order mark or NUL bytes),
+    UTF-8, then charset detection."""
     if not data.strip():
         raise DecodeError("empty file")
+    wide = (
+        _wide_unicode(data)
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (b"\x00" in data[:4096])
+        else None
+    )
+    if wide is not None:
+        if not wide.strip():
+            raise DecodeError("empty file")
+        return wide
     if b"\x00" in data[:4096]:
         raise DecodeError("binary file (NUL bytes), not text")
     try:

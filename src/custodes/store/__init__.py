@@ -5,8 +5,16 @@ and is all that analyses get. Keys that decide identity live in ``keys``; the on
 difference lives in ``db.insert_ignore``.
 """
 
+from custodes.store.guard import KnowledgeBaseError
 from custodes.store.kb import IngestResult, KnowledgeBase
 from custodes.store.statements import Statement
 from custodes.store.view import DocumentInfo, View
 
-__all__ = ["DocumentInfo", "IngestResult", "KnowledgeBase", "Statement", "View"]
+__all__ = [
+    "DocumentInfo",
+    "IngestResult",
+    "KnowledgeBase",
+    "KnowledgeBaseError",
+    "Statement",
+    "View",
+]

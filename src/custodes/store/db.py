@@ -7,6 +7,7 @@ database, ``engine_for("postgresql+psycopg://user@host/db")`` PostgreSQL. Everyt
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,18 @@ def database_url(url_or_path: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser()}"
 
 
+def sqlite_file(url_or_path: str | Path) -> Path | None:
+    """The file a SQLite URL or path names (``sqlite:///kb.db``, or the URI form
+    ``sqlite:///file:kb.db?mode=ro&uri=true``); None for memory and for other databases."""
+    url = database_url(url_or_path)
+    if not url.startswith("sqlite:///") or url == "sqlite:///:memory:":
+        return None
+    rest = url.removeprefix("sqlite:///")
+    if "uri=true" in rest:
+        rest = rest.removeprefix("file:").split("?", 1)[0]
+    return Path(rest) if rest and rest != ":memory:" else None
+
+
 def engine_for(url_or_path: str | Path, schema: str | None = None) -> Engine:
     """An engine for a path or URL. ``schema`` (PostgreSQL) puts every table in that schema,
     which is how the tests get a fresh database without touching anyone else's tables."""
@@ -33,14 +46,29 @@ def engine_for(url_or_path: str | Path, schema: str | None = None) -> Engine:
             url,
             # one shared connection, or every new connection would see an empty in-memory db
             poolclass=StaticPool if memory else None,
-            connect_args={"check_same_thread": False},
+            # writers wait for each other's transaction (busy timeout) instead of failing
+            connect_args={"check_same_thread": False, "timeout": busy_timeout()},
         )
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=_pg_connect_args(url))
     if schema is not None:
         engine = engine.execution_options(schema_translate_map={None: schema})
     return engine
+
+
+def busy_timeout() -> float:
+    """Seconds a SQLite writer waits for another's transaction (``$CUSTODES_BUSY_TIMEOUT``,
+    30 by default): concurrent ingests queue instead of failing with "database is locked"."""
+    try:
+        return float(os.environ.get("CUSTODES_BUSY_TIMEOUT", "30"))
+    except ValueError:
+        return 30.0
+
+
+def _pg_connect_args(url: str) -> dict[str, Any]:
+    # a server that does not answer is an error after 10 s, not a hang
+    return {"connect_timeout": 10} if url.startswith("postgresql") else {}
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

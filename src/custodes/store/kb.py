@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import getpass
 import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,18 +25,18 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
-from custodes.store.db import engine_for, insert_ignore
+from custodes.store.db import engine_for, insert_ignore, sqlite_file
+from custodes.store.guard import KnowledgeBaseError, check_path, describe, prepare
 from custodes.store.keys import org_key, person_key, unit_key
 from custodes.store.schema import (
     changes,
     decisions,
     documents,
-    metadata,
     org_aliases,
     relations,
     statements,
-    upgrade,
 )
 from custodes.store.statements import UnitMap, relation_rows, statement_rows
 from custodes.store.view import View
@@ -41,7 +44,7 @@ from custodes.store.view import View
 if TYPE_CHECKING:  # extraction imports spaCy; opening a knowledge base to read must not
     from custodes.extract.dates import PartialDate
     from custodes.extract.model import Extraction
-    from custodes.ingest.read import Document
+    from custodes.ingest.read import Document, Limits
 
 
 @dataclass(frozen=True)
@@ -74,10 +77,22 @@ class KnowledgeBase:
     @classmethod
     def open(cls, url_or_path: str | Path, schema: str | None = None) -> KnowledgeBase:
         """Open (and create the tables of) a knowledge base: a path is a SQLite file,
-        ``sqlite://`` is in memory, ``postgresql+psycopg://…`` is PostgreSQL."""
-        engine = engine_for(url_or_path, schema=schema)
-        metadata.create_all(engine)
-        upgrade(engine)
+        ``sqlite://`` is in memory, ``postgresql+psycopg://…`` is PostgreSQL. Raises
+        ``KnowledgeBaseError`` (one line: a folder, not SQLite, another program's database,
+        damaged, newer, unreachable …) rather than touch what is not a knowledge base."""
+        where = str(url_or_path)
+        try:
+            file = sqlite_file(url_or_path)
+            if file is not None:
+                check_path(file)
+            engine = engine_for(url_or_path, schema=schema)
+        except (ArgumentError, NoSuchModuleError, ImportError) as e:
+            raise KnowledgeBaseError(describe(e, where)) from e
+        try:
+            prepare(engine, where)
+        except BaseException:
+            engine.dispose()
+            raise
         return cls(engine)
 
     def close(self) -> None:
@@ -93,6 +108,25 @@ class KnowledgeBase:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        """``engine.begin()``, except that on SQLite the write lock is taken at the start
+        (``BEGIN IMMEDIATE``). Two writers that both read first and write after would
+        otherwise deadlock, and SQLite answers one of them "database is locked" at once,
+        without waiting; this way the second waits its turn (the busy timeout)."""
+        if self.engine.dialect.name != "sqlite":
+            with self.engine.begin() as conn:
+                yield conn
+            return
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
 
     def view(self, min_confidence: float = 0.0) -> View:
         """A read-only view: what analyses get; ``min_confidence`` leaves out statements the
@@ -114,23 +148,41 @@ class KnowledgeBase:
             }
 
     def ingest_file(
-        self, path: str | Path, published: PartialDate | None = None, force: bool = False
+        self,
+        path: str | Path,
+        published: PartialDate | None = None,
+        force: bool = False,
+        limits: Limits | None = None,
     ) -> IngestResult:
-        """Read, extract and ingest one file. Raises ``ReadError`` (with the reason) before
-        anything is written; a text already in the knowledge base is not extracted again —
-        unless ``published`` differs from its stored date or ``force`` is given: then its
-        statements are derived again (``rederive``)."""
+        """Read, extract and ingest one file under ``limits`` (size, time, sentence length).
+        Raises ``ReadError`` (with the reason: a bad file, or one over a limit) before anything
+        is written; a text already in the knowledge base is not extracted again — unless
+        ``published`` differs from its stored date or ``force`` is given: then its statements
+        are derived again (``rederive``). The time limit covers reading and extraction, never
+        the write, so a transaction is not cut in half by it."""
         from custodes.extract.pipeline import extract_many
-        from custodes.ingest.read import read_document
+        from custodes.ingest.limits import DocumentTooSlow, deadline
+        from custodes.ingest.read import Limits, ReadError, read_document
 
-        doc = read_document(path, published)
-        if self.has_document(doc.id):
-            stored = self._published_of(doc.id)
-            if not force and (published is None or stored == published.iso):
-                return IngestResult(doc.id, doc.path, doc.title, "unchanged", 0, 0, stored)
-            (extraction,) = extract_many([(doc.text, doc.published)])
+        limits = limits or Limits()
+        started = time.monotonic()
+        try:
+            with deadline(limits.max_seconds):
+                doc = read_document(path, published, limits)
+            known = self.has_document(doc.id)
+            if known:
+                stored = self._published_of(doc.id)
+                if not force and (published is None or stored == published.iso):
+                    return IngestResult(doc.id, doc.path, doc.title, "unchanged", 0, 0, stored)
+            left = limits.max_seconds - (time.monotonic() - started) if limits.max_seconds else 0
+            if limits.max_seconds and left <= 0:
+                raise DocumentTooSlow(limits.max_seconds)
+            with deadline(left):
+                (extraction,) = extract_many([(doc.text, doc.published)])
+        except DocumentTooSlow as e:
+            raise ReadError(str(e)) from None
+        if known:
             return self.rederive(doc, extraction)
-        (extraction,) = extract_many([(doc.text, doc.published)])
         return self.ingest_document(doc, extraction)
 
     def _published_of(self, doc_id: str) -> str | None:
@@ -145,7 +197,7 @@ class KnowledgeBase:
         (new) publication date, in one transaction. Statements an analyst has reviewed
         (status other than ``extracted``) are kept; the change is logged with both dates."""
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with self._transaction() as conn:
             old = conn.execute(
                 select(documents.c.published).where(documents.c.id == doc.id)
             ).scalar()
@@ -191,7 +243,7 @@ class KnowledgeBase:
         """Write one document and its statements in one transaction. A document already in the
         knowledge base (same text) is left as it is and reported ``unchanged``."""
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with self._transaction() as conn:
             inserted = insert_ignore(conn, documents, [_document_row(doc, extraction, now)])
             if not inserted:
                 return IngestResult(doc.id, doc.path, doc.title, "unchanged", 0, 0)
@@ -224,7 +276,7 @@ class KnowledgeBase:
         doc_id = document_id(case.text)
         now = datetime.now(UTC)
         title = f"Case file {case.path.name}" + (f" ({case.country})" if case.country else "")
-        with self.engine.begin() as conn:
+        with self._transaction() as conn:
             row = {
                 "id": doc_id,
                 "path": str(case.path),
@@ -278,7 +330,7 @@ class KnowledgeBase:
             raise ValueError("both names must be given")
         pair = sorted([ka, kb_])
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with self._transaction() as conn:
             d = decisions.c
             standing = (
                 (d.kind == kind) & (d.a == pair[0]) & (d.b == pair[1]) & d.undone_at.is_(None)

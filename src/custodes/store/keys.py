@@ -38,7 +38,10 @@ def fold(text: str) -> str:
     of its own (transliteration across scripts is resolution's job, not the key's)."""
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", bare.lower())).strip()
+    # dotless ı (Kazakh, Turkish, Azerbaijani names) is "i" once the case is gone: "ı".upper()
+    # is "I", so without this "Aı" and "AI" were two people (found by fuzz/test_properties.py)
+    lower = bare.lower().replace("ı", "i")
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", lower)).strip()
 
 
 def person_key(name: str | None) -> str | None:

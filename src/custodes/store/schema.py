@@ -8,6 +8,8 @@
   ``event_id``; the posts a ``moved`` event leaves are rows with ``leg = 'from'``.
 * ``org_aliases`` — abbreviations that documents define ("NSC" → National Security Committee).
 * ``changes`` — the audit log: who did what, when.
+* ``custodes_schema`` — the schema version (``SCHEMA_VERSION``); it marks the database as a
+  custodes knowledge base (``store/guard.py``).
 
 ``id`` of a statement is a hash of its key fields (``keys.stable_id``), so inserting the same
 statement twice is a no-op on both databases.
@@ -19,6 +21,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Connection,
     DateTime,
     Float,
     ForeignKey,
@@ -37,22 +40,36 @@ metadata = MetaData()
 ADDED_COLUMNS = {"statements": ["date_bound", "date_after"]}
 
 
-def upgrade(engine) -> None:  # type: ignore[no-untyped-def]
-    """Add the columns of ``ADDED_COLUMNS`` that an existing database lacks."""
+# The version of these tables, recorded in ``custodes_schema`` (``store/guard.py``): 1 was the
+# schema before the version table; 2 added ``date_bound`` and the version table itself. Bump
+# it with every change to the tables, and teach ``upgrade`` the step.
+SCHEMA_VERSION = 2
+
+
+def upgrade(conn: Connection) -> None:
+    """Add the columns of ``ADDED_COLUMNS`` that an existing database lacks (inside the
+    caller's transaction, which holds the schema lock)."""
     from sqlalchemy import inspect, text
 
-    where = (engine.get_execution_options().get("schema_translate_map") or {}).get(None)
-    insp = inspect(engine)
+    where = (conn.get_execution_options().get("schema_translate_map") or {}).get(None)
+    insp = inspect(conn)
     for table, cols in ADDED_COLUMNS.items():
         tab = metadata.tables[table]
         have = {c["name"] for c in insp.get_columns(table, schema=where)}
         name = f'"{where}".{table}' if where else table
-        with engine.begin() as conn:
-            for col in cols:
-                if col not in have:
-                    c = tab.c[col]
-                    ddl = c.type.compile(dialect=engine.dialect)
-                    conn.execute(text(f'ALTER TABLE {name} ADD COLUMN "{col}" {ddl}'))
+        for col in cols:
+            if col not in have:
+                c = tab.c[col]
+                ddl = c.type.compile(dialect=conn.dialect)
+                conn.execute(text(f'ALTER TABLE {name} ADD COLUMN "{col}" {ddl}'))
+
+
+custodes_schema = Table(
+    "custodes_schema",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
 
 
 documents = Table(
