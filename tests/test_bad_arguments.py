@@ -216,3 +216,24 @@ def test_a_picture_into_a_folder_that_does_not_exist(tmp_path: Path, kb_path: Pa
         ],
         "cannot write the picture",
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["roster", "--foo"], "No such option: --foo"),
+        (["roster"], "Missing argument"),
+        (["no-such-command"], "No such command"),
+    ],
+)
+def test_the_command_line_reports_a_usage_error_in_one_line(
+    argv: list[str], expected: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    from custodes.cli import run
+
+    monkeypatch.setattr("sys.argv", ["custodes", *argv])
+    with pytest.raises(SystemExit) as exit_:
+        run()
+    assert exit_.value.code == 2
+    err = [ln for ln in capsys.readouterr().err.splitlines() if ln.strip()]
+    assert len(err) == 1 and err[0].startswith("error: ") and expected in err[0], err

@@ -206,9 +206,9 @@ def test_partial_dates_and_bad_dates(kb_path: Path) -> None:
 
 def test_unknown_names_and_missing_knowledge_base(kb_path: Path, tmp_path: Path) -> None:
     res = runner.invoke(app, ["roster", "Ministry of Magic", "--on", "2022", "--db", str(kb_path)])
-    assert res.exit_code == 1 and "error: unknown organisation" in res.stderr
+    assert res.exit_code == 2 and "error: unknown organisation" in res.stderr
     res = runner.invoke(app, ["timeline", "Nobody", "--db", str(kb_path)])
-    assert res.exit_code == 1 and "error: no person or organisation" in res.stderr
+    assert res.exit_code == 2 and "error: no person or organisation" in res.stderr
     missing = tmp_path / "none.db"
     res = runner.invoke(app, ["conflicts", "--db", str(missing)])
     assert res.exit_code == 2 and "no knowledge base" in res.stderr  # a bad --db: usage

@@ -33,9 +33,7 @@ def test_every_setting_is_documented() -> None:
 
     src = Path(__file__).resolve().parent.parent / "src" / "custodes"
     names = {
-        m
-        for f in src.rglob("*.py")
-        for m in re.findall(r"CUSTODES_[A-Z_]+", f.read_text("utf-8"))
+        m for f in src.rglob("*.py") for m in re.findall(r"CUSTODES_[A-Z_]+", f.read_text("utf-8"))
     }
     assert {"CUSTODES_DB", "CUSTODES_MAX_BYTES", "CUSTODES_MAX_SECONDS"} <= names
     for name in names:

@@ -325,7 +325,7 @@ def roster_cmd(
         try:
             result = roster(kb.view(min_confidence), org, day)
         except UnknownName as e:
-            raise _fail(str(e)) from e
+            raise _usage(str(e)) from e
     emit(result, format, _console())
 
 
@@ -345,7 +345,7 @@ def diff_cmd(
         try:
             result = diff(kb.view(min_confidence), org, a, b)
         except UnknownName as e:
-            raise _fail(str(e)) from e
+            raise _usage(str(e)) from e
     emit(result, format, _console())
 
 
@@ -361,7 +361,7 @@ def timeline_cmd(
         try:
             result = timeline(kb.view(min_confidence), name)
         except UnknownName as e:
-            raise _fail(str(e)) from e
+            raise _usage(str(e)) from e
     emit(result, format, _console())
 
 
@@ -539,7 +539,7 @@ def institutions_cmd(
         try:
             result = institutions(kb.view(), day, country)
         except UnknownName as e:
-            raise _fail(str(e)) from e
+            raise _usage(str(e)) from e
     console = _console()
     _emit_map(result, format, console)
     _picture_of(result, picture, _console(stderr=True) if format != Format.table else console)
@@ -560,7 +560,7 @@ def oversight_cmd(
         try:
             result = oversight(kb.view(), day, country)
         except UnknownName as e:
-            raise _fail(str(e)) from e
+            raise _usage(str(e)) from e
     _emit_map(result, format, _console())
 
 
@@ -624,7 +624,7 @@ def purge_cmd(
         try:
             result = purge(kb.view(), org, a, b)
         except UnknownName as e:
-            raise _fail(str(e)) from e
+            raise _usage(str(e)) from e
     console = _console()
     _emit_map(result, format, console)
     _picture_of(result, picture, _console(stderr=True) if format != Format.table else console)
@@ -789,3 +789,18 @@ def _fresh_demo_db(db: str, demo_ids: set[str]) -> None:
     if (not known and path.stat().st_size > 0) or ids - demo_ids:
         raise _usage(f"{db} holds other data; give the demo its own --db")
     path.unlink()
+
+
+def run() -> None:
+    """The command-line entry point: what Click calls a usage error (an unknown option, a
+    missing argument) is one line and exit code 2, like every other bad argument."""
+    # Typer ships its own Click; its UsageError is the base of the public BadParameter
+    usage_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+    try:
+        code = app(standalone_mode=False)
+    except usage_error as e:
+        typer.echo(f"error: {_printable(e.format_message())}", err=True)
+        raise SystemExit(2) from None
+    except typer.Abort:
+        raise SystemExit(1) from None
+    raise SystemExit(code if isinstance(code, int) else 0)

@@ -45,9 +45,7 @@ def offices(text: str, published: PartialDate | None) -> list[tuple[int, int, st
 # minister of foreign affairs (since 2022)."; Russian "== Умерли ==" ("- 5 марта — Имя, …")
 # [^\S\n]* (not \s*) before the "=": \s* from every line start ran over all the blank lines below
 # it (quadratic: 40,000 blank lines took 7 s); the matches end where they did
-_DEATHS_HEADING = re.compile(
-    r"^[^\S\n]*=+\s*(?:Deaths|Умерли|Скончались)\s*=+\s*$", re.M | re.I
-)
+_DEATHS_HEADING = re.compile(r"^[^\S\n]*=+\s*(?:Deaths|Умерли|Скончались)\s*=+\s*$", re.M | re.I)
 _SECTION = re.compile(r"^[^\S\n]*=+[^=\n]+=+\s*$", re.M)
 _DEATH_ITEM = re.compile(
     r"^[ \t]*[-*•][ \t]*(?P<date>[^–—\n]{3,30}?)[ \t]+[–—-][ \t]+"
