@@ -199,11 +199,3 @@ def test_a_weekday_that_is_the_last_dates_own_is_that_day_without_a_publication_
         None,
     )
     assert got[("dismissed", "Verhoven")]["date"] is None
-
-
-def test_a_conviction_on_charges_does_not_date_the_charge() -> None:
-    got = dated(
-        "In August 2013, General Tomas Verhoven was convicted on charges of leading a terrorist "
-        "organisation."
-    )
-    assert got[("charged", "Verhoven")]["date_bound"] == "not_after"

@@ -24,10 +24,6 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
     off = cand.sentence.start
     stext = cand.sentence.text
     t = raw.trigger.idx
-    if raw.trigger.lemma_.lower() == "charge" and raw.trigger.pos_ == "NOUN":
-        verb = next((a for a in raw.trigger.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        if verb is not None and verb.lemma_.lower() in {"convict", "sentence", "acquit", "jail"}:
-            return None  # "in August 2013 he was convicted on charges of …": charged before
     usable = []
     for m, d in cand.dates:
         if d is None:
