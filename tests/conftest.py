@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -73,13 +74,19 @@ def kb(request: pytest.FixtureRequest) -> Iterator[KnowledgeBase]:
         return
     if not _postgres_answers():
         pytest.skip(f"no PostgreSQL at {PG_URL}")
-    schema = f"custodes_test_{uuid.uuid4().hex[:12]}"
+    with pg_schema("custodes_test") as schema, KnowledgeBase.open(PG_URL, schema=schema) as base:
+        yield base
+
+
+@contextmanager
+def pg_schema(prefix: str) -> Iterator[str]:
+    """An empty PostgreSQL schema of its own for one test, dropped afterwards."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_URL)
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
-        with KnowledgeBase.open(PG_URL, schema=schema) as base:
-            yield base
+        yield schema
     finally:
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import traceback
-import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import PG_URL, _postgres_answers
-from sqlalchemy import create_engine, text
+from conftest import PG_URL, _postgres_answers, pg_schema
 
 from custodes.extract.pipeline import Extraction
 from custodes.ingest.read import Document
@@ -86,16 +84,8 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str
         return
     if not _postgres_answers():
         pytest.skip(f"no PostgreSQL at {PG_URL}")
-    schema = f"custodes_conc_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
+    with pg_schema("custodes_conc") as schema:
         yield PG_URL, schema
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def test_eight_writers_on_a_knowledge_base_that_does_not_exist_yet(
