@@ -199,3 +199,25 @@ def test_a_weekday_that_is_the_last_dates_own_is_that_day_without_a_publication_
         None,
     )
     assert got[("dismissed", "Verhoven")]["date"] is None
+
+
+def test_the_day_a_happening_took_place_dates_the_paragraph_that_tells_it() -> None:
+    text = (
+        "On 14 March 2019, officers of the Republican Guard began a mutiny in the capital. "
+        "They detained President Oskar Vellamo, who resigned the same evening.\n\n"
+        "Colonel Ilmar Tamm was later appointed commander of the guard."
+    )
+    got = dated(text, None)
+    assert got[("arrested", "Vellamo")]["date"] == "2019-03-14"
+    # a paragraph that does not open with the happening is not its narrative
+    assert got[("appointed", "Tamm")]["date"] is None
+
+
+def test_a_paragraph_opening_with_a_day_but_no_happening_does_not_date_the_rest() -> None:
+    text = (
+        "On 2 May 2011, Rein Kask was appointed Director of the Security Police. "
+        "He was dismissed after a corruption scandal."
+    )
+    got = dated(text, None)
+    assert got[("appointed", "Kask")]["date"] == "2011-05-02"
+    assert got[("dismissed", "Kask")]["date"] is None

@@ -264,7 +264,10 @@ def candidates(
             para_dates = find_dates(p.text, p.start)
         else:
             para_dates = []
-        for x, want in zip(sents, wanted, strict=True):
+        # the day a happening took place governs the paragraph that tells it ("On 18 August
+        # 2020, soldiers began a mutiny. … They detained the President, who resigned.")
+        narrative: PartialDate | None = None
+        for i, (x, want) in enumerate(zip(sents, wanted, strict=True)):
             mine = [
                 m
                 for m in para_dates
@@ -272,8 +275,28 @@ def candidates(
             ]
             dates = [(m, ctx.resolve(m)) for m in mine]
             if want:
-                out.append(Candidate(x, dates, heading, in_roster))
+                out.append(Candidate(x, dates, narrative or heading, in_roster))
+            if i == 0:
+                narrative = _happening_day(x.text, dates)
     return out
+
+
+# a sentence that tells that something happened, and when: a coup, a mutiny, an attack
+_HAPPENING = re.compile(
+    r"\b(?:took\s+place|occurred|began|broke\s+out|erupted|was\s+(?:launched|staged|carried\s+out)|"
+    r"were\s+(?:launched|staged|carried\s+out)|произош\w+|начал\w*с[яь]|состоял\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _happening_day(sentence: str, dates: list[tuple[DateMention, PartialDate | None]]):
+    """The day a paragraph's opening sentence says a happening took place, if it names one
+    day and no other date: the events the paragraph goes on to tell without a date of their
+    own are that day's."""
+    days = [d for m, d in dates if d is not None and m.relative is None]
+    if len(days) != 1 or days[0].precision != "day" or not _HAPPENING.search(sentence):
+        return None
+    return days[0]
 
 
 def _may_hold(p: Paragraph) -> bool:
