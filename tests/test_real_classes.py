@@ -686,3 +686,30 @@ def test_phrase_triggers_are_dependency_patterns_checked_at_load() -> None:
     bad = {"name": "broken", "type": "appointed", "pattern": [{"RIGHT_ID": "verb"}]}
     with pytest.raises(VocabularyError, match="phrase_triggers.broken"):
         parse({**_raw("en"), "phrase_triggers": [bad]}, "en.yaml")
+
+
+def test_a_group_arrested_and_charged_is_named_after_it() -> None:
+    text = (
+        "Four senior officers of the Customs Guard have been arrested on charges of smuggling, "
+        "the prosecutor announced today. The four officers are charged in an indictment "
+        "returned in the capital. The four defendants named in the indictment are Piet Vermeer, "
+        "Aldo Ruiz Benitez and Jorge Mendoza Garcia."
+    )
+    got = sorted(people(text))
+    for name in ("Piet Vermeer", "Aldo Ruiz Benitez", "Jorge Mendoza Garcia"):
+        assert ("arrested", name) in got
+        assert ("charged", name) in got
+    assert not any("Customs" in p for _, p in got)
+
+
+def test_a_name_inside_a_counted_group_is_not_who_was_charged() -> None:
+    # the parse hangs "six members" on "announced": the nearest name is the group's, not a person
+    got = people(
+        "Officials announced that six members of the Policía Nacional de Honduras were charged "
+        "today in federal court. The six defendants are Ludwig Romero, Mario Vargas and Juan Meza."
+    )
+    assert sorted(got) == [
+        ("charged", "Juan Meza"),
+        ("charged", "Ludwig Romero"),
+        ("charged", "Mario Vargas"),
+    ]

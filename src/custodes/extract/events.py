@@ -402,6 +402,7 @@ def read_triggers(
                 subj = _args(verb, "subjpass") or _args(verb, "subj")
                 for s in subj:
                     persons += _people_in(s, people)
+                persons = [p for p in persons if not _of_a_group(trig.doc[p.token_end - 1])]
                 pron = pron or _pronoun(subj)
             if not persons and not pron and trig.head.lower_ not in _NOUN_HEAD_PREPS:
                 continue
@@ -430,6 +431,8 @@ def read_triggers(
                 subj = _args(trig, "subj")
             for s in subj:
                 persons += _people_in(s, people)
+            # "six members of the national police were charged": the group, not the police
+            persons = [p for p in persons if not _of_a_group(trig.doc[p.token_end - 1])]
             if persons and not passive and lemma in TRANSITIVE:
                 # more objects the parse hung elsewhere: "fired the chief, X, and two of his
                 # deputies, Y and Z" — names after the verb whose nearest verb is this one
@@ -469,6 +472,10 @@ def read_triggers(
                 )
                 if window:
                     persons = [window[-1] if passive or lemma not in TRANSITIVE else window[0]]
+                    if passive and _of_a_group(trig.doc[persons[0].token_end - 1]):
+                        # "six members of the Honduran police were charged" (the parse lost
+                        # the subject): the name is the group's, and the group is who
+                        persons = []
         if lemma == "dismiss" and re.match(
             r"\s+(?:as\s+(?:[\"“«]|baseless|false|groundless|untrue|fake|rumou?rs?|nonsense)"
             r"|the\s+(?:reports?|rumou?rs?|claims?|allegations?))\b",
@@ -641,6 +648,19 @@ def _phrase_matcher(vocab: Vocab) -> DependencyMatcher:
     return m
 
 
+def _of_a_group(tok: Token) -> bool:
+    """Is the token inside an "of" phrase of a counted plural ("six members of X")? Not an
+    apposition ("two deputies, Y and Z" names them)."""
+    through_of = False
+    for a in tok.ancestors:
+        if a.pos_ in {"VERB", "AUX"}:
+            return False
+        through_of = through_of or a.dep_ == "prep" and a.lower_ == "of"
+        if through_of and a.tag_ == "NNS" and any(c.dep_ == "nummod" for c in a.children):
+            return True
+    return False
+
+
 def _trigger_type(t: Token) -> str | None:
     lemma = t.lemma_.lower()
     if t.dep_ == "amod" and t.lemma_.lower() in {"retire", "detain", "arrest", "jail"}:
@@ -655,8 +675,10 @@ def _trigger_type(t: Token) -> str | None:
             and not (t.tag_ == "VBN" or any(c.dep_ in {"dobj", "oprd"} for c in t.children))
         ):
             return None  # "headed by X" describes; "named" needs its person ("named X director")
-        if lemma == "charge" and not any(c.lower_ == "with" for c in t.children):
-            return None
+        if lemma == "charge" and not any(
+            c.lower_ == "with" or c.dep_ == "auxpass" for c in t.children
+        ):
+            return None  # "were charged (today in court …)" or "charged with"; not "in charge"
         if lemma == "move" and not any(c.lower_ in {"from", "to"} for c in t.children):
             return None
         kids = {c.lower_ for c in t.children}

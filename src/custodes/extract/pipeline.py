@@ -188,6 +188,8 @@ def _assemble(
     decree = bool(_DECREE.search(text))
     last_date: PartialDate | None = None
     pending: tuple[str, PartialDate | None] | None = None
+    # every event told of a group not yet named ("were arrested", "are charged"), by type
+    group: dict[str, PartialDate | None] = {}
     everyone: list[str] = []
     # an encyclopedic biography is about the person it opens with: "he" is that person until
     # another is named
@@ -231,27 +233,32 @@ def _assemble(
         everyone += [clean_name(p.name) for p in people_local]
         sent_people: list[str] = []
         if not raws and pending and _AMONG.search(cand.sentence.text):
-            # "NSC arrested a number of officials. X was one of them, as well as Y and Z."
+            # "NSC arrested a number of officials. X was one of them, as well as Y and Z.";
+            # "… were arrested … are charged in an indictment. The three defendants named in
+            # the indictment are A, B and C": each named one shares what the group underwent
             for p in people_local:
-                ev = Event(
-                    pending[0],
-                    clean_name(p.name),
-                    None,
-                    None,
-                    pending[1],
-                    cand.sentence.text,
-                    cand.sentence.start,
-                    cand.sentence.end,
-                    0.6,
-                    extractor=f"custodes.rules/1 en:among {pending[0]}",
-                )
-                events.append(ev)
-                sent_people.append(ev.person)
+                for etype, day in (group or {pending[0]: pending[1]}).items():
+                    ev = Event(
+                        etype,
+                        clean_name(p.name),
+                        None,
+                        None,
+                        day,
+                        cand.sentence.text,
+                        cand.sentence.start,
+                        cand.sentence.end,
+                        0.6,
+                        extractor=f"custodes.rules/1 en:among {etype}",
+                    )
+                    events.append(ev)
+                sent_people.append(clean_name(p.name))
             pending = None
+            group = {}
         carried = pending
         sentence_dates: list[PartialDate] = []
         if raws and not all(r.generic for r in raws):
             pending = None
+            group = {}
         first_event = len(events)
         for raw in raws:
             date = event_date(raw, cand)
@@ -292,6 +299,9 @@ def _assemble(
             names: list[str] = []
             if raw.generic:
                 pending = (raw.type, date)
+                # the group's own clause dates it better than the item does
+                if raw.type not in group or date is not None and not by_item:
+                    group[raw.type] = date
                 continue
             if raw.person is not None:
                 names = [clean_name(raw.person.name)]
@@ -667,7 +677,8 @@ def _biography_subject(text: str) -> str | None:
 _AMONG = re.compile(
     r"\b(?:one\s+of\s+them|among\s+them|among\s+those|as\s+well\s+as|"
     # "… were charged today. The six defendants are A, B and C."
-    r"(?:defendants|suspects|detainees|accused)\s+(?:are|were|include[ds]?)|"
+    r"(?:defendants|suspects|detainees|accused)\s+(?:(?:named|listed|charged)\s+(?:\w+\s+){0,4})?"
+    r"(?:are|were|include[ds]?)|"
     r"they\s+(?:are|were|include[ds]?)|namely)\b",
     re.I,
 )
