@@ -484,3 +484,26 @@ def test_elected_speaker_and_the_one_who_replaced_someone_at_a_post_are_appointe
     assert {(t, d) for t, _, pos, _, d in got if pos == "Prime Minister"} == {
         ("appointed", "2018-06-20")
     }
+
+
+def test_a_sentence_that_names_nobody_is_not_parsed(monkeypatch) -> None:
+    """Speed without loss: "Матч назначен на пятницу" has a trigger stem and nobody it could be
+    about, so natasha never sees it; the sentence that names someone is still read."""
+    import custodes.languages.ru.reader as reader
+
+    seen: list[str] = []
+    real = reader._parse_many
+
+    def spy(sentences, nlp):  # type: ignore[no-untyped-def]
+        seen.extend(sentences)
+        return real(sentences, nlp)
+
+    monkeypatch.setattr(reader, "_parse_many", spy)
+    text = (
+        "Матч назначен на пятницу, начало в 19 часов. Водитель арестован на 5 суток. "
+        "Компания «Салиенко» назначила нового аудитора. "
+        "Вчера Мушарраф был назначен министром обороны."
+    )
+    events = extract(text, PartialDate(2024, 2, 12)).events
+    assert [(e.type, e.person) for e in events] == [("appointed", "Мушарраф")]
+    assert all("Мушарраф" in s for s in seen)

@@ -117,6 +117,14 @@ _PERSON_CUE_RU = re.compile(
 )
 
 
+def _may_name(sentence: str) -> bool:
+    """Can the sentence name someone: a person cue, or a capitalised word after its first that
+    is not a name in quotes (an organisation's: «Салиенко»)?"""
+    if _PERSON_CUE_RU.search(sentence):
+        return True
+    return any(w[:1].isupper() for w in sentence.split()[1:])
+
+
 @dataclass
 class _Nlp:
     segmenter: Any
@@ -832,8 +840,11 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             routes.append((cand, "acting", None))
         elif _ENTRUST.search(sent):
             routes.append((cand, "entrust", None))
-        else:
+        elif subject or _may_name(sent):
             routes.append((cand, "read", None))
+        # else: a sentence that names nobody, by name, initials or pronoun, outside a biography
+        # (whose subject a sentence may leave unsaid) is about nobody ("Матч назначен на
+        # пятницу", "Водитель арестован на 5 суток"): it is not parsed
     parsed = iter(_parse_many([c.sentence.text for c, how, _ in routes if how == "read"], nlp))
     for cand, how, etype in routes:
         sent = cand.sentence.text
