@@ -12,6 +12,7 @@ headings and the document's date context are shared with English (``select``).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -87,13 +88,19 @@ def names_someone(text: str) -> bool:
     """Whether any sentence of ``text`` has a trigger stem and someone it can be about: a name,
     initials or a pronoun ("суд назначил экспертизу", "рейс задержан" name nobody), or is a
     decree list item or career line. Ordinary news fails this cheaply and is never parsed."""
+    cues: list[tuple[int, int]] | None = None
     for m in _TRIGGER.finditer(text):
         # the trigger's line, up to 150 characters either side (a capitalised pair cannot span
         # a full stop, so the neighbouring sentences rarely matter)
         lo, hi = max(0, m.start() - 150), m.end() + 150
         a = text.rfind("\n", lo, m.start()) + 1 or lo
         b = text.find("\n", m.end(), hi)
-        if _PERSON_CUE_RU.search(text, a, b if b >= 0 else hi):
+        b = b if b >= 0 else hi
+        if cues is None:  # every cue of the text, found once: windows overlap
+            cues = [(c.start(), c.end()) for c in _PERSON_CUE_RU.finditer(text)]
+            starts = [c for c, _ in cues]
+        k = bisect.bisect_left(starts, a)
+        if k < len(cues) and cues[k][1] <= b:
             return True
     return any(
         (_LIST_ITEM.match(line) or _CAREER_LINE.match(line))
