@@ -713,3 +713,11 @@ def test_a_name_inside_a_counted_group_is_not_who_was_charged() -> None:
         ("charged", "Ludwig Romero"),
         ("charged", "Mario Vargas"),
     ]
+
+
+def test_citation_marks_glued_to_a_name_are_not_part_of_it() -> None:
+    got = people(
+        "At least five senior government figures were arrested, including Prime Minister "
+        "Abdalla Hamdok.[1] The coup also caused internet outages in the country."
+    )
+    assert ("arrested", "Abdalla Hamdok") in got
