@@ -911,6 +911,32 @@ def edit_cmd(
     )
 
 
+@app.command("serve")
+def serve_cmd(
+    db: DbOption = "custodes.db",
+    host: Annotated[str, typer.Option(help="address to listen on (only this machine)")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="port", min=1, max=65535)] = 8000,
+) -> None:
+    """The workbench in a browser: documents, review queue, people, organisations, conflicts,
+    network, search; JSON under /api/ (OpenAPI at /openapi.json). Writes need the token
+    (`$CUSTODES_TOKEN`, else one made now and printed once)."""
+    import uvicorn
+
+    from custodes.web import create_app
+
+    _existing_kb(db).close()
+    token = os.environ.get("CUSTODES_TOKEN") or None
+    web = create_app(db, token)
+    shown = "$CUSTODES_TOKEN" if token else web.state.token
+    typer.echo(
+        f"custodes workbench on {db}: open http://{host}:{port}/?token={shown}\n"
+        f"API writes: Authorization: Bearer {shown}"
+    )
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 def run() -> None:
     """The command-line entry point: what Click calls a usage error (an unknown option, a
     missing argument) is one line and exit code 2, like every other bad argument."""

@@ -304,6 +304,12 @@ class View:
         rows = self._rows(q.order_by(d.published, d.path))
         return [DocumentInfo(**r._mapping) for r in rows]
 
+    def document_text(self, doc_id: str) -> str | None:
+        """A document's stored text (what its statements' spans point into), or None."""
+        d = documents.c
+        rows = self._rows(select(d.text).where(d.id == doc_id))
+        return rows[0][0] if rows else None
+
     def resolve_org(self, name: str, merged: bool = True) -> str | None:
         """The org_key a name or abbreviation stands for, or None. An alias a document defines
         comes first (the most documents win), then the organisation's own name (any case),
