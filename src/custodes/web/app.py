@@ -92,6 +92,13 @@ def _day(value: str | None, name: str) -> PartialDate | None:
         raise HTTPException(422, f"{name}: {e}") from None
 
 
+def _required_day(value: str, name: str) -> PartialDate:
+    day = _day(value, name)
+    if day is None:
+        raise HTTPException(422, f"{name}: a date is needed (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return day
+
+
 def create_app(db: str, token: str | None = None) -> FastAPI:
     """The workbench on the knowledge base ``db``; ``token`` guards every write (one is made
     when none is given: ``app.state.token``)."""
@@ -295,17 +302,14 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     @app.get("/api/orgs/{name}/roster")
     def api_roster(name: str, on: str) -> dict[str, Any]:
         """The organisation's posts and holders on a date (as `custodes roster --format json`)."""
-        day = _day(on, "on")
-        assert day is not None
-        return _plain(roster(view(), name, day))
+        return _plain(roster(view(), name, _required_day(on, "on")))
 
     @app.get("/api/orgs/{name}/diff")
     def api_diff(
         name: str, d1: Annotated[str, Query(alias="from")], d2: Annotated[str, Query(alias="to")]
     ) -> dict[str, Any]:
         """Who left and who came between two dates (as `custodes diff --format json`)."""
-        a, b = _day(d1, "from"), _day(d2, "to")
-        assert a is not None and b is not None
+        a, b = _required_day(d1, "from"), _required_day(d2, "to")
         return _plain(diff(view(), name, a, b))
 
     @app.get("/orgs/{name}", response_class=HTMLResponse, include_in_schema=False)

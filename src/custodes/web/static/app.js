@@ -6,7 +6,7 @@ function timeline(el) {
   fetch(el.dataset.api).then((r) => r.json()).then((person) => {
     const items = person.tenures.map((t, i) => ({
       id: i,
-      content: t.post + (t.org ? " (" + t.org + ")" : ""),
+      content: t.post + (t.org ? " (" + t.org + ")" : "") + " " + t.from + " → " + t.until,
       start: t.from,
       end: t.until > t.from ? t.until : undefined,
       type: t.until > t.from ? "range" : "point",
