@@ -767,7 +767,7 @@ def demo(
             _emit_map(purge(view, "NSC", d1, d2), Format.table, console)
     console.print(
         f"Try: custodes timeline Kunanbayev --db {db}; custodes institutions --on 2021-12-31 "
-        f"--picture map.svg --db {db}"
+        f"--picture map.svg --db {db}; the workbench in a browser: custodes serve --db {db}"
     )
 
 

@@ -136,6 +136,12 @@ class KnowledgeBase:
         extractor was less sure of."""
         return View(self.engine, min_confidence)
 
+    def last_change(self) -> int:
+        """The id of the newest ``changes`` row (0 for none). Every write logs one, so a reader
+        that keeps derived data (the workbench's view) knows when it is stale."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.max(changes.c.id))).scalar() or 0
+
     def has_document(self, doc_id: str) -> bool:
         """Is this text already in? Lets a caller skip extraction of a known document."""
         with self.engine.connect() as conn:

@@ -117,8 +117,22 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     templates.env.autoescape = True
     app.mount("/static", StaticFiles(directory=str(web.joinpath("static"))), name="static")
 
+    # One view (with its resolved identities) and the analyses over all of it are kept while
+    # the knowledge base does not change: every write logs a row of ``changes``, so a new
+    # newest row means a new view. A page after a write pays for the derivation once.
+    cache: dict[str, Any] = {"marker": None, "view": None, "memo": {}}
+
     def view() -> View:
-        return kb.view()
+        marker = kb.last_change()
+        if marker != cache["marker"] or cache["view"] is None:
+            cache.update(marker=marker, view=kb.view(), memo={})
+        return cache["view"]
+
+    def memo(key: str, make: Any) -> Any:
+        v = view()
+        if key not in cache["memo"]:
+            cache["memo"][key] = make(v)
+        return cache["memo"][key]
 
     def page(request: Request, template: str, **context: Any) -> HTMLResponse:
         signed_in = hmac.compare_digest(request.cookies.get(COOKIE, ""), token)
@@ -148,11 +162,13 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     # ---- documents
 
     def documents_data() -> list[dict[str, Any]]:
-        v = view()
-        counts: dict[str, int] = {}
-        for s in v.statements():
-            counts[s.doc_id] = counts.get(s.doc_id, 0) + 1
-        return [{**_plain(d), "n_statements": counts.get(d.id, 0)} for d in v.documents()]
+        def make(v: View) -> list[dict[str, Any]]:
+            counts: dict[str, int] = {}
+            for s in v.statements():
+                counts[s.doc_id] = counts.get(s.doc_id, 0) + 1
+            return [{**_plain(d), "n_statements": counts.get(d.id, 0)} for d in v.documents()]
+
+        return memo("documents", make)
 
     @app.get("/", include_in_schema=False)
     def home(token_: Annotated[str | None, Query(alias="token")] = None) -> Response:
@@ -198,11 +214,12 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     @app.get("/api/review")
     def api_review(limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict[str, Any]]:
         """Unreviewed statements: conflicts first, then lowest confidence, then newest."""
-        return _plain(review_queue(view(), limit))
+        return _plain(memo("review", review_queue)[:limit])
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
     def review_page(request: Request, limit: int = 100) -> HTMLResponse:
-        return page(request, "review.html", items=review_queue(view(), max(1, min(limit, 1000))))
+        items = memo("review", review_queue)[: max(1, min(limit, 1000))]
+        return page(request, "review.html", items=items)
 
     def _act(sid: str, action: str, edits: dict[str, Any] | None = None) -> dict[str, Any]:
         if action == "edit":
@@ -302,7 +319,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     @app.get("/api/orgs/{name}/roster")
     def api_roster(name: str, on: str) -> dict[str, Any]:
         """The organisation's posts and holders on a date (as `custodes roster --format json`)."""
-        return _plain(roster(view(), name, _required_day(on, "on")))
+        day = _required_day(on, "on")
+        return _plain(memo(f"roster {name} {day.iso}", lambda v: roster(v, name, day)))
 
     @app.get("/api/orgs/{name}/diff")
     def api_diff(
@@ -310,7 +328,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     ) -> dict[str, Any]:
         """Who left and who came between two dates (as `custodes diff --format json`)."""
         a, b = _required_day(d1, "from"), _required_day(d2, "to")
-        return _plain(diff(view(), name, a, b))
+        return _plain(memo(f"diff {name} {a.iso} {b.iso}", lambda v: diff(v, name, a, b)))
 
     @app.get("/orgs/{name}", response_class=HTMLResponse, include_in_schema=False)
     def org_page(
@@ -321,11 +339,11 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         d2: Annotated[str | None, Query(alias="to")] = None,
     ) -> HTMLResponse:
         day = _day(on, "on") or PartialDate.from_date(_date.today())
-        r = roster(view(), name, day)
+        r = memo(f"roster {name} {day.iso}", lambda v: roster(v, name, day))
         change = None
         a, b = _day(d1, "from"), _day(d2, "to")
         if a and b:
-            change = diff(view(), name, a, b)
+            change = memo(f"diff {name} {a.iso} {b.iso}", lambda v: diff(v, name, a, b))
         units: dict[str, list[Any]] = {}
         for p in r.posts:
             units.setdefault(p.unit or "", []).append(p)
@@ -346,28 +364,31 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     @app.get("/api/conflicts")
     def api_conflicts() -> list[dict[str, Any]]:
         """Contradicting claims side by side with their sources."""
-        return _plain(conflicts(view()))
+        return _plain(memo("conflicts", conflicts))
 
     @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
-    def conflicts_page(request: Request) -> HTMLResponse:
+    def conflicts_page(request: Request, limit: int = 100) -> HTMLResponse:
         v = view()
         believed = {k for k, (a, _) in v.reviews().items() if a == "believe"}
-        return page(request, "conflicts.html", conflicts=conflicts(v), believed=believed)
+        found = memo("conflicts", conflicts)
+        shown = found[: max(1, min(limit, 10_000))]
+        return page(request, "conflicts.html", conflicts=shown, total=len(found), believed=believed)
 
     @app.get("/api/network")
     def api_network() -> dict[str, Any]:
         """Ties between people (kin, patrons, associates) and the circles they make."""
-        return _plain(network(view()))
+        return _plain(memo("network", network))
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(request: Request) -> HTMLResponse:
-        return page(request, "network.html", net=network(view()))
+        return page(request, "network.html", net=memo("network", network))
 
     def search_data(q: str) -> dict[str, Any]:
         v = view()
         keys = set(v.match_people(q)) if q.strip() else set()
         identity = v.person_identity()
-        found = [p for p in people(v) if set(p.keys) & {identity.get(k, k) for k in keys}]
+        everyone = memo("people", people)
+        found = [p for p in everyone if set(p.keys) & {identity.get(k, k) for k in keys}]
         org = v.resolve_org(q) if q.strip() else None
         return {
             "q": q,
@@ -382,7 +403,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "") -> HTMLResponse:
-        return page(request, "search.html", found=search_data(q), everyone=people(view()))
+        return page(request, "search.html", found=search_data(q), everyone=memo("people", people))
 
     def _decide(body: IdentityBody) -> dict[str, Any]:
         try:
