@@ -91,12 +91,15 @@ def main() -> None:
     ap.add_argument("--statements", type=int, default=100_000)
     ap.add_argument("--db", type=Path, default=Path("/tmp/custodes-bench-web.db"))
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--reuse", action="store_true", help="measure --db as it is (built before)")
     args = ap.parse_args()
-    if args.db.exists():
-        args.db.unlink()
-    t = time.perf_counter()
-    build(args.db, args.statements)
-    print(f"built {args.statements:,} statements in {time.perf_counter() - t:.0f} s → {args.db}")
+    if not (args.reuse and args.db.exists()):
+        if args.db.exists():
+            args.db.unlink()
+        t = time.perf_counter()
+        build(args.db, args.statements)
+        took = time.perf_counter() - t
+        print(f"built {args.statements:,} statements in {took:.0f} s → {args.db}")
     from custodes.web import create_app
 
     app = create_app(str(args.db), "bench")

@@ -157,3 +157,17 @@ def test_unknown_names_are_404_not_500(client: TestClient) -> None:
     for url in ("/people/Nobody", f"/api/orgs/{quote('<x>')}/roster?on=2022", "/orgs/Nowhere"):
         assert client.get(url).status_code == 404
     assert client.get("/api/orgs/NSC/roster?on=2022-13-45").status_code == 422
+
+
+def test_believing_one_side_of_a_conflict_keeps_the_other(client: TestClient) -> None:
+    conflict = client.get("/api/conflicts").json()[0]
+    one, other = (side["sources"][0]["statement_id"] for side in conflict["sides"][:2])
+    r = client.post(f"/api/statements/{one}/believe", headers=AUTH, json={"over": [other]})
+    assert r.status_code == 200 and r.json()["action"] == "believe"
+    assert "<b>believed</b>" in client.get("/conflicts").text
+    kept = {
+        s["id"]
+        for d in client.get("/api/documents").json()
+        for s in client.get(f"/api/documents/{d['id']}").json()["statements"]
+    }
+    assert {one, other} <= kept  # the other claim is kept, not deleted

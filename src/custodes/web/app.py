@@ -310,11 +310,12 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     @app.get("/api/people/{name}")
     def api_person(name: str) -> dict[str, Any]:
         """A person: every spelling (any script), tenures and statements."""
-        return person_data(name)
+        return memo(f"person {name}", lambda v: person_data(name))
 
     @app.get("/people/{name}", response_class=HTMLResponse, include_in_schema=False)
     def person_page(request: Request, name: str) -> HTMLResponse:
-        return page(request, "person.html", person=person_data(name))
+        person = memo(f"person {name}", lambda v: person_data(name))
+        return page(request, "person.html", person=person)
 
     @app.get("/api/orgs/{name}/roster")
     def api_roster(name: str, on: str) -> dict[str, Any]:
