@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from custodes.analyses.conflicts import conflicts
+from custodes.analyses.conflicts import Conflict, conflicts
 from custodes.store.view import View
 
 
@@ -37,10 +37,13 @@ class QueueItem:
     conflicts: list[str]  # the conflicts (their summaries) this statement is a side of
 
 
-def review_queue(view: View, limit: int | None = None) -> list[QueueItem]:
-    """Unreviewed statements: conflicts first, then lowest confidence, then newest."""
+def review_queue(
+    view: View, limit: int | None = None, found: list[Conflict] | None = None
+) -> list[QueueItem]:
+    """Unreviewed statements: conflicts first, then lowest confidence, then newest.
+    ``found``: the view's conflicts when the caller has them already (they are the slow part)."""
     in_conflict: dict[str, list[str]] = {}
-    for c in conflicts(view):
+    for c in conflicts(view) if found is None else found:
         for side in c.sides:
             for src in side.sources:
                 in_conflict.setdefault(src.statement_id, []).append(c.summary)

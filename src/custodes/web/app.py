@@ -211,14 +211,17 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     # ---- review
 
+    def queue(v: View) -> list[Any]:
+        return review_queue(v, found=memo("conflicts", conflicts))
+
     @app.get("/api/review")
     def api_review(limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict[str, Any]]:
         """Unreviewed statements: conflicts first, then lowest confidence, then newest."""
-        return _plain(memo("review", review_queue)[:limit])
+        return _plain(memo("review", queue)[:limit])
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
     def review_page(request: Request, limit: int = 100) -> HTMLResponse:
-        items = memo("review", review_queue)[: max(1, min(limit, 1000))]
+        items = memo("review", queue)[: max(1, min(limit, 1000))]
         return page(request, "review.html", items=items)
 
     def _act(sid: str, action: str, edits: dict[str, Any] | None = None) -> dict[str, Any]:
