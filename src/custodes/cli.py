@@ -767,7 +767,7 @@ def demo(
             _emit_map(purge(view, "NSC", d1, d2), Format.table, console)
     console.print(
         f"Try: custodes timeline Kunanbayev --db {db}; custodes institutions --on 2021-12-31 "
-        f"--picture map.svg --db {db}"
+        f"--picture map.svg --db {db}; the workbench in a browser: custodes serve --db {db}"
     )
 
 
@@ -789,6 +789,152 @@ def _fresh_demo_db(db: str, demo_ids: set[str]) -> None:
     if (not known and path.stat().st_size > 0) or ids - demo_ids:
         raise _usage(f"{db} holds other data; give the demo its own --db")
     path.unlink()
+
+
+# --- issue 11: review of statements (accept / reject / edit, reversible) and the workbench ---
+
+StatementId = Annotated[str, typer.Argument(help="a statement id, or its first characters")]
+WhoOption = Annotated[str | None, typer.Option(help="who decides (default: $CUSTODES_USER)")]
+UndoReview = Annotated[
+    bool, typer.Option("--undo", help="withdraw the statement's standing review instead")
+]
+
+
+@app.command("review")
+def review_cmd(
+    limit: Annotated[int, typer.Option("--limit", min=1, help="show at most this many")] = 50,
+    db: DbOption = "custodes.db",
+    format: FormatOption = Format.table,
+) -> None:
+    """Statements to review: those in a conflict first, then the lowest confidence, then the
+    newest. Then `custodes accept|reject ID` or `custodes edit ID --date … --person …`."""
+    import dataclasses
+
+    from custodes.analyses.review import review_queue
+
+    with _reading(db) as kb:
+        items = review_queue(kb.view(), limit)
+    console = _console()
+    if format == Format.json:
+        typer.echo(json.dumps([dataclasses.asdict(i) for i in items], ensure_ascii=False, indent=2))
+        return
+    if format == Format.csv:
+        rows = [
+            {k: v for k, v in dataclasses.asdict(i).items() if k != "conflicts"}
+            | {"conflicts": "; ".join(i.conflicts)}
+            for i in items
+        ]
+        typer.echo(to_csv(rows), nl=False)
+        return
+    table = Table(title=f"Review queue ({len(items)} shown)")
+    for col in ("id", "claim", "date", "conf.", "quote", "why first"):
+        table.add_column(col)
+    for i in items:
+        claim = " ".join(x for x in (i.event_type or i.kind, i.person, i.post, i.org) if x)
+        table.add_row(
+            i.statement_id[:10],
+            Text(claim),
+            i.date or "",
+            f"{i.confidence:.2f}",
+            Text(i.quote[:120]),
+            Text("conflict: " + "; ".join(i.conflicts) if i.conflicts else ""),
+        )
+    console.print(table)
+
+
+def _review(
+    action: str, ref: str, undo: bool, who: str | None, db: str, **edits: str | None
+) -> None:
+    from custodes.store import ReviewError
+
+    with _reading(db) as kb:
+        try:
+            if undo:
+                result = kb.undo_review(ref, who=who)
+            elif action == "edit":
+                result = kb.edit(ref, who=who, **edits)
+            else:
+                result = getattr(kb, action)(ref, who=who)
+        except ReviewError as e:
+            raise _usage(str(e)) from None
+    n = len(result.statement_ids)
+    what = "undo" if undo else action
+    _console().print(
+        f"{result.statement_id[:10]}: {what} — {result.status}"
+        + (f" ({n} statements of one event)" if n > 1 else "")
+    )
+
+
+@app.command("accept")
+def accept_cmd(
+    ref: StatementId, undo: UndoReview = False, who: WhoOption = None, db: DbOption = "custodes.db"
+) -> None:
+    """Accept a statement (every post of its event): the analyst read the quote and agrees."""
+    _review("accept", ref, undo, who, db)
+
+
+@app.command("reject")
+def reject_cmd(
+    ref: StatementId, undo: UndoReview = False, who: WhoOption = None, db: DbOption = "custodes.db"
+) -> None:
+    """Reject a statement (every post of its event): no analysis counts it any more."""
+    _review("reject", ref, undo, who, db)
+
+
+@app.command("edit")
+def edit_cmd(
+    ref: StatementId,
+    person: Annotated[str | None, typer.Option(help="the person, as it should read")] = None,
+    post: Annotated[str | None, typer.Option(help="the post's title (Deputy Chairman …)")] = None,
+    org: Annotated[str | None, typer.Option(help="the organisation")] = None,
+    date: Annotated[str | None, typer.Option(help=f"the date: {DateHelp}")] = None,
+    precision: Annotated[
+        str | None, typer.Option(help="coarsen the date to year or month (or day)")
+    ] = None,
+    undo: UndoReview = False,
+    who: WhoOption = None,
+    db: DbOption = "custodes.db",
+) -> None:
+    """Correct a statement: person and date for its whole event, post and organisation for
+    this post. The extracted values are kept; `--undo` brings them back."""
+    _review(
+        "edit",
+        ref,
+        undo,
+        who,
+        db,
+        person=person,
+        title=post,
+        org=org,
+        date=date,
+        precision=precision,
+    )
+
+
+@app.command("serve")
+def serve_cmd(
+    db: DbOption = "custodes.db",
+    host: Annotated[str, typer.Option(help="address to listen on (only this machine)")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="port", min=1, max=65535)] = 8000,
+) -> None:
+    """The workbench in a browser: documents, review queue, people, organisations, conflicts,
+    network, search; JSON under /api/ (OpenAPI at /openapi.json). Writes need the token
+    (`$CUSTODES_TOKEN`, else one made now and printed once)."""
+    import uvicorn
+
+    from custodes.web import create_app
+
+    _existing_kb(db).close()
+    token = os.environ.get("CUSTODES_TOKEN") or None
+    web = create_app(db, token)
+    shown = "$CUSTODES_TOKEN" if token else web.state.token
+    typer.echo(
+        f"custodes workbench on {db}: open http://{host}:{port}/?token={shown}\n"
+        f"API writes: Authorization: Bearer {shown}"
+    )
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 def run() -> None:

@@ -6,7 +6,8 @@ difference lives in ``db.insert_ignore``.
 """
 
 from custodes.store.guard import KnowledgeBaseError
-from custodes.store.kb import IngestResult, KnowledgeBase
+from custodes.store.kb import IngestResult, KnowledgeBase, ReviewResult
+from custodes.store.review import ReviewError
 from custodes.store.statements import Statement
 from custodes.store.view import DocumentInfo, View
 
@@ -15,6 +16,8 @@ __all__ = [
     "IngestResult",
     "KnowledgeBase",
     "KnowledgeBaseError",
+    "ReviewError",
+    "ReviewResult",
     "Statement",
     "View",
 ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import getpass
 import os
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,12 +31,14 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from custodes.store.db import engine_for, insert_ignore, sqlite_file
 from custodes.store.guard import KnowledgeBaseError, check_path, describe, prepare
 from custodes.store.keys import org_key, person_key, unit_key
+from custodes.store.review import EVENT_FIELDS, STATUS_OF, ReviewError, edit_fields
 from custodes.store.schema import (
     changes,
     decisions,
     documents,
     org_aliases,
     relations,
+    reviews,
     statements,
 )
 from custodes.store.statements import UnitMap, relation_rows, statement_rows
@@ -132,6 +135,12 @@ class KnowledgeBase:
         """A read-only view: what analyses get; ``min_confidence`` leaves out statements the
         extractor was less sure of."""
         return View(self.engine, min_confidence)
+
+    def last_change(self) -> int:
+        """The id of the newest ``changes`` row (0 for none). Every write logs one, so a reader
+        that keeps derived data (the workbench's view) knows when it is stale."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.max(changes.c.id))).scalar() or 0
 
     def has_document(self, doc_id: str) -> bool:
         """Is this text already in? Lets a caller skip extraction of a known document."""
@@ -315,25 +324,40 @@ class KnowledgeBase:
         return IngestResult(doc_id, str(case.path), title, "ingested", 0, len(rows))
 
     def decide(
-        self, kind: str, a: str, b: str | None = None, who: str | None = None, undo: bool = False
+        self,
+        kind: str,
+        a: str,
+        b: str | None = None,
+        who: str | None = None,
+        undo: bool = False,
+        entity: str | None = None,
     ) -> str:
-        """Record that persons ``a`` and ``b`` (names as written, any script) are one person
-        (``merge``) or never the same (``not_same``), or that the spelling ``a`` is a person of
-        its own, out of whatever group resolution put it in (``split``); ``undo`` withdraws the
-        standing decision. Every decision is kept with who and when, and logged in ``changes``."""
+        """Record that ``a`` and ``b`` (names as written, any script) are one person or one
+        organisation (``merge``) or never the same (``not_same``), or that the spelling ``a``
+        stands alone, out of whatever group resolution put it in (``split``); ``undo``
+        withdraws the standing decision. Whether the names are people or organisations is read
+        from the knowledge base (``entity`` = ``person`` / ``org`` forces it); a name it does
+        not hold, a name with itself, or a person with an organisation is refused
+        (``ValueError``, one line). Every decision is kept with who and when, and logged in
+        ``changes``."""
         if kind not in {"merge", "not_same", "split"}:
             raise ValueError(f"unknown decision {kind!r}: use merge, not_same or split")
         if kind == "split":
             b = a
-        ka, kb_ = person_key(a), person_key(b or "")
-        if not ka or not kb_:
+        if not person_key(a) or not person_key(b or ""):
             raise ValueError("both names must be given")
+        assert b is not None
+        what, ka, kb_ = self._identity_pair(kind, a, b, entity)
+        stored_kind = kind if what == "person" else f"org_{kind}"
         pair = sorted([ka, kb_])
         now = datetime.now(UTC)
         with self._transaction() as conn:
             d = decisions.c
             standing = (
-                (d.kind == kind) & (d.a == pair[0]) & (d.b == pair[1]) & d.undone_at.is_(None)
+                (d.kind == stored_kind)
+                & (d.a == pair[0])
+                & (d.b == pair[1])
+                & d.undone_at.is_(None)
             )
             if undo:
                 n = conn.execute(decisions.update().where(standing).values(undone_at=now)).rowcount
@@ -343,7 +367,13 @@ class KnowledgeBase:
             else:
                 conn.execute(
                     decisions.insert(),
-                    {"kind": kind, "a": pair[0], "b": pair[1], "who": who or _who(), "at": now},
+                    {
+                        "kind": stored_kind,
+                        "a": pair[0],
+                        "b": pair[1],
+                        "who": who or _who(),
+                        "at": now,
+                    },
                 )
                 status = "decided"
             conn.execute(
@@ -351,11 +381,204 @@ class KnowledgeBase:
                 {
                     "at": now,
                     "who": who or _who(),
-                    "action": ("undo " if undo else "") + kind,
-                    "payload": {"a": a, "b": b, "status": status},
+                    "action": ("undo " if undo else "") + stored_kind,
+                    "payload": {"a": a, "b": b, "status": status, "keys": pair},
                 },
             )
         return status
+
+    def entity_of(self, name: str) -> tuple[str | None, str | None]:
+        """(the stored person key, the organisation key) a name stands for, either None: how
+        ``decide`` tells people from organisations. A person is a stored spelling (any script,
+        any case); an organisation is what ``View.resolve_org`` finds (names, abbreviations)."""
+        view = self.view()
+        key = person_key(name)
+        person = key if key and key in view.person_identity() else None
+        org = view.resolve_org(name, merged=False)
+        return person, org
+
+    def _identity_pair(self, kind: str, a: str, b: str, entity: str | None) -> tuple[str, str, str]:
+        """("person" | "org", key of a, key of b) for a decision, or ValueError saying why
+        the decision makes no sense."""
+        pa, oa = self.entity_of(a)
+        pb, ob = self.entity_of(b)
+        if entity == "person":
+            oa = ob = None
+        elif entity == "org":
+            pa = pb = None
+        elif entity is not None:
+            raise ValueError(f"unknown entity {entity!r}: use person or org")
+        for name, p, o in ((a, pa, oa), (b, pb, ob)):
+            if p is None and o is None:
+                held = {"person": "person", "org": "organisation"}.get(entity or "", "")
+                what = f"no {held} named" if held else "no person or organisation named"
+                raise ValueError(f"the knowledge base holds {what} {name!r}")
+        if kind == "split":
+            return ("person", pa, pa) if pa else ("org", oa, oa)  # type: ignore[return-value]
+        if pa and pb:
+            if pa == pb:
+                raise ValueError(
+                    f"{a!r} and {b!r} are one spelling: a name is not merged with itself"
+                )
+            return "person", pa, pb
+        if oa and ob:
+            if oa == ob:
+                raise ValueError(
+                    f"{a!r} and {b!r} name the same organisation already (a name is not "
+                    "merged with itself)"
+                )
+            return "org", oa, ob
+        person, org = (a, b) if pa else (b, a)
+        raise ValueError(
+            f"{person!r} is a person and {org!r} an organisation: they cannot be "
+            + ("one" if kind == "merge" else "compared")
+        )
+
+    # --- review of statements (store/review.py): the one place a review decision is written.
+    # A later hook that re-derives stored tenures belongs in ``_review``.
+
+    def find_statement(self, ref: str) -> str:
+        """The full id of a statement given its id or a unique prefix (the CLI and the pages
+        show ten characters), else ``ReviewError``."""
+        ref = ref.strip().lower()
+        if len(ref) < 4 or any(c not in "0123456789abcdef" for c in ref):
+            raise ReviewError(f"{ref!r} is not a statement id (the hex id `custodes review` shows)")
+        s = statements.c
+        with self.engine.connect() as conn:
+            ids = [r[0] for r in conn.execute(select(s.id).where(s.id.like(f"{ref}%")).limit(2))]
+        if not ids:
+            raise ReviewError(f"no statement with id {ref!r} (see `custodes review`)")
+        if len(ids) > 1:
+            raise ReviewError(f"{ref!r} is the start of several statement ids: give more of it")
+        return ids[0]
+
+    def accept(self, ref: str, who: str | None = None) -> ReviewResult:
+        """The analyst read the quote and the claim is right (every post of its event)."""
+        return self._review(ref, "accept", who)
+
+    def reject(self, ref: str, who: str | None = None) -> ReviewResult:
+        """The claim is wrong: no analysis counts it (every post of its event) from now on."""
+        return self._review(ref, "reject", who)
+
+    def edit(
+        self,
+        ref: str,
+        who: str | None = None,
+        *,
+        person: str | None = None,
+        title: str | None = None,
+        org: str | None = None,
+        date: str | None = None,
+        precision: str | None = None,
+    ) -> ReviewResult:
+        """Correct a claim: the person and the date (and its precision) for its whole event,
+        the post's title and organisation for this post. The stored row stays as extracted;
+        analyses read the corrected values (``View.statements``)."""
+        edits = {"person": person, "title": title, "org": org, "date": date, "precision": precision}
+        return self._review(ref, "edit", who, edits=edits)
+
+    def believe(self, ref: str, over: list[str], who: str | None = None) -> ReviewResult:
+        """In a conflict, the analyst believes this claim over ``over`` (ids): recorded as a
+        decision; the other claims are kept, not deleted."""
+        others = [self.find_statement(o) for o in over]
+        return self._review(ref, "believe", who, over=others)
+
+    def undo_review(self, ref: str, who: str | None = None) -> ReviewResult:
+        """Withdraw the standing review of a statement (with the rest of its decision: the
+        other posts of its event); the review before it, if any, stands again."""
+        return self._review(ref, "undo", who)
+
+    def _review(
+        self,
+        ref: str,
+        action: str,
+        who: str | None,
+        edits: dict[str, str | None] | None = None,
+        over: list[str] | None = None,
+    ) -> ReviewResult:
+        sid = self.find_statement(ref)
+        now = datetime.now(UTC)
+        who = who or _who()
+        s, r = statements.c, reviews.c
+        with self._transaction() as conn:
+            row = dict(conn.execute(select(statements).where(s.id == sid)).one()._mapping)
+            if action == "undo":
+                last = conn.execute(
+                    select(r.batch)
+                    .where((r.statement_id == sid) & r.undone_at.is_(None))
+                    .order_by(r.id.desc())
+                    .limit(1)
+                ).scalar()
+                if last is None:
+                    return ReviewResult(sid, "undo", "nothing to undo", [sid])
+                ids = [x[0] for x in conn.execute(select(r.statement_id).where(r.batch == last))]
+                conn.execute(reviews.update().where(r.batch == last).values(undone_at=now))
+                _sync_status(conn, ids)
+                _log(conn, now, who, "undo review", {"statement": sid, "ids": ids})
+                return ReviewResult(sid, "undo", "undone", ids)
+            siblings = _event_rows(conn, row)
+            batch = uuid.uuid4().hex
+            written: list[dict[str, Any]] = []
+            if action == "edit":
+                assert edits is not None
+                fields = edit_fields(row, **edits)
+                event_wide = {k: v for k, v in fields.items() if k in EVENT_FIELDS}
+                for other in siblings:
+                    mine = fields if other["id"] == sid else event_wide
+                    if mine:
+                        written.append(
+                            {"statement_id": other["id"], "action": "edit", "fields": mine}
+                        )
+            elif action == "believe":
+                written.append({"statement_id": sid, "action": action, "fields": {"over": over}})
+            else:
+                written += [
+                    {"statement_id": o["id"], "action": action, "fields": None} for o in siblings
+                ]
+            ids = [w["statement_id"] for w in written]
+            conn.execute(
+                reviews.insert(), [{**w, "batch": batch, "who": who, "at": now} for w in written]
+            )
+            _sync_status(conn, ids)
+            payload = {"statement": sid, "ids": ids, "edits": edits, "over": over}
+            _log(conn, now, who, action, {k: v for k, v in payload.items() if v})
+        return ReviewResult(sid, action, "decided", ids)
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    """What a review did: the statement named, the action, ``decided`` / ``undone`` /
+    ``nothing to undo``, and every statement the decision covers (an event's posts)."""
+
+    statement_id: str
+    action: str
+    status: str
+    statement_ids: list[str]
+
+
+def _event_rows(conn: Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of a statement's event (its posts, the posts a move leaves), itself first."""
+    s = statements.c
+    if not row.get("event_id"):
+        return [row]
+    q = select(statements).where((s.event_id == row["event_id"]) & (s.doc_id == row["doc_id"]))
+    others = [dict(x._mapping) for x in conn.execute(q.order_by(s.leg.desc(), s.seq))]
+    return [row, *(o for o in others if o["id"] != row["id"])]
+
+
+def _sync_status(conn: Connection, ids: list[str]) -> None:
+    """``statements.status`` of ``ids`` from their standing reviews, so re-deriving a document
+    keeps reviewed statements and a glance at the table tells what was reviewed."""
+    r = reviews.c
+    for sid in dict.fromkeys(ids):
+        last = conn.execute(
+            select(r.action)
+            .where((r.statement_id == sid) & r.undone_at.is_(None))
+            .order_by(r.id.desc())
+            .limit(1)
+        ).scalar()
+        status = STATUS_OF.get(last or "", "extracted")
+        conn.execute(statements.update().where(statements.c.id == sid).values(status=status))
 
 
 def _log(

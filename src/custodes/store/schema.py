@@ -41,9 +41,10 @@ ADDED_COLUMNS = {"statements": ["date_bound", "date_after"]}
 
 
 # The version of these tables, recorded in ``custodes_schema`` (``store/guard.py``): 1 was the
-# schema before the version table; 2 added ``date_bound`` and the version table itself. Bump
-# it with every change to the tables, and teach ``upgrade`` the step.
-SCHEMA_VERSION = 2
+# schema before the version table; 2 added ``date_bound`` and the version table itself; 3 added
+# ``reviews`` (a new table: ``create_all`` makes it in an older knowledge base). Bump it with
+# every change to the tables, and teach ``upgrade`` the step.
+SCHEMA_VERSION = 3
 
 
 def upgrade(conn: Connection) -> None:
@@ -149,17 +150,39 @@ changes = Table(
 
 
 # Analysts' decisions about identity, as in nomenklatura: "these two names are one person"
-# (merge) or "never the same" (not_same). Kept forever; undoing one stamps ``undone_at``.
+# (merge) or "never the same" (not_same), or "this spelling stands alone" (split); for
+# organisations the same as ``org_merge``, ``org_not_same``, ``org_split`` over organisation
+# keys. Kept forever; undoing one stamps ``undone_at``.
 decisions = Table(
     "decisions",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("kind", String(16), nullable=False),  # merge | not_same
-    Column("a", Text, nullable=False),  # person keys
+    Column("kind", String(16), nullable=False),  # merge | not_same | split | org_…
+    Column("a", Text, nullable=False),  # person keys (organisation keys for org_…)
     Column("b", Text, nullable=False),
     Column("who", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("undone_at", DateTime(timezone=True)),
+)
+
+
+# Analysts' review of statements: ``accept``, ``reject``, ``edit`` (``fields`` holds the new
+# values and the keys made from them) or ``believe`` (this claim over the others of a conflict,
+# ``fields = {"over": [ids]}``). A statement's standing review is its latest not undone; the
+# rows of one decision (an event's posts) share ``batch``. Nothing in ``statements`` is
+# overwritten except ``status``, which mirrors the standing review so re-deriving keeps it.
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("statement_id", String(64), nullable=False),
+    Column("batch", String(32), nullable=False),
+    Column("action", String(16), nullable=False),  # accept | reject | edit | believe
+    Column("fields", JSON),
+    Column("who", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("undone_at", DateTime(timezone=True)),
+    Index("ix_reviews_statement", "statement_id"),
 )
 
 

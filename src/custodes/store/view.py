@@ -20,11 +20,19 @@ from importlib import resources
 from typing import Any
 
 import yaml
-from sqlalchemy import Engine, Select, func, or_, select
+from sqlalchemy import Engine, Select, and_, func, or_, select
 
 from custodes.countries import split_country, with_country
 from custodes.store.keys import org_key, person_key
-from custodes.store.schema import decisions, documents, org_aliases, relations, statements
+from custodes.store.review import reviewed
+from custodes.store.schema import (
+    decisions,
+    documents,
+    org_aliases,
+    relations,
+    reviews,
+    statements,
+)
 from custodes.store.statements import Statement
 
 
@@ -63,6 +71,15 @@ class View:
         self.min_confidence = min_confidence
         self._people: dict[str, str] | None = None
         self._orgs: dict[str, str] | None = None
+        self._reviews: dict[str, tuple[str, dict[str, Any] | None]] | None = None
+
+    def reviews(self) -> dict[str, tuple[str, dict[str, Any] | None]]:
+        """Statement id → its standing review (action, fields): the latest not undone."""
+        if self._reviews is None:
+            r = reviews.c
+            q = select(r.statement_id, r.action, r.fields).where(r.undone_at.is_(None))
+            self._reviews = {row[0]: (row[1], row[2]) for row in self._rows(q.order_by(r.id))}
+        return self._reviews
 
     def person_identity(self) -> dict[str, str]:
         """Stored person key → the key of the person it is (``resolve.cluster``): "Сагимбаев
@@ -73,11 +90,7 @@ class View:
             from custodes.analyses.entities import _preferred
             from custodes.resolve import cluster
 
-            s = statements.c
-            rows = self._rows(
-                select(s.person, s.person_key).distinct().where(s.person.is_not(None))
-            )
-            names = sorted({(r[0], r[1]) for r in rows if r[1]})
+            names = sorted({(r[0], r[1]) for r in self._spellings() if r[1]})
             groups = cluster([n for n, _ in names])
             group_of = {key: g for (_, key), g in zip(names, groups, strict=True)}
             merges, apart, splits = self._decisions()
@@ -102,31 +115,77 @@ class View:
             self._people = {key: head[group_of[key]] for _, key in names}
         return self._people
 
+    def _spellings(self) -> list[tuple[str, str | None]]:
+        """(person as written, person key) of every statement, the analysts' edits included."""
+        s = statements.c
+        rows = self._rows(select(s.person, s.person_key).distinct().where(s.person.is_not(None)))
+        edited = [
+            (f["person"], f["person_key"])
+            for action, f in self.reviews().values()
+            if action == "edit" and f and f.get("person_key")
+        ]
+        return [(r[0], r[1]) for r in rows] + edited
+
     def org_identity(self) -> dict[str, str]:
-        """Stored organisation keys without a country → the one country's key, when the
-        knowledge base holds that name in exactly one country: an English report that never
-        names the country and a decree "Республики Казахстан" speak of one NSC. A name held in
-        several countries stays apart from all of them."""
+        """Stored organisation key → the organisation it is. A key without a country joins the
+        one country's key when the knowledge base holds that name in exactly one country (an
+        English report that never names the country and a decree "Республики Казахстан" speak
+        of one NSC; a name held in several countries stays apart from all of them). Then the
+        analysts' decisions: ``org_split`` keeps a key apart, ``org_not_same`` undoes a join,
+        ``org_merge`` makes two organisations one (the one with more statements names it)."""
         if self._orgs is None:
             s = statements.c
-            keys = [r[0] for r in self._rows(select(s.org_key).distinct()) if r[0]]
+            counted = self._rows(select(s.org_key, func.count()).group_by(s.org_key))
+            size = {r[0]: r[1] for r in counted if r[0]}
+            for action, f in self.reviews().values():
+                if action == "edit" and f and f.get("org_key"):
+                    size.setdefault(f["org_key"], 0)
             countries: dict[str, set[str]] = {}
-            for k in keys:
+            for k in size:
                 base, _, country = k.partition(" @")
                 if country:
                     countries.setdefault(base, set()).add(k)
-            self._orgs = {
-                k: next(iter(countries[k])) for k in keys if len(countries.get(k, ())) == 1
+            merges, apart, splits = self._decisions("org_")
+            lone = set(splits)
+            out = {
+                k: next(iter(countries[k]))
+                for k in size
+                if len(countries.get(k, ())) == 1 and k not in lone
             }
+            for a, b in apart:
+                for x, y in ((a, b), (b, a)):
+                    if out.get(x) == y:
+                        del out[x]
+            if merges:
+                parent: dict[str, str] = {}
+
+                def find(k: str) -> str:
+                    while parent.get(k, k) != k:
+                        k = parent[k]
+                    return k
+
+                for a, b in merges:
+                    ra, rb = find(out.get(a, a)), find(out.get(b, b))
+                    if ra != rb:
+                        head, other = sorted((ra, rb), key=lambda k: (-size.get(k, 0), k))
+                        parent[other] = head
+                for k in size:
+                    root = find(out.get(k, k))
+                    if root != k:
+                        out[k] = root
+            self._orgs = out
         return self._orgs
 
-    def _decisions(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
-        """Standing (not undone) analysts' decisions: (merges, not-same pairs, split keys)."""
+    def _decisions(
+        self, prefix: str = ""
+    ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
+        """Standing (not undone) analysts' decisions: (merges, not-same pairs, split keys);
+        about people, or with ``prefix="org_"`` about organisations."""
         d = decisions.c
         rows = self._rows(select(d.kind, d.a, d.b).where(d.undone_at.is_(None)).order_by(d.id))
-        merges = [(r[1], r[2]) for r in rows if r[0] == "merge"]
-        apart = [(r[1], r[2]) for r in rows if r[0] == "not_same"]
-        splits = [r[1] for r in rows if r[0] == "split"]
+        merges = [(r[1], r[2]) for r in rows if r[0] == prefix + "merge"]
+        apart = [(r[1], r[2]) for r in rows if r[0] == prefix + "not_same"]
+        splits = [r[1] for r in rows if r[0] == prefix + "split"]
         return merges, apart, splits
 
     def _rows(self, query: Select[Any]) -> list[Any]:
@@ -168,30 +227,49 @@ class View:
                 for org in [k.partition("|")[0]]
                 for x in (k, *(o + k[len(org) :] for o in inverse.get(org, ())))
             ]
-        for column, values in (
-            (s.org_key, org_keys),
-            (s.person_key, person_keys),
-            (s.post_key, post_keys),
-            (s.kind, kinds),
-        ):
-            if values is not None:
-                q = q.where(column.in_(sorted(set(values))))
+        filters = {
+            "org_key": None if org_keys is None else set(org_keys),
+            "person_key": None if person_keys is None else set(person_keys),
+            "post_key": None if post_keys is None else set(post_keys),
+            "kind": None if kinds is None else set(kinds),
+        }
+        conds = [
+            statements.c[column].in_(sorted(values))
+            for column, values in filters.items()
+            if values is not None
+        ]
+        if self.min_confidence > 0:
+            conds.append(s.confidence >= self.min_confidence)
+        # reviewed statements: a rejected one is left out; an edited one is read with its new
+        # values, so it is fetched whatever the filters say and filtered after (an accepted
+        # or edited claim passes ``min_confidence``: an analyst vouched for it)
+        review = self.reviews()
+        rejected = [k for k, (a, _) in review.items() if a == "reject"]
+        vouched = [k for k, (a, _) in review.items() if a != "reject"]
+        if conds and vouched:
+            q = q.where(or_(and_(*conds), s.id.in_(vouched)))
+        elif conds:
+            q = q.where(and_(*conds))
+        if rejected:
+            q = q.where(s.id.not_in(rejected))
         if doc_id is not None:
             q = q.where(s.doc_id == doc_id)
-        if self.min_confidence > 0:
-            q = q.where(s.confidence >= self.min_confidence)
         q = q.order_by(s.doc_id, s.start, s.id)
         identity = self.person_identity()
         orgs = self.org_identity()
         out = []
         for r in self._rows(q):
             row = dict(r._mapping)
+            if row["id"] in review:
+                row = reviewed(row, *review[row["id"]])
+                if any(v is not None and row.get(c) not in v for c, v in filters.items()):
+                    continue
             if row.get("person_key"):
                 row["person_key"] = identity.get(row["person_key"], row["person_key"])
             if row.get("org_key") in orgs:
                 key = row["org_key"]
                 row["org_key"] = orgs[key]
-                if row.get("post_key", "").startswith(key + "|"):
+                if (row.get("post_key") or "").startswith(key + "|"):
                     row["post_key"] = orgs[key] + row["post_key"][len(key) :]
             out.append(Statement.from_row(row))
         return out
@@ -226,12 +304,19 @@ class View:
         rows = self._rows(q.order_by(d.published, d.path))
         return [DocumentInfo(**r._mapping) for r in rows]
 
-    def resolve_org(self, name: str) -> str | None:
+    def document_text(self, doc_id: str) -> str | None:
+        """A document's stored text (what its statements' spans point into), or None."""
+        d = documents.c
+        rows = self._rows(select(d.text).where(d.id == doc_id))
+        return rows[0][0] if rows else None
+
+    def resolve_org(self, name: str, merged: bool = True) -> str | None:
         """The org_key a name or abbreviation stands for, or None. An alias a document defines
         comes first (the most documents win), then the organisation's own name (any case),
         then the well-known aliases. Organisations carry their country ("… @kz"): a country in
         the name ("ГКНБ Кыргызстана", "GKNB (KG)") picks that one; without one, the country
-        with the most statements."""
+        with the most statements. The key is the organisation's after analysts' merges (unless
+        ``merged`` is false: the stored key a decision names)."""
         bare, country = split_country(name)
         key = org_key(bare)
         if key is None:
@@ -246,7 +331,7 @@ class View:
             org_key(known) if known else None,
         ]:
             if base and (found := self._with_country(base, country)):
-                return found
+                return self.org_identity().get(found, found) if merged else found
         return None
 
     def _with_country(self, base: str, country: str | None) -> str | None:
@@ -287,10 +372,8 @@ class View:
         if key is None or not query:
             return []
         identity = self.person_identity()
-        s = statements.c
-        rows = self._rows(select(s.person, s.person_key).distinct().where(s.person.is_not(None)))
         hits: set[str] = set()
-        for person, stored in rows:
+        for person, stored in set(self._spellings()):
             if not stored:
                 continue
             if stored == key or identity.get(stored) == key:

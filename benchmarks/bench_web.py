@@ -1,0 +1,135 @@
+"""The workbench on a large knowledge base: how long each page takes to render.
+
+    python benchmarks/bench_web.py                       # 100,000 statements (a few minutes)
+    python benchmarks/bench_web.py --statements 20000 --db /tmp/web.db
+
+The knowledge base is generated: 1,000 documents of invented appointments and dismissals in
+20 organisations (each event one statement; the same people move between posts), written by
+``KnowledgeBase.ingest_document`` as extraction would write them. Each page is asked for once to
+warm up, then ``--repeat`` times through the ASGI app in this process (no network); the median
+is reported. The target of issue 11: a page in under 300 ms. The workbench keeps one view and
+the analyses it has computed until the knowledge base changes (a write), so "first" is what the
+first visit after a write pays, "median" every visit after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+import warnings
+from pathlib import Path
+
+from custodes.extract.dates import PartialDate
+from custodes.extract.mentions import Post
+from custodes.extract.model import Event, Extraction
+from custodes.ingest.read import Document
+from custodes.store import KnowledgeBase
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+ORGS = [f"Agency {chr(65 + i)} Service" for i in range(20)]
+TITLES = [("Director", "head"), ("Deputy Director", "deputy"), ("Head of Department", "other")]
+GIVEN = ["Timur", "Arman", "Serik", "Nurlan", "Marat", "Askhat", "Yerlan", "Bakhyt"]
+SURNAMES = [f"Bek{s}ov" for s in ("a", "e", "i", "o", "u", "ya", "yu", "ye", "ar", "er")]
+
+
+def build(db: Path, n: int, seed: int = 11) -> None:
+    rng = random.Random(seed)
+    per_doc = max(1, n // 1000)
+    people = [f"{g} {s}{k}" for g in GIVEN for s in SURNAMES for k in ("", "in", "sky")][:240]
+    with KnowledgeBase.open(db) as kb:
+        made = 0
+        d = 0
+        while made < n:
+            events, lines, at = [], [], 0
+            for _ in range(min(per_doc, n - made)):
+                person = rng.choice(people)
+                org = rng.choice(ORGS)
+                title, role = rng.choice(TITLES)
+                kind = rng.choice(["appointed", "dismissed"])
+                day = PartialDate(
+                    2000 + rng.randrange(22), rng.randrange(1, 13), rng.randrange(1, 28)
+                )
+                line = f"On {day.iso} {person} was {kind} {title} of the {org}."
+                post = Post(title, role, org, None, title)
+                events.append(
+                    Event(
+                        kind,
+                        person,
+                        title,
+                        org,
+                        day,
+                        line,
+                        at,
+                        at + len(line),
+                        0.5 + rng.random() / 2,
+                        [post],
+                    )
+                )
+                lines.append(line)
+                at += len(line) + 1
+                made += 1
+            text = "\n".join(lines)
+            doc = Document(
+                text,
+                f"generated/{d:05d}.txt",
+                f"Generated {d}",
+                PartialDate(2022, 1, 1),
+                "en",
+                "text",
+            )
+            kb.ingest_document(doc, Extraction(events, [], {}))
+            d += 1
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--statements", type=int, default=100_000)
+    ap.add_argument("--db", type=Path, default=Path("/tmp/custodes-bench-web.db"))
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--reuse", action="store_true", help="measure --db as it is (built before)")
+    args = ap.parse_args()
+    if not (args.reuse and args.db.exists()):
+        if args.db.exists():
+            args.db.unlink()
+        t = time.perf_counter()
+        build(args.db, args.statements)
+        took = time.perf_counter() - t
+        print(f"built {args.statements:,} statements in {took:.0f} s → {args.db}")
+    from custodes.web import create_app
+
+    app = create_app(str(args.db), "bench")
+    client = TestClient(app)
+    doc = client.get("/api/documents").json()[0]["id"]
+    person = client.get("/api/search", params={"q": "Timur Bekaov"}).json()["people"][0]["name"]
+    pages = [
+        f"/documents/{doc}",
+        f"/people/{person}",
+        "/orgs/Agency A Service?on=2015-06-01",
+        "/orgs/Agency A Service?on=2015-06-01&from=2014-01-01&to=2016-01-01",
+        "/search?q=Timur Bekaov",
+        "/documents",
+        "/review?limit=100",
+        "/conflicts",
+    ]
+    print(f"{'page':<70} {'first ms':>9} {'median ms':>10} {'max ms':>8}")
+    for url in pages:
+        t = time.perf_counter()
+        assert client.get(url).status_code == 200, url
+        first = (time.perf_counter() - t) * 1000
+        times = []
+        for _ in range(args.repeat):
+            t = time.perf_counter()
+            r = client.get(url)
+            times.append((time.perf_counter() - t) * 1000)
+            assert r.status_code == 200
+        print(f"{url:<70} {first:>9.0f} {statistics.median(times):>10.0f} {max(times):>8.0f}")
+    app.state.kb.close()
+
+
+if __name__ == "__main__":
+    main()

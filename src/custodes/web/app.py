@@ -1,0 +1,477 @@
+"""``custodes serve``: the analyst's workbench over HTTP, a thin layer over the library.
+
+Every page is rendered on the server (Jinja2, autoescaped) and has a JSON twin under ``/api/``
+with the same data (FastAPI documents them at ``/openapi.json``). Reads are open; every write
+needs the server's token: ``Authorization: Bearer TOKEN`` on the API, and in a browser the
+cookie that ``/?token=TOKEN`` sets plus the CSRF field every form carries. Document text is
+untrusted: it is only ever escaped (HTML by Jinja2, JSON by ``json``), the
+Content-Security-Policy allows no inline script, and pictures get their data from the JSON
+twin (``static/app.js``), never from a script written into the page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import hmac
+import secrets
+from datetime import date as _date
+from importlib import resources
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Form, Header, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel
+from starlette.middleware.base import BaseHTTPMiddleware
+
+from custodes.analyses import UnknownName, conflicts, diff, people, roster
+from custodes.analyses.network import network
+from custodes.analyses.review import review_queue
+from custodes.extract.dates import PartialDate
+from custodes.store import KnowledgeBase, ReviewError, View
+from custodes.tenures import derive_tenures
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
+COOKIE = "custodes_token"
+
+
+class _Headers(BaseHTTPMiddleware):
+    """The security headers of every answer."""
+
+    async def dispatch(self, request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+
+class EditBody(BaseModel):
+    """An edit from the API: any of the fields (``title`` is the post's title)."""
+
+    person: str | None = None
+    title: str | None = None
+    org: str | None = None
+    date: str | None = None
+    precision: str | None = None
+
+
+class BelieveBody(BaseModel):
+    over: list[str]
+
+
+class IdentityBody(BaseModel):
+    kind: str  # merge | not_same | split
+    a: str
+    b: str | None = None
+    undo: bool = False
+
+
+def _plain(obj: Any) -> Any:
+    """Dataclasses (and lists of them) as JSON-ready data: the CLI's ``--format json``."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return dataclasses.asdict(obj)
+    if isinstance(obj, list):
+        return [_plain(x) for x in obj]
+    return obj
+
+
+def _day(value: str | None, name: str) -> PartialDate | None:
+    if value in (None, ""):
+        return None
+    try:
+        return PartialDate.parse(value)
+    except ValueError as e:
+        raise HTTPException(422, f"{name}: {e}") from None
+
+
+def _required_day(value: str, name: str) -> PartialDate:
+    day = _day(value, name)
+    if day is None:
+        raise HTTPException(422, f"{name}: a date is needed (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return day
+
+
+def create_app(db: str, token: str | None = None) -> FastAPI:
+    """The workbench on the knowledge base ``db``; ``token`` guards every write (one is made
+    when none is given: ``app.state.token``)."""
+    kb = KnowledgeBase.open(db)
+    token = token or secrets.token_urlsafe(24)
+    csrf = hmac.new(token.encode(), b"csrf", hashlib.sha256).hexdigest()
+    app = FastAPI(
+        title="custodes",
+        version="0.1.0",
+        description="Sourced records of who held which post in security institutions.",
+    )
+    app.state.kb, app.state.token = kb, token
+    app.add_middleware(_Headers)
+    web = resources.files("custodes").joinpath("web")
+    templates = Jinja2Templates(directory=str(web.joinpath("templates")))
+    templates.env.autoescape = True
+    app.mount("/static", StaticFiles(directory=str(web.joinpath("static"))), name="static")
+
+    # One view (with its resolved identities) and the analyses over all of it are kept while
+    # the knowledge base does not change: every write logs a row of ``changes``, so a new
+    # newest row means a new view. A page after a write pays for the derivation once.
+    cache: dict[str, Any] = {"marker": None, "view": None, "memo": {}}
+
+    def view() -> View:
+        marker = kb.last_change()
+        if marker != cache["marker"] or cache["view"] is None:
+            cache.update(marker=marker, view=kb.view(), memo={})
+        return cache["view"]
+
+    def memo(key: str, make: Any) -> Any:
+        v = view()
+        if key not in cache["memo"]:
+            cache["memo"][key] = make(v)
+        return cache["memo"][key]
+
+    def page(request: Request, template: str, **context: Any) -> HTMLResponse:
+        signed_in = hmac.compare_digest(request.cookies.get(COOKIE, ""), token)
+        return templates.TemplateResponse(
+            request, template, {"csrf": csrf, "signed_in": signed_in, **context}
+        )
+
+    def api_writer(authorization: Annotated[str | None, Header()] = None) -> None:
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(given, token):
+            raise HTTPException(401, "writes need the server's token: Authorization: Bearer …")
+
+    def form_writer(request: Request, csrf_token: Annotated[str, Form()] = "") -> None:
+        if not hmac.compare_digest(request.cookies.get(COOKIE, ""), token):
+            raise HTTPException(401, "sign in first: open the address `custodes serve` printed")
+        if not hmac.compare_digest(csrf_token, csrf):
+            raise HTTPException(403, "the form's CSRF token is missing or wrong")
+
+    @app.exception_handler(UnknownName)
+    async def _unknown(request: Request, e: UnknownName) -> JSONResponse:
+        return JSONResponse({"detail": str(e)}, status_code=404)
+
+    @app.exception_handler(ReviewError)
+    async def _bad_review(request: Request, e: ReviewError) -> JSONResponse:
+        return JSONResponse({"detail": str(e)}, status_code=422)
+
+    # ---- documents
+
+    def documents_data() -> list[dict[str, Any]]:
+        def make(v: View) -> list[dict[str, Any]]:
+            counts: dict[str, int] = {}
+            for s in v.statements():
+                counts[s.doc_id] = counts.get(s.doc_id, 0) + 1
+            return [{**_plain(d), "n_statements": counts.get(d.id, 0)} for d in v.documents()]
+
+        return memo("documents", make)
+
+    @app.get("/", include_in_schema=False)
+    def home(token_: Annotated[str | None, Query(alias="token")] = None) -> Response:
+        response = RedirectResponse("/documents", status_code=303)
+        if token_ is not None and hmac.compare_digest(token_, token):
+            response.set_cookie(COOKIE, token, httponly=True, samesite="strict")
+        return response
+
+    @app.get("/api/documents")
+    def api_documents() -> list[dict[str, Any]]:
+        """Every document: date, language, source, counts."""
+        return documents_data()
+
+    @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+    def documents_page(request: Request) -> HTMLResponse:
+        return page(request, "documents.html", documents=documents_data())
+
+    def document_data(doc_id: str) -> dict[str, Any]:
+        v = view()
+        text = v.document_text(doc_id)
+        if text is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        info = next(d for d in v.documents() if d.id == doc_id)
+        stmts = v.statements(doc_id=doc_id)
+        return {
+            **_plain(info),
+            "text": text,
+            "statements": [_statement(s) for s in stmts],
+        }
+
+    @app.get("/api/documents/{doc_id}")
+    def api_document(doc_id: str) -> dict[str, Any]:
+        """A document's text and every statement it makes, with spans."""
+        return document_data(doc_id)
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(request: Request, doc_id: str) -> HTMLResponse:
+        data = document_data(doc_id)
+        return page(request, "document.html", doc=data, parts=_segments(data))
+
+    # ---- review
+
+    def queue(v: View) -> list[Any]:
+        return review_queue(v, found=memo("conflicts", conflicts))
+
+    @app.get("/api/review")
+    def api_review(limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict[str, Any]]:
+        """Unreviewed statements: conflicts first, then lowest confidence, then newest."""
+        return _plain(memo("review", queue)[:limit])
+
+    @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
+    def review_page(request: Request, limit: int = 100) -> HTMLResponse:
+        items = memo("review", queue)[: max(1, min(limit, 1000))]
+        return page(request, "review.html", items=items)
+
+    def _act(sid: str, action: str, edits: dict[str, Any] | None = None) -> dict[str, Any]:
+        if action == "edit":
+            result = kb.edit(sid, **(edits or {}))
+        elif action == "undo":
+            result = kb.undo_review(sid)
+        elif action in ("accept", "reject"):
+            result = getattr(kb, action)(sid)
+        else:
+            raise HTTPException(422, f"unknown action {action!r}")
+        return dataclasses.asdict(result)
+
+    @app.post("/api/statements/{sid}/accept", dependencies=[Depends(api_writer)])
+    def api_accept(sid: str) -> dict[str, Any]:
+        return _act(sid, "accept")
+
+    @app.post("/api/statements/{sid}/reject", dependencies=[Depends(api_writer)])
+    def api_reject(sid: str) -> dict[str, Any]:
+        return _act(sid, "reject")
+
+    @app.post("/api/statements/{sid}/undo", dependencies=[Depends(api_writer)])
+    def api_undo(sid: str) -> dict[str, Any]:
+        return _act(sid, "undo")
+
+    @app.post("/api/statements/{sid}/edit", dependencies=[Depends(api_writer)])
+    def api_edit(sid: str, body: EditBody) -> dict[str, Any]:
+        edits = {k: v for k, v in body.model_dump().items() if v not in (None, "")}
+        return _act(sid, "edit", edits)
+
+    @app.post("/api/statements/{sid}/believe", dependencies=[Depends(api_writer)])
+    def api_believe(sid: str, body: BelieveBody) -> dict[str, Any]:
+        return dataclasses.asdict(kb.believe(sid, body.over))
+
+    @app.post("/review/{sid}", include_in_schema=False, dependencies=[Depends(form_writer)])
+    def review_form(
+        sid: str,
+        action: Annotated[str, Form()],
+        back: Annotated[str, Form()] = "/review",
+        person: Annotated[str, Form()] = "",
+        title: Annotated[str, Form()] = "",
+        org: Annotated[str, Form()] = "",
+        date: Annotated[str, Form()] = "",
+        precision: Annotated[str, Form()] = "",
+        over: Annotated[str, Form()] = "",
+    ) -> Response:
+        if action == "believe":
+            kb.believe(sid, [o for o in over.split(",") if o])
+        else:
+            edits = {"person": person, "title": title, "org": org, "date": date}
+            edits["precision"] = precision
+            _act(sid, action, {k: v.strip() for k, v in edits.items() if v.strip()})
+        return RedirectResponse(
+            back if back.startswith("/") and not back.startswith("//") else "/review",
+            status_code=303,
+        )
+
+    # ---- people and organisations
+
+    def person_data(name: str) -> dict[str, Any]:
+        v = view()
+        keys = v.match_people(name)
+        if not keys:
+            raise UnknownName(f"no person matches {name!r}")
+        stmts = v.statements(person_keys=keys)
+        who = {v.person_identity().get(k, k) for k in keys}
+        spellings = sorted({s.person for s in stmts if s.person and s.person_key in who})
+        tenures = [t for t in derive_tenures(stmts) if t.person_key in who]
+        return {
+            "name": name,
+            "spellings": spellings,
+            "tenures": [
+                {
+                    "post": t.label,
+                    "org": t.org,
+                    "start": t.start.label if t.start else None,
+                    "from": (t.start.first_day() if t.start else t.first_seen).isoformat(),
+                    "until": (t.end.first_day() if t.end else t.last_seen).isoformat(),
+                    "end": t.end.label if t.end else None,
+                    "end_reason": t.end_reason,
+                    "end_inferred": t.end_inferred,
+                    "statement_ids": t.statement_ids,
+                }
+                for t in tenures
+            ],
+            "statements": [_statement(s) for s in stmts if s.person_key in who],
+        }
+
+    @app.get("/api/people/{name}")
+    def api_person(name: str) -> dict[str, Any]:
+        """A person: every spelling (any script), tenures and statements."""
+        return memo(f"person {name}", lambda v: person_data(name))
+
+    @app.get("/people/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def person_page(request: Request, name: str) -> HTMLResponse:
+        person = memo(f"person {name}", lambda v: person_data(name))
+        return page(request, "person.html", person=person)
+
+    @app.get("/api/orgs/{name}/roster")
+    def api_roster(name: str, on: str) -> dict[str, Any]:
+        """The organisation's posts and holders on a date (as `custodes roster --format json`)."""
+        day = _required_day(on, "on")
+        return _plain(memo(f"roster {name} {day.iso}", lambda v: roster(v, name, day)))
+
+    @app.get("/api/orgs/{name}/diff")
+    def api_diff(
+        name: str, d1: Annotated[str, Query(alias="from")], d2: Annotated[str, Query(alias="to")]
+    ) -> dict[str, Any]:
+        """Who left and who came between two dates (as `custodes diff --format json`)."""
+        a, b = _required_day(d1, "from"), _required_day(d2, "to")
+        return _plain(memo(f"diff {name} {a.iso} {b.iso}", lambda v: diff(v, name, a, b)))
+
+    @app.get("/orgs/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def org_page(
+        request: Request,
+        name: str,
+        on: str | None = None,
+        d1: Annotated[str | None, Query(alias="from")] = None,
+        d2: Annotated[str | None, Query(alias="to")] = None,
+    ) -> HTMLResponse:
+        day = _day(on, "on") or PartialDate.from_date(_date.today())
+        r = memo(f"roster {name} {day.iso}", lambda v: roster(v, name, day))
+        change = None
+        a, b = _day(d1, "from"), _day(d2, "to")
+        if a and b:
+            change = memo(f"diff {name} {a.iso} {b.iso}", lambda v: diff(v, name, a, b))
+        units: dict[str, list[Any]] = {}
+        for p in r.posts:
+            units.setdefault(p.unit or "", []).append(p)
+        return page(
+            request,
+            "org.html",
+            name=name,
+            roster=r,
+            on=day.iso,
+            units=units,
+            diff=change,
+            d1=d1 or "",
+            d2=d2 or "",
+        )
+
+    # ---- conflicts, network, search, identity
+
+    @app.get("/api/conflicts")
+    def api_conflicts() -> list[dict[str, Any]]:
+        """Contradicting claims side by side with their sources."""
+        return _plain(memo("conflicts", conflicts))
+
+    @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
+    def conflicts_page(request: Request, limit: int = 100) -> HTMLResponse:
+        v = view()
+        believed = {k for k, (a, _) in v.reviews().items() if a == "believe"}
+        found = memo("conflicts", conflicts)
+        shown = found[: max(1, min(limit, 10_000))]
+        return page(request, "conflicts.html", conflicts=shown, total=len(found), believed=believed)
+
+    @app.get("/api/network")
+    def api_network() -> dict[str, Any]:
+        """Ties between people (kin, patrons, associates) and the circles they make."""
+        return _plain(memo("network", network))
+
+    @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
+    def network_page(request: Request) -> HTMLResponse:
+        return page(request, "network.html", net=memo("network", network))
+
+    def search_data(q: str) -> dict[str, Any]:
+        v = view()
+        keys = set(v.match_people(q)) if q.strip() else set()
+        identity = v.person_identity()
+        everyone = memo("people", people)
+        found = [p for p in everyone if set(p.keys) & {identity.get(k, k) for k in keys}]
+        org = v.resolve_org(q) if q.strip() else None
+        return {
+            "q": q,
+            "people": _plain(found),
+            "orgs": [{"key": org, "name": v.org_name(org)}] if org else [],
+        }
+
+    @app.get("/api/search")
+    def api_search(q: str = "") -> dict[str, Any]:
+        """People and organisations a name stands for, in any script ("Масимов")."""
+        return search_data(q)
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request, q: str = "") -> HTMLResponse:
+        return page(request, "search.html", found=search_data(q), everyone=memo("people", people))
+
+    def _decide(body: IdentityBody) -> dict[str, Any]:
+        try:
+            status = kb.decide(body.kind, body.a, body.b, undo=body.undo)
+        except ValueError as e:
+            raise HTTPException(422, str(e)) from None
+        return {"kind": body.kind, "a": body.a, "b": body.b, "status": status}
+
+    @app.post("/api/identity", dependencies=[Depends(api_writer)])
+    def api_identity(body: IdentityBody) -> dict[str, Any]:
+        """Merge, not-same or split of people or organisations (refused when it makes no
+        sense: an unknown name, a name with itself, a person with an organisation)."""
+        return _decide(body)
+
+    @app.post("/identity", include_in_schema=False, dependencies=[Depends(form_writer)])
+    def identity_form(
+        request: Request,
+        kind: Annotated[str, Form()],
+        a: Annotated[str, Form()],
+        b: Annotated[str, Form()] = "",
+        back: Annotated[str, Form()] = "/search",
+    ) -> Response:
+        try:
+            status = kb.decide(kind, a, b or None)
+        except ValueError as e:
+            return page(request, "message.html", message=str(e), back=back)
+        safe = back if back.startswith("/") and not back.startswith("//") else "/search"
+        return page(request, "message.html", message=f"{a} / {b}: {kind} — {status}", back=safe)
+
+    return app
+
+
+def _statement(s: Any) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "kind": s.kind,
+        "event_type": s.event_type,
+        "person": s.person,
+        "post": s.post_label if (s.title or s.unit) else None,
+        "org": s.org,
+        "date": s.date.label if s.date else None,
+        "quote": s.quote,
+        "start": s.start,
+        "end": s.end,
+        "confidence": s.confidence,
+        "status": s.status,
+        "doc_id": s.doc_id,
+    }
+
+
+def _segments(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The document's text cut at statement spans: plain pieces and marked pieces (the first
+    statement at a span wins the mark; its id links to the statement)."""
+    text: str = doc["text"]
+    marks = sorted(doc["statements"], key=lambda s: (s["start"], -s["end"]))
+    out, at = [], 0
+    for s in marks:
+        start, end = max(s["start"], at), min(s["end"], len(text))
+        if start >= end:
+            continue
+        if start > at:
+            out.append({"text": text[at:start], "mark": None})
+        out.append({"text": text[start:end], "mark": s})
+        at = end
+    if at < len(text):
+        out.append({"text": text[at:], "mark": None})
+    return out
