@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from custodes.store import derived
 from custodes.store.db import engine_for, insert_ignore, sqlite_file
 from custodes.store.guard import KnowledgeBaseError, check_path, describe, prepare
 from custodes.store.keys import org_key, person_key, unit_key
@@ -211,6 +212,14 @@ class KnowledgeBase:
                     n_events=row["n_events"],
                 )
             )
+            s = statements.c
+            gone = list(
+                conn.execute(
+                    select(s.person_key, s.org_key).where(
+                        (s.doc_id == doc.id) & (s.status == "extracted")
+                    )
+                )
+            )
             for table in (statements, relations):
                 conn.execute(
                     table.delete().where(
@@ -219,6 +228,7 @@ class KnowledgeBase:
                 )
             conn.execute(org_aliases.delete().where(org_aliases.c.doc_id == doc.id))
             rows = _write_derived(conn, doc, extraction, now)
+            derived.refresh(conn, (r[0] for r in gone), (r[1] for r in gone))
             payload = {
                 "doc_id": doc.id,
                 "path": doc.path,
@@ -338,6 +348,7 @@ class KnowledgeBase:
             if undo:
                 n = conn.execute(decisions.update().where(standing).values(undone_at=now)).rowcount
                 status = "undone" if n else "nothing to undo"
+                derived.refresh(conn, person_keys=pair)
             elif conn.execute(select(d.id).where(standing)).first():
                 status = "already decided"
             else:
@@ -346,6 +357,8 @@ class KnowledgeBase:
                     {"kind": kind, "a": pair[0], "b": pair[1], "who": who or _who(), "at": now},
                 )
                 status = "decided"
+            # what the decision changes is derived again in its own transaction
+            derived.refresh(conn, person_keys=pair)
             conn.execute(
                 changes.insert(),
                 {
@@ -376,6 +389,7 @@ def _write_derived(
     insert_ignore(conn, statements, rows)
     insert_ignore(conn, relations, relation_rows(doc, extraction, now))
     insert_ignore(conn, org_aliases, _alias_rows(sorted(extraction.abbreviations.items()), doc.id))
+    derived.refresh(conn, (r["person_key"] for r in rows), (r["org_key"] for r in rows))
     return rows
 
 

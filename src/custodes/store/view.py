@@ -15,16 +15,29 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
-from sqlalchemy import Engine, Select, func, or_, select
+from sqlalchemy import Connection, Engine, Select, func, or_, select
 
 from custodes.countries import split_country, with_country
 from custodes.store.keys import org_key, person_key
-from custodes.store.schema import decisions, documents, org_aliases, relations, statements
+from custodes.store.schema import (
+    decisions,
+    derived_state,
+    documents,
+    name_blocks,
+    org_aliases,
+    org_identities,
+    person_identities,
+    person_names,
+    relations,
+    statements,
+    tenures,
+)
 from custodes.store.statements import Statement
 
 
@@ -57,12 +70,29 @@ def well_known_aliases() -> dict[str, str]:
 class View:
     """Read-only access to statements, documents and names."""
 
-    def __init__(self, engine: Engine, min_confidence: float = 0.0) -> None:
+    def __init__(self, engine: Engine | Connection, min_confidence: float = 0.0) -> None:
+        # a Connection: the view of a writer's open transaction (``store/derived.py``)
         self._engine = engine
         # statements below this confidence are left out of every analysis of this view
         self.min_confidence = min_confidence
         self._people: dict[str, str] | None = None
         self._orgs: dict[str, str] | None = None
+        self._derived: bool | None = None
+
+    @property
+    def derived(self) -> bool:
+        """Are the derived tables (``store/derived.py``) complete? Then identities come from
+        ``person_identities`` instead of clustering every name per query."""
+        if self._derived is None:
+            q = select(derived_state.c.name).where(derived_state.c.name == "built")
+            self._derived = bool(self._rows(q))
+        return self._derived
+
+    @property
+    def tenures_stored(self) -> bool:
+        """Can analyses read stored tenures? Only for every statement (no ``min_confidence``):
+        the stored tenures rest on all of them."""
+        return self.derived and self.min_confidence == 0
 
     def person_identity(self) -> dict[str, str]:
         """Stored person key → the key of the person it is (``resolve.cluster``): "Сагимбаев
@@ -70,37 +100,57 @@ class View:
         group is that of its fullest Latin spelling, so an English-only knowledge base keeps its
         keys as they are."""
         if self._people is None:
-            from custodes.analyses.entities import _preferred
-            from custodes.resolve import cluster
+            from custodes.resolve import identities
 
+            if self.derived:
+                q = select(person_identities.c.person_key, person_identities.c.identity)
+                self._people = {r[0]: r[1] for r in self._rows(q)}
+                return self._people
             s = statements.c
             rows = self._rows(
                 select(s.person, s.person_key).distinct().where(s.person.is_not(None))
             )
             names = sorted({(r[0], r[1]) for r in rows if r[1]})
-            groups = cluster([n for n, _ in names])
-            group_of = {key: g for (_, key), g in zip(names, groups, strict=True)}
             merges, apart, splits = self._decisions()
-            fresh = max(groups, default=0) + 1
-            # a spelling an analyst split off stands alone …
-            for a in splits:
-                if a in group_of:
-                    group_of[a], fresh = fresh, fresh + 1
-            # an analyst's "not the same" wins over the algorithm: the second name leaves
-            for a, b in apart:
-                if a in group_of and b in group_of and group_of[a] == group_of[b]:
-                    group_of[b], fresh = fresh, fresh + 1
-            # … and an analyst's merge joins what the algorithm kept apart
-            for a, b in merges:
-                if a in group_of and b in group_of:
-                    ga, gb = group_of[a], group_of[b]
-                    group_of = {k: (ga if g == gb else g) for k, g in group_of.items()}
-            spelled: dict[int, Counter[str]] = {}
-            for name, key in names:
-                spelled.setdefault(group_of[key], Counter())[name] += 1
-            head = {g: person_key(_preferred(c)) or "" for g, c in spelled.items()}
-            self._people = {key: head[group_of[key]] for _, key in names}
+            self._people = identities(names, merges, apart, splits)
         return self._people
+
+    def identities_of(self, keys: Iterable[str]) -> dict[str, str]:
+        """``person_identity`` for some stored keys only (read through the index when the
+        derived tables are built)."""
+        wanted = sorted(set(keys))
+        if not self.derived:
+            every = self.person_identity()
+            return {k: every[k] for k in wanted if k in every}
+        pi = person_identities.c
+        q = select(pi.person_key, pi.identity).where(pi.person_key.in_(wanted))
+        return {r[0]: r[1] for r in self._rows(q)}
+
+    def stored_tenures(
+        self,
+        org_key: str | None = None,
+        day: date | None = None,
+        since: date | None = None,
+        person_keys: Iterable[str] | None = None,
+    ) -> list[Any]:
+        """Tenures kept by ``store/derived.py`` (``tenures.Tenure``): of one organisation's
+        posts, those begun by ``day`` that cover it or began after ``since``; or of some
+        people (resolved keys). Only when ``tenures_stored``."""
+        from custodes.store.derived import tenure_from_json
+
+        t = tenures.c
+        q = select(t.tenure).order_by(t.id)
+        if org_key is not None:
+            q = q.where(t.org_key == org_key)
+        if day is not None:
+            iso = day.isoformat()
+            alive = or_(t.end_day.is_(None), t.end_day > iso)
+            if since is not None:
+                alive = or_(alive, t.first_seen > since.isoformat())
+            q = q.where(t.first_seen <= iso, alive)
+        if person_keys is not None:
+            q = q.where(t.person_key.in_(sorted(set(person_keys))))
+        return [tenure_from_json(r[0]) for r in self._rows(q)]
 
     def org_identity(self) -> dict[str, str]:
         """Stored organisation keys without a country → the one country's key, when the
@@ -109,6 +159,11 @@ class View:
         several countries stays apart from all of them."""
         if self._orgs is None:
             s = statements.c
+            if self.derived:
+                o = org_identities.c
+                rows = self._rows(select(o.org_key, o.resolved).where(o.org_key != o.resolved))
+                self._orgs = {r[0]: r[1] for r in rows}
+                return self._orgs
             keys = [r[0] for r in self._rows(select(s.org_key).distinct()) if r[0]]
             countries: dict[str, set[str]] = {}
             for k in keys:
@@ -130,6 +185,8 @@ class View:
         return merges, apart, splits
 
     def _rows(self, query: Select[Any]) -> list[Any]:
+        if isinstance(self._engine, Connection):
+            return list(self._engine.execute(query))
         with self._engine.connect() as conn:
             rows = list(conn.execute(query))
             conn.rollback()
@@ -143,6 +200,7 @@ class View:
         post_keys: Iterable[str] | None = None,
         kinds: Iterable[str] | None = None,
         doc_id: str | None = None,
+        ids: Iterable[str] | None = None,
     ) -> list[Statement]:
         """Statements matching every given filter, with their document's path and title,
         in document order (document, then offset)."""
@@ -155,6 +213,10 @@ class View:
             d.published.label("doc_published"),
         )
         q = q.join(documents, documents.c.id == s.doc_id)
+        if self.derived:  # each row's person through the index, not a map of everyone
+            pi = person_identities.c
+            q = q.add_columns(pi.identity.label("_identity"))
+            q = q.outerjoin(person_identities, pi.person_key == s.person_key)
         # the filters name resolved organisations; stored keys without a country count too
         inverse: dict[str, list[str]] = {}
         for stored, resolved in self.org_identity().items():
@@ -173,6 +235,7 @@ class View:
             (s.person_key, person_keys),
             (s.post_key, post_keys),
             (s.kind, kinds),
+            (s.id, ids),
         ):
             if values is not None:
                 q = q.where(column.in_(sorted(set(values))))
@@ -181,12 +244,14 @@ class View:
         if self.min_confidence > 0:
             q = q.where(s.confidence >= self.min_confidence)
         q = q.order_by(s.doc_id, s.start, s.id)
-        identity = self.person_identity()
+        identity = {} if self.derived else self.person_identity()
         orgs = self.org_identity()
         out = []
         for r in self._rows(q):
             row = dict(r._mapping)
-            if row.get("person_key"):
+            if self.derived:
+                row["person_key"] = row.pop("_identity") or row["person_key"]
+            elif row.get("person_key"):
                 row["person_key"] = identity.get(row["person_key"], row["person_key"])
             if row.get("org_key") in orgs:
                 key = row["org_key"]
@@ -252,9 +317,14 @@ class View:
     def _with_country(self, base: str, country: str | None) -> str | None:
         s = statements.c
         escaped = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        cond = or_(s.org_key == base, s.org_key.like(f"{escaped} @%", escape="\\"))
-        q = select(s.org_key, func.count()).where(cond).group_by(s.org_key)
-        counts = Counter({r[0]: r[1] for r in self._rows(q)})
+        if self.derived:  # the small table of organisations, not every statement
+            o = org_identities.c
+            cond = or_(o.org_key == base, o.org_key.like(f"{escaped} @%", escape="\\"))
+            counts = Counter({r[0]: r[1] for r in self._rows(select(o.org_key, o.n).where(cond))})
+        else:
+            cond = or_(s.org_key == base, s.org_key.like(f"{escaped} @%", escape="\\"))
+            q = select(s.org_key, func.count()).where(cond).group_by(s.org_key)
+            counts = Counter({r[0]: r[1] for r in self._rows(q)})
         if country:
             wanted = with_country(base, country)
             return wanted if wanted in counts else None
@@ -286,6 +356,8 @@ class View:
         query = name_words(name)
         if key is None or not query:
             return []
+        if self.derived:
+            return self._match_blocked(name, key, query)
         identity = self.person_identity()
         s = statements.c
         rows = self._rows(select(s.person, s.person_key).distinct().where(s.person.is_not(None)))
@@ -302,3 +374,36 @@ class View:
             if hit:
                 hits.add(identity.get(stored, stored))
         return sorted(k for k, who in identity.items() if who in hits)
+
+    def _match_blocked(self, name: str, key: str, query: tuple[str, ...]) -> list[str]:
+        """``match_people`` through ``name_blocks``: only the spellings that share a block
+        with the name are compared (a surname: its first three letters; a full name: a pair
+        of its words), not every person in the knowledge base."""
+        from custodes.resolve import _pair_blocks, is_partial, name_words, same_person, word_match
+
+        pi, pn, nb = person_identities.c, person_names.c, name_blocks.c
+        if len(query) == 1 or is_partial(name):
+            wanted = [f"{k}:{w[:3]}" for w in query if len(w) > 3 for k in ("w", "q")]
+        else:
+            wanted = [f"p:{b}" for b in _pair_blocks(name)]
+        cand = select(nb.person_key).where(nb.block.in_(wanted))
+        exact = select(pi.person_key).where(or_(pi.person_key == key, pi.identity == key))
+        rows = self._rows(
+            select(pn.name, pn.person_key, pi.identity)
+            .join(person_identities, pi.person_key == pn.person_key)
+            .where(or_(pn.person_key.in_(cand), pn.person_key.in_(exact)))
+        )
+        hits: set[str] = set()
+        for person, stored, who in rows:
+            if stored == key or who == key:
+                hit = True
+            elif len(query) == 1:
+                hit = len(query[0]) > 1 and any(word_match(query[0], w) for w in name_words(person))
+            else:
+                hit = same_person(name, person)
+            if hit:
+                hits.add(who)
+        if not hits:
+            return []
+        q = select(pi.person_key).where(pi.identity.in_(sorted(hits)))
+        return sorted(r[0] for r in self._rows(q))
