@@ -239,7 +239,7 @@ judgements = Table(
     Column("a", Text, primary_key=True),
     Column("b", Text, primary_key=True),
     Column("judgement", String(8), nullable=False),  # positive | negative | unsure
-    Column("who", Text, nullable=False),
+    Column("who", Text, primary_key=True),
     Column("at", DateTime(timezone=True), nullable=False),
 )
 # stored organisation key → the organisation it is (a countryless key joins the one country
