@@ -227,12 +227,17 @@ def _resolve_orgs(counts: dict[str, int]) -> dict[str, str]:
 
 
 def _write_orgs(conn: Connection, counts: dict[str, int]) -> None:
+    from collections import Counter
+
     resolved = _resolve_orgs(counts)
-    insert_rows(
-        conn,
-        org_identities,
-        ({"org_key": k, "resolved": resolved[k], "n": n} for k, n in sorted(counts.items())),
-    )
+    rows = []
+    for k, n in sorted(counts.items()):
+        # as View.org_name counts them: the statements' spellings in the database's order
+        q = select(statements.c.org).where(statements.c.org_key == k)
+        names = Counter(r[0] for r in conn.execute(q) if r[0])
+        name = names.most_common(1)[0][0] if names else None
+        rows.append({"org_key": k, "resolved": resolved[k], "n": n, "name": name})
+    insert_rows(conn, org_identities, rows)
 
 
 def _refresh_orgs(conn: Connection, keys: set[str]) -> set[str]:

@@ -250,6 +250,7 @@ org_identities = Table(
     Column("org_key", Text, primary_key=True),
     Column("resolved", Text, nullable=False),
     Column("n", Integer, nullable=False),
+    Column("name", Text),  # its most common spelling (``View.org_name``)
     Index("ix_org_identities_resolved", "resolved"),
 )
 # tenures of each organisation's posts, as ``analyses.base.org_scope`` derives them, with the

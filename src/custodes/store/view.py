@@ -333,18 +333,27 @@ class View:
     def org_name(self, key: str) -> str:
         """The most common spelling of an organisation in its statements, with its country when
         the knowledge base holds one name in several countries."""
-        q = select(statements.c.org).where(statements.c.org_key == key)
-        names = Counter(r.org for r in self._rows(q) if r.org)
-        name = names.most_common(1)[0][0] if names else key
+        if self.derived:  # kept by store/derived.py
+            o = org_identities.c
+            name = self._rows(select(o.name).where(o.org_key == key))
+            name = (name[0][0] if name else None) or key
+        else:
+            q = select(statements.c.org).where(statements.c.org_key == key)
+            names = Counter(r.org for r in self._rows(q) if r.org)
+            name = names.most_common(1)[0][0] if names else key
         base, _, country = key.partition(" @")
         if country:
-            s = statements.c
+            s = self._org_table()
             others = self._rows(
                 select(s.org_key).where(s.org_key.like(f"{base} @%"), s.org_key != key).limit(1)
             )
             if others:
                 return f"{name} ({country.upper()})"
         return name
+
+    def _org_table(self) -> Any:
+        """Where organisation keys are looked up: the small derived table, or statements."""
+        return org_identities.c if self.derived else statements.c
 
     def match_people(self, name: str) -> list[str]:
         """Stored person keys a name stands for, in any script or spelling: every spelling of
