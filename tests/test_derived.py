@@ -154,3 +154,43 @@ def test_custodes_rebuild_derives_everything_again(kb_path: Path, tmp_path: Path
         assert _tables(kb) == before
     missing = CliRunner().invoke(app, ["rebuild", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 2 and "no knowledge base" in missing.output
+
+
+def test_a_new_name_is_compared_only_within_its_blocks() -> None:
+    """Full names are blocked by pairs of words: thousands of "Serik"s share no block, while a
+    typo in the surname still meets its person through the given name's pair."""
+    from custodes.resolve import _pair_blocks, blocks, cluster
+
+    assert not _pair_blocks("Serik Akhmetov") & _pair_blocks("Serik Bekov")
+    assert _pair_blocks("Marat Ibraev") & _pair_blocks("Marat Ibrayev")
+    assert cluster(["Marat Ibraev", "Marat Ibrayev", "Serik Ibraev"]) == [0, 0, 1]
+    assert blocks("Massimov") == {"q:mas"}  # a surname alone: found through the full names' words
+    assert cluster(["Karim Massimov", "Massimov", "Kanat Bekov"]) == [0, 0, 1]
+
+
+def test_analysts_deciding_at_once_lose_nothing(
+    kb: KnowledgeBase, report: Any, tmp_path: Path
+) -> None:
+    """Four analysts decide at the same moment (threads, one connection each; on SQLite a file,
+    since an in-memory database is one connection): every decision is kept, and the derived
+    tables are what a rebuild makes of them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    if kb.engine.dialect.name == "sqlite":
+        kb = KnowledgeBase.open(tmp_path / "shared.db")
+    kb.ingest_document(*report)
+    pairs = [
+        ("merge", "Anuar Sadykulov", "Karim Massimov"),
+        ("not_same", "Berik Kunanbayev", "Anuar Kunanbayev"),
+        ("split", "Ermek Sagimbayev", None),
+        ("merge", "Marat Ibraev", "Anuar Sadykulov"),
+    ]
+    with ThreadPoolExecutor(4) as pool:
+        done = list(pool.map(lambda p: kb.decide(p[0], p[1], p[2], who=p[1]), pairs))
+    assert done == ["decided"] * 4
+    with kb.engine.connect() as conn:
+        rows = conn.execute(select(judgements.c.who).where(judgements.c.who != "custodes.resolve"))
+        assert sorted(r[0] for r in rows) == sorted(p[1] for p in pairs)
+    assert _tables(kb) == _rebuilt(kb)
+    if kb.engine.dialect.name == "sqlite":
+        kb.close()
