@@ -937,6 +937,36 @@ def serve_cmd(
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
+
+# --- issue 10: derived tables ----------------------------------------------------------------
+
+
+@app.command("rebuild")
+def rebuild_cmd(db: DbOption = "custodes.db") -> None:
+    """Derive identities, organisations and tenures again from every statement and decision
+    (the tables writes keep up to date; for a knowledge base written by another tool)."""
+    import time
+
+    from sqlalchemy.exc import DBAPIError
+
+    from custodes.store import derived
+
+    kb = _existing_kb(db)
+    started = time.perf_counter()
+    try:
+        with kb.engine.begin() as conn:
+            counts = derived.rebuild(conn)
+    except DBAPIError as e:
+        raise _bad_kb(db, e) from None
+    finally:
+        kb.close()
+    took = time.perf_counter() - started
+    _console().print(
+        f"rebuilt: {counts['names']:,} spellings, {counts['organisations']:,} organisations, "
+        f"{counts['tenures']:,} tenures in {took:.1f} s"
+    )
+
+
 def run() -> None:
     """The command-line entry point: what Click calls a usage error (an unknown option, a
     missing argument) is one line and exit code 2, like every other bad argument."""

@@ -192,13 +192,37 @@ def same_person(a: str, b: str, threshold: float = 85.0) -> bool:
     return fuzz.token_sort_ratio(left, right) >= threshold
 
 
-def _blocks(name: str) -> set[str]:
+def is_partial(name: str) -> bool:
+    """A surname alone or a name with an initial: it joins a cluster only when it fits one."""
+    words = name_words(name)
+    return len(words) < 2 or any(len(w) == 1 for w in words)
+
+
+def _word_blocks(name: str) -> set[str]:
     return {w[:3] for w in name_words(name) if len(w) > 3}
 
 
+def _pair_blocks(name: str) -> set[str]:
+    """Blocks of a full name: every pair of its words' first three letters. Two full names are
+    one person only if every word of the shorter matches a word of the longer, so they share a
+    pair; a given name alone (thousands of "Serik"s) is never a block."""
+    words = sorted({w[:3] for w in name_words(name)})
+    return {f"{a}+{b}" for i, a in enumerate(words) for b in words[i + 1 :]}
+
+
+def blocks(name: str) -> set[str]:
+    """The blocks a name is stored under (``name_blocks``): ``p:`` pairs for a full name,
+    ``w:`` its words for a full name and ``q:`` for a partial one (how partial names find the
+    full names they may fit, and full names the partials they may change)."""
+    if is_partial(name):
+        return {f"q:{b}" for b in _word_blocks(name)}
+    return {f"p:{b}" for b in _pair_blocks(name)} | {f"w:{b}" for b in _word_blocks(name)}
+
+
 def cluster(names: Iterable[str], threshold: float = 85.0) -> list[int]:
-    """A cluster number per name: names that are one person share it. Only names sharing a
-    block (the first three letters of a word of their key) are compared."""
+    """A cluster number per name: names that are one person share it. Full names are compared
+    only within a block of two words (``_pair_blocks``); a partial name with the full names
+    that share a word with it."""
     items = list(names)
     parent = list(range(len(items)))
 
@@ -215,34 +239,70 @@ def cluster(names: Iterable[str], threshold: float = 85.0) -> list[int]:
             parent[find(i)] = find(by_key[k])  # identical keys need no comparison
         else:
             by_key[k] = i
-    blocks: dict[str, list[int]] = defaultdict(list)
+    partial = {i: is_partial(items[i]) for i in by_key.values()}
+    pairs: dict[str, list[int]] = defaultdict(list)
+    words: dict[str, list[int]] = defaultdict(list)
     for i in by_key.values():
-        for b in _blocks(items[i]):
-            blocks[b].append(i)
+        if not partial[i]:
+            for b in _pair_blocks(items[i]):
+                pairs[b].append(i)
+            for b in _word_blocks(items[i]):
+                words[b].append(i)
 
     # Full names first; a name with an initial or a surname alone joins a cluster only when it
     # fits exactly one ("K. Masimov" must not chain Karim and Kanat Masimov together).
-    def partial(i: int) -> bool:
-        words = name_words(items[i])
-        return len(words) < 2 or any(len(w) == 1 for w in words)
-
-    for members in blocks.values():
-        full = [i for i in members if not partial(i)]
-        for x in range(len(full)):
-            for y in range(x + 1, len(full)):
-                i, j = full[x], full[y]
+    for members in pairs.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
                 if find(i) != find(j) and same_person(items[i], items[j], threshold):
                     parent[find(i)] = find(j)
     for i in by_key.values():
-        if not partial(i):
+        if not partial[i]:
             continue
         fits = {
             find(j)
-            for b in _blocks(items[i])
-            for j in blocks[b]
-            if j != i and not partial(j) and same_person(items[i], items[j], threshold)
+            for b in _word_blocks(items[i])
+            for j in words[b]
+            if same_person(items[i], items[j], threshold)
         }
         if len(fits) == 1:
             parent[find(i)] = fits.pop()
     roots: dict[int, int] = {}
     return [roots.setdefault(find(i), len(roots)) for i in range(len(items))]
+
+
+def identities(
+    names: Iterable[tuple[str, str]],
+    merges: Iterable[tuple[str, str]] = (),
+    apart: Iterable[tuple[str, str]] = (),
+    splits: Iterable[str] = (),
+) -> dict[str, str]:
+    """Stored person key → the key of the person it is, for (spelling, key) pairs: ``cluster``,
+    then analysts' decisions (a split spelling stands alone; "not the same" wins over the
+    algorithm; a merge joins what it kept apart). The key of a group is that of its fullest
+    Latin spelling, so an English-only knowledge base keeps its keys as they are."""
+    from collections import Counter
+
+    from custodes.analyses.entities import _preferred
+    from custodes.store.keys import person_key
+
+    pairs = sorted(set(names))
+    groups = cluster([n for n, _ in pairs])
+    group_of = {key: g for (_, key), g in zip(pairs, groups, strict=True)}
+    fresh = max(groups, default=0) + 1
+    for a in splits:
+        if a in group_of:
+            group_of[a], fresh = fresh, fresh + 1
+    for a, b in apart:
+        if a in group_of and b in group_of and group_of[a] == group_of[b]:
+            group_of[b], fresh = fresh, fresh + 1
+    for a, b in merges:
+        if a in group_of and b in group_of:
+            ga, gb = group_of[a], group_of[b]
+            group_of = {k: (ga if g == gb else g) for k, g in group_of.items()}
+    spelled: dict[int, Counter[str]] = {}
+    for name, key in pairs:
+        spelled.setdefault(group_of[key], Counter())[name] += 1
+    head = {g: person_key(_preferred(c)) or "" for g, c in spelled.items()}
+    return {key: head[group_of[key]] for _, key in pairs}

@@ -92,9 +92,19 @@ class Scope:
 
 def org_scope(view: View, org: str) -> Scope:
     """Resolve ``org`` (name or abbreviation) and load its scope; UnknownName if unknown."""
+    return scope_of(view, org_key_of(view, org))
+
+
+def org_key_of(view: View, org: str) -> str:
     key = view.resolve_org(org)
     if key is None:
         raise UnknownName(f"unknown organisation: {org!r}")
+    return key
+
+
+def scope_of(view: View, key: str) -> Scope:
+    """The scope of a resolved organisation key, derived from statements (what
+    ``store/derived.py`` stores as the organisation's tenures)."""
     own = view.statements(org_keys=[key])
     people = {s.person_key for s in own if s.person_key}
     stmts = {s.id: s for s in own}

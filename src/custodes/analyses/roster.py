@@ -14,7 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from custodes.analyses.base import Scope, Source, day_of, org_scope, role_rank, source_of, sources
+from custodes.analyses.base import (
+    Scope,
+    Source,
+    day_of,
+    org_key_of,
+    org_scope,
+    role_rank,
+    source_of,
+    sources,
+)
 from custodes.extract.dates import PartialDate
 from custodes.store.statements import Statement
 from custodes.store.view import View
@@ -117,5 +126,17 @@ def roster_of(scope: Scope, on: PartialDate) -> Roster:
 
 
 def roster(view: View, org: str, on: PartialDate) -> Roster:
-    """Posts and holders of ``org`` (a name or abbreviation) on ``on``."""
-    return roster_of(org_scope(view, org), on)
+    """Posts and holders of ``org`` (a name or abbreviation) on ``on``. Where the knowledge
+    base keeps its tenures (``store/derived.py``), only the organisation's tenures that cover
+    the day are read, with the statements they cite and its seats and vacancy claims."""
+    if not view.tenures_stored:
+        return roster_of(org_scope(view, org), on)
+    key = org_key_of(view, org)
+    day = day_of(on, late=True)
+    claims = view.statements(org_keys=[key], kinds=["seats", "vacant"])
+    vacant = [c.date.first_day() for c in claims if c.kind == "vacant" and c.date]
+    since = min((d for d in vacant if d <= day), default=None)
+    held = view.stored_tenures(key, day, since)
+    ids = {i for t in held if t.covers(day) for i in t.statement_ids}
+    cited = view.statements(ids=ids) if ids else []
+    return roster_of(Scope(key, view.org_name(key), claims + cited, held), on)

@@ -146,6 +146,7 @@ def timeline(view: View, name: str) -> Timeline:
             key=lambda e: (e.date is None, e.date or "", e.source.doc_id, e.source.start, e.type),
         )
     )
-    who = {view.person_identity().get(k, k) for k in people}
+    known = view.identities_of(people)
+    who = {known.get(k, k) for k in people}
     names = sorted({s.person for s in found.values() if s.person_key in who and s.person})
     return Timeline(name, names, [view.org_name(org)] if org else [], entries)

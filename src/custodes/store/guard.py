@@ -24,7 +24,13 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, inspect, select, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
-from custodes.store.schema import SCHEMA_VERSION, custodes_schema, metadata, upgrade
+from custodes.store.schema import (
+    SCHEMA_VERSION,
+    custodes_schema,
+    metadata,
+    statements,
+    upgrade,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # an older custodes knowledge base, from before the version table
@@ -147,6 +153,13 @@ def prepare(engine: Engine, where: str) -> None:
             _check_version(version, where)
             metadata.create_all(conn)
             upgrade(conn)
+            from custodes.store import derived
+
+            # a new or older knowledge base is derived once; one whose tables lack columns
+            # upgrade does not add is left to per-query derivation
+            have = {c["name"] for c in inspect(conn).get_columns("statements", schema=schema)}
+            if not derived.is_built(conn) and set(statements.c.keys()) <= have:
+                derived.rebuild(conn)
             if version != SCHEMA_VERSION:
                 conn.execute(
                     custodes_schema.insert(),

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from custodes.store import derived
 from custodes.store.db import engine_for, insert_ignore, sqlite_file
 from custodes.store.guard import KnowledgeBaseError, check_path, describe, prepare
 from custodes.store.keys import org_key, person_key, unit_key
@@ -220,6 +221,14 @@ class KnowledgeBase:
                     n_events=row["n_events"],
                 )
             )
+            s = statements.c
+            gone = list(
+                conn.execute(
+                    select(s.person_key, s.org_key).where(
+                        (s.doc_id == doc.id) & (s.status == "extracted")
+                    )
+                )
+            )
             for table in (statements, relations):
                 conn.execute(
                     table.delete().where(
@@ -228,6 +237,7 @@ class KnowledgeBase:
                 )
             conn.execute(org_aliases.delete().where(org_aliases.c.doc_id == doc.id))
             rows = _write_derived(conn, doc, extraction, now)
+            derived.refresh(conn, (r[0] for r in gone), (r[1] for r in gone))
             payload = {
                 "doc_id": doc.id,
                 "path": doc.path,
@@ -376,6 +386,11 @@ class KnowledgeBase:
                     },
                 )
                 status = "decided"
+            # what the decision changes is derived again in its own transaction
+            if what == "person":
+                derived.refresh(conn, person_keys=pair)
+            else:
+                derived.refresh(conn, org_keys=pair)
             conn.execute(
                 changes.insert(),
                 {
@@ -514,6 +529,7 @@ class KnowledgeBase:
                 ids = [x[0] for x in conn.execute(select(r.statement_id).where(r.batch == last))]
                 conn.execute(reviews.update().where(r.batch == last).values(undone_at=now))
                 _sync_status(conn, ids)
+                _rederive(conn, ids)
                 _log(conn, now, who, "undo review", {"statement": sid, "ids": ids})
                 return ReviewResult(sid, "undo", "undone", ids)
             siblings = _event_rows(conn, row)
@@ -540,6 +556,7 @@ class KnowledgeBase:
                 reviews.insert(), [{**w, "batch": batch, "who": who, "at": now} for w in written]
             )
             _sync_status(conn, ids)
+            _rederive(conn, ids)
             payload = {"statement": sid, "ids": ids, "edits": edits, "over": over}
             _log(conn, now, who, action, {k: v for k, v in payload.items() if v})
         return ReviewResult(sid, action, "decided", ids)
@@ -564,6 +581,22 @@ def _event_rows(conn: Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
     q = select(statements).where((s.event_id == row["event_id"]) & (s.doc_id == row["doc_id"]))
     others = [dict(x._mapping) for x in conn.execute(q.order_by(s.leg.desc(), s.seq))]
     return [row, *(o for o in others if o["id"] != row["id"])]
+
+
+def _rederive(conn: Connection, ids: list[str]) -> None:
+    """Derive again what a review of ``ids`` touches: the people and organisations the
+    statements name as stored and as every review of them (undone or not) made them."""
+    s, r = statements.c, reviews.c
+    people: set[str] = set()
+    orgs: set[str] = set()
+    for pk, ok in conn.execute(select(s.person_key, s.org_key).where(s.id.in_(ids))):
+        people.add(pk)
+        orgs.add(ok)
+    for (fields,) in conn.execute(select(r.fields).where(r.statement_id.in_(ids))):
+        if fields:
+            people.add(fields.get("person_key"))
+            orgs.add(fields.get("org_key"))
+    derived.refresh(conn, (k for k in people if k), (k for k in orgs if k))
 
 
 def _sync_status(conn: Connection, ids: list[str]) -> None:
@@ -599,6 +632,7 @@ def _write_derived(
     insert_ignore(conn, statements, rows)
     insert_ignore(conn, relations, relation_rows(doc, extraction, now))
     insert_ignore(conn, org_aliases, _alias_rows(sorted(extraction.abbreviations.items()), doc.id))
+    derived.refresh(conn, (r["person_key"] for r in rows), (r["org_key"] for r in rows))
     return rows
 
 

@@ -42,8 +42,9 @@ ADDED_COLUMNS = {"statements": ["date_bound", "date_after"]}
 
 # The version of these tables, recorded in ``custodes_schema`` (``store/guard.py``): 1 was the
 # schema before the version table; 2 added ``date_bound`` and the version table itself; 3 added
-# ``reviews`` (a new table: ``create_all`` makes it in an older knowledge base). Bump it with
-# every change to the tables, and teach ``upgrade`` the step.
+# ``reviews`` and the derived tables (store/derived.py), new tables that ``create_all`` makes in
+# an older knowledge base. Bump it with every change to the tables, and teach ``upgrade`` the
+# step.
 SCHEMA_VERSION = 3
 
 
@@ -219,4 +220,76 @@ relations = Table(
     Column("status", String(16), nullable=False, default="extracted"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_relations_doc", "doc_id"),
+)
+
+
+# Derived tables (``store/derived.py``): kept at write time from the statements and decisions
+# above, never edited by hand; ``custodes rebuild`` makes them again from scratch.
+# ``derived_state`` says they are complete ("built"); without that row the View derives
+# everything per query, as before.
+derived_state = Table(
+    "derived_state",
+    metadata,
+    Column("name", String(16), primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+# every spelling of a person stored, and the blocks name resolution compares it within
+person_names = Table(
+    "person_names",
+    metadata,
+    Column("person_key", Text, primary_key=True),
+    Column("name", Text, primary_key=True),
+)
+name_blocks = Table(
+    "name_blocks",
+    metadata,
+    Column("block", String(24), primary_key=True),
+    Column("person_key", Text, primary_key=True),
+)
+# stored person key → the person it is (clusters of names with analysts' decisions applied)
+person_identities = Table(
+    "person_identities",
+    metadata,
+    Column("person_key", Text, primary_key=True),
+    Column("identity", Text, nullable=False),
+    Index("ix_person_identities_identity", "identity"),
+)
+# the clusters as judgements between pairs of spellings, as nomenklatura keeps them:
+# positive / negative / unsure, by whom (an analyst, or custodes.resolve) and when
+judgements = Table(
+    "judgements",
+    metadata,
+    Column("a", Text, primary_key=True),
+    Column("b", Text, primary_key=True),
+    Column("judgement", String(8), nullable=False),  # positive | negative | unsure
+    Column("who", Text, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+# stored organisation key → the organisation it is (a countryless key joins the one country
+# holding that name), with how many statements name it
+org_identities = Table(
+    "org_identities",
+    metadata,
+    Column("org_key", Text, primary_key=True),
+    Column("resolved", Text, nullable=False),
+    Column("n", Integer, nullable=False),
+    Column("name", Text),  # its most common spelling (``View.org_name``)
+    Index("ix_org_identities_resolved", "resolved"),
+)
+# tenures of each organisation's posts, as ``analyses.base.org_scope`` derives them, with the
+# statements they rest on (inside ``tenure``, JSON); a roster reads one organisation's tenures
+# that cover a date through ``ix_tenures_org``
+tenures = Table(
+    "tenures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("org_key", Text, nullable=False),
+    Column("person_key", Text, nullable=False),
+    Column("post_key", Text, nullable=False),
+    Column("first_seen", String(10), nullable=False),
+    Column("end_day", String(10)),
+    Column("tenure", JSON, nullable=False),
+    Index("ix_tenures_org", "org_key", "first_seen"),
+    Index("ix_tenures_person", "person_key"),
 )

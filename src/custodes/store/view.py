@@ -15,23 +15,30 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
-from sqlalchemy import Engine, Select, and_, func, or_, select
+from sqlalchemy import Connection, Engine, Select, and_, func, or_, select
 
 from custodes.countries import split_country, with_country
 from custodes.store.keys import org_key, person_key
 from custodes.store.review import reviewed
 from custodes.store.schema import (
     decisions,
+    derived_state,
     documents,
+    name_blocks,
     org_aliases,
+    org_identities,
+    person_identities,
+    person_names,
     relations,
     reviews,
     statements,
+    tenures,
 )
 from custodes.store.statements import Statement
 
@@ -65,13 +72,15 @@ def well_known_aliases() -> dict[str, str]:
 class View:
     """Read-only access to statements, documents and names."""
 
-    def __init__(self, engine: Engine, min_confidence: float = 0.0) -> None:
+    def __init__(self, engine: Engine | Connection, min_confidence: float = 0.0) -> None:
+        # a Connection: the view of a writer's open transaction (``store/derived.py``)
         self._engine = engine
         # statements below this confidence are left out of every analysis of this view
         self.min_confidence = min_confidence
         self._people: dict[str, str] | None = None
         self._orgs: dict[str, str] | None = None
         self._reviews: dict[str, tuple[str, dict[str, Any] | None]] | None = None
+        self._derived: bool | None = None
 
     def reviews(self) -> dict[str, tuple[str, dict[str, Any] | None]]:
         """Statement id → its standing review (action, fields): the latest not undone."""
@@ -81,38 +90,42 @@ class View:
             self._reviews = {row[0]: (row[1], row[2]) for row in self._rows(q.order_by(r.id))}
         return self._reviews
 
+    @property
+    def derived(self) -> bool:
+        """Are the derived tables (``store/derived.py``) complete? Then identities come from
+        ``person_identities`` instead of clustering every name per query."""
+        if self._derived is None:
+            q = select(derived_state.c.name).where(derived_state.c.name == "built")
+            # the derived identities know neither an analyst's edit of a name or organisation
+            # nor decisions about organisations: with either, they are derived per query
+            edited = any(a == "edit" for a, _ in self.reviews().values())
+            d = decisions.c
+            standing_org = d.kind.like("org_%") & d.undone_at.is_(None)
+            org_decided = self._rows(select(d.kind).where(standing_org).limit(1))
+            self._derived = bool(self._rows(q)) and not edited and not org_decided
+        return self._derived
+
+    @property
+    def tenures_stored(self) -> bool:
+        """Can analyses read stored tenures? Only for every statement (no ``min_confidence``):
+        the stored tenures rest on all of them."""
+        return self.derived and self.min_confidence == 0
+
     def person_identity(self) -> dict[str, str]:
         """Stored person key → the key of the person it is (``resolve.cluster``): "Сагимбаев
         Ермек Алпысович" and "Ermek Sagimbayev" are one person to every analysis. The key of a
         group is that of its fullest Latin spelling, so an English-only knowledge base keeps its
         keys as they are."""
         if self._people is None:
-            from custodes.analyses.entities import _preferred
-            from custodes.resolve import cluster
+            from custodes.resolve import identities
 
+            if self.derived:
+                q = select(person_identities.c.person_key, person_identities.c.identity)
+                self._people = {r[0]: r[1] for r in self._rows(q)}
+                return self._people
             names = sorted({(r[0], r[1]) for r in self._spellings() if r[1]})
-            groups = cluster([n for n, _ in names])
-            group_of = {key: g for (_, key), g in zip(names, groups, strict=True)}
             merges, apart, splits = self._decisions()
-            fresh = max(groups, default=0) + 1
-            # a spelling an analyst split off stands alone …
-            for a in splits:
-                if a in group_of:
-                    group_of[a], fresh = fresh, fresh + 1
-            # an analyst's "not the same" wins over the algorithm: the second name leaves
-            for a, b in apart:
-                if a in group_of and b in group_of and group_of[a] == group_of[b]:
-                    group_of[b], fresh = fresh, fresh + 1
-            # … and an analyst's merge joins what the algorithm kept apart
-            for a, b in merges:
-                if a in group_of and b in group_of:
-                    ga, gb = group_of[a], group_of[b]
-                    group_of = {k: (ga if g == gb else g) for k, g in group_of.items()}
-            spelled: dict[int, Counter[str]] = {}
-            for name, key in names:
-                spelled.setdefault(group_of[key], Counter())[name] += 1
-            head = {g: person_key(_preferred(c)) or "" for g, c in spelled.items()}
-            self._people = {key: head[group_of[key]] for _, key in names}
+            self._people = identities(names, merges, apart, splits)
         return self._people
 
     def _spellings(self) -> list[tuple[str, str | None]]:
@@ -126,6 +139,43 @@ class View:
         ]
         return [(r[0], r[1]) for r in rows] + edited
 
+    def identities_of(self, keys: Iterable[str]) -> dict[str, str]:
+        """``person_identity`` for some stored keys only (read through the index when the
+        derived tables are built)."""
+        wanted = sorted(set(keys))
+        if not self.derived:
+            every = self.person_identity()
+            return {k: every[k] for k in wanted if k in every}
+        pi = person_identities.c
+        q = select(pi.person_key, pi.identity).where(pi.person_key.in_(wanted))
+        return {r[0]: r[1] for r in self._rows(q)}
+
+    def stored_tenures(
+        self,
+        org_key: str | None = None,
+        day: date | None = None,
+        since: date | None = None,
+        person_keys: Iterable[str] | None = None,
+    ) -> list[Any]:
+        """Tenures kept by ``store/derived.py`` (``tenures.Tenure``): of one organisation's
+        posts, those begun by ``day`` that cover it or began after ``since``; or of some
+        people (resolved keys). Only when ``tenures_stored``."""
+        from custodes.store.derived import tenure_from_json
+
+        t = tenures.c
+        q = select(t.tenure).order_by(t.id)
+        if org_key is not None:
+            q = q.where(t.org_key == org_key)
+        if day is not None:
+            iso = day.isoformat()
+            alive = or_(t.end_day.is_(None), t.end_day > iso)
+            if since is not None:
+                alive = or_(alive, t.first_seen > since.isoformat())
+            q = q.where(t.first_seen <= iso, alive)
+        if person_keys is not None:
+            q = q.where(t.person_key.in_(sorted(set(person_keys))))
+        return [tenure_from_json(r[0]) for r in self._rows(q)]
+
     def org_identity(self) -> dict[str, str]:
         """Stored organisation key → the organisation it is. A key without a country joins the
         one country's key when the knowledge base holds that name in exactly one country (an
@@ -135,6 +185,11 @@ class View:
         ``org_merge`` makes two organisations one (the one with more statements names it)."""
         if self._orgs is None:
             s = statements.c
+            if self.derived:
+                o = org_identities.c
+                rows = self._rows(select(o.org_key, o.resolved).where(o.org_key != o.resolved))
+                self._orgs = {r[0]: r[1] for r in rows}
+                return self._orgs
             counted = self._rows(select(s.org_key, func.count()).group_by(s.org_key))
             size = {r[0]: r[1] for r in counted if r[0]}
             for action, f in self.reviews().values():
@@ -189,6 +244,8 @@ class View:
         return merges, apart, splits
 
     def _rows(self, query: Select[Any]) -> list[Any]:
+        if isinstance(self._engine, Connection):
+            return list(self._engine.execute(query))
         with self._engine.connect() as conn:
             rows = list(conn.execute(query))
             conn.rollback()
@@ -202,6 +259,7 @@ class View:
         post_keys: Iterable[str] | None = None,
         kinds: Iterable[str] | None = None,
         doc_id: str | None = None,
+        ids: Iterable[str] | None = None,
     ) -> list[Statement]:
         """Statements matching every given filter, with their document's path and title,
         in document order (document, then offset)."""
@@ -214,6 +272,10 @@ class View:
             d.published.label("doc_published"),
         )
         q = q.join(documents, documents.c.id == s.doc_id)
+        if self.derived:  # each row's person through the index, not a map of everyone
+            pi = person_identities.c
+            q = q.add_columns(pi.identity.label("_identity"))
+            q = q.outerjoin(person_identities, pi.person_key == s.person_key)
         # the filters name resolved organisations; stored keys without a country count too
         inverse: dict[str, list[str]] = {}
         for stored, resolved in self.org_identity().items():
@@ -232,6 +294,7 @@ class View:
             "person_key": None if person_keys is None else set(person_keys),
             "post_key": None if post_keys is None else set(post_keys),
             "kind": None if kinds is None else set(kinds),
+            "id": None if ids is None else set(ids),
         }
         conds = [
             statements.c[column].in_(sorted(values))
@@ -255,7 +318,7 @@ class View:
         if doc_id is not None:
             q = q.where(s.doc_id == doc_id)
         q = q.order_by(s.doc_id, s.start, s.id)
-        identity = self.person_identity()
+        identity = {} if self.derived else self.person_identity()
         orgs = self.org_identity()
         out = []
         for r in self._rows(q):
@@ -264,7 +327,10 @@ class View:
                 row = reviewed(row, *review[row["id"]])
                 if any(v is not None and row.get(c) not in v for c, v in filters.items()):
                     continue
-            if row.get("person_key"):
+            stored_identity = row.pop("_identity", None)
+            if self.derived:
+                row["person_key"] = stored_identity or row["person_key"]
+            elif row.get("person_key"):
                 row["person_key"] = identity.get(row["person_key"], row["person_key"])
             if row.get("org_key") in orgs:
                 key = row["org_key"]
@@ -337,9 +403,14 @@ class View:
     def _with_country(self, base: str, country: str | None) -> str | None:
         s = statements.c
         escaped = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        cond = or_(s.org_key == base, s.org_key.like(f"{escaped} @%", escape="\\"))
-        q = select(s.org_key, func.count()).where(cond).group_by(s.org_key)
-        counts = Counter({r[0]: r[1] for r in self._rows(q)})
+        if self.derived:  # the small table of organisations, not every statement
+            o = org_identities.c
+            cond = or_(o.org_key == base, o.org_key.like(f"{escaped} @%", escape="\\"))
+            counts = Counter({r[0]: r[1] for r in self._rows(select(o.org_key, o.n).where(cond))})
+        else:
+            cond = or_(s.org_key == base, s.org_key.like(f"{escaped} @%", escape="\\"))
+            q = select(s.org_key, func.count()).where(cond).group_by(s.org_key)
+            counts = Counter({r[0]: r[1] for r in self._rows(q)})
         if country:
             wanted = with_country(base, country)
             return wanted if wanted in counts else None
@@ -348,18 +419,27 @@ class View:
     def org_name(self, key: str) -> str:
         """The most common spelling of an organisation in its statements, with its country when
         the knowledge base holds one name in several countries."""
-        q = select(statements.c.org).where(statements.c.org_key == key)
-        names = Counter(r.org for r in self._rows(q) if r.org)
-        name = names.most_common(1)[0][0] if names else key
+        if self.derived:  # kept by store/derived.py
+            o = org_identities.c
+            name = self._rows(select(o.name).where(o.org_key == key))
+            name = (name[0][0] if name else None) or key
+        else:
+            q = select(statements.c.org).where(statements.c.org_key == key)
+            names = Counter(r.org for r in self._rows(q) if r.org)
+            name = names.most_common(1)[0][0] if names else key
         base, _, country = key.partition(" @")
         if country:
-            s = statements.c
+            s = self._org_table()
             others = self._rows(
                 select(s.org_key).where(s.org_key.like(f"{base} @%"), s.org_key != key).limit(1)
             )
             if others:
                 return f"{name} ({country.upper()})"
         return name
+
+    def _org_table(self) -> Any:
+        """Where organisation keys are looked up: the small derived table, or statements."""
+        return org_identities.c if self.derived else statements.c
 
     def match_people(self, name: str) -> list[str]:
         """Stored person keys a name stands for, in any script or spelling: every spelling of
@@ -371,6 +451,8 @@ class View:
         query = name_words(name)
         if key is None or not query:
             return []
+        if self.derived:
+            return self._match_blocked(name, key, query)
         identity = self.person_identity()
         hits: set[str] = set()
         for person, stored in set(self._spellings()):
@@ -385,3 +467,36 @@ class View:
             if hit:
                 hits.add(identity.get(stored, stored))
         return sorted(k for k, who in identity.items() if who in hits)
+
+    def _match_blocked(self, name: str, key: str, query: tuple[str, ...]) -> list[str]:
+        """``match_people`` through ``name_blocks``: only the spellings that share a block
+        with the name are compared (a surname: its first three letters; a full name: a pair
+        of its words), not every person in the knowledge base."""
+        from custodes.resolve import _pair_blocks, is_partial, name_words, same_person, word_match
+
+        pi, pn, nb = person_identities.c, person_names.c, name_blocks.c
+        if len(query) == 1 or is_partial(name):
+            wanted = [f"{k}:{w[:3]}" for w in query if len(w) > 3 for k in ("w", "q")]
+        else:
+            wanted = [f"p:{b}" for b in _pair_blocks(name)]
+        cand = select(nb.person_key).where(nb.block.in_(wanted))
+        exact = select(pi.person_key).where(or_(pi.person_key == key, pi.identity == key))
+        rows = self._rows(
+            select(pn.name, pn.person_key, pi.identity)
+            .join(person_identities, pi.person_key == pn.person_key)
+            .where(or_(pn.person_key.in_(cand), pn.person_key.in_(exact)))
+        )
+        hits: set[str] = set()
+        for person, stored, who in rows:
+            if stored == key or who == key:
+                hit = True
+            elif len(query) == 1:
+                hit = len(query[0]) > 1 and any(word_match(query[0], w) for w in name_words(person))
+            else:
+                hit = same_person(name, person)
+            if hit:
+                hits.add(who)
+        if not hits:
+            return []
+        q = select(pi.person_key).where(pi.identity.in_(sorted(hits)))
+        return sorted(r[0] for r in self._rows(q))

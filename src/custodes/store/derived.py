@@ -1,0 +1,337 @@
+"""Derived tables kept at write time: identities, organisations, tenures (issue 10).
+
+Statements and decisions are the record; everything else is derived from them. Deriving it
+again on every query (cluster every name, assemble every tenure) is fine for a report and
+hopeless for a million tenures, so the results are kept in tables of their own
+(``schema.person_names``, ``name_blocks``, ``person_identities``, ``judgements``,
+``org_identities``, ``tenures``) and analyses read them through indexes.
+
+Two entry points, both inside the caller's transaction:
+
+* ``refresh(conn, person_keys=…, org_keys=…)`` re-derives only what those stored keys touch:
+  the identities of the names in the same blocks (and the people they belong to), the
+  organisations of those people and of the given keys, and those organisations' tenures.
+  Every ``KnowledgeBase`` write calls it with the keys of the statements it wrote or deleted and
+  of the names a decision is about.
+* ``rebuild(conn)`` derives everything from scratch (``custodes rebuild``).
+
+Both derive with the code analyses used before (``resolve.identities``, ``analyses.base``'s
+scope and ``tenures.derive_tenures``) over the statements a ``View`` gives, so the stored
+tenures are what a roster computed per query, and ``tests/test_derived.py`` checks that
+incremental and full derivation give identical tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, fields
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, func, or_, select
+
+from custodes.extract.dates import PartialDate
+from custodes.store.bulk import insert_rows
+from custodes.store.schema import (
+    decisions,
+    derived_state,
+    judgements,
+    name_blocks,
+    org_identities,
+    person_identities,
+    person_names,
+    statements,
+    tenures,
+)
+from custodes.tenures import Tenure
+
+RESOLVER = "custodes.resolve"
+
+
+def is_built(conn: Connection) -> bool:
+    q = select(derived_state.c.name).where(derived_state.c.name == "built")
+    return conn.execute(q).first() is not None
+
+
+def _lock(conn: Connection) -> None:
+    """Writers derive one at a time (PostgreSQL: a transaction-scoped advisory lock; SQLite's
+    writers already are, ``BEGIN IMMEDIATE``): two ingests touching one person would otherwise
+    both replace its rows, and under READ COMMITTED each would miss the other's statements."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(hashtext('custodes derived'))")
+
+
+def rebuild(conn: Connection) -> dict[str, int]:
+    """Derive every derived table again from statements and decisions; counts of rows."""
+    _lock(conn)
+    for t in (tenures, judgements, person_identities, name_blocks, person_names, org_identities):
+        conn.execute(delete(t))
+    conn.execute(delete(derived_state))
+    s = statements.c
+    rows = conn.execute(
+        select(s.person, s.person_key).distinct().where(s.person.is_not(None), s.person_key != "")
+    )
+    names = sorted({(r[0], r[1]) for r in rows if r[1]})
+    _write_names(conn, names)
+    _write_identities(conn, names, {k for _, k in names})
+    q = select(s.org_key, func.count()).where(s.org_key.is_not(None)).group_by(s.org_key)
+    counts: dict[str, int] = dict(conn.execute(q).tuples().all())
+    _write_orgs(conn, counts)
+    _mark_built(conn)
+    resolved = {r[0] for r in conn.execute(select(org_identities.c.resolved).distinct())}
+    _write_tenures(conn, resolved)
+    return {"names": len(names), "organisations": len(counts), "tenures": _count(conn, tenures)}
+
+
+def refresh(
+    conn: Connection,
+    person_keys: Iterable[str | None] = (),
+    org_keys: Iterable[str | None] = (),
+) -> None:
+    """Re-derive what statements or decisions about these stored person and organisation keys
+    touch. Call it in the transaction that wrote them, after writing. A no-op on a knowledge
+    base whose derived tables are not built (its View derives per query)."""
+    if not is_built(conn):
+        return
+    _lock(conn)
+    people = {k for k in person_keys if k}
+    orgs = {k for k in org_keys if k}
+    if people:
+        affected = _refresh_identities(conn, people)
+        if affected:
+            s = statements.c
+            q = select(s.org_key).distinct().where(s.person_key.in_(sorted(affected)))
+            orgs |= {r[0] for r in conn.execute(q) if r[0]}
+    resolved = _refresh_orgs(conn, orgs)
+    conn.execute(delete(tenures).where(tenures.c.org_key.in_(sorted(resolved))))
+    _write_tenures(conn, resolved)
+
+
+# identities ------------------------------------------------------------------------------
+
+
+def _write_names(conn: Connection, names: list[tuple[str, str]]) -> None:
+    from custodes.resolve import blocks
+
+    insert_rows(conn, person_names, ({"person_key": k, "name": n} for n, k in names))
+    keyed = sorted({(b, k) for n, k in names for b in blocks(n)})
+    insert_rows(conn, name_blocks, ({"block": b, "person_key": k} for b, k in keyed))
+
+
+def _decisions(conn: Connection) -> list[Any]:
+    d = decisions.c
+    q = select(d.kind, d.a, d.b, d.who, d.at).where(d.undone_at.is_(None)).order_by(d.id)
+    return list(conn.execute(q))
+
+
+def _write_identities(conn: Connection, names: list[tuple[str, str]], keys: set[str]) -> None:
+    """Identities of ``names`` (all the names of ``keys``), replacing those of ``keys``; the
+    clusters as judgements."""
+    from custodes.resolve import identities
+
+    standing = _decisions(conn)
+    merges = [(r.a, r.b) for r in standing if r.kind == "merge"]
+    apart = [(r.a, r.b) for r in standing if r.kind == "not_same"]
+    splits = [r.a for r in standing if r.kind == "split"]
+    found = identities(names, merges, apart, splits)
+    ordered = sorted(keys)
+    for chunk in _chunks(ordered):
+        conn.execute(delete(person_identities).where(person_identities.c.person_key.in_(chunk)))
+        j = judgements.c
+        conn.execute(delete(judgements).where(j.who == RESOLVER, j.a.in_(chunk)))
+    insert_rows(
+        conn,
+        person_identities,
+        ({"person_key": k, "identity": found[k]} for k in ordered if k in found),
+    )
+    now = datetime.now(UTC)
+    insert_rows(
+        conn,
+        judgements,
+        (
+            {"a": k, "b": found[k], "judgement": "positive", "who": RESOLVER, "at": now}
+            for k in ordered
+            if k in found and found[k] != k
+        ),
+    )
+    # the analysts' decisions, as judgements between the two spellings
+    conn.execute(delete(judgements).where(judgements.c.who != RESOLVER))
+    mine: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in standing:
+        verdict = "positive" if r.kind == "merge" else "negative"
+        mine[(r.a, r.b)] = {"a": r.a, "b": r.b, "judgement": verdict, "who": r.who, "at": r.at}
+    insert_rows(conn, judgements, mine.values())
+
+
+def _refresh_identities(conn: Connection, touched: set[str]) -> set[str]:
+    """Re-resolve the names a change touches: the touched keys' current spellings, every name
+    sharing a block with them, the people those belong to and the names decisions tie them to.
+    Returns every stored key whose identity was recomputed (and those that lost their names)."""
+    from custodes.resolve import blocks, is_partial
+
+    s, pn, nb, pi = statements.c, person_names.c, name_blocks.c, person_identities.c
+    ordered = sorted(touched)
+    spellings = select(s.person, s.person_key).distinct().where(s.person.is_not(None))
+    current = {(r[0], r[1]) for r in _rows_in(conn, spellings, s.person_key, ordered)}
+    names_of = select(pn.name, pn.person_key)
+    old = {(r[0], r[1]) for r in _rows_in(conn, names_of, pn.person_key, ordered)}
+    for chunk in _chunks(ordered):
+        conn.execute(delete(person_names).where(pn.person_key.in_(chunk)))
+        conn.execute(delete(name_blocks).where(nb.person_key.in_(chunk)))
+    _write_names(conn, sorted(current))
+
+    def neighbours(names: Iterable[str]) -> set[str]:
+        wanted: set[str] = set()
+        for n in names:
+            for b in blocks(n):
+                kind, _, rest = b.partition(":")
+                if kind == "p":
+                    wanted.add(b)
+                elif kind == "w":
+                    wanted.add(f"q:{rest}")  # partial names a new full name may change
+                else:
+                    wanted |= {f"w:{rest}", f"q:{rest}"}
+        return {r[0] for r in _rows_in(conn, select(nb.person_key), nb.block, wanted)}
+
+    scope = set(touched) | neighbours(n for n, _ in current | old)
+    standing = _decisions(conn)
+    for _ in range(3):  # close over people and decisions
+        before = len(scope)
+        heads = {r[0] for r in _rows_in(conn, select(pi.identity), pi.person_key, scope)}
+        scope |= {r[0] for r in _rows_in(conn, select(pi.person_key), pi.identity, heads)}
+        scope |= {x for r in standing if r.a in scope or r.b in scope for x in (r.a, r.b)}
+        if len(scope) == before:
+            break
+    names = {(r[0], r[1]) for r in _rows_in(conn, names_of, pn.person_key, scope)}
+    # a partial name's fits may lie outside: bring in the full names sharing its words
+    partial = [n for n, _ in names if is_partial(n)]
+    if partial:
+        extra = neighbours(partial) - scope
+        scope |= extra
+        names |= {(r[0], r[1]) for r in _rows_in(conn, names_of, pn.person_key, extra)}
+    _write_identities(conn, sorted(names), scope)
+    return scope
+
+
+# organisations ---------------------------------------------------------------------------
+
+
+def _resolve_orgs(counts: dict[str, int]) -> dict[str, str]:
+    """A countryless key → the one country's key holding that name (``View.org_identity``)."""
+    countries: dict[str, set[str]] = {}
+    for k in counts:
+        base, _, country = k.partition(" @")
+        if country:
+            countries.setdefault(base, set()).add(k)
+    return {k: next(iter(countries[k])) if len(countries.get(k, ())) == 1 else k for k in counts}
+
+
+def _write_orgs(conn: Connection, counts: dict[str, int]) -> None:
+    from collections import Counter
+
+    resolved = _resolve_orgs(counts)
+    rows = []
+    for k, n in sorted(counts.items()):
+        # as View.org_name counts them: the statements' spellings in the database's order
+        q = select(statements.c.org).where(statements.c.org_key == k)
+        names = Counter(r[0] for r in conn.execute(q) if r[0])
+        name = names.most_common(1)[0][0] if names else None
+        rows.append({"org_key": k, "resolved": resolved[k], "n": n, "name": name})
+    insert_rows(conn, org_identities, rows)
+
+
+def _refresh_orgs(conn: Connection, keys: set[str]) -> set[str]:
+    """Recount the organisations of ``keys`` and every key sharing their name (any country);
+    returns the resolved keys whose tenures must be derived again (before and after)."""
+    s, o = statements.c, org_identities.c
+    bases = sorted({k.partition(" @")[0] for k in keys})
+    counts: dict[str, int] = {}
+    before: set[str] = set()
+    for base in bases:
+        near = _same_name(s.org_key, base)
+        q = select(s.org_key, func.count()).where(near).group_by(s.org_key)
+        counts.update(conn.execute(q).tuples().all())
+        near_o = _same_name(o.org_key, base)
+        for r in conn.execute(select(o.org_key, o.resolved).where(near_o)):
+            before |= {r[0], r[1]}
+        conn.execute(delete(org_identities).where(near_o))
+    _write_orgs(conn, counts)
+    return before | set(_resolve_orgs(counts).values())
+
+
+# tenures ---------------------------------------------------------------------------------
+
+
+def _write_tenures(conn: Connection, org_keys: Iterable[str]) -> None:
+    from custodes.store.view import View
+
+    view = View(conn)
+    rows = []
+    for key in sorted(org_keys):
+        for t in org_tenures(view, key):
+            rows.append(
+                {
+                    "org_key": key,
+                    "person_key": t.person_key,
+                    "post_key": t.post_key,
+                    "first_seen": t.first_seen.isoformat(),
+                    "end_day": t.end_day.isoformat() if t.end_day else None,
+                    "tenure": tenure_json(t),
+                }
+            )
+        if len(rows) > 20_000:
+            insert_rows(conn, tenures, rows)
+            rows = []
+    insert_rows(conn, tenures, rows)
+
+
+def org_tenures(view: Any, key: str) -> list[Tenure]:
+    """The tenures of one organisation's own posts, as ``analyses.base.org_scope`` derives
+    them: from its statements and every statement of its people."""
+    from custodes.analyses.base import scope_of
+
+    return scope_of(view, key).own()
+
+
+def tenure_json(t: Tenure) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields(Tenure):
+        v = getattr(t, f.name)
+        if isinstance(v, PartialDate):
+            v = asdict(v)
+        elif isinstance(v, date):
+            v = v.isoformat()
+        out[f.name] = v
+    return out
+
+
+def tenure_from_json(d: dict[str, Any]) -> Tenure:
+    v = dict(d)
+    for k in ("start", "end"):
+        if v.get(k) is not None:
+            v[k] = PartialDate(**v[k])
+    for k in ("first_seen", "last_seen"):
+        v[k] = date.fromisoformat(v[k])
+    return Tenure(**v)
+
+
+def _mark_built(conn: Connection) -> None:
+    conn.execute(derived_state.insert(), {"name": "built", "at": datetime.now(UTC)})
+
+
+def _count(conn: Connection, table: Any) -> int:
+    return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+def _same_name(column: Any, base: str) -> Any:
+    """``base`` or ``base @xx`` (any country), as a range an index answers."""
+    return or_(column == base, and_(column >= f"{base} @", column < f"{base} @\uffff"))
+
+
+def _rows_in(conn: Connection, query: Any, column: Any, values: Iterable[str]) -> list[Any]:
+    """``query WHERE column IN values``, a chunk of values at a time."""
+    return [r for c in _chunks(sorted(values)) for r in conn.execute(query.where(column.in_(c)))]
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or []

@@ -1,0 +1,196 @@
+"""Derived tables (``store/derived.py``): kept at write time, identical to a full rebuild, and
+the analyses that read them answer what per-query derivation answers.
+
+One knowledge base grows the way an analyst's does — the bundled report, a Kazakh and a
+Kyrgyz decree, an English news item about the same man in Latin letters, a re-ingest with
+another publication date — and analysts decide: a merge, a "not the same", a split and an undo.
+After every step the derived tables must equal what ``rebuild`` makes from scratch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from custodes.analyses import diff, roster, timeline
+from custodes.extract.dates import PartialDate
+from custodes.store import KnowledgeBase, View, derived
+from custodes.store.schema import (
+    judgements,
+    name_blocks,
+    org_identities,
+    person_identities,
+    person_names,
+    tenures,
+)
+
+TEXTS = {
+    "kz.txt": "АСТАНА. Указом Главы государства Республики Казахстан 10 апреля 2023 года Ермек "
+    "Сагимбаев назначен председателем Комитета национальной безопасности Республики Казахстан.",
+    "kg.txt": "БИШКЕК. Указом президента Кыргызской Республики 3 марта 2023 года Камчыбек "
+    "Ташиев назначен председателем Государственного комитета национальной безопасности "
+    "Кыргызской Республики.",
+    "en.txt": "On 12 May 2023 Ermek Sagimbayev was arrested. Marat Ibraev was appointed Deputy "
+    "Chairman of the National Security Committee on 1 June 2023, replacing Anuar Sadykulov, "
+    "who was dismissed.",
+}
+
+
+def _tables(kb: KnowledgeBase) -> dict[str, list[tuple[Any, ...]]]:
+    """The derived tables as sorted rows, without row ids and timestamps."""
+    out = {}
+    with kb.engine.connect() as conn:
+        for t in (person_names, name_blocks, person_identities, org_identities):
+            out[t.name] = sorted(tuple(r) for r in conn.execute(select(t)))
+        j = judgements.c
+        out["judgements"] = sorted(
+            tuple(r) for r in conn.execute(select(j.a, j.b, j.judgement, j.who))
+        )
+        c = tenures.c
+        rows = conn.execute(select(c.org_key, c.person_key, c.post_key, c.first_seen, c.tenure))
+        out["tenures"] = sorted((*r[:4], repr(sorted(r[4].items()))) for r in rows)
+    return out
+
+
+def _rebuilt(kb: KnowledgeBase) -> dict[str, list[tuple[Any, ...]]]:
+    with kb.engine.begin() as conn:
+        derived.rebuild(conn)
+    return _tables(kb)
+
+
+def _per_query(kb: KnowledgeBase) -> View:
+    """A view that derives everything per query, as custodes did before the derived tables."""
+    view = kb.view()
+    view._derived = False
+    return view
+
+
+def _same_answers(kb: KnowledgeBase) -> None:
+    stored, computed = kb.view(), _per_query(kb)
+    assert stored.tenures_stored and not computed.derived
+    with kb.engine.connect() as conn:
+        orgs = sorted({r[0] for r in conn.execute(select(org_identities.c.resolved))})
+    assert len(orgs) > 3
+    for org in orgs:
+        for day in (PartialDate(2022, 1, 5), PartialDate(2022, 1, 7), PartialDate(2023, 6, 2)):
+            assert roster(stored, org, day) == roster(computed, org, day)
+    d1, d2 = PartialDate(2021, 12, 31), PartialDate(2023, 12, 31)
+    assert diff(stored, "NSC", d1, d2) == diff(computed, "NSC", d1, d2)
+    for name in ("Sagimbayev", "Сагимбаев", "Karim Massimov", "Kunanbayev"):
+        assert timeline(stored, name) == timeline(computed, name)
+
+
+def test_incremental_derivation_equals_a_full_rebuild(
+    kb: KnowledgeBase, report: Any, tmp_path: Path
+) -> None:
+    kb.ingest_document(*report)
+    steps = [_tables(kb)]
+    assert steps[0] == _rebuilt(kb)
+    assert steps[0]["tenures"], "the report's tenures are stored"
+    for name, text in TEXTS.items():
+        (tmp_path / name).write_text(text, "utf-8")
+        kb.ingest_file(tmp_path / name)
+        assert _tables(kb) == _rebuilt(kb), f"after ingesting {name}"
+    kb.ingest_file(tmp_path / "en.txt", published=PartialDate(2023, 6, 2))  # re-derived
+    assert _tables(kb) == _rebuilt(kb), "after re-deriving a document"
+    _same_answers(kb)
+    before = _tables(kb)
+    for args in (
+        ("merge", "Anuar Sadykulov", "Ermek Sagimbayev"),
+        ("not_same", "Ermek Sagimbayev", "Ермек Сагимбаев"),
+        ("split", "Karim Massimov"),
+    ):
+        kb.decide(*args, who="analyst")
+        assert _tables(kb) == _rebuilt(kb), f"after {args[0]}"
+        _same_answers(kb)
+    kb.decide("merge", "Anuar Sadykulov", "Ermek Sagimbayev", who="analyst", undo=True)
+    kb.decide("not_same", "Ermek Sagimbayev", "Ермек Сагимбаев", who="analyst", undo=True)
+    kb.decide("split", "Karim Massimov", who="analyst", undo=True)
+    assert _tables(kb) == _rebuilt(kb) == before, "undoing every decision restores the tables"
+
+
+def test_decisions_are_judgements_with_who_and_when(kb: KnowledgeBase, report: Any) -> None:
+    kb.ingest_document(*report)
+    kb.decide("not_same", "Anuar Sadykulov", "Ermek Sagimbayev", who="analyst-1")
+    with kb.engine.connect() as conn:
+        rows = conn.execute(select(judgements).where(judgements.c.who == "analyst-1")).all()
+    [(a, b, verdict, who, at)] = [tuple(r) for r in rows]
+    assert (a, b, verdict, who) == ("anuar sadykulov", "ermek sagimbayev", "negative", "analyst-1")
+    assert at is not None
+
+
+def test_a_merge_moves_the_tenures_of_both_people(kb: KnowledgeBase, report: Any) -> None:
+    kb.ingest_document(*report)
+    view = kb.view()
+    before = {t.person_key for t in view.stored_tenures(person_keys=["anuar sadykulov"])}
+    assert before == {"anuar sadykulov"}
+    kb.decide("merge", "Anuar Sadykulov", "Ermek Sagimbayev", who="analyst")
+    with kb.engine.connect() as conn:
+        q = select(person_identities.c.identity).where(
+            person_identities.c.person_key.in_(["anuar sadykulov", "ermek sagimbayev"])
+        )
+        heads = {r[0] for r in conn.execute(q)}
+    assert len(heads) == 1
+    assert kb.view().stored_tenures(person_keys=heads)
+
+
+def test_custodes_rebuild_derives_everything_again(kb_path: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from custodes.cli import app
+
+    db = tmp_path / "copy.db"
+    shutil.copy(kb_path, db)
+    with KnowledgeBase.open(db) as kb:
+        before = _tables(kb)
+    result = CliRunner().invoke(app, ["rebuild", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("rebuilt: ")
+    with KnowledgeBase.open(db) as kb:
+        assert _tables(kb) == before
+    missing = CliRunner().invoke(app, ["rebuild", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 2 and "no knowledge base" in missing.output
+
+
+def test_a_new_name_is_compared_only_within_its_blocks() -> None:
+    """Full names are blocked by pairs of words: thousands of "Serik"s share no block, while a
+    typo in the surname still meets its person through the given name's pair."""
+    from custodes.resolve import _pair_blocks, blocks, cluster
+
+    assert not _pair_blocks("Serik Akhmetov") & _pair_blocks("Serik Bekov")
+    assert _pair_blocks("Marat Ibraev") & _pair_blocks("Marat Ibrayev")
+    assert cluster(["Marat Ibraev", "Marat Ibrayev", "Serik Ibraev"]) == [0, 0, 1]
+    assert blocks("Massimov") == {"q:mas"}  # a surname alone: found through the full names' words
+    assert cluster(["Karim Massimov", "Massimov", "Kanat Bekov"]) == [0, 0, 1]
+
+
+def test_analysts_deciding_at_once_lose_nothing(
+    kb: KnowledgeBase, report: Any, tmp_path: Path
+) -> None:
+    """Four analysts decide at the same moment (threads, one connection each; on SQLite a file,
+    since an in-memory database is one connection): every decision is kept, and the derived
+    tables are what a rebuild makes of them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    if kb.engine.dialect.name == "sqlite":
+        kb = KnowledgeBase.open(tmp_path / "shared.db")
+    kb.ingest_document(*report)
+    pairs = [
+        ("merge", "Anuar Sadykulov", "Karim Massimov"),
+        ("not_same", "Berik Kunanbayev", "Anuar Kunanbayev"),
+        ("split", "Ermek Sagimbayev", None),
+        ("merge", "Ermek Sagimbayev", "Anuar Sadykulov"),
+    ]
+    with ThreadPoolExecutor(4) as pool:
+        done = list(pool.map(lambda p: kb.decide(p[0], p[1], p[2], who=p[1]), pairs))
+    assert done == ["decided"] * 4
+    with kb.engine.connect() as conn:
+        rows = conn.execute(select(judgements.c.who).where(judgements.c.who != "custodes.resolve"))
+        assert sorted(r[0] for r in rows) == sorted(p[1] for p in pairs)
+    assert _tables(kb) == _rebuilt(kb)
+    if kb.engine.dialect.name == "sqlite":
+        kb.close()
