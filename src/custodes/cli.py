@@ -7,6 +7,7 @@ takes ``--format table|json|csv``; dates are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import sys
@@ -30,7 +31,7 @@ from custodes.analyses.network import Network, Purge, network, purge
 from custodes.extract.dates import PartialDate
 from custodes.ingest.paths import shown_path
 from custodes.institutions import Measures
-from custodes.render import Format, emit, to_csv
+from custodes.render import Format, csv_cell, emit, to_csv
 from custodes.scenario import ScenarioResult
 from custodes.store import IngestResult, KnowledgeBase, KnowledgeBaseError
 from custodes.store.db import engine_for, sqlite_file
@@ -39,6 +40,7 @@ from custodes.store.schema import documents
 app = typer.Typer(
     help="custodes: sourced records of who held which post in security institutions.",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 # Files a folder contributes to `ingest`; a file named on the command line is always read.
@@ -69,8 +71,21 @@ MinConfidence = Annotated[
 ]
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"custodes {version('custodes')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def main() -> None:
+def main(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="print the version"),
+    ] = None,
+) -> None:
     """custodes: sourced records of who held which post in security institutions."""
 
 
@@ -645,7 +660,8 @@ def split_cmd(
 def extract(
     files: Annotated[list[Path], typer.Argument(help="text, HTML or PDF files")],
     format: Annotated[
-        str, typer.Option("--format", help="jsonl (one JSON object per event)")
+        str,
+        typer.Option("--format", help="jsonl (one JSON object per event) or csv (one row each)"),
     ] = "jsonl",
     published: Annotated[str | None, typer.Option(help=f"publication date: {DateHelp}")] = None,
     db: Annotated[
@@ -666,10 +682,13 @@ def extract(
     from custodes.ingest.limits import DocumentTooSlow, deadline
     from custodes.ingest.read import Limits, ReadError, read_document
 
+    if format not in {"jsonl", "csv"}:
+        raise _usage(f"--format {format!r}: extract writes jsonl or csv")
     pub = _date(published)
     limits = Limits(max_bytes=max_bytes, max_seconds=max_seconds)
     err = _console(stderr=True)
     failed = 0
+    rows = _ExtractCsv() if format == "csv" else None
     for f in files:
         try:
             with deadline(limits.max_seconds):
@@ -689,6 +708,9 @@ def extract(
             continue
         for ev in res.events:
             if round(ev.confidence, 2) < min_confidence:  # as printed
+                continue
+            if rows is not None:
+                rows.writerow({k: csv_cell(v) for k, v in ev.to_json(doc=shown_path(f)).items()})
                 continue
             line = json.dumps(ev.to_json(doc=shown_path(f)), ensure_ascii=False)
             sys.stdout.write(line + "\n")
@@ -789,6 +811,59 @@ def _fresh_demo_db(db: str, demo_ids: set[str]) -> None:
     if (not known and path.stat().st_size > 0) or ids - demo_ids:
         raise _usage(f"{db} holds other data; give the demo its own --db")
     path.unlink()
+
+
+# ---- issue 12: exchange with the analyst's other tools; examples in every command's help ----
+
+
+class _ExtractCsv:
+    """CSV rows of ``extract``, written as they come: the header is the first event's keys
+    (the stable extract keys and the rest of ``Event.to_json``), like a JSON line's."""
+
+    def __init__(self) -> None:
+        self._writer: csv.DictWriter[str] | None = None
+
+    def writerow(self, row: dict[str, object]) -> None:
+        if self._writer is None:
+            self._writer = csv.DictWriter(sys.stdout, fieldnames=list(row), lineterminator="\n")
+            self._writer.writeheader()
+        self._writer.writerow(row)
+
+
+# One example per command, shown under its --help (tests/test_exchange_cli.py checks that every
+# command has one and that it names the command).
+EXAMPLES = {
+    "ingest": "custodes ingest reports/ --published 2022-02-16",
+    "roster": "custodes roster NSC --on 2022-01-05 --format csv",
+    "diff": "custodes diff NSC --from 2022-01-05 --to 2022-02-16",
+    "timeline": "custodes timeline Kunanbayev --format json",
+    "conflicts": "custodes conflicts --min-confidence 0.5",
+    "people": "custodes people --format csv",
+    "orgs": "custodes orgs --format json",
+    "merge": 'custodes merge "Karim Massimov" "Карим Масимов" --who analyst',
+    "not-same": 'custodes not-same "Anuar Kunanbayev" "Berik Kunanbayev"',
+    "split": 'custodes split "K. Massimov"',
+    "casefile": "custodes casefile examples/kz-nsc-casefile.yaml",
+    "institutions": "custodes institutions --on 2021-12-31 --picture map.svg",
+    "oversight": "custodes oversight --on 2022-01-06 --format csv",
+    "scenario": "custodes scenario examples/kz-nsc-reforms.yaml",
+    "network": "custodes network --on 2021-12-31 --format json",
+    "purge": "custodes purge NSC --from 2022-01-05 --to 2022-02-16",
+    "extract": "custodes extract report.txt --format csv --published 2022-02-16",
+    "demo": "custodes demo --db custodes-demo.db",
+    "export": "custodes export --format jsonl --out kb.jsonl",
+    "load": "custodes load kb.jsonl --db copy.db",
+}
+
+
+def _add_examples() -> None:
+    for info in app.registered_commands:
+        name = info.name or (info.callback.__name__ if info.callback else "")
+        if name in EXAMPLES:
+            info.epilog = f"Example: {EXAMPLES[name]}"
+
+
+_add_examples()
 
 
 def run() -> None:
