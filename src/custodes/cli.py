@@ -863,6 +863,79 @@ def _add_examples() -> None:
             info.epilog = f"Example: {EXAMPLES[name]}"
 
 
+@contextmanager
+def _output(out: Path | None) -> Iterator[typer.FileTextWrite]:
+    """Where an export goes: the file ``--out`` names, else standard output."""
+    if out is None:
+        yield sys.stdout  # type: ignore[misc]
+        return
+    try:
+        fh = out.open("w", encoding="utf-8", newline="")
+    except OSError as e:
+        raise _usage(f"cannot write {shown_path(out)}: {e.strerror or e}") from e
+    with fh:
+        yield fh  # type: ignore[misc]
+
+
+EXPORT_FORMATS = ("jsonl",)
+
+
+@app.command("export")
+def export_cmd(
+    format: Annotated[
+        str, typer.Option("--format", help=f"one of: {', '.join(EXPORT_FORMATS)}")
+    ] = "jsonl",
+    out: Annotated[
+        Path | None, typer.Option("--out", help="file to write (default: standard output)")
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help=f"only what holds on this date: {DateHelp}")
+    ] = None,
+    org: Annotated[str | None, typer.Option("--org", help="only this organisation")] = None,
+    db: DbOption = "custodes.db",
+) -> None:
+    """Export the record for other tools. jsonl is the lossless dump (every document,
+    statement with its evidence, institutional statement, abbreviation and analysts'
+    decision), which `custodes load` reads back."""
+    from custodes.exchange import jsonl
+
+    if format not in EXPORT_FORMATS:
+        raise _usage(f"--format {format!r}: one of {', '.join(EXPORT_FORMATS)}")
+    if format == "jsonl" and (on or org):
+        raise _usage("jsonl is the whole record; --on and --org apply to the other formats")
+    with _reading(db) as kb, _output(out) as fh:
+        jsonl.dump(kb.view(), fh)
+
+
+@app.command("load")
+def load_cmd(
+    file: Annotated[Path, typer.Argument(help="a dump of `custodes export --format jsonl`")],
+    db: DbOption = "custodes.db",
+) -> None:
+    """Load a JSON-lines dump into a knowledge base (new or not), in bulk transactions;
+    loading the same dump again changes nothing. The file is checked first: a bad line is
+    one error and nothing is written."""
+    from custodes.exchange.jsonl import LoadError, load
+
+    if not file.is_file():
+        raise _usage(f"{shown_path(file)}: no such file")
+    err = _console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with (
+        _reading(db, must_exist=False) as kb,
+        Progress(*columns, console=err, transient=True) as bar,
+    ):
+        task = bar.add_task("loading (bytes)", total=None)
+        try:
+            result = load(kb, file, lambda n, total: bar.update(task, completed=n, total=total))
+        except LoadError as e:
+            raise _usage(str(e)) from None
+        except (OSError, UnicodeDecodeError) as e:
+            raise _usage(_argument_file_error(file, e)) from None
+    added = ", ".join(f"{n} {t}" for t, n in result.added.items() if n) or "nothing new"
+    _console().print(Text(f"{shown_path(file)}: {result.lines} lines; added {added}"))
+
+
 _add_examples()
 
 

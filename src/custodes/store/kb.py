@@ -16,7 +16,7 @@ from __future__ import annotations
 import getpass
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,12 +34,13 @@ from custodes.store.schema import (
     changes,
     decisions,
     documents,
+    metadata,
     org_aliases,
     relations,
     statements,
 )
 from custodes.store.statements import UnitMap, relation_rows, statement_rows
-from custodes.store.view import View
+from custodes.store.view import STORED_ORDER, View
 
 if TYPE_CHECKING:  # extraction imports spaCy; opening a knowledge base to read must not
     from custodes.extract.dates import PartialDate
@@ -144,7 +145,7 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return {
                 t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                for t in (documents, statements, relations, org_aliases, changes)
+                for t in (documents, statements, relations, org_aliases, decisions, changes)
             }
 
     def ingest_file(
@@ -356,6 +357,49 @@ class KnowledgeBase:
                 },
             )
         return status
+
+    def bulk_insert(self, rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
+        """Write rows of several tables in one transaction, as stored (``exchange.jsonl``
+        loads through it): tables in dependency order, each with one ``executemany`` of
+        ``INSERT … ON CONFLICT DO NOTHING``, so a row already present is skipped and loading
+        the same rows again changes nothing. Decisions have no natural key: one with the same
+        kind, names, author and time as a stored one is the same decision."""
+        with self._transaction() as conn:
+            for name in STORED_ORDER:
+                batch = list(rows.get(name, ()))
+                if not batch:
+                    continue
+                if name == "decisions":
+                    batch = _new_decisions(conn, batch)
+                    if batch:
+                        conn.execute(decisions.insert(), [dict(r) for r in batch])
+                    continue
+                insert_ignore(conn, metadata.tables[name], batch)
+
+    def log(self, action: str, payload: dict[str, Any], who: str | None = None) -> None:
+        """One entry of the audit log, in a transaction of its own."""
+        with self._transaction() as conn:
+            _log(conn, datetime.now(UTC), who, action, payload)
+
+
+def _new_decisions(conn: Connection, batch: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The decisions of ``batch`` not stored yet (compared in UTC, as SQLite keeps no zone)."""
+
+    def utc(t: datetime | None) -> datetime | None:
+        return t.astimezone(UTC).replace(tzinfo=None) if t and t.tzinfo else t
+
+    d = decisions.c
+    stored = {
+        (r.kind, r.a, r.b, r.who, utc(r.at))
+        for r in conn.execute(select(d.kind, d.a, d.b, d.who, d.at))
+    }
+    out = []
+    for r in batch:
+        key = (r["kind"], r["a"], r["b"], r["who"], utc(r["at"]))
+        if key not in stored:
+            stored.add(key)
+            out.append({k: v for k, v in r.items() if k != "id"})
+    return out
 
 
 def _log(

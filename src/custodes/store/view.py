@@ -13,7 +13,7 @@ an analyst types stands for::
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -24,7 +24,14 @@ from sqlalchemy import Engine, Select, func, or_, select
 
 from custodes.countries import split_country, with_country
 from custodes.store.keys import org_key, person_key
-from custodes.store.schema import decisions, documents, org_aliases, relations, statements
+from custodes.store.schema import (
+    decisions,
+    documents,
+    metadata,
+    org_aliases,
+    relations,
+    statements,
+)
 from custodes.store.statements import Statement
 
 
@@ -302,3 +309,25 @@ class View:
             if hit:
                 hits.add(identity.get(stored, stored))
         return sorted(k for k, who in identity.items() if who in hits)
+
+    def stored_rows(self, table: str, batch: int = 2000) -> Iterator[dict[str, Any]]:
+        """Every row of one table as it is stored (keys not resolved, decisions not applied),
+        in a stable order, streamed ``batch`` rows at a time so memory stays constant however
+        large the knowledge base: what a lossless dump reads (``exchange.jsonl``)."""
+        tab = STORED_ORDER[table]
+        q = select(metadata.tables[table]).order_by(*(metadata.tables[table].c[c] for c in tab))
+        with self._engine.connect() as conn:
+            for row in conn.execution_options(yield_per=batch).execute(q):
+                yield dict(row._mapping)
+            conn.rollback()
+
+
+# The tables a dump holds, in the order a load must write them (documents before what cites
+# them), each with the columns that order its rows.
+STORED_ORDER = {
+    "documents": ("id",),
+    "statements": ("doc_id", "start", "id"),
+    "relations": ("doc_id", "start", "id"),
+    "org_aliases": ("alias_key", "org_key", "doc_id"),
+    "decisions": ("id",),
+}
