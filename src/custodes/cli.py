@@ -853,6 +853,7 @@ EXAMPLES = {
     "demo": "custodes demo --db custodes-demo.db",
     "export": "custodes export --format jsonl --out kb.jsonl",
     "load": "custodes load kb.jsonl --db copy.db",
+    "import": "custodes import peps.ftm.json --db custodes.db",
 }
 
 
@@ -877,7 +878,7 @@ def _output(out: Path | None) -> Iterator[typer.FileTextWrite]:
         yield fh  # type: ignore[misc]
 
 
-EXPORT_FORMATS = ("jsonl",)
+EXPORT_FORMATS = ("jsonl", "ftm")
 
 
 @app.command("export")
@@ -896,15 +897,62 @@ def export_cmd(
 ) -> None:
     """Export the record for other tools. jsonl is the lossless dump (every document,
     statement with its evidence, institutional statement, abbreviation and analysts'
-    decision), which `custodes load` reads back."""
+    decision), which `custodes load` reads back; ftm is FollowTheMoney entities (Person,
+    PublicBody, Position, Occupancy, Family, Associate, Membership, Documentation) whose every
+    value keeps its provenance in FtM statements."""
     from custodes.exchange import jsonl
 
     if format not in EXPORT_FORMATS:
         raise _usage(f"--format {format!r}: one of {', '.join(EXPORT_FORMATS)}")
     if format == "jsonl" and (on or org):
         raise _usage("jsonl is the whole record; --on and --org apply to the other formats")
-    with _reading(db) as kb, _output(out) as fh:
-        jsonl.dump(kb.view(), fh)
+    day = _date(on)
+    with _reading(db) as kb:
+        view = kb.view()
+        if format == "jsonl":
+            with _output(out) as fh:
+                jsonl.dump(view, fh)
+            return
+        from custodes.exchange import ftm
+
+        try:
+            entities = ftm.build(view, day, org)
+        except UnknownName as e:
+            raise _usage(str(e)) from e
+        with _output(out) as fh:
+            ftm.write(entities, fh)
+
+
+@app.command("import")
+def import_cmd(
+    files: Annotated[list[Path], typer.Argument(help="FtM entities, JSON lines (.ftm.json)")],
+    db: DbOption = "custodes.db",
+) -> None:
+    """Import FollowTheMoney entities (an OpenSanctions PEP dataset's Person, Position and
+    Occupancy; custodes' own FtM export) as statements whose source is the dataset; the same
+    file again changes nothing."""
+    from custodes.exchange.ftm_import import FtmImportError, import_file
+
+    bad = 0
+    console = _console()
+    with _reading(db, must_exist=False) as kb:
+        for f in files:
+            try:
+                r = import_file(kb, f)
+            except FtmImportError as e:
+                bad += 1
+                typer.echo(f"error: {_printable(str(e))}", err=True)
+                continue
+            except (OSError, UnicodeDecodeError) as e:
+                bad += 1
+                typer.echo(f"error: {_printable(_argument_file_error(f, e))}", err=True)
+                continue
+            what = ", ".join(r.datasets)
+            console.print(
+                Text(f"{shown_path(f)}: {r.status}, {r.n_statements} statements ({what})")
+            )
+    if bad:
+        raise typer.Exit(1)
 
 
 @app.command("load")
