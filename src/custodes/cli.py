@@ -851,7 +851,7 @@ EXAMPLES = {
     "purge": "custodes purge NSC --from 2022-01-05 --to 2022-02-16",
     "extract": "custodes extract report.txt --format csv --published 2022-02-16",
     "demo": "custodes demo --db custodes-demo.db",
-    "export": "custodes export --format jsonl --out kb.jsonl",
+    "export": "custodes export --format ftm --on 2022-01-05 --org NSC --out nsc.ftm.json",
     "load": "custodes load kb.jsonl --db copy.db",
     "import": "custodes import peps.ftm.json --db custodes.db",
 }
@@ -878,7 +878,7 @@ def _output(out: Path | None) -> Iterator[typer.FileTextWrite]:
         yield fh  # type: ignore[misc]
 
 
-EXPORT_FORMATS = ("jsonl", "ftm")
+EXPORT_FORMATS = ("jsonl", "ftm", "csv", "graphml", "gexf")
 
 
 @app.command("export")
@@ -887,7 +887,11 @@ def export_cmd(
         str, typer.Option("--format", help=f"one of: {', '.join(EXPORT_FORMATS)}")
     ] = "jsonl",
     out: Annotated[
-        Path | None, typer.Option("--out", help="file to write (default: standard output)")
+        Path | None,
+        typer.Option(
+            "--out",
+            help="file to write (default: standard output); csv: a folder (custodes-export)",
+        ),
     ] = None,
     on: Annotated[
         str | None, typer.Option("--on", help=f"only what holds on this date: {DateHelp}")
@@ -899,7 +903,8 @@ def export_cmd(
     statement with its evidence, institutional statement, abbreviation and analysts'
     decision), which `custodes load` reads back; ftm is FollowTheMoney entities (Person,
     PublicBody, Position, Occupancy, Family, Associate, Membership, Documentation) whose every
-    value keeps its provenance in FtM statements."""
+    value keeps its provenance in FtM statements; csv is one tidy table per kind with a
+    Frictionless datapackage.json; graphml and gexf are the network with dated edges."""
     from custodes.exchange import jsonl
 
     if format not in EXPORT_FORMATS:
@@ -913,14 +918,28 @@ def export_cmd(
             with _output(out) as fh:
                 jsonl.dump(view, fh)
             return
-        from custodes.exchange import ftm
+        from custodes.exchange import csvpackage, ftm, graph, tables
 
         try:
-            entities = ftm.build(view, day, org)
+            if format == "ftm":
+                entities = ftm.build(view, day, org)
+            else:
+                record = tables.record(view, day, org)
         except UnknownName as e:
             raise _usage(str(e)) from e
+        if format == "csv":
+            folder = out or Path("custodes-export")
+            try:
+                written = csvpackage.write(record, folder)
+            except OSError as e:
+                raise _usage(f"cannot write {shown_path(folder)}: {e.strerror or e}") from e
+            _console(stderr=True).print(Text(f"{len(written)} files in {shown_path(folder)}"))
+            return
         with _output(out) as fh:
-            ftm.write(entities, fh)
+            if format == "ftm":
+                ftm.write(entities, fh)
+            else:
+                graph.write(record, fh, format)
 
 
 @app.command("import")
