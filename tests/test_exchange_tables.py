@@ -99,3 +99,23 @@ def test_on_a_date_only_what_holds_then(kb_path: Path, view: View, tmp_path: Pat
     nsc = {(t["post_key"], t["person"]) for t in _rows(out, "tenures") if t["org_key"] == r.org_key}
     assert nsc == {(p.post_key, h.person) for p in r.posts for h in p.holders}
     assert ("national security committee @kz|head|", "Karim Massimov") in nsc
+
+
+def test_quickstatements_for_the_items_an_editor_names(kb_path: Path, tmp_path: Path) -> None:
+    qids = tmp_path / "qids.yaml"
+    qids.write_text(
+        "people:\n  Karim Massimov: Q1395532\n"
+        "posts:\n  Chairman (National Security Committee): Q4385016\n",
+        "utf-8",
+    )
+    args = ["export", "--format", "quickstatements", "--qids", str(qids), "--db", str(kb_path)]
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0, res.output
+    (line,) = res.stdout.splitlines()
+    cells = line.split("\t")
+    assert cells[:3] == ["Q1395532", "P39", "Q4385016"]
+    assert cells[cells.index("P582") + 1] == "+2022-01-06T00:00:00Z/11"  # dismissed on 6 Jan
+    assert cells[-2] == "S1683" and "Massimov" in cells[-1]
+    qids.write_text("people:\n  Karim Massimov: 1395532\n", "utf-8")
+    res = runner.invoke(app, args)
+    assert res.exit_code == 2 and "not a Wikidata item" in res.output

@@ -878,7 +878,7 @@ def _output(out: Path | None) -> Iterator[typer.FileTextWrite]:
         yield fh  # type: ignore[misc]
 
 
-EXPORT_FORMATS = ("jsonl", "ftm", "csv", "graphml", "gexf")
+EXPORT_FORMATS = ("jsonl", "ftm", "csv", "graphml", "gexf", "quickstatements")
 
 
 @app.command("export")
@@ -897,6 +897,10 @@ def export_cmd(
         str | None, typer.Option("--on", help=f"only what holds on this date: {DateHelp}")
     ] = None,
     org: Annotated[str | None, typer.Option("--org", help="only this organisation")] = None,
+    qids: Annotated[
+        Path | None,
+        typer.Option("--qids", help="quickstatements: the Wikidata items of people and posts"),
+    ] = None,
     db: DbOption = "custodes.db",
 ) -> None:
     """Export the record for other tools. jsonl is the lossless dump (every document,
@@ -904,13 +908,17 @@ def export_cmd(
     decision), which `custodes load` reads back; ftm is FollowTheMoney entities (Person,
     PublicBody, Position, Occupancy, Family, Associate, Membership, Documentation) whose every
     value keeps its provenance in FtM statements; csv is one tidy table per kind with a
-    Frictionless datapackage.json; graphml and gexf are the network with dated edges."""
+    Frictionless datapackage.json; graphml and gexf are the network with dated edges;
+    quickstatements is Wikidata P39 claims (P580/P582, a reference each) for the items --qids
+    names."""
     from custodes.exchange import jsonl
 
     if format not in EXPORT_FORMATS:
         raise _usage(f"--format {format!r}: one of {', '.join(EXPORT_FORMATS)}")
     if format == "jsonl" and (on or org):
         raise _usage("jsonl is the whole record; --on and --org apply to the other formats")
+    if (format == "quickstatements") != (qids is not None):
+        raise _usage("--qids FILE goes with --format quickstatements (and it needs one)")
     day = _date(on)
     with _reading(db) as kb:
         view = kb.view()
@@ -938,6 +946,18 @@ def export_cmd(
         with _output(out) as fh:
             if format == "ftm":
                 ftm.write(entities, fh)
+            elif format == "quickstatements":
+                from custodes.exchange import quickstatements as qs
+
+                assert qids is not None
+                paths = {d.id: d.path for d in view.documents()}
+                try:
+                    done = qs.write(record, qids, fh, paths)
+                except qs.QidsError as e:
+                    raise _usage(str(e)) from e
+                _console(stderr=True).print(
+                    Text(f"{done.claims} claims; {done.skipped} tenures without items left out")
+                )
             else:
                 graph.write(record, fh, format)
 
