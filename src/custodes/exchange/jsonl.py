@@ -68,7 +68,9 @@ def dump_lines(view: View) -> Iterator[str]:
     yield _line(HEADER)
     for table in STORED_ORDER:
         times = _datetime_columns(table)
-        for row in view.stored_rows(table):
+        # a document holds its whole text (up to the 20 MB limit): a few at a time, so that
+        # memory does not grow with the number of documents
+        for row in view.stored_rows(table, batch=4 if table == "documents" else 2000):
             if table == "decisions":
                 row.pop("id")  # an autoincrement counter, not part of the decision
             for c in times:
