@@ -39,6 +39,7 @@ HEADER = {"custodes": "jsonl", "version": FORMAT_VERSION, "schema": SCHEMA_VERSI
 # rows per transaction of a load: large enough for executemany to pay, small enough that a
 # million statements never sit in memory at once
 BATCH = 5000
+BATCH_BYTES = 16_000_000
 
 
 class LoadError(ValueError):
@@ -160,14 +161,16 @@ def load(
             report(done // 2, total)
     before = kb.counts()
     pending: dict[str, list[dict[str, Any]]] = {t: [] for t in STORED_ORDER}
-    held = 0
+    held, flushed = 0, 0
     try:
         for _n, done, table, row in _rows(path):
             pending[table].append(row)
             held += 1
-            if held >= batch:
+            # a transaction holds ``batch`` rows, or fewer when they are large (documents'
+            # texts): memory stays bounded whatever the dump holds
+            if held >= batch or done - flushed > BATCH_BYTES:
                 kb.bulk_insert(pending)
-                pending, held = {t: [] for t in STORED_ORDER}, 0
+                pending, held, flushed = {t: [] for t in STORED_ORDER}, 0, done
                 report(total // 2 + done // 2, total)
         kb.bulk_insert(pending)
     except IntegrityError as e:
