@@ -183,7 +183,7 @@ def test_csv_output(kb_path: Path) -> None:
     assert res.exit_code == 0, res.output
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
     assert {"post", "person", "since", "sources"} <= rows[0].keys()
-    assert any(r["post"] == "First Deputy Chairman" and r["vacant"] == "True" for r in rows)
+    assert any(r["post"] == "First Deputy Chairman" and r["vacant"] == "true" for r in rows)
 
 
 def test_tables_are_readable(kb_path: Path) -> None:

@@ -7,6 +7,7 @@ takes ``--format table|json|csv``; dates are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import sys
@@ -30,7 +31,7 @@ from custodes.analyses.network import Network, Purge, network, purge
 from custodes.extract.dates import PartialDate
 from custodes.ingest.paths import shown_path
 from custodes.institutions import Measures
-from custodes.render import Format, emit, to_csv
+from custodes.render import Format, csv_cell, emit, to_csv
 from custodes.scenario import ScenarioResult
 from custodes.store import IngestResult, KnowledgeBase, KnowledgeBaseError
 from custodes.store.db import engine_for, sqlite_file
@@ -39,6 +40,7 @@ from custodes.store.schema import documents
 app = typer.Typer(
     help="custodes: sourced records of who held which post in security institutions.",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 # Files a folder contributes to `ingest`; a file named on the command line is always read.
@@ -69,8 +71,21 @@ MinConfidence = Annotated[
 ]
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"custodes {version('custodes')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def main() -> None:
+def main(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="print the version"),
+    ] = None,
+) -> None:
     """custodes: sourced records of who held which post in security institutions."""
 
 
@@ -645,7 +660,8 @@ def split_cmd(
 def extract(
     files: Annotated[list[Path], typer.Argument(help="text, HTML or PDF files")],
     format: Annotated[
-        str, typer.Option("--format", help="jsonl (one JSON object per event)")
+        str,
+        typer.Option("--format", help="jsonl (one JSON object per event) or csv (one row each)"),
     ] = "jsonl",
     published: Annotated[str | None, typer.Option(help=f"publication date: {DateHelp}")] = None,
     db: Annotated[
@@ -666,10 +682,13 @@ def extract(
     from custodes.ingest.limits import DocumentTooSlow, deadline
     from custodes.ingest.read import Limits, ReadError, read_document
 
+    if format not in {"jsonl", "csv"}:
+        raise _usage(f"--format {format!r}: extract writes jsonl or csv")
     pub = _date(published)
     limits = Limits(max_bytes=max_bytes, max_seconds=max_seconds)
     err = _console(stderr=True)
     failed = 0
+    rows = _ExtractCsv() if format == "csv" else None
     for f in files:
         try:
             with deadline(limits.max_seconds):
@@ -689,6 +708,9 @@ def extract(
             continue
         for ev in res.events:
             if round(ev.confidence, 2) < min_confidence:  # as printed
+                continue
+            if rows is not None:
+                rows.writerow({k: csv_cell(v) for k, v in ev.to_json(doc=shown_path(f)).items()})
                 continue
             line = json.dumps(ev.to_json(doc=shown_path(f)), ensure_ascii=False)
             sys.stdout.write(line + "\n")
@@ -937,7 +959,6 @@ def serve_cmd(
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
-
 # --- issue 10: derived tables ----------------------------------------------------------------
 
 
@@ -965,6 +986,225 @@ def rebuild_cmd(db: DbOption = "custodes.db") -> None:
         f"rebuilt: {counts['names']:,} spellings, {counts['organisations']:,} organisations, "
         f"{counts['tenures']:,} tenures in {took:.1f} s"
     )
+
+
+# ---- issue 12: exchange with the analyst's other tools; examples in every command's help ----
+
+
+class _ExtractCsv:
+    """CSV rows of ``extract``, written as they come: the header is the first event's keys
+    (the stable extract keys and the rest of ``Event.to_json``), like a JSON line's."""
+
+    def __init__(self) -> None:
+        self._writer: csv.DictWriter[str] | None = None
+
+    def writerow(self, row: dict[str, object]) -> None:
+        if self._writer is None:
+            self._writer = csv.DictWriter(sys.stdout, fieldnames=list(row), lineterminator="\n")
+            self._writer.writeheader()
+        self._writer.writerow(row)
+
+
+# One example per command, shown under its --help (tests/test_exchange_cli.py checks that every
+# command has one and that it names the command).
+EXAMPLES = {
+    "ingest": "custodes ingest reports/ --published 2022-02-16",
+    "roster": "custodes roster NSC --on 2022-01-05 --format csv",
+    "diff": "custodes diff NSC --from 2022-01-05 --to 2022-02-16",
+    "timeline": "custodes timeline Kunanbayev --format json",
+    "conflicts": "custodes conflicts --min-confidence 0.5",
+    "people": "custodes people --format csv",
+    "orgs": "custodes orgs --format json",
+    "merge": 'custodes merge "Karim Massimov" "Карим Масимов" --who analyst',
+    "not-same": 'custodes not-same "Anuar Kunanbayev" "Berik Kunanbayev"',
+    "split": 'custodes split "K. Massimov"',
+    "casefile": "custodes casefile examples/kz-nsc-casefile.yaml",
+    "institutions": "custodes institutions --on 2021-12-31 --picture map.svg",
+    "oversight": "custodes oversight --on 2022-01-06 --format csv",
+    "scenario": "custodes scenario examples/kz-nsc-reforms.yaml",
+    "network": "custodes network --on 2021-12-31 --format json",
+    "purge": "custodes purge NSC --from 2022-01-05 --to 2022-02-16",
+    "extract": "custodes extract report.txt --format csv --published 2022-02-16",
+    "demo": "custodes demo --db custodes-demo.db",
+    "export": "custodes export --format ftm --on 2022-01-05 --org NSC --out nsc.ftm.json",
+    "load": "custodes load kb.jsonl --db copy.db",
+    "import": "custodes import peps.ftm.json --db custodes.db",
+    "review": "custodes review --limit 20",
+    "accept": "custodes accept 3f9a2c71d0",
+    "reject": "custodes reject 3f9a2c71d0",
+    "edit": "custodes edit 3f9a2c71d0 --date 2022-01-06 --precision day",
+    "serve": "custodes serve --db custodes-demo.db --port 8000",
+    "rebuild": "custodes rebuild --db custodes.db",
+}
+
+
+def _add_examples() -> None:
+    for info in app.registered_commands:
+        name = info.name or (info.callback.__name__ if info.callback else "")
+        if name in EXAMPLES:
+            info.epilog = f"Example: {EXAMPLES[name]}"
+
+
+@contextmanager
+def _output(out: Path | None) -> Iterator[typer.FileTextWrite]:
+    """Where an export goes: the file ``--out`` names, else standard output."""
+    if out is None:
+        yield sys.stdout  # type: ignore[misc]
+        return
+    try:
+        fh = out.open("w", encoding="utf-8", newline="")
+    except OSError as e:
+        raise _usage(f"cannot write {shown_path(out)}: {e.strerror or e}") from e
+    with fh:
+        yield fh  # type: ignore[misc]
+
+
+EXPORT_FORMATS = ("jsonl", "ftm", "csv", "graphml", "gexf", "quickstatements")
+
+
+@app.command("export")
+def export_cmd(
+    format: Annotated[
+        str, typer.Option("--format", help=f"one of: {', '.join(EXPORT_FORMATS)}")
+    ] = "jsonl",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="file to write (default: standard output); csv: a folder (custodes-export)",
+        ),
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help=f"only what holds on this date: {DateHelp}")
+    ] = None,
+    org: Annotated[str | None, typer.Option("--org", help="only this organisation")] = None,
+    qids: Annotated[
+        Path | None,
+        typer.Option("--qids", help="quickstatements: the Wikidata items of people and posts"),
+    ] = None,
+    db: DbOption = "custodes.db",
+) -> None:
+    """Export the record for other tools. jsonl is the lossless dump (every document,
+    statement with its evidence, institutional statement, abbreviation and analysts'
+    decision), which `custodes load` reads back; ftm is FollowTheMoney entities (Person,
+    PublicBody, Position, Occupancy, Family, Associate, Membership, Documentation) whose every
+    value keeps its provenance in FtM statements; csv is one tidy table per kind with a
+    Frictionless datapackage.json; graphml and gexf are the network with dated edges;
+    quickstatements is Wikidata P39 claims (P580/P582, a reference each) for the items --qids
+    names."""
+    from custodes.exchange import jsonl
+
+    if format not in EXPORT_FORMATS:
+        raise _usage(f"--format {format!r}: one of {', '.join(EXPORT_FORMATS)}")
+    if format == "jsonl" and (on or org):
+        raise _usage("jsonl is the whole record; --on and --org apply to the other formats")
+    if (format == "quickstatements") != (qids is not None):
+        raise _usage("--qids FILE goes with --format quickstatements (and it needs one)")
+    day = _date(on)
+    with _reading(db) as kb:
+        view = kb.view()
+        if format == "jsonl":
+            with _output(out) as fh:
+                jsonl.dump(view, fh)
+            return
+        from custodes.exchange import csvpackage, ftm, graph, tables
+
+        try:
+            if format == "ftm":
+                entities = ftm.build(view, day, org)
+            else:
+                record = tables.record(view, day, org)
+        except UnknownName as e:
+            raise _usage(str(e)) from e
+        if format == "csv":
+            folder = out or Path("custodes-export")
+            try:
+                written = csvpackage.write(record, folder)
+            except OSError as e:
+                raise _usage(f"cannot write {shown_path(folder)}: {e.strerror or e}") from e
+            _console(stderr=True).print(Text(f"{len(written)} files in {shown_path(folder)}"))
+            return
+        with _output(out) as fh:
+            if format == "ftm":
+                ftm.write(entities, fh)
+            elif format == "quickstatements":
+                from custodes.exchange import quickstatements as qs
+
+                assert qids is not None
+                paths = {d.id: d.path for d in view.documents()}
+                try:
+                    done = qs.write(record, qids, fh, paths)
+                except qs.QidsError as e:
+                    raise _usage(str(e)) from e
+                _console(stderr=True).print(
+                    Text(f"{done.claims} claims; {done.skipped} tenures without items left out")
+                )
+            else:
+                graph.write(record, fh, format)
+
+
+@app.command("import")
+def import_cmd(
+    files: Annotated[list[Path], typer.Argument(help="FtM entities, JSON lines (.ftm.json)")],
+    db: DbOption = "custodes.db",
+) -> None:
+    """Import FollowTheMoney entities (an OpenSanctions PEP dataset's Person, Position and
+    Occupancy; custodes' own FtM export) as statements whose source is the dataset; the same
+    file again changes nothing."""
+    from custodes.exchange.ftm_import import FtmImportError, import_file
+
+    bad = 0
+    console = _console()
+    with _reading(db, must_exist=False) as kb:
+        for f in files:
+            try:
+                r = import_file(kb, f)
+            except FtmImportError as e:
+                bad += 1
+                typer.echo(f"error: {_printable(str(e))}", err=True)
+                continue
+            except (OSError, UnicodeDecodeError) as e:
+                bad += 1
+                typer.echo(f"error: {_printable(_argument_file_error(f, e))}", err=True)
+                continue
+            what = ", ".join(r.datasets)
+            console.print(
+                Text(f"{shown_path(f)}: {r.status}, {r.n_statements} statements ({what})")
+            )
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command("load")
+def load_cmd(
+    file: Annotated[Path, typer.Argument(help="a dump of `custodes export --format jsonl`")],
+    db: DbOption = "custodes.db",
+) -> None:
+    """Load a JSON-lines dump into a knowledge base (new or not), in bulk transactions;
+    loading the same dump again changes nothing. The file is checked first: a bad line is
+    one error and nothing is written."""
+    from custodes.exchange.jsonl import LoadError, load
+
+    if not file.is_file():
+        raise _usage(f"{shown_path(file)}: no such file")
+    err = _console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with (
+        _reading(db, must_exist=False) as kb,
+        Progress(*columns, console=err, transient=True) as bar,
+    ):
+        task = bar.add_task("loading (bytes)", total=None)
+        try:
+            result = load(kb, file, lambda n, total: bar.update(task, completed=n, total=total))
+        except LoadError as e:
+            raise _usage(str(e)) from None
+        except (OSError, UnicodeDecodeError) as e:
+            raise _usage(_argument_file_error(file, e)) from None
+    added = ", ".join(f"{n} {t}" for t, n in result.added.items() if n) or "nothing new"
+    _console().print(Text(f"{shown_path(file)}: {result.lines} lines; added {added}"))
+
+
+_add_examples()
 
 
 def run() -> None:

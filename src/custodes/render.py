@@ -11,6 +11,7 @@ import dataclasses
 import io
 import json
 from collections.abc import Iterable
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from custodes.analyses import Conflict, Diff, Entity, Roster, Source, Timeline
+from custodes.extract.dates import PartialDate
 
 QUOTE_CHARS = 160
 
@@ -56,19 +58,56 @@ def emit(result: Result, fmt: Format, console: Console) -> None:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_cell(value: Any) -> Any:
-    """A value as a CSV cell: text that a spreadsheet would run as a formula gets a leading
-    ``'`` (OWASP's advice), so a name or quote from a document can never be one."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+def _plain(value: Any) -> Any:
+    """A nested value made of JSON's types: dataclasses as dicts, dates as ISO strings."""
+    if isinstance(value, PartialDate):
+        return value.label
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _plain(dataclasses.asdict(value))
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_plain(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, set | frozenset) else items
+    if isinstance(value, date | datetime):
+        return value.isoformat()
     return value
 
 
+def csv_cell(value: Any) -> str | int | float:
+    """A value as a flat CSV cell that every reader takes as it is: nothing for None,
+    ``true``/``false`` for booleans, ISO strings for dates, JSON for lists, dicts and
+    dataclasses (never a Python repr such as ``[{'doc': …, 'date': None}]``). Text that a
+    spreadsheet would run as a formula gets a leading ``'`` (OWASP's advice), so a name or
+    quote from a document can never be one."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, date | datetime):
+        text = value.isoformat()
+    elif isinstance(value, PartialDate):
+        text = value.label
+    elif isinstance(value, dict | list | tuple | set | frozenset) or dataclasses.is_dataclass(
+        value
+    ):
+        text = json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
+    else:
+        text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def to_csv(rows: Iterable[dict[str, Any]]) -> str:
+    """Rows as CSV with a header of every column any row has (in order of first use)."""
     rows = list(rows)
     out = io.StringIO()
     if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        fields = list(dict.fromkeys(k for r in rows for k in r))
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows({k: csv_cell(v) for k, v in r.items()} for r in rows)
     return out.getvalue()

@@ -17,7 +17,7 @@ import getpass
 import os
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, delete, func, select
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from custodes.store import derived
@@ -36,14 +36,16 @@ from custodes.store.review import EVENT_FIELDS, STATUS_OF, ReviewError, edit_fie
 from custodes.store.schema import (
     changes,
     decisions,
+    derived_state,
     documents,
+    metadata,
     org_aliases,
     relations,
     reviews,
     statements,
 )
 from custodes.store.statements import UnitMap, relation_rows, statement_rows
-from custodes.store.view import View
+from custodes.store.view import STORED_ORDER, View
 
 if TYPE_CHECKING:  # extraction imports spaCy; opening a knowledge base to read must not
     from custodes.extract.dates import PartialDate
@@ -154,7 +156,7 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return {
                 t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                for t in (documents, statements, relations, org_aliases, changes)
+                for t in (documents, statements, relations, org_aliases, decisions, changes)
             }
 
     def ingest_file(
@@ -402,6 +404,51 @@ class KnowledgeBase:
             )
         return status
 
+    def bulk_insert(self, rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
+        """Write rows of several tables in one transaction, as stored (``exchange.jsonl``
+        loads through it): tables in dependency order, each with one ``executemany`` of
+        ``INSERT … ON CONFLICT DO NOTHING``, so a row already present is skipped and loading
+        the same rows again changes nothing. Decisions have no natural key: one with the same
+        kind, names, author and time as a stored one is the same decision."""
+        with self._transaction() as conn:
+            for name in STORED_ORDER:
+                batch = list(rows.get(name, ()))
+                if not batch:
+                    continue
+                if name == "decisions":
+                    batch = _new_decisions(conn, batch)
+                    if batch:
+                        conn.execute(decisions.insert(), [dict(r) for r in batch])
+                    continue
+                insert_ignore(conn, metadata.tables[name], batch)
+            # what the rows touch is derived again (a no-op between ``derive_later`` and
+            # ``derive_now``, as a bulk load runs)
+            people = {r.get("person_key") for r in rows.get("statements", ())}
+            orgs = {r.get("org_key") for r in rows.get("statements", ())}
+            for d in rows.get("decisions", ()):
+                (orgs if str(d["kind"]).startswith("org_") else people).update((d["a"], d["b"]))
+            ids = [r["statement_id"] for r in rows.get("reviews", ())]
+            if ids:
+                _rederive(conn, ids)
+            derived.refresh(conn, people, orgs)
+
+    def derive_later(self) -> None:
+        """Stop keeping the derived tables up to date, for a bulk load: analyses derive per
+        query until ``derive_now`` (or the next open) derives everything once."""
+        with self._transaction() as conn:
+            conn.execute(delete(derived_state))
+
+    def derive_now(self) -> dict[str, int]:
+        """Derive every derived table again from statements and decisions (``custodes
+        rebuild``); counts of rows."""
+        with self._transaction() as conn:
+            return derived.rebuild(conn)
+
+    def log(self, action: str, payload: dict[str, Any], who: str | None = None) -> None:
+        """One entry of the audit log, in a transaction of its own."""
+        with self._transaction() as conn:
+            _log(conn, datetime.now(UTC), who, action, payload)
+
     def entity_of(self, name: str) -> tuple[str | None, str | None]:
         """(the stored person key, the organisation key) a name stands for, either None: how
         ``decide`` tells people from organisations. A person is a stored spelling (any script,
@@ -612,6 +659,26 @@ def _sync_status(conn: Connection, ids: list[str]) -> None:
         ).scalar()
         status = STATUS_OF.get(last or "", "extracted")
         conn.execute(statements.update().where(statements.c.id == sid).values(status=status))
+
+
+def _new_decisions(conn: Connection, batch: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The decisions of ``batch`` not stored yet (compared in UTC, as SQLite keeps no zone)."""
+
+    def utc(t: datetime | None) -> datetime | None:
+        return t.astimezone(UTC).replace(tzinfo=None) if t and t.tzinfo else t
+
+    d = decisions.c
+    stored = {
+        (r.kind, r.a, r.b, r.who, utc(r.at))
+        for r in conn.execute(select(d.kind, d.a, d.b, d.who, d.at))
+    }
+    out = []
+    for r in batch:
+        key = (r["kind"], r["a"], r["b"], r["who"], utc(r["at"]))
+        if key not in stored:
+            stored.add(key)
+            out.append({k: v for k, v in r.items() if k != "id"})
+    return out
 
 
 def _log(

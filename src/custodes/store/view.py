@@ -13,7 +13,7 @@ an analyst types stands for::
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -30,6 +30,7 @@ from custodes.store.schema import (
     decisions,
     derived_state,
     documents,
+    metadata,
     name_blocks,
     org_aliases,
     org_identities,
@@ -500,3 +501,26 @@ class View:
             return []
         q = select(pi.person_key).where(pi.identity.in_(sorted(hits)))
         return sorted(r[0] for r in self._rows(q))
+
+    def stored_rows(self, table: str, batch: int = 2000) -> Iterator[dict[str, Any]]:
+        """Every row of one table as it is stored (keys not resolved, decisions not applied),
+        in a stable order, streamed ``batch`` rows at a time so memory stays constant however
+        large the knowledge base: what a lossless dump reads (``exchange.jsonl``)."""
+        tab = STORED_ORDER[table]
+        q = select(metadata.tables[table]).order_by(*(metadata.tables[table].c[c] for c in tab))
+        with self._engine.connect() as conn:
+            for row in conn.execution_options(yield_per=batch).execute(q):
+                yield dict(row._mapping)
+            conn.rollback()
+
+
+# The tables a dump holds, in the order a load must write them (documents before what cites
+# them), each with the columns that order its rows.
+STORED_ORDER = {
+    "documents": ("id",),
+    "statements": ("doc_id", "start", "id"),
+    "relations": ("doc_id", "start", "id"),
+    "org_aliases": ("alias_key", "org_key", "doc_id"),
+    "decisions": ("id",),
+    "reviews": ("id",),
+}
