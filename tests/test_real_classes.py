@@ -721,3 +721,13 @@ def test_citation_marks_glued_to_a_name_are_not_part_of_it() -> None:
         "Abdalla Hamdok.[1] The coup also caused internet outages in the country."
     )
     assert ("arrested", "Abdalla Hamdok") in got
+
+
+def test_state_counsellor_and_vice_president_are_posts_not_names() -> None:
+    events = extract(
+        "State Counsellor Daw Khin Mya was detained, and Vice-President U Tun Lwin was dismissed.",
+        PUB,
+    ).events
+    got = {(e.type, e.person, e.position) for e in events}
+    assert ("arrested", "Daw Khin Mya", "State Counsellor") in got
+    assert not any("Counsellor" in e.person or "Vice" in e.person for e in events)
