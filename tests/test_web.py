@@ -17,6 +17,9 @@ with warnings.catch_warnings():  # starlette's TestClient warns about its httpx 
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
+from custodes.analyses.institutions import oversight
+from custodes.extract.dates import PartialDate
+from custodes.store import View
 from custodes.web import create_app
 
 TOKEN = "test-token"
@@ -54,6 +57,7 @@ PAGES = [
     ),
     ("/people/Karim Massimov", "/api/people/Karim Massimov"),
     ("/network", "/api/network"),
+    ("/institutions?on=2021-12-31", "/api/institutions?on=2021-12-31"),
     ("/search?q=Масимов", "/api/search?q=Масимов"),
 ]
 
@@ -81,6 +85,7 @@ def test_the_openapi_document_lists_every_twin(client: TestClient) -> None:
         "/api/orgs/{name}/diff",
         "/api/people/{name}",
         "/api/network",
+        "/api/institutions",
         "/api/search",
         "/api/statements/{sid}/reject",
         "/api/identity",
@@ -171,3 +176,32 @@ def test_believing_one_side_of_a_conflict_keeps_the_other(client: TestClient) ->
         for s in client.get(f"/api/documents/{d['id']}").json()["statements"]
     }
     assert {one, other} <= kept  # the other claim is kept, not deleted
+
+
+def test_the_institutional_map_marks_what_the_measures_find(
+    client: TestClient, view: View
+) -> None:
+    on = "2021-12-31"
+    data = client.get("/api/institutions", params={"on": on}).json()
+    measures = oversight(view, PartialDate.parse(on))  # the library's own answer
+    nodes = {n["id"]: n for n in data["graph"]["nodes"]}
+    assert data["on"] == measures.on and data["measures"]["on"] == measures.on
+    captured = {a.agency for a in measures.agencies if a.capture_risk}
+    unwatched = {a.agency for a in measures.agencies if not a.independent}
+    assert captured | unwatched  # the report's map has something to mark
+    assert {k for k, n in nodes.items() if n["capture_risk"]} == captured
+    assert {k for k, n in nodes.items() if n["no_oversight"]} == unwatched
+    for a in measures.agencies:  # every line the measures know is an edge of the graph
+        for overseer in a.overseers:
+            assert {"source": overseer, "target": a.agency, "kind": "oversees"} in data["graph"][
+                "edges"
+            ]
+    html = client.get("/institutions", params={"on": on}).text
+    assert 'id="institutions" data-api="/api/institutions?on=2021-12-31"' in html
+    for name in captured:
+        assert re.search(rf'<tr class="capture[^"]*">\s*<td>{re.escape(name)}', html)
+    for name in unwatched:
+        assert re.search(rf'<tr class="[^"]*no-oversight">\s*<td>{re.escape(name)}', html)
+    assert "none: missing oversight" in html or not unwatched
+    assert client.get("/api/institutions", params={"on": "2021-13"}).status_code == 422
+    assert client.get("/api/institutions", params={"on": on, "country": "ZZ"}).status_code == 404
