@@ -144,6 +144,21 @@ def test_an_edited_date_moves_the_timeline(page: Any, server: Server) -> None:
     )  # the bars span March now
 
 
+def test_the_institutional_map_is_drawn_with_its_flags(page: Any, server: Server) -> None:
+    page.goto(f"{server.url}/institutions?on=2021-12-31")
+    page.wait_for_selector("#institutions[data-ready] canvas")
+    drawn = int(page.locator("#institutions").get_attribute("data-ready"))
+    twin = page.request.get(f"{server.url}/api/institutions?on=2021-12-31").json()
+    assert drawn == len(twin["graph"]["nodes"]) > 0  # every body of the JSON twin is drawn
+    assert page.locator("#measures tr.no-oversight").count() > 0  # the report's NSC
+    page.wait_for_timeout(300)  # the layout settles
+    _shot(page, "institutions")
+    page.locator("input[name=on]").fill("2022-01-06")
+    page.locator("form.dates button").click()
+    page.wait_for_url(f"{server.url}/institutions?on=2022-01-06")
+    assert page.locator("h1").inner_text().startswith("The institutional map on 2022-01-06")
+
+
 def test_merging_two_organisations_shows_one_roster(
     browser: Any, tmp_path: Path, report_path: Path
 ) -> None:
@@ -259,6 +274,7 @@ def test_no_payload_in_document_text_names_or_posts_runs(browser: Any, tmp_path:
             "/search?q=Timur",
             "/orgs/Border Service?on=2019-06-01",
             "/people/Timur Bekov1",
+            "/institutions?on=2019-06-01",
         ]:
             page.goto(server.url + url)
             page.wait_for_load_state("load")

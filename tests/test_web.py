@@ -178,9 +178,7 @@ def test_believing_one_side_of_a_conflict_keeps_the_other(client: TestClient) ->
     assert {one, other} <= kept  # the other claim is kept, not deleted
 
 
-def test_the_institutional_map_marks_what_the_measures_find(
-    client: TestClient, view: View
-) -> None:
+def test_the_institutional_map_marks_what_the_measures_find(client: TestClient, view: View) -> None:
     on = "2021-12-31"
     data = client.get("/api/institutions", params={"on": on}).json()
     measures = oversight(view, PartialDate.parse(on))  # the library's own answer

@@ -412,7 +412,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             return page(request, "message.html", message=str(e), back="/documents")
         query = {"on": day.iso, **({"country": country} if country else {})}
         api = f"/api/institutions?{urlencode(query)}"
-        return page(request, "institutions.html", map=data, on=day.iso, api=api)
+        return page(request, "institutions.html", map=data, on=day.iso, api=api, country=country)
 
     def search_data(q: str) -> dict[str, Any]:
         v = view()

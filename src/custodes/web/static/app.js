@@ -61,16 +61,17 @@ function institutions(el) {
       data: { id: "e" + i, source: e.source, target: e.target, label: e.kind },
       classes: e.kind.replace(/[^a-z]+/g, "-"),
     }));
-    cytoscape({
+    const cy = cytoscape({
       container: el,
       elements: [...nodes, ...edges],
-      layout: { name: "cose", animate: false, nodeRepulsion: 12000, idealEdgeLength: 120 },
+      // a hierarchy: who rules at the top, what is ruled below it
+      layout: { name: "breadthfirst", directed: true, spacingFactor: 1.1, padding: 30 },
       style: [
         {
           selector: "node",
           style: {
             label: "data(label)", "font-size": 10, "text-wrap": "wrap", "text-max-width": 140,
-            "background-color": "#aaa", width: 22, height: 22,
+            "background-color": "#aaa", width: 30, height: 30,
           },
         },
         { selector: "node.security", style: { "background-color": "#4a6fa5" } },
@@ -78,7 +79,7 @@ function institutions(el) {
         { selector: "node.capture", style: { "background-color": "#d62728" } },
         {
           selector: "node.no-oversight",
-          style: { "border-width": 3, "border-style": "dashed", "border-color": "#ff7f0e" },
+          style: { "border-width": 4, "border-style": "dashed", "border-color": "#ff7f0e" },
         },
         {
           selector: "edge",
@@ -91,6 +92,8 @@ function institutions(el) {
         { selector: "edge.has-part", style: { "line-color": "#ccc", "target-arrow-shape": "none" } },
       ],
     });
+    cy.zoom(Math.min(cy.zoom(), 1.3)); // a small map is not blown up to fill the box
+    cy.center();
     el.dataset.ready = String(nodes.length);
   });
 }
