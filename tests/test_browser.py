@@ -17,6 +17,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ import pytest
 
 from custodes.store import KnowledgeBase
 
+EXAMPLES = resources.files("custodes").joinpath("data/examples")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = [
@@ -144,19 +146,33 @@ def test_an_edited_date_moves_the_timeline(page: Any, server: Server) -> None:
     )  # the bars span March now
 
 
-def test_the_institutional_map_is_drawn_with_its_flags(page: Any, server: Server) -> None:
-    page.goto(f"{server.url}/institutions?on=2021-12-31")
-    page.wait_for_selector("#institutions[data-ready] canvas")
-    drawn = int(page.locator("#institutions").get_attribute("data-ready"))
-    twin = page.request.get(f"{server.url}/api/institutions?on=2021-12-31").json()
-    assert drawn == len(twin["graph"]["nodes"]) > 0  # every body of the JSON twin is drawn
-    assert page.locator("#measures tr.no-oversight").count() > 0  # the report's NSC
-    page.wait_for_timeout(300)  # the layout settles
-    _shot(page, "institutions")
-    page.locator("input[name=on]").fill("2022-01-06")
-    page.locator("form.dates button").click()
-    page.wait_for_url(f"{server.url}/institutions?on=2022-01-06")
-    assert page.locator("h1").inner_text().startswith("The institutional map on 2022-01-06")
+def test_the_institutional_map_is_drawn_with_its_flags(
+    browser: Any, kb_path: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "kz.db"  # the report and its example case file, as `make demo` builds
+    shutil.copy(kb_path, db)
+    with resources.as_file(EXAMPLES.joinpath("kz-nsc-casefile.yaml")) as case:
+        with KnowledgeBase.open(db) as kb:
+            kb.ingest_casefile(case)
+    server = Server(db)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{server.url}/institutions?on=2021-12-31")
+        page.wait_for_selector("#institutions[data-ready] canvas")
+        drawn = int(page.locator("#institutions").get_attribute("data-ready"))
+        twin = page.request.get(f"{server.url}/api/institutions?on=2021-12-31").json()
+        assert drawn == len(twin["graph"]["nodes"]) > 0  # every body of the JSON twin is drawn
+        assert page.locator("#measures tr.capture").count() > 0  # the NSC's vetting power
+        page.wait_for_timeout(300)  # the layout settles
+        _shot(page, "institutions")
+        page.locator("input[name=on]").fill("2022-01-06")
+        page.locator("form.dates button").click()
+        page.wait_for_url(f"{server.url}/institutions?on=2022-01-06")
+        assert page.locator("h1").inner_text().startswith("The institutional map on 2022-01-06")
+    finally:
+        context.close()
+        server.stop()
 
 
 def test_merging_two_organisations_shows_one_roster(
