@@ -12,6 +12,7 @@ Screenshots of each page go to ``docs/pictures/web-*.png``.
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import threading
@@ -268,6 +269,22 @@ def test_no_payload_in_document_text_names_or_posts_runs(browser: Any, tmp_path:
         events = [s for s in kb.view().statements(kinds=["event"])]
         for s, p in zip(events[:40], every[::8], strict=False):  # names and posts too
             kb.edit(s.id, person=f"Timur {p}", title=p)
+        # and in the names of bodies on the institutional map (a case file; JSON is YAML)
+        bodies = [f"Body {i} {p}" for i, p in enumerate(every[::8])]
+        top = "Top <script>alert(1)</script>"
+        case = {
+            "country": "XX",
+            "sources": {"analyst": {"title": "<img src=x onerror=alert(1)>"}},
+            "bodies": [{"name": top, "elected": True}]
+            + [{"name": b, "security": True} for b in bodies],
+            "statements": [
+                {"type": "subordinate_to", "subject": b, "object": top, "source": "analyst"}
+                | {"quote": b}
+                for b in bodies
+            ],
+        }
+        (tmp_path / "case.yaml").write_text(json.dumps(case), "utf-8")
+        assert kb.ingest_casefile(tmp_path / "case.yaml").status == "ingested"
     server = Server(db)
     fired: list[str] = []
     context = browser.new_context()
@@ -282,7 +299,7 @@ def test_no_payload_in_document_text_names_or_posts_runs(browser: Any, tmp_path:
         assert fired == ["dialog control"]
         fired.clear()
         page.goto(f"{server.url}/?token={TOKEN}")
-        doc = page.locator("table a").first.get_attribute("href")
+        doc = page.locator("tr", has_text="xss.txt").locator("a").first.get_attribute("href")
         for url in [
             doc,
             "/review?limit=1000",
@@ -295,6 +312,9 @@ def test_no_payload_in_document_text_names_or_posts_runs(browser: Any, tmp_path:
             page.goto(server.url + url)
             page.wait_for_load_state("load")
             page.wait_for_timeout(100)
+        page.goto(server.url + "/institutions?on=2019-06-01")
+        page.wait_for_selector("#institutions[data-ready] canvas")  # the names are drawn too
+        assert page.locator("#measures tbody tr").count() == len(bodies)
         page.goto(server.url + doc)
         shown = page.locator("pre.text").inner_text()
         assert all(p in shown for p in every)  # shown as text, every one of them
