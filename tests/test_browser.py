@@ -12,11 +12,13 @@ Screenshots of each page go to ``docs/pictures/web-*.png``.
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ import pytest
 
 from custodes.store import KnowledgeBase
 
+EXAMPLES = resources.files("custodes").joinpath("data/examples")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = [
@@ -144,6 +147,35 @@ def test_an_edited_date_moves_the_timeline(page: Any, server: Server) -> None:
     )  # the bars span March now
 
 
+def test_the_institutional_map_is_drawn_with_its_flags(
+    browser: Any, kb_path: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "kz.db"  # the report and its example case file, as `make demo` builds
+    shutil.copy(kb_path, db)
+    with resources.as_file(EXAMPLES.joinpath("kz-nsc-casefile.yaml")) as case:
+        with KnowledgeBase.open(db) as kb:
+            kb.ingest_casefile(case)
+    server = Server(db)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{server.url}/institutions?on=2021-12-31")
+        page.wait_for_selector("#institutions[data-ready] canvas")
+        drawn = int(page.locator("#institutions").get_attribute("data-ready"))
+        twin = page.request.get(f"{server.url}/api/institutions?on=2021-12-31").json()
+        assert drawn == len(twin["graph"]["nodes"]) > 0  # every body of the JSON twin is drawn
+        assert page.locator("#measures tr.capture").count() > 0  # the NSC's vetting power
+        page.wait_for_timeout(300)  # the layout settles
+        _shot(page, "institutions")
+        page.locator("input[name=on]").fill("2022-01-06")
+        page.locator("form.dates button").click()
+        page.wait_for_url(f"{server.url}/institutions?on=2022-01-06")
+        assert page.locator("h1").inner_text().startswith("The institutional map on 2022-01-06")
+    finally:
+        context.close()
+        server.stop()
+
+
 def test_merging_two_organisations_shows_one_roster(
     browser: Any, tmp_path: Path, report_path: Path
 ) -> None:
@@ -237,6 +269,22 @@ def test_no_payload_in_document_text_names_or_posts_runs(browser: Any, tmp_path:
         events = [s for s in kb.view().statements(kinds=["event"])]
         for s, p in zip(events[:40], every[::8], strict=False):  # names and posts too
             kb.edit(s.id, person=f"Timur {p}", title=p)
+        # and in the names of bodies on the institutional map (a case file; JSON is YAML)
+        bodies = [f"Body {i} {p}" for i, p in enumerate(every[::8])]
+        top = "Top <script>alert(1)</script>"
+        case = {
+            "country": "XX",
+            "sources": {"analyst": {"title": "<img src=x onerror=alert(1)>"}},
+            "bodies": [{"name": top, "elected": True}]
+            + [{"name": b, "security": True} for b in bodies],
+            "statements": [
+                {"type": "subordinate_to", "subject": b, "object": top, "source": "analyst"}
+                | {"quote": b}
+                for b in bodies
+            ],
+        }
+        (tmp_path / "case.yaml").write_text(json.dumps(case), "utf-8")
+        assert kb.ingest_casefile(tmp_path / "case.yaml").status == "ingested"
     server = Server(db)
     fired: list[str] = []
     context = browser.new_context()
@@ -251,7 +299,7 @@ def test_no_payload_in_document_text_names_or_posts_runs(browser: Any, tmp_path:
         assert fired == ["dialog control"]
         fired.clear()
         page.goto(f"{server.url}/?token={TOKEN}")
-        doc = page.locator("table a").first.get_attribute("href")
+        doc = page.locator("tr", has_text="xss.txt").locator("a").first.get_attribute("href")
         for url in [
             doc,
             "/review?limit=1000",
@@ -259,10 +307,14 @@ def test_no_payload_in_document_text_names_or_posts_runs(browser: Any, tmp_path:
             "/search?q=Timur",
             "/orgs/Border Service?on=2019-06-01",
             "/people/Timur Bekov1",
+            "/institutions?on=2019-06-01",
         ]:
             page.goto(server.url + url)
             page.wait_for_load_state("load")
             page.wait_for_timeout(100)
+        page.goto(server.url + "/institutions?on=2019-06-01")
+        page.wait_for_selector("#institutions[data-ready] canvas")  # the names are drawn too
+        assert page.locator("#measures tbody tr").count() == len(bodies)
         page.goto(server.url + doc)
         shown = page.locator("pre.text").inner_text()
         assert all(p in shown for p in every)  # shown as text, every one of them

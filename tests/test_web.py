@@ -8,6 +8,8 @@ import re
 import shutil
 import warnings
 from collections.abc import Iterator
+from html import escape
+from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
@@ -17,10 +19,14 @@ with warnings.catch_warnings():  # starlette's TestClient warns about its httpx 
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
+from custodes.analyses.institutions import oversight
+from custodes.extract.dates import PartialDate
+from custodes.store import KnowledgeBase, View
 from custodes.web import create_app
 
 TOKEN = "test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
+EXAMPLES = resources.files("custodes").joinpath("data/examples")
 
 
 @pytest.fixture
@@ -54,6 +60,7 @@ PAGES = [
     ),
     ("/people/Karim Massimov", "/api/people/Karim Massimov"),
     ("/network", "/api/network"),
+    ("/institutions?on=2021-12-31", "/api/institutions?on=2021-12-31"),
     ("/search?q=Масимов", "/api/search?q=Масимов"),
 ]
 
@@ -81,6 +88,7 @@ def test_the_openapi_document_lists_every_twin(client: TestClient) -> None:
         "/api/orgs/{name}/diff",
         "/api/people/{name}",
         "/api/network",
+        "/api/institutions",
         "/api/search",
         "/api/statements/{sid}/reject",
         "/api/identity",
@@ -171,3 +179,57 @@ def test_believing_one_side_of_a_conflict_keeps_the_other(client: TestClient) ->
         for s in client.get(f"/api/documents/{d['id']}").json()["statements"]
     }
     assert {one, other} <= kept  # the other claim is kept, not deleted
+
+
+@pytest.fixture
+def kz(kb_path: Path, tmp_path: Path) -> Iterator[tuple[TestClient, View]]:
+    """The bundled report and its example case file (as `make demo` builds): a map with both
+    flags, and the library's own view of it."""
+    db = tmp_path / "kz.db"
+    shutil.copy(kb_path, db)
+    with resources.as_file(EXAMPLES.joinpath("kz-nsc-casefile.yaml")) as case:
+        with KnowledgeBase.open(db) as kb:
+            assert kb.ingest_casefile(case).status == "ingested"
+    app = create_app(str(db), TOKEN)
+    with TestClient(app) as c:
+        yield c, app.state.kb.view()
+    app.state.kb.close()
+
+
+@pytest.mark.parametrize("on", ["2021-12-31", "2022-01-06"])
+def test_the_institutional_map_marks_what_the_measures_find(
+    kz: tuple[TestClient, View], on: str
+) -> None:
+    client, view = kz
+    data = client.get("/api/institutions", params={"on": on}).json()
+    measures = oversight(view, PartialDate.parse(on))  # the library's own answer
+    nodes = {n["id"]: n for n in data["graph"]["nodes"]}
+    assert data["on"] == measures.on and data["measures"]["on"] == measures.on
+    captured = {a.agency for a in measures.agencies if a.capture_risk}
+    unwatched = {a.agency for a in measures.agencies if not a.independent}
+    assert captured  # the case file's vetting power reaches the NSC's overseers on both dates
+    assert {k for k, n in nodes.items() if n["capture_risk"]} == captured
+    assert {k for k, n in nodes.items() if n["no_oversight"]} == unwatched
+    edges = data["graph"]["edges"]
+    for a in measures.agencies:  # every line the measures know is an edge of the graph
+        assert all(
+            {"source": o, "target": a.agency, "kind": "oversees"} in edges for o in a.overseers
+        )
+        assert all(
+            {"source": x, "target": a.agency, "kind": "appoints the head of"} in edges
+            for x in a.head_appointers
+        )
+    html = client.get("/institutions", params={"on": on}).text
+    assert f'id="institutions" data-api="/api/institutions?on={on}"' in html
+    for name in captured:
+        assert re.search(rf'<tr class="capture[^"]*">\s*<td>{re.escape(escape(name))}', html)
+    for name in unwatched:
+        assert re.search(rf'<tr class="[^"]*no-oversight">\s*<td>{re.escape(escape(name))}', html)
+
+
+def test_the_institutional_map_without_institutions_says_so(client: TestClient) -> None:
+    on = "2021-12-31"
+    assert client.get("/api/institutions", params={"on": "2021-13"}).status_code == 422
+    assert client.get("/api/institutions", params={"on": on, "country": "ZZ"}).status_code == 404
+    html = client.get("/institutions", params={"on": on, "country": "ZZ"})
+    assert html.status_code == 200 and "no institutional statements for ZZ" in html.text

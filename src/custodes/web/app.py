@@ -18,6 +18,7 @@ import secrets
 from datetime import date as _date
 from importlib import resources
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Form, Header, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -27,6 +28,7 @@ from pydantic import BaseModel
 from starlette.middleware.base import BaseHTTPMiddleware
 
 from custodes.analyses import UnknownName, conflicts, diff, people, roster
+from custodes.analyses.institutions import Institutions, institutions
 from custodes.analyses.network import network
 from custodes.analyses.review import review_queue
 from custodes.extract.dates import PartialDate
@@ -387,6 +389,31 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     def network_page(request: Request) -> HTMLResponse:
         return page(request, "network.html", net=memo("network", network))
 
+    def institutions_data(day: PartialDate, country: str | None) -> dict[str, Any]:
+        key = f"institutions {day.iso} {country or ''}"
+        result = memo(key, lambda v: institutions(v, day, country))
+        return {**_plain(result), "graph": institution_graph(result)}
+
+    @app.get("/api/institutions")
+    def api_institutions(on: str, country: str | None = None) -> dict[str, Any]:
+        """The institutional map on a date (as `custodes institutions --format json`), its
+        measures (as `custodes oversight`) and the graph drawn from them: bodies with their
+        capture-risk and missing-oversight flags, and the relations between them."""
+        return institutions_data(_required_day(on, "on"), country)
+
+    @app.get("/institutions", response_class=HTMLResponse, include_in_schema=False)
+    def institutions_page(
+        request: Request, on: str | None = None, country: str | None = None
+    ) -> HTMLResponse:
+        day = _day(on, "on") or PartialDate.from_date(_date.today())
+        try:
+            data = institutions_data(day, country)
+        except UnknownName as e:
+            return page(request, "message.html", message=str(e), back="/documents")
+        query = {"on": day.iso, **({"country": country} if country else {})}
+        api = f"/api/institutions?{urlencode(query)}"
+        return page(request, "institutions.html", map=data, on=day.iso, api=api, country=country)
+
     def search_data(q: str) -> dict[str, Any]:
         v = view()
         keys = set(v.match_people(q)) if q.strip() else set()
@@ -438,6 +465,46 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         return page(request, "message.html", message=f"{a} / {b}: {kind} — {status}", back=safe)
 
     return app
+
+
+def institution_graph(result: Institutions) -> dict[str, Any]:
+    """The map as nodes and edges for a picture: every body (and any body a line names), and
+    one edge per relation, drawn from the ruling body to the one it rules (the superior to its
+    subordinate, the appointer to the body whose head it appoints, the overseer to the body it
+    oversees, the whole to its part). A node carries the measures' flags: ``capture_risk``
+    (its powers over people reach a body that controls it) and ``no_oversight`` (an agency with
+    no independent overseer)."""
+    agencies = {a.agency: a for a in result.measures.agencies}
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: list[dict[str, Any]] = []
+
+    def node(name: str, security: bool = False, elected: bool = False) -> None:
+        a = agencies.get(name)
+        nodes.setdefault(
+            name,
+            {
+                "id": name,
+                "security": security,
+                "elected": elected,
+                "agency": a is not None,
+                "capture_risk": bool(a and a.capture_risk),
+                "no_oversight": bool(a and not a.independent),
+                "capture": [dataclasses.asdict(c) for c in a.capture] if a else [],
+            },
+        )
+
+    for b in result.bodies:
+        node(b.name, b.security, b.elected)
+    for b in result.bodies:
+        lines = [(b.part_of, "has part")] if b.part_of else []
+        lines += [(x, "superior of") for x in b.superiors[:1]]
+        lines += [(x, "superior of (also)") for x in b.superiors[1:]]
+        lines += [(x, "appoints the head of") for x in b.head_appointers]
+        lines += [(x, "oversees") for x in b.overseers]
+        for source, kind in lines:
+            node(source)
+            edges.append({"source": source, "target": b.name, "kind": kind})
+    return {"nodes": list(nodes.values()), "edges": edges}
 
 
 def _statement(s: Any) -> dict[str, Any]:
