@@ -42,6 +42,7 @@ def build(db: Path, n: int, seed: int = 11) -> None:
     per_doc = max(1, n // 1000)
     people = [f"{g} {s}{k}" for g in GIVEN for s in SURNAMES for k in ("", "in", "sky")][:240]
     with KnowledgeBase.open(db) as kb:
+        kb.derive_later()  # as `custodes ingest` of a batch: the tables derived once, at the end
         made = 0
         d = 0
         while made < n:
@@ -84,6 +85,7 @@ def build(db: Path, n: int, seed: int = 11) -> None:
             )
             kb.ingest_document(doc, Extraction(events, [], {}))
             d += 1
+        kb.derive_now()
 
 
 def main() -> None:

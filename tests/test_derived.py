@@ -194,3 +194,37 @@ def test_analysts_deciding_at_once_lose_nothing(
     assert _tables(kb) == _rebuilt(kb)
     if kb.engine.dialect.name == "sqlite":
         kb.close()
+
+
+def test_a_batch_ingest_derives_the_tables_once_and_the_same(tmp_path: Path) -> None:
+    """`custodes ingest` of many files derives the tables at the end of the batch, not per
+    document; the result is what deriving after every document gives."""
+    from typer.testing import CliRunner
+
+    from custodes.cli import BULK_INGEST, app
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for i in range(BULK_INGEST):
+        day = 1 + i % 28
+        (folder / f"item{i:02d}.txt").write_text(
+            f"On {day} March 2023 Colonel Daulet Amanov{i} was appointed Deputy Chairman of the "
+            f"National Security Committee, replacing Serik Beketov{i}, who was dismissed.",
+            encoding="utf-8",
+        )
+    db = tmp_path / "batch.db"
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    import sqlite3
+
+    with sqlite3.connect(db) as raw:  # as the batch left it, before any open derives again
+        assert raw.execute("SELECT name FROM derived_state").fetchall() == [("built",)]
+    with KnowledgeBase.open(db) as kb:
+        batch = _tables(kb)
+        assert batch["tenures"]
+        assert batch == _rebuilt(kb)
+    one_by_one = tmp_path / "one.db"
+    for f in sorted(folder.iterdir()):
+        CliRunner().invoke(app, ["ingest", str(f), "--db", str(one_by_one)])
+    with KnowledgeBase.open(one_by_one) as kb:
+        assert _tables(kb)["tenures"] == batch["tenures"]

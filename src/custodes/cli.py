@@ -170,6 +170,10 @@ def _console(stderr: bool = False) -> Console:
     return Console(soft_wrap=False, markup=False, stderr=stderr)
 
 
+# from this many files on, `ingest` derives the tables once for the batch
+BULK_INGEST = 20
+
+
 def _files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
     """Files named, and the document files inside folders named (sorted, hidden ones skipped;
     symbolic links to folders are not followed, so a link loop cannot recur); and the folders
@@ -268,6 +272,12 @@ def ingest(
         _error_line(err, folder, reason)
         results.append((folder, reason))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    # a batch derives the knowledge base's tables once at its end, not once per document (each
+    # document re-derives every tenure of the organisations it touches); killed half-way, the
+    # next open derives them
+    bulk = len(files) >= BULK_INGEST
+    if bulk:
+        kb.derive_later()
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=len(files))
         for f in files:
@@ -297,6 +307,9 @@ def ingest(
                 _error_line(progress.console, f, _crash(f, e))
                 results.append((f, _crash(f, e)))
             progress.advance(task)
+        if bulk:
+            progress.update(task, description="deriving identities and tenures")
+            kb.derive_now()
     kb.close()
     _ingest_summary(results, _console())
     if any(isinstance(r, str) for _, r in results):
