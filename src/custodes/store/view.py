@@ -446,7 +446,7 @@ class View:
         """Stored person keys a name stands for, in any script or spelling: every spelling of
         the persons the name resolves to, or of everyone with that surname when one word is
         given ("Kunanbayev" → Anuar and Berik Kunanbayev; "Сагимбаев" → Ermek Sagimbayev)."""
-        from custodes.resolve import name_words, same_person, word_match
+        from custodes.resolve import name_words
 
         key = person_key(name)
         query = name_words(name)
@@ -457,15 +457,7 @@ class View:
         identity = self.person_identity()
         hits: set[str] = set()
         for person, stored in set(self._spellings()):
-            if not stored:
-                continue
-            if stored == key or identity.get(stored) == key:
-                hit = True
-            elif len(query) == 1:
-                hit = len(query[0]) > 1 and any(word_match(query[0], w) for w in name_words(person))
-            else:
-                hit = same_person(name, person)
-            if hit:
+            if stored and _names_one(name, key, query, person, stored, identity.get(stored)):
                 hits.add(identity.get(stored, stored))
         return sorted(k for k, who in identity.items() if who in hits)
 
@@ -473,7 +465,7 @@ class View:
         """``match_people`` through ``name_blocks``: only the spellings that share a block
         with the name are compared (a surname: its first three letters; a full name: a pair
         of its words), not every person in the knowledge base."""
-        from custodes.resolve import _pair_blocks, is_partial, name_words, same_person, word_match
+        from custodes.resolve import _pair_blocks, is_partial
 
         pi, pn, nb = person_identities.c, person_names.c, name_blocks.c
         if len(query) == 1 or is_partial(name):
@@ -489,13 +481,7 @@ class View:
         )
         hits: set[str] = set()
         for person, stored, who in rows:
-            if stored == key or who == key:
-                hit = True
-            elif len(query) == 1:
-                hit = len(query[0]) > 1 and any(word_match(query[0], w) for w in name_words(person))
-            else:
-                hit = same_person(name, person)
-            if hit:
+            if _names_one(name, key, query, person, stored, who):
                 hits.add(who)
         if not hits:
             return []
@@ -524,3 +510,18 @@ STORED_ORDER = {
     "decisions": ("id",),
     "reviews": ("id",),
 }
+
+
+def _names_one(
+    name: str, key: str, query: tuple[str, ...], person: str, stored: str, who: str | None
+) -> bool:
+    """Does the name asked for (``key``, its words ``query``) stand for this stored spelling
+    (``person`` under ``stored``, resolved to ``who``)? The same key or identity; one word: a
+    word of the spelling; a full name: the same person by ``resolve.same_person``."""
+    from custodes.resolve import name_words, same_person, word_match
+
+    if stored == key or who == key:
+        return True
+    if len(query) == 1:
+        return len(query[0]) > 1 and any(word_match(query[0], w) for w in name_words(person))
+    return same_person(name, person)
