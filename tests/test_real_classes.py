@@ -731,3 +731,56 @@ def test_state_counsellor_and_vice_president_are_posts_not_names() -> None:
     got = {(e.type, e.person, e.position) for e in events}
     assert ("arrested", "Daw Khin Mya", "State Counsellor") in got
     assert not any("Counsellor" in e.person or "Vice" in e.person for e in events)
+
+
+def dated(text: str, published: PartialDate | None = None) -> list[tuple[str, str, str | None]]:
+    return [
+        (e.type, e.person, e.date.label if e.date else None)
+        for e in extract(text, published).events
+    ]
+
+
+def test_a_telegraphic_passive_without_its_auxiliary_is_read_as_passive() -> None:
+    # infobox results, captions and headlines drop "was": the name before the verb underwent it
+    got = dated(
+        "- Result: President Jonas Maele deposed and detained, parliament dissolved.",
+        PUB,
+    )
+    assert ("arrested", "Jonas Maele") in {g[:2] for g in got}
+    assert ("dismissed", "Jonas Maele") in {g[:2] for g in got}
+    got = dated("Deputy Director for Operations — Colonel Ana Mbeki (appointed 3 October 2019)")
+    assert got == [("appointed", "Ana Mbeki", "2019-10-03")]
+
+
+def test_an_active_verb_with_its_object_elsewhere_is_not_a_telegraphic_passive() -> None:
+    # the subject of a relative clause and of a verb that shares its coordinate's object acted
+    assert dated("The generals whom President Jonas Maele dismissed left the capital.", PUB) == []
+    got = dated("President Jonas Maele appointed and later dismissed Colonel Ana Mbeki.", PUB)
+    assert "Jonas Maele" not in {p for _, p, _ in got}
+    # a headline's capitalised verb is not part of the name before it
+    assert ("charged", "Ruritania Indicted") not in {
+        g[:2] for g in dated("Former Comptroller of Ruritania Indicted for Bribery", PUB)
+    }
+
+
+INFOBOX = """= 2031 {kind} =
+
+Infobox
+- Conflict: 2031 {kind}
+- Date: 4 May 2031
+- Place: Port Alder
+- Result: Prime Minister Jonas Maele deposed and detained, constitution suspended
+
+Soldiers surrounded the palace.
+"""
+
+
+def test_the_date_of_a_one_day_happening_dates_the_outcomes_its_infobox_lists() -> None:
+    got = dated(INFOBOX.format(kind="Ruritanian coup d'état"))
+    assert ("arrested", "Jonas Maele", "2031-05-04") in got
+
+
+def test_a_happening_of_many_days_only_bounds_its_outcomes_from_below() -> None:
+    # a crisis begins on its Date; its outcomes came on some later day the infobox does not give
+    got = dated(INFOBOX.format(kind="Ruritanian political crisis"), PartialDate(2031, 9, 1))
+    assert ("arrested", "Jonas Maele", "between 2031-05-04 and 2031-09-01") in got

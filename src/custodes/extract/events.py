@@ -81,10 +81,39 @@ def _is_passive(tok: Token) -> bool:
         return True
     if any(c.dep_ == "dobj" for c in kids):
         return False
+    if _reduced_passive(tok, kids):
+        return True
     if tok.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids):
         return _is_passive(tok.head)
     bare = tok.dep_ in {"parataxis", "ROOT"} and not any(c.dep_ in {"nsubj", "aux"} for c in kids)
     return tok.tag_ == "VBN" and (tok.dep_ in {"acl", "advcl", "relcl"} or bare)
+
+
+_OBJECT_DEPS = {"aux", "dobj", "ccomp", "xcomp", "prt", "dative", "oprd", "attr", "expl"}
+
+
+def _reduced_passive(tok: Token, kids: list[Token]) -> bool:
+    """The telegraphic passive of headlines, captions and infobox results, which drops the
+    auxiliary: "Alpha Condé deposed and detained", "Ex-minister X arrested". The parser reads
+    the person as the subject of an active verb; a verb that takes its person as object
+    ("depose", "arrest"), with a subject and neither an auxiliary nor an object of its own (nor
+    one its coordinated verbs share: "X appointed and later dismissed him"), cannot be active."""
+    if tok.tag_ not in {"VBD", "VBN"} or tok.lemma_.lower() not in TRANSITIVE:
+        return False
+    if tok.dep_ in {"relcl", "ccomp", "xcomp", "pcomp"}:
+        return False  # "the officials X dismissed", "said X arrested …"
+    subj = [c for c in kids if c.dep_ == "nsubj"]
+    if not subj or any(c.dep_ in _OBJECT_DEPS for c in kids):
+        return False
+    doc = tok.doc
+    last = subj[0].right_edge
+    while last.is_punct and last.i > subj[0].i:
+        last = doc[last.i - 1]
+    if last.i >= tok.i or any(t.text != "(" for t in doc[last.i + 1 : tok.i]):
+        # "X deposed", "X (appointed 3 October)": the name just before, not a subject the
+        # parse hung far off ("X (…, replacing Y, exonerated …)")
+        return False
+    return not any(g.dep_ == "dobj" for c in kids if c.dep_ == "conj" for g in c.children)
 
 
 def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
@@ -300,6 +329,8 @@ def _args(trig: Token, role: str) -> list[Token]:
         out = [gc for c in out for gc in c.children if gc.dep_ == "pobj"]
     if not out and role in {"subj", "subjpass"} and trig.dep_ == "conj":
         return _args(trig.head, "subjpass") or _args(trig.head, "subj")
+    if role == "subjpass" and any(c.dep_ == "nsubj" for c in trig.children):
+        return out  # a subject of its own ("- Result: X deposed"): not the noun it modifies
     if (
         role in {"subj", "subjpass"}
         and trig.dep_ in {"relcl", "acl"}
@@ -538,6 +569,8 @@ def read_triggers(
             if listed and pron and not persons:
                 pron = None
             persons += [p for p in listed if p not in persons]
+        # a headline's "Comptroller of Ecuador Indicted" names no person "Ecuador Indicted"
+        persons = [p for p in persons if not p.token_start <= trig.i < p.token_end]
         if not persons and not pron and etype in {"arrested", "dismissed", "charged"}:
             out.append(
                 RawEvent(

@@ -213,6 +213,7 @@ def candidates(
     bare_set = set(bare) if chronology else set()
     signed = signed_after(-1) if decree else None
     heading = ctx.heading = signed
+    outcome_day = _infobox_day(paras, published)
     for k, p in enumerate(paras):
         if p.duplicate:
             continue
@@ -275,10 +276,45 @@ def candidates(
             ]
             dates = [(m, ctx.resolve(m)) for m in mine]
             if want:
-                out.append(Candidate(x, dates, narrative or heading, in_roster))
+                own = outcome_day if outcome_day and _OUTCOME.match(x.text) else None
+                out.append(Candidate(x, dates, narrative or own or heading, in_roster))
             if i == 0:
                 narrative = _happening_day(x.text, dates)
     return out
+
+
+# the fields of an encyclopedia's event infobox ("- Date: 5 September 2021", "- Result: X
+# deposed and detained, …"), one per line
+_INFOBOX_DATE = re.compile(r"^\s*(?:-\s*)?Date\s*:\s*(?P<v>.+)$", re.IGNORECASE)
+_OUTCOME = re.compile(r"^\s*(?:-\s*)?(?:Result|Outcome)\s*:", re.IGNORECASE)
+
+
+def _infobox_day(paras: list[Paragraph], published: PartialDate | None) -> PartialDate | None:
+    """The date an event infobox gives its happening, for the outcomes its Result field lists:
+    that day for a happening of one day (a coup, an assassination: "Alpha Condé deposed and
+    detained"), else only a lower bound (a crisis or a revolution starts on its Date and its
+    outcomes come later); None for a span ("22 March – 11 April 2005") or without an infobox."""
+    lines = [x.text for p in paras[:40] for x in sentences(p)]
+    fields = [m.group("v") for x in lines if (m := _INFOBOX_DATE.match(x))]
+    if len(fields) != 1 or not any(_OUTCOME.match(x) for x in lines):
+        return None
+    value = fields[0]
+    ms = [m for m in find_dates(value) if m.relative is None]
+    if len(ms) != 1 or re.search(r"[–—-]\s*\d", value[ms[0].end :]):
+        return None
+    day = DateContext(published=published).resolve(ms[0])
+    if day is None:
+        return None
+    named = " ".join(x for x in lines[:8] if not _OUTCOME.match(x))
+    return day if _ONE_DAY.search(named) else day.since()
+
+
+# happenings of one day, as an infobox's title or "Conflict" field names them
+_ONE_DAY = re.compile(
+    r"\b(?:coup|putsch|assassination|attack|bombing|mutiny|raid|massacre|"
+    r"переворот\w*|путч\w*|покушени\w+|мятеж\w*)",
+    re.IGNORECASE,
+)
 
 
 # a sentence that tells that something happened, and when: a coup, a mutiny, an attack
