@@ -784,3 +784,32 @@ def test_a_happening_of_many_days_only_bounds_its_outcomes_from_below() -> None:
     # a crisis begins on its Date; its outcomes came on some later day the infobox does not give
     got = dated(INFOBOX.format(kind="Ruritanian political crisis"), PartialDate(2031, 9, 1))
     assert ("arrested", "Jonas Maele", "between 2031-05-04 and 2031-09-01") in got
+
+
+def test_what_a_clause_is_dated_after_happened_whatever_the_clause_itself_says() -> None:
+    got = dated(
+        "She was nominated as prime minister in May 2031 following the protests and the "
+        "resignation of Jonas Maele.",
+        PUB,
+    )
+    assert [g[:2] for g in got] == [("resigned", "Jonas Maele")]
+
+
+def test_a_possessive_names_whose_arrest_or_resignation_it_was() -> None:
+    got = dated("Ms. Mbeki has been held without bail since her arrest in July.", PUB)
+    assert got == [("arrested", "Mbeki", "2023-07")]
+    # "his" is the sentence's own "he", not the president named in between
+    got = dated(
+        "Ana Mbeki is a Ruritanian politician. In March 2017, she was appointed State Minister "
+        "by President Jonas Maele, serving until her resignation in June of that year.",
+        PUB,
+    )
+    assert ("resigned", "Ana Mbeki", "2017-06") in got
+    assert all(p != "Jonas Maele" for _, p, _ in got)
+    # a detention that is extended goes on; it is not a new arrest
+    assert dated("Mbeki denies wrongdoing; her pre-trial detention was extended in May.", PUB) == []
+
+
+def test_a_newly_appointed_title_names_the_person_it_stands_before() -> None:
+    got = dated("We congratulate newly-appointed Ruritania Prime Minister Ana Mbeki.", PUB)
+    assert [g[:2] for g in got] == [("appointed", "Ana Mbeki")]

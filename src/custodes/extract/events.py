@@ -116,6 +116,9 @@ def _reduced_passive(tok: Token, kids: list[Token]) -> bool:
     return not any(g.dep_ == "dobj" for c in kids if c.dep_ == "conj" for g in c.children)
 
 
+_PRESUPPOSING = {"after", "following", "since", "upon"}
+
+
 def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
     """Negated ("was not arrested", "no successor has been appointed"), modal or future
     ("will be appointed"), conditional, or under a verb of denial, rumour or expectation. In a
@@ -183,6 +186,14 @@ def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}:
                 return True
+        if (
+            node.dep_ in {"prep", "advcl", "acl"}
+            and node.lower_ in _PRESUPPOSING
+            and tok.pos_ == "NOUN"
+        ):
+            # "was nominated following the resignation of X": what a clause is dated after
+            # happened, whatever the clause's own modality
+            break
         if node.lemma_.lower() in NOT_EVENT_HEADS or node.lower_ in NOT_EVENT_HEADS:
             if node.i != tok.i:
                 return True
@@ -399,6 +410,16 @@ def read_triggers(
                 persons += _people_in(c, people)
             for c in poss:
                 persons += _people_in(c, people)
+            owner = next((c for c in poss if c.lower_ in {"his", "her", "their"}), None)
+            if (
+                not persons
+                and owner is not None
+                and NOUN_TRIGGERS.get(trig.lemma_.lower()) != "died"
+                and not any(p.start > trig.idx for p in people)
+            ):
+                # "held without bail since her arrest in July": whose arrest it was (not "in
+                # connection with his retirement, X shall be relieved", where "his" is X)
+                pron = "they" if owner.lower_ == "their" else "he"
             if not persons and NOUN_TRIGGERS.get(trig.lemma_.lower()) == "died":
                 # "in connection with his tragic death": whose death it was (not "in connection
                 # with his retirement, X shall be relieved", where "his" is X)
@@ -462,6 +483,12 @@ def read_triggers(
                 subj = _args(trig, "subj")
             for s in subj:
                 persons += _people_in(s, people)
+            if not persons and trig.dep_ == "amod":
+                # "newly appointed Prime Minister X": the name the modified title stands before
+                h = trig.head
+                while h.dep_ == "compound" and not _person_at(h, people) and h.head.i != h.i:
+                    h = h.head
+                persons = [p for p in [_person_at(h, people)] if p is not None]
             # "six members of the national police were charged": the group, not the police
             persons = [p for p in persons if not _of_a_group(trig.doc[p.token_end - 1])]
             if persons and not passive and lemma in TRANSITIVE:

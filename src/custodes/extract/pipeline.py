@@ -530,6 +530,16 @@ def _antecedent(sdoc, raw: RawEvent, people: list[PersonMention]) -> str | None:
     """The person "he" refers to when the sentence names someone before it: "Gelashvili's
     candidacy was submitted, and he was appointed", "X was dismissed, later he was arrested"."""
     t = raw.trigger.i
+    if any(
+        tok.i < t
+        and tok.lower_ in {"he", "she"}
+        and tok.dep_ in {"nsubj", "nsubjpass"}
+        and tok.head.i != t
+        for tok in sdoc
+    ):
+        # "he was appointed by President X, serving until his resignation": the sentence's
+        # own "he" is who "his" is, not the person named since
+        return None
     best: tuple[int, str] | None = None
     for p in people:
         if all(
