@@ -120,9 +120,16 @@ class KnowledgeBase:
         """``engine.begin()``, except that on SQLite the write lock is taken at the start
         (``BEGIN IMMEDIATE``). Two writers that both read first and write after would
         otherwise deadlock, and SQLite answers one of them "database is locked" at once,
-        without waiting; this way the second waits its turn (the busy timeout)."""
+        without waiting; this way the second waits its turn (the busy timeout).
+
+        On PostgreSQL writers take the derived tables' advisory lock (``derived._lock``, the
+        same key, so taking it again there is free) at the start for the same reason: a
+        review reads the standing reviews before it writes the status they give, and two
+        analysts reviewing one statement at once under READ COMMITTED would each miss the
+        other's (tests/test_concurrency.py: analysts in several processes)."""
         if self.engine.dialect.name != "sqlite":
             with self.engine.begin() as conn:
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(hashtext('custodes derived'))")
                 yield conn
             return
         with self.engine.connect() as conn:
