@@ -48,8 +48,9 @@ def schema_of(conn: Connection) -> str | None:
     return (conn.get_execution_options().get("schema_translate_map") or {}).get(None)
 
 
-def alembic_config(conn: Connection) -> Config:
-    """Alembic's configuration, built in code: the package's migrations, run on ``conn``."""
+def alembic_config(conn: Connection | None = None) -> Config:
+    """Alembic's configuration, built in code: the package's migrations, run on ``conn``
+    (None only to write a revision, ``new_revision``)."""
     from alembic.config import Config
 
     cfg = Config()
@@ -57,6 +58,18 @@ def alembic_config(conn: Connection) -> Config:
     cfg.set_main_option("script_location", str(where))
     cfg.attributes["connection"] = conn
     return cfg
+
+
+def new_revision(message: str) -> str:
+    """Write the skeleton of the next revision (``SCHEMA_VERSION + 1``, after the head) into
+    ``store/migrations/versions/``; its path. For developers:
+    ``python -m custodes.store.migrations "add X"``."""
+    from alembic import command
+
+    rev = revision_id(SCHEMA_VERSION + 1)
+    script = command.revision(alembic_config(), message, rev_id=rev)
+    assert script is not None and not isinstance(script, list)
+    return str(script.path)
 
 
 def current(conn: Connection) -> str | None:
@@ -95,3 +108,4 @@ def record(conn: Connection, version: int) -> None:
     have = conn.execute(versions.select().where(versions.c.version == version)).first()
     if have is None:
         conn.execute(versions.insert().values(version=version, at=datetime.now(UTC)))
+
