@@ -108,4 +108,3 @@ def record(conn: Connection, version: int) -> None:
     have = conn.execute(versions.select().where(versions.c.version == version)).first()
     if have is None:
         conn.execute(versions.insert().values(version=version, at=datetime.now(UTC)))
-

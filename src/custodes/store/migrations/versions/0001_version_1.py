@@ -9,6 +9,8 @@ their own, never by editing this file.
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -28,7 +30,7 @@ def _doc_id() -> sa.Column[str]:
     return sa.Column("doc_id", S(64), sa.ForeignKey("documents.id"), nullable=False)
 
 
-def _tables() -> dict[str, list[sa.SchemaItem]]:
+def _tables() -> dict[str, list[sa.Column[Any] | sa.Index]]:
     return {
         "documents": [
             sa.Column("id", S(64), primary_key=True),
