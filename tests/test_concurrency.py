@@ -189,3 +189,40 @@ def test_analysts_in_several_processes_deciding_at_once_lose_nothing(
             status = conn.execute(select(statements.c.status).where(statements.c.id == sid))
             assert status.scalar() == STATUS_OF[last], sid
         assert _tables(kb) == _rebuilt(kb)
+
+
+@pytest.mark.postgres
+def test_a_writer_waits_for_its_own_knowledge_base_only(
+    report: tuple[Document, Extraction],
+) -> None:
+    """PostgreSQL's write lock is the knowledge base's (its schema's): a decision waits while
+    another writer of the same knowledge base holds it, and not for one in another schema."""
+    import threading
+
+    if not _postgres_answers():
+        pytest.skip(f"no PostgreSQL at {PG_URL}")
+    with (
+        pg_schema("custodes_lock") as a,
+        pg_schema("custodes_lock") as b,
+        KnowledgeBase.open(PG_URL, schema=a) as kb_a,
+        KnowledgeBase.open(PG_URL, schema=b) as kb_b,
+    ):
+        kb_b.ingest_document(*report)
+
+        def decided_while(holder: KnowledgeBase, undo: bool, seconds: float) -> bool:
+            done = threading.Event()
+
+            def decide() -> None:
+                kb_b.decide("merge", "Anuar Sadykulov", "Karim Massimov", undo=undo)
+                done.set()
+
+            thread = threading.Thread(target=decide)
+            with holder._transaction():
+                thread.start()
+                finished = done.wait(seconds)
+            thread.join(60)
+            assert done.is_set()  # and once the holder is done, it is
+            return finished
+
+        assert decided_while(kb_a, undo=False, seconds=30)
+        assert not decided_while(kb_b, undo=True, seconds=2)

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, inspect, select
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from custodes.store import migrate
+from custodes.store.db import pg_lock
 from custodes.store.schema import (
     SCHEMA_VERSION,
     custodes_schema,
@@ -111,7 +112,7 @@ def _lock(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("BEGIN IMMEDIATE")
     else:
-        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('custodes schema'))"))
+        pg_lock(conn, "schema")
 
 
 def _refuse_foreign(tables: set[str], where: str) -> None:

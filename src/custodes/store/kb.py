@@ -29,7 +29,7 @@ from sqlalchemy import Connection, Engine, delete, func, select
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from custodes.store import derived
-from custodes.store.db import engine_for, insert_ignore, sqlite_file
+from custodes.store.db import engine_for, insert_ignore, pg_lock, sqlite_file
 from custodes.store.guard import KnowledgeBaseError, check_path, describe, prepare
 from custodes.store.keys import org_key, person_key, unit_key
 from custodes.store.review import EVENT_FIELDS, STATUS_OF, ReviewError, edit_fields
@@ -123,13 +123,13 @@ class KnowledgeBase:
         without waiting; this way the second waits its turn (the busy timeout).
 
         On PostgreSQL writers take the derived tables' advisory lock (``derived._lock``, the
-        same key, so taking it again there is free) at the start for the same reason: a
+        same key, so taking it again there is free; ``db.pg_lock``) at the start: a
         review reads the standing reviews before it writes the status they give, and two
         analysts reviewing one statement at once under READ COMMITTED would each miss the
         other's (tests/test_concurrency.py: analysts in several processes)."""
         if self.engine.dialect.name != "sqlite":
             with self.engine.begin() as conn:
-                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(hashtext('custodes derived'))")
+                pg_lock(conn, "derived")
                 yield conn
             return
         with self.engine.connect() as conn:
