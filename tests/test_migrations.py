@@ -237,3 +237,18 @@ def test_an_unknown_migration_is_a_newer_custodes(tmp_path: Path) -> None:
     con.close()
     with pytest.raises(KnowledgeBaseError, match="newer custodes .migration 0099"):
         KnowledgeBase.open(db)
+
+
+def test_migrations_that_cannot_run_are_one_line(tmp_path: Path) -> None:
+    """An ``alembic_version`` at two revisions at once (written by hand, or damaged): Alembic
+    refuses, and the user reads one line, not a traceback."""
+    db = tmp_path / "kb.db"
+    _make_old(str(db), None, "v2")
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+    con.execute("INSERT INTO alembic_version VALUES ('0001'), ('0002')")
+    con.commit()
+    con.close()
+    with pytest.raises(KnowledgeBaseError, match=r"cannot be upgraded \(.*overlaps") as e:
+        KnowledgeBase.open(db)
+    assert "\n" not in str(e.value)

@@ -178,5 +178,9 @@ def prepare(engine: Engine, where: str) -> None:
             conn.commit()
     except KnowledgeBaseError:
         raise
+    except migrate.MigrationError as e:
+        raise KnowledgeBaseError(
+            f"{where} cannot be upgraded ({e}): restore it from a copy, or give another --db"
+        ) from e
     except (DBAPIError, SQLAlchemyError) as e:
         raise KnowledgeBaseError(describe(e, where)) from e

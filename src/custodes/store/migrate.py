@@ -20,6 +20,7 @@ version have the same tables, columns and indexes, on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -37,6 +38,10 @@ VERSION_TABLE = "alembic_version"
 def revision_id(version: int) -> str:
     """The Alembic revision of a schema version: ``revision_id(3) == "0003"``."""
     return f"{version:04d}"
+
+
+class MigrationError(Exception):
+    """Alembic could not run the migrations (its message, one line)."""
 
 
 HEAD = revision_id(SCHEMA_VERSION)
@@ -86,7 +91,7 @@ def stamp_head(conn: Connection) -> None:
     """Record a knowledge base just made from ``schema.metadata`` as being at the head."""
     from alembic import command
 
-    command.stamp(alembic_config(conn), HEAD)
+    _run(lambda cfg: command.stamp(cfg, HEAD), conn)
     record(conn, SCHEMA_VERSION)
 
 
@@ -95,10 +100,18 @@ def upgrade(conn: Connection, version: int | None) -> None:
     the head, inside the caller's locked transaction."""
     from alembic import command
 
-    cfg = alembic_config(conn)
     if current(conn) is None and version is not None:
-        command.stamp(cfg, revision_id(version))
-    command.upgrade(cfg, "head")
+        _run(lambda cfg: command.stamp(cfg, revision_id(version)), conn)
+    _run(lambda cfg: command.upgrade(cfg, "head"), conn)
+
+
+def _run(step: Callable[[Config], object], conn: Connection) -> None:
+    from alembic.util import CommandError
+
+    try:
+        step(alembic_config(conn))
+    except CommandError as e:
+        raise MigrationError(str(e).splitlines()[0]) from e
 
 
 def record(conn: Connection, version: int) -> None:
