@@ -4,10 +4,11 @@
   ``custodes_schema`` table (and is not an older custodes knowledge base, recognised by its
   ``documents`` and ``statements`` tables) belongs to another program: it is refused, never
   written. An empty or new file is fine.
-* **Many processes at once.** The tables are created inside one locked transaction — ``BEGIN
-  IMMEDIATE`` on SQLite, ``pg_advisory_xact_lock`` on PostgreSQL — that checks again what
-  exists once it holds the lock, so eight ingests started together on a knowledge base that
-  does not exist yet create it once and all go on.
+* **Many processes at once.** The tables are created (or migrated) inside one locked
+  transaction — ``BEGIN IMMEDIATE`` on SQLite, an advisory lock of the knowledge base's schema
+  on PostgreSQL (``db.pg_lock``) — that checks again what exists once it holds the lock, so
+  eight ingests started together on a knowledge base that does not exist yet create it once
+  and all go on.
 * **Versions.** ``custodes_schema`` records the schema version, ``alembic_version`` the
   Alembic revision (``store/migrate.py``). A new knowledge base is made from the tables of
   ``schema.py`` and stamped at the head; an older one is upgraded in place by the migrations
