@@ -2,7 +2,8 @@
 
 ``engine_for("custodes.db")`` is a SQLite file, ``engine_for("sqlite://")`` an in-memory SQLite
 database, ``engine_for("postgresql+psycopg://user@host/db")`` PostgreSQL. Everything else in
-``store/`` is dialect-neutral SQLAlchemy Core; ``insert_ignore`` is the only dialect switch.
+``store/`` is dialect-neutral SQLAlchemy Core; ``insert_ignore`` is the only dialect switch
+for data, ``pg_lock`` the one for PostgreSQL's locks.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event
+from sqlalchemy import Connection, Engine, Table, create_engine, event, text
 from sqlalchemy.pool import StaticPool
 
 
@@ -97,3 +98,16 @@ def insert_ignore(conn: Connection, table: Table, rows: Sequence[Mapping[str, An
         return len(conn.execute(returning, dict(rows[0])).fetchall())
     conn.execute(stmt, [dict(r) for r in rows])
     return len(rows)
+
+
+def pg_lock(conn: Connection, name: str) -> None:
+    """Take the transaction-scoped advisory lock ``name`` of this knowledge base (PostgreSQL).
+    The key holds the knowledge base's schema (``engine_for(…, schema=)``, else the
+    connection's ``current_schema()``), so knowledge bases in other schemas of one database,
+    as the tests' and a team's several projects are, never wait for each other."""
+    where = (conn.get_execution_options().get("schema_translate_map") or {}).get(None)
+    key = "CAST(:name AS text) || ' ' || coalesce(CAST(:where AS text), current_schema())"
+    conn.execute(
+        text(f"SELECT pg_advisory_xact_lock(hashtext({key}))"),
+        {"name": f"custodes {name}", "where": where},
+    )

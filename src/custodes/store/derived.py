@@ -32,6 +32,7 @@ from sqlalchemy import Connection, and_, delete, func, or_, select
 
 from custodes.extract.dates import PartialDate
 from custodes.store.bulk import insert_rows
+from custodes.store.db import pg_lock
 from custodes.store.schema import (
     decisions,
     derived_state,
@@ -58,7 +59,7 @@ def _lock(conn: Connection) -> None:
     writers already are, ``BEGIN IMMEDIATE``): two ingests touching one person would otherwise
     both replace its rows, and under READ COMMITTED each would miss the other's statements."""
     if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(hashtext('custodes derived'))")
+        pg_lock(conn, "derived")
 
 
 def rebuild(conn: Connection) -> dict[str, int]:

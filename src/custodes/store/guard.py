@@ -4,13 +4,15 @@
   ``custodes_schema`` table (and is not an older custodes knowledge base, recognised by its
   ``documents`` and ``statements`` tables) belongs to another program: it is refused, never
   written. An empty or new file is fine.
-* **Many processes at once.** The tables are created inside one locked transaction — ``BEGIN
-  IMMEDIATE`` on SQLite, ``pg_advisory_xact_lock`` on PostgreSQL — that checks again what
-  exists once it holds the lock, so eight ingests started together on a knowledge base that
-  does not exist yet create it once and all go on.
-* **Versions.** ``custodes_schema`` records the schema version. An older knowledge base is
-  upgraded in place (``schema.upgrade``: added columns); one from a newer custodes is refused
-  with what to do.
+* **Many processes at once.** The tables are created (or migrated) inside one locked
+  transaction — ``BEGIN IMMEDIATE`` on SQLite, an advisory lock of the knowledge base's schema
+  on PostgreSQL (``db.pg_lock``) — that checks again what exists once it holds the lock, so
+  eight ingests started together on a knowledge base that does not exist yet create it once
+  and all go on.
+* **Versions.** ``custodes_schema`` records the schema version, ``alembic_version`` the
+  Alembic revision (``store/migrate.py``). A new knowledge base is made from the tables of
+  ``schema.py`` and stamped at the head; an older one is upgraded in place by the migrations
+  (``store/migrations/versions/``); one from a newer custodes is refused with what to do.
 * **One line per failure.** ``KnowledgeBaseError`` carries the reason a user reads (a folder,
   not SQLite, damaged, read-only, locked, no server, no such database, unknown URL);
   ``describe`` turns a database error met later into the same kind of line.
@@ -18,18 +20,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, inspect, select
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
+from custodes.store import migrate
+from custodes.store.db import pg_lock
 from custodes.store.schema import (
     SCHEMA_VERSION,
     custodes_schema,
     metadata,
     statements,
-    upgrade,
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -111,7 +113,7 @@ def _lock(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("BEGIN IMMEDIATE")
     else:
-        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('custodes schema'))"))
+        pg_lock(conn, "schema")
 
 
 def _refuse_foreign(tables: set[str], where: str) -> None:
@@ -123,12 +125,30 @@ def _refuse_foreign(tables: set[str], where: str) -> None:
         )
 
 
-def _check_version(version: int | None, where: str) -> None:
+def _check_version(version: int | None, revision: str | None, where: str) -> None:
     if version is not None and version > SCHEMA_VERSION:
         raise KnowledgeBaseError(
             f"{where} was made by a newer custodes (schema version {version}; this one knows up "
             f"to {SCHEMA_VERSION}): upgrade custodes to read it"
         )
+    if revision is not None and revision not in migrate.KNOWN:
+        raise KnowledgeBaseError(
+            f"{where} was made by a newer custodes (migration {revision}; this one knows up to "
+            f"{migrate.HEAD}): upgrade custodes to read it"
+        )
+
+
+def _state(conn: Connection, where: str | None, shown: str) -> tuple[set[str], int | None, bool]:
+    """The tables, the schema version, and whether nothing needs doing (checked, refused)."""
+    tables = _tables(conn, where)
+    _refuse_foreign(tables, shown)
+    version = _version(conn) if "custodes_schema" in tables else None
+    revision = migrate.current(conn) if migrate.VERSION_TABLE in tables else None
+    _check_version(version, revision, shown)
+    # a knowledge base made before Alembic has no alembic_version; it is stamped when a
+    # migration next has something to do
+    current = version == SCHEMA_VERSION and revision in (None, migrate.HEAD)
+    return tables, version, current and set(metadata.tables) <= tables
 
 
 def prepare(engine: Engine, where: str) -> None:
@@ -138,21 +158,17 @@ def prepare(engine: Engine, where: str) -> None:
     schema = _schema_name(engine)
     try:
         with engine.connect() as conn:
-            tables = _tables(conn, schema)
-            _refuse_foreign(tables, where)
-            version = _version(conn) if "custodes_schema" in tables else None
-            _check_version(version, where)
-            if version == SCHEMA_VERSION and set(metadata.tables) <= tables:
+            if _state(conn, schema, where)[2]:
                 return
         with engine.connect() as conn:
             _lock(conn)
-            # again, under the lock: another process may have created it meanwhile
-            tables = _tables(conn, schema)
-            _refuse_foreign(tables, where)
-            version = _version(conn) if "custodes_schema" in tables else None
-            _check_version(version, where)
-            metadata.create_all(conn)
-            upgrade(conn)
+            # again, under the lock: another process may have created or upgraded it meanwhile
+            tables, version, current = _state(conn, schema, where)
+            if not tables:  # a new knowledge base: its tables at once, stamped at the head
+                metadata.create_all(conn)
+                migrate.stamp_head(conn)
+            elif not current:
+                migrate.upgrade(conn, version)
             from custodes.store import derived
 
             # a new or older knowledge base is derived once; one whose tables lack columns
@@ -160,13 +176,12 @@ def prepare(engine: Engine, where: str) -> None:
             have = {c["name"] for c in inspect(conn).get_columns("statements", schema=schema)}
             if not derived.is_built(conn) and set(statements.c.keys()) <= have:
                 derived.rebuild(conn)
-            if version != SCHEMA_VERSION:
-                conn.execute(
-                    custodes_schema.insert(),
-                    {"version": SCHEMA_VERSION, "at": datetime.now(UTC)},
-                )
             conn.commit()
     except KnowledgeBaseError:
         raise
+    except migrate.MigrationError as e:
+        raise KnowledgeBaseError(
+            f"{where} cannot be upgraded ({e}): restore it from a copy, or give another --db"
+        ) from e
     except (DBAPIError, SQLAlchemyError) as e:
         raise KnowledgeBaseError(describe(e, where)) from e

@@ -29,7 +29,7 @@ from sqlalchemy import Connection, Engine, delete, func, select
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from custodes.store import derived
-from custodes.store.db import engine_for, insert_ignore, sqlite_file
+from custodes.store.db import engine_for, insert_ignore, pg_lock, sqlite_file
 from custodes.store.guard import KnowledgeBaseError, check_path, describe, prepare
 from custodes.store.keys import org_key, person_key, unit_key
 from custodes.store.review import EVENT_FIELDS, STATUS_OF, ReviewError, edit_fields
@@ -120,9 +120,16 @@ class KnowledgeBase:
         """``engine.begin()``, except that on SQLite the write lock is taken at the start
         (``BEGIN IMMEDIATE``). Two writers that both read first and write after would
         otherwise deadlock, and SQLite answers one of them "database is locked" at once,
-        without waiting; this way the second waits its turn (the busy timeout)."""
+        without waiting; this way the second waits its turn (the busy timeout).
+
+        On PostgreSQL writers take the derived tables' advisory lock (``derived._lock``, the
+        same key, so taking it again there is free; ``db.pg_lock``) at the start: a
+        review reads the standing reviews before it writes the status they give, and two
+        analysts reviewing one statement at once under READ COMMITTED would each miss the
+        other's (tests/test_concurrency.py: analysts in several processes)."""
         if self.engine.dialect.name != "sqlite":
             with self.engine.begin() as conn:
+                pg_lock(conn, "derived")
                 yield conn
             return
         with self.engine.connect() as conn:

@@ -21,7 +21,6 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
-    Connection,
     DateTime,
     Float,
     ForeignKey,
@@ -35,35 +34,12 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
-# Columns added after a table first shipped: ``upgrade`` adds them to an older knowledge base
-# (nullable, so old rows read as before).
-ADDED_COLUMNS = {"statements": ["date_bound", "date_after"]}
-
-
 # The version of these tables, recorded in ``custodes_schema`` (``store/guard.py``): 1 was the
-# schema before the version table; 2 added ``date_bound`` and the version table itself; 3 added
-# ``reviews`` and the derived tables (store/derived.py), new tables that ``create_all`` makes in
-# an older knowledge base. Bump it with every change to the tables, and teach ``upgrade`` the
-# step.
+# schema before the version table; 2 added ``date_after`` and the version table itself; 3 added
+# ``reviews`` and the derived tables (store/derived.py). Each version is an Alembic revision of
+# that number (``store/migrations/versions/000N_*.py``): change a table here, bump the version
+# and add its revision; tests/test_migrations.py compares a new and a migrated knowledge base.
 SCHEMA_VERSION = 3
-
-
-def upgrade(conn: Connection) -> None:
-    """Add the columns of ``ADDED_COLUMNS`` that an existing database lacks (inside the
-    caller's transaction, which holds the schema lock)."""
-    from sqlalchemy import inspect, text
-
-    where = (conn.get_execution_options().get("schema_translate_map") or {}).get(None)
-    insp = inspect(conn)
-    for table, cols in ADDED_COLUMNS.items():
-        tab = metadata.tables[table]
-        have = {c["name"] for c in insp.get_columns(table, schema=where)}
-        name = f'"{where}".{table}' if where else table
-        for col in cols:
-            if col not in have:
-                c = tab.c[col]
-                ddl = c.type.compile(dialect=conn.dialect)
-                conn.execute(text(f'ALTER TABLE {name} ADD COLUMN "{col}" {ddl}'))
 
 
 custodes_schema = Table(
