@@ -813,3 +813,23 @@ def test_a_possessive_names_whose_arrest_or_resignation_it_was() -> None:
 def test_a_newly_appointed_title_names_the_person_it_stands_before() -> None:
     got = dated("We congratulate newly-appointed Ruritania Prime Minister Ana Mbeki.", PUB)
     assert [g[:2] for g in got] == [("appointed", "Ana Mbeki")]
+
+
+def test_an_infobox_written_as_numbered_fields_gives_each_office_its_start() -> None:
+    text = (
+        "= Ana Mbeki =\n\n"
+        "Ana Mbeki\n"
+        "- Office: Director of the State Intelligence Service\n"
+        "- President: Jonas Maele\n"
+        "- Term Start: February 4, 2016\n"
+        "- Term End: October 26, 2019\n"
+        "- Office1: Minister of Construction\n"
+        "- Term Start1: September 14, 2014\n"
+        "- Birth Date: 1961-04-09\n\n"
+        "Ana Mbeki (born April 9, 1961) is a Ruritanian politician.\n"
+    )
+    got = {(e.type, e.person, e.position, e.date.iso) for e in extract(text, None).events}
+    assert ("appointed", "Ana Mbeki", "Director", "2016-02-04") in got
+    assert ("appointed", "Ana Mbeki", "Minister", "2014-09-14") in got
+    # a term's end is not a start, and the president named beside the office holds none here
+    assert {e[3] for e in got} == {"2016-02-04", "2014-09-14"}

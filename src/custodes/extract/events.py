@@ -483,7 +483,11 @@ def read_triggers(
                 subj = _args(trig, "subj")
             for s in subj:
                 persons += _people_in(s, people)
-            if not persons and trig.dep_ == "amod":
+            if (
+                not persons
+                and trig.dep_ == "amod"
+                and any(c.lower_ in {"newly", "recently", "just"} for c in trig.children)
+            ):
                 # "newly appointed Prime Minister X": the name the modified title stands before
                 h = trig.head
                 while h.dep_ == "compound" and not _person_at(h, people) and h.head.i != h.i:

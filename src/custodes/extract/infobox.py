@@ -38,6 +38,36 @@ def offices(text: str, published: PartialDate | None) -> list[tuple[int, int, st
         d = ctx.resolve(ms[0], update=False)
         if d is not None:
             out.append((title_start, date_start + len(date_line), title.strip(), d))
+    return out + _fields(lines, ctx)
+
+
+# the same infobox as template fields, one per line, numbered per office: "- Office1: Minister
+# of Construction", "- Term Start1: September 14, 1974"
+_FIELD = re.compile(r"^\s*-\s*(?P<key>Office|Term\s*Start)\s*(?P<n>\d*)\s*:\s*(?P<v>.+)$", re.I)
+
+
+def _fields(
+    lines: list[tuple[int, str]], ctx: DateContext
+) -> list[tuple[int, int, str, PartialDate]]:
+    """Offices given as numbered fields: the title of "Office<n>" taken up on "Term Start<n>"."""
+    title: dict[str, tuple[int, str]] = {}
+    out = []
+    for pos, line in lines:
+        m = _FIELD.match(line)
+        if m is None:
+            continue
+        n, value = m.group("n"), m.group("v").strip()
+        if m.group("key").lower() == "office":
+            if len(value.split()) <= 12 and find_posts(value):
+                title[n] = (pos, value)
+            continue
+        if n not in title:
+            continue
+        ms = [d for d in find_dates(value) if d.year]
+        d = ctx.resolve(ms[0], update=False) if ms else None
+        if d is not None:
+            start, text = title.pop(n)
+            out.append((start, pos + len(line), text, d))
     return out
 
 
