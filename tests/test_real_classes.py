@@ -833,3 +833,12 @@ def test_an_infobox_written_as_numbered_fields_gives_each_office_its_start() -> 
     assert ("appointed", "Ana Mbeki", "Minister", "2014-09-14") in got
     # a term's end is not a start, and the president named beside the office holds none here
     assert {e[3] for e in got} == {"2016-02-04", "2014-09-14"}
+
+
+def test_a_successor_and_an_ousting_are_read() -> None:
+    # "succeeded by" names a change of holder as plainly as "replaced by"
+    got = dated("He was succeeded by Ana Mbeki in an unexpected reshuffle.", PUB)
+    assert [g[:2] for g in got] == [("appointed", "Ana Mbeki")]
+    # the ousting of a country's president is the president's, not the country's
+    got = dated("The protests ended with the ousting of Ruritania's President Jonas Maele.", PUB)
+    assert [g[:2] for g in got] == [("dismissed", "Jonas Maele")]

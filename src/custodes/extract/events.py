@@ -310,6 +310,13 @@ def _people_in(tok: Token, people: list[PersonMention]) -> list[PersonMention]:
     doc = tok.doc
     # a name in brackets is a nickname or a unit's name ("Special Service “A” (Arystan)")
     plain = [p for p in inside if not (p.token_start > 0 and doc[p.token_start - 1].text == "(")]
+    # "the ousting of Burkina Faso's President X": whose president, not who was ousted
+    owners = [
+        p
+        for p in plain
+        if doc[p.token_end - 1].dep_ == "poss" and any(q.token_start >= p.token_end for q in plain)
+    ]
+    plain = [p for p in plain if p not in owners]
     if tok.tag_ in {"NNS", "NNPS"}:
         return plain or inside  # "dismissed the heads of three directorates -- A, B and C"
     listed = [
@@ -602,6 +609,7 @@ def read_triggers(
             persons += [p for p in listed if p not in persons]
         # a headline's "Comptroller of Ecuador Indicted" names no person "Ecuador Indicted"
         persons = [p for p in persons if not p.token_start <= trig.i < p.token_end]
+
         if not persons and not pron and etype in {"arrested", "dismissed", "charged"}:
             out.append(
                 RawEvent(

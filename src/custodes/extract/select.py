@@ -30,7 +30,7 @@ from custodes.ontology import RANK_RE, TITLE_RE
 # Words that announce a personnel event whatever else the sentence says ...
 STRONG_TRIGGER_RE = re.compile(
     r"\b(?:appoint|dismiss|reliev|resign|arrest|detain|detention|charged|indict|died|suicide|"
-    r"sacked|ousted|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
+    r"sacked|ousted|ousting|ouster|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
     r"(?-i:charges\s+[A-Z])|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
     r"sworn\s+in|assassinat|murder|"
     r"t(?:ake|akes|aken|ook|aking)\s+(?:up\s+(?:his|her|their|the)\s+(?:duties|post|position)|"
@@ -66,6 +66,8 @@ _TRIGGER_STEMS = (
     "suicide",
     "sacked",
     "ousted",
+    "ousting",
+    "ouster",
     "stepped",
     "jailed",
     "imprison",
@@ -166,7 +168,7 @@ _PERSON_CUE = re.compile(
 )
 _POST_CONTEXT = re.compile(
     r"\b(?:posts?|positions?|duties|office)\b|\breplac\w*\s+(?:him|her|them)\b"
-    r"|\b(?:was|were|been)\s+replaced\b",
+    r"|\b(?:was|were|been)\s+(?:replaced|succeeded)\b",
     re.IGNORECASE,
 )
 
