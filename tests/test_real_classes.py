@@ -842,3 +842,15 @@ def test_a_successor_and_an_ousting_are_read() -> None:
     # the ousting of a country's president is the president's, not the country's
     got = dated("The protests ended with the ousting of Ruritania's President Jonas Maele.", PUB)
     assert [g[:2] for g in got] == [("dismissed", "Jonas Maele")]
+
+
+def test_a_country_name_is_nobody_and_does_not_begin_a_persons_name() -> None:
+    got = dated("Acting President of Myanmar Ana Mbeki Swe was dismissed on 4 May 2031.", PUB)
+    assert [g[:2] for g in got] == [("dismissed", "Ana Mbeki Swe")]
+    # "elected President X" describes X; it does not report an election
+    got = dated(
+        "In May 2017, Jonas Maele, close associate of elected President of Serbia Ana Mbeki, "
+        "was appointed head of the agency.",
+        PUB,
+    )
+    assert [g[:2] for g in got] == [("appointed", "Jonas Maele")]

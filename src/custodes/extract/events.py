@@ -389,6 +389,14 @@ def read_triggers(
         lemma = trig.lower_ if _imperative(trig) else trig.lemma_.lower()
         if trig.dep_ == "amod" and trig.head.tag_ == "NNS" and not _person_at(trig.head, people):
             continue  # "addressing the appointed chiefs, X said": nobody named is appointed here
+        if (
+            trig.dep_ == "amod"
+            and etype == "appointed"
+            and trig.i > 0
+            and trig.doc[trig.i - 1].tag_ in {"DT", "IN", "PRP$", "JJ", "POS"}
+            and not any(c.lower_ in {"newly", "recently", "just"} for c in trig.children)
+        ):
+            continue  # "an associate of elected President X": a description, not the news
         passive = False if _imperative(trig) else _is_passive(trig)
         persons: list[PersonMention] = []
         pron: str | None = None
@@ -541,9 +549,15 @@ def read_triggers(
                 )
                 if window:
                     persons = [window[-1] if passive or lemma not in TRANSITIVE else window[0]]
-                    if passive and _of_a_group(trig.doc[persons[0].token_end - 1]):
+                    doc = trig.doc
+                    counted = any(
+                        t.tag_ == "NNS" and any(c.dep_ == "nummod" for c in t.children)
+                        for t in doc[persons[0].token_end : trig.i]
+                    )
+                    if passive and (_of_a_group(doc[persons[0].token_end - 1]) or counted):
                         # "six members of the Honduran police were charged" (the parse lost
-                        # the subject): the name is the group's, and the group is who
+                        # the subject): the name is the group's, or stands before it, and the
+                        # group is who
                         persons = []
         if lemma == "dismiss" and re.match(
             r"\s+(?:as\s+(?:[\"“«]|baseless|false|groundless|untrue|fake|rumou?rs?|nonsense)"

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from custodes.extract.dates import MONTHS, NUMBER_WORDS, WEEKDAYS
 from custodes.ontology import (
@@ -338,6 +339,27 @@ def _inside_org_list(tok) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
+@cache
+def _countries() -> frozenset[str]:
+    """The names of the world's countries, as FollowTheMoney's country type gives them."""
+    from followthemoney.types import registry
+
+    return frozenset(n.lower() for n in registry.country.names.values())
+
+
+def _country_prefix(span: list[Token]) -> int:
+    """How many leading tokens of a name spell a country ("Myanmar", "Burkina Faso",
+    "Timor-Leste"); 0 if none do."""
+    names = _countries()
+    text = ""
+    best = 0
+    for k, t in enumerate(span[:4]):
+        text += t.text + (t.whitespace_ if k + 1 < len(span) else "")
+        if text.strip().lower() in names:
+            best = k + 1
+    return best
+
+
 def find_people(
     doc: Doc | Span, offset: int = 0, known: frozenset[str] = frozenset()
 ) -> list[PersonMention]:
@@ -404,6 +426,11 @@ def find_people(
             lead += 1
         if lead and sum(t.ent_type_ == "PERSON" for t in span[lead:]) >= 2:
             span = span[lead:]  # "Prime Minister of Pakistan Benazir Bhutto": the country first
+        country = _country_prefix(span)
+        if country == len(span):
+            continue  # "Timor-Leste", "Burkina Faso": a country's name is nobody's
+        if country and len(span) - country >= 2:
+            span = span[country:]  # "President of Serbia Aleksandar Vučić": the country first
         if _inside_org_list(span[-1]) and not any(t.ent_type_ == "PERSON" for t in span):
             continue  # "Ministry of the Interior, Land Reform and Water Resources"
         after_span = toks[j] if j < len(toks) else None
