@@ -62,11 +62,13 @@ def _entities(
     return sorted(out, key=lambda e: (-e.events - e.claims, e.name))
 
 
-def people(view: View) -> list[Entity]:
+def people(view: View, person_keys: list[str] | None = None) -> list[Entity]:
     """Every person, one entry per person across spellings (the view's resolved persons, which
-    honour analysts' merge and not-same decisions), most evidence first."""
+    honour analysts' merge and not-same decisions), most evidence first. ``person_keys``: only
+    the persons of these stored keys (pass every spelling of each: ``View.match_people``)."""
+    stmts = view.statements(person_keys=person_keys)
     return _entities(
-        [s for s in view.statements() if s.person and s.person_key],
+        [s for s in stmts if s.person and s.person_key],
         lambda s: s.person_key or "",
         lambda s: s.person or "",
         lambda _k, spellings: _preferred(spellings),

@@ -44,8 +44,9 @@ ADDED_COLUMNS = {"statements": ["date_bound", "date_after"]}
 # schema before the version table; 2 added ``date_bound`` and the version table itself; 3 added
 # ``reviews`` and the derived tables (store/derived.py), new tables that ``create_all`` makes in
 # an older knowledge base. Bump it with every change to the tables, and teach ``upgrade`` the
-# step.
-SCHEMA_VERSION = 3
+# step. 4 added the stored conflicts (store/derived_conflicts.py) and the review queue's index
+# (``upgrade`` makes indexes an older table lacks).
+SCHEMA_VERSION = 4
 
 
 def upgrade(conn: Connection) -> None:
@@ -64,6 +65,8 @@ def upgrade(conn: Connection) -> None:
                 c = tab.c[col]
                 ddl = c.type.compile(dialect=conn.dialect)
                 conn.execute(text(f'ALTER TABLE {name} ADD COLUMN "{col}" {ddl}'))
+    for index in statements.indexes:
+        index.create(conn, checkfirst=True)
 
 
 custodes_schema = Table(
@@ -127,6 +130,8 @@ statements = Table(
     Index("ix_statements_person", "person_key"),
     Index("ix_statements_org", "org_key"),
     Index("ix_statements_post", "post_key"),
+    # the review queue: unreviewed (or accepted, …) statements, lowest confidence first
+    Index("ix_statements_queue", "status", "leg", "confidence"),
 )
 
 org_aliases = Table(
@@ -292,4 +297,36 @@ tenures = Table(
     Column("tenure", JSON, nullable=False),
     Index("ix_tenures_org", "org_key", "first_seen"),
     Index("ix_tenures_person", "person_key"),
+)
+# conflicts between claims (``analyses.conflicts``), kept by ``store/derived_conflicts.py`` one
+# organisation at a time next to its tenures ("" holds those of statements without a post,
+# "@relations" the institutional ones); ``conflict_statements`` names the statements each
+# rests on, so the review queue puts them first through an index
+stored_conflicts = Table(
+    "stored_conflicts",
+    metadata,
+    Column("id", Text, primary_key=True),  # "<org_key>#<n>"
+    Column("org_key", Text, nullable=False),
+    Column("day", Text, nullable=False),  # the conflict's date, "9999" when it has none
+    Column("kind", String(24), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("conflict", JSON, nullable=False),
+    Index("ix_stored_conflicts_org", "org_key"),
+    Index("ix_stored_conflicts_order", "day", "kind", "summary"),
+)
+conflict_statements = Table(
+    "conflict_statements",
+    metadata,
+    Column("conflict_id", Text, primary_key=True),
+    Column("statement_id", Text, primary_key=True),
+    Column("org_key", Text, nullable=False),
+    Index("ix_conflict_statements_statement", "statement_id"),
+    Index("ix_conflict_statements_org", "org_key"),
+)
+# when the stored conflicts were derived in full: the ``at`` of the ``derived_state`` row
+# "built" they follow (a rebuild writes a new one, so its conflicts are derived in full again)
+conflicts_state = Table(
+    "conflicts_state",
+    metadata,
+    Column("built_at", DateTime(timezone=True), primary_key=True),
 )
