@@ -142,6 +142,7 @@ def main() -> None:
         f"/orgs/{org}?on=2015-06-01",
         f"/orgs/{org}?on=2015-06-01&from=2014-01-01&to=2016-01-01",
         f"/search?q={person}",
+        "/search",
         "/documents",
         "/review?limit=100",
         "/review?limit=100&offset=5000",

@@ -612,12 +612,22 @@ class View:
                 out.append({"kind": kind, "a": r.a, "b": r.b, "who": r.who, "at": str(r.at)})
         return out
 
+    def document(self, doc_id: str) -> DocumentInfo | None:
+        """One document's description, or None."""
+        d = documents.c
+        q = select(d.id, d.path, d.title, d.published, d.language, d.kind, d.n_events)
+        rows = self._rows(q.where(d.id == doc_id))
+        return DocumentInfo(**rows[0]._mapping) if rows else None
+
     def statement_counts(self) -> dict[str, int]:
         """Document id → how many of its statements analyses see (a rejected one is not),
         counted by the database rather than by reading every statement."""
         s = statements.c
-        q = select(s.doc_id, func.count()).where(s.status != "rejected").group_by(s.doc_id)
-        return {r[0]: r[1] for r in self._rows(q)}
+        counts = dict(self._rows(select(s.doc_id, func.count()).group_by(s.doc_id)))
+        gone = select(s.doc_id, func.count()).where(s.status == "rejected").group_by(s.doc_id)
+        for doc, n in self._rows(gone):  # the few rejected, through the queue's index
+            counts[doc] -= n
+        return counts
 
     def busiest_people(self, limit: int) -> list[str]:
         """Stored person keys of the ``limit`` persons with the most statements (every
@@ -625,10 +635,10 @@ class View:
         Only when ``derived``."""
         s, pi = statements.c, person_identities.c
         n = func.count().label("n")
-        q = (
+        q = (  # a ranking of whom to list first: rejected statements count too
             select(pi.identity, n)
+            .select_from(statements)
             .join(person_identities, pi.person_key == s.person_key)
-            .where(s.status != "rejected")
             .group_by(pi.identity)
             .order_by(n.desc(), pi.identity)
             .limit(limit)

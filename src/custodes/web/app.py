@@ -41,7 +41,7 @@ CSP = (
     "frame-ancestors 'none'"
 )
 COOKIE = "custodes_token"
-EVERYONE = 200  # how many people the search page lists under "Everyone"
+EVERYONE = 100  # how many people a search page without a query lists
 Status = Annotated[str, Query(description="unreviewed, accepted, rejected, edited or all")]
 
 
@@ -189,15 +189,25 @@ def create_app(db: str, token: str | None = None, schema: str | None = None) -> 
         return documents_data()
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-    def documents_page(request: Request) -> HTMLResponse:
-        return page(request, "documents.html", documents=documents_data())
+    def documents_page(request: Request, limit: int = 500, offset: int = 0) -> HTMLResponse:
+        every = documents_data()
+        limit, offset = max(1, min(limit, 10_000)), max(0, offset)
+        shown = every[offset : offset + limit]
+        return page(
+            request,
+            "documents.html",
+            documents=shown,
+            total=len(every),
+            limit=limit,
+            offset=offset,
+        )
 
     def document_data(doc_id: str) -> dict[str, Any]:
         v = view()
         text = v.document_text(doc_id)
         if text is None:
             raise HTTPException(404, f"no document {doc_id!r}")
-        info = next(d for d in v.documents() if d.id == doc_id)
+        info = v.document(doc_id)
         stmts = v.statements(doc_id=doc_id)
         return {
             **_plain(info),
@@ -324,7 +334,8 @@ def create_app(db: str, token: str | None = None, schema: str | None = None) -> 
         if not keys:
             raise UnknownName(f"no person matches {name!r}")
         stmts = v.statements(person_keys=keys)
-        who = {v.person_identity().get(k, k) for k in keys}
+        resolved = v.identities_of(keys)
+        who = {resolved.get(k, k) for k in keys}
         spellings = sorted({s.person for s in stmts if s.person and s.person_key in who})
         tenures = [t for t in derive_tenures(stmts) if t.person_key in who]
         return {
@@ -496,7 +507,9 @@ def create_app(db: str, token: str | None = None, schema: str | None = None) -> 
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "") -> HTMLResponse:
-        return page(request, "search.html", found=search_data(q), everyone=everyone())
+        # the people with the most evidence, to start from when nothing is asked yet
+        shown = [] if q.strip() else everyone()
+        return page(request, "search.html", found=search_data(q), everyone=shown)
 
     def everyone() -> list[Any]:
         """The people with the most evidence (every one on a small knowledge base)."""
