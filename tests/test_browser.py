@@ -203,6 +203,14 @@ def test_merging_two_organisations_shows_one_roster(
         assert sorted(page.locator("a.holder").all_inner_texts()) == ["Marat Osipov", "Timur Bekov"]
         page.goto(f"{server.url}/orgs/State Border Service?on=2020-06-01")
         assert page.locator("h1").inner_text() == "Border Service"
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.locator("#decisions").scroll_into_view_if_needed()
+        assert page.locator("#decisions tbody tr").count() == 1  # the merge, with its Undo
+        _shot(page, "org-identity")
+        page.locator("#decisions button.undo").click()
+        assert "undone" in page.locator("p.message").inner_text()
+        page.goto(f"{server.url}/orgs/Border Service?on=2020-06-01")
+        assert page.locator("a.holder").all_inner_texts() == ["Timur Bekov"]
     finally:
         context.close()
         server.stop()
