@@ -366,3 +366,22 @@ def test_reviews_and_decisions_through_the_web_app_on_both_backends(
     assert client.get("/api/people/Anuar Kunanbayev").json()["spellings"] == ["Anuar Kunanbayev"]
     r = client.post("/api/identity", headers=AUTH, json={"kind": "split", "a": "NSC"})
     assert r.status_code == 200 and r.json()["status"] == "decided"
+
+
+def test_believing_from_the_conflicts_page_keeps_the_other_side(client: TestClient) -> None:
+    csrf = _csrf(client, "/conflicts")
+    html = client.get("/conflicts").text
+    form = re.search(r'<form method="post" id="c-1" class="believe">(.*?)</form>', html, re.S)
+    assert form is not None
+    every = re.search(r'name="every" value="([^"]+)"', form.group(1))
+    side_button = r'form="c-1" formaction="/review/([0-9a-f]+)" name="side" value="([^"]+)"'
+    button = re.search(side_button, html)
+    assert every is not None and button is not None
+    sid, side = button.groups()
+    data = {"csrf_token": csrf, "action": "believe", "every": every.group(1), "side": side}
+    assert client.post(f"/review/{sid}", data=data).status_code == 200
+    reviews = client.app.state.kb.view().reviews()
+    action, fields = reviews[sid]
+    others = [o for o in every.group(1).split(",") if o and o not in side.split(",")]
+    assert action == "believe" and others and sorted(fields["over"]) == sorted(others)
+    assert html.count('name="every"') == html.count('class="conflict-pair"')

@@ -848,12 +848,16 @@ class ReviewStatus(StrEnum):
 
 @app.command("review")
 def review_cmd(
-    limit: Annotated[int, typer.Option("--limit", min=1, help="show at most this many")] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=10**9, help="show at most this many")
+    ] = 50,
     status: Annotated[
         ReviewStatus,
         typer.Option("--status", help="which statements: unreviewed (default), accepted, …"),
     ] = ReviewStatus.unreviewed,
-    offset: Annotated[int, typer.Option("--offset", min=0, help="skip this many first")] = 0,
+    offset: Annotated[
+        int, typer.Option("--offset", min=0, max=10**9, help="skip this many first")
+    ] = 0,
     db: DbOption = "custodes.db",
     format: FormatOption = Format.table,
 ) -> None:

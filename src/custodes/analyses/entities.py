@@ -75,6 +75,19 @@ def people(view: View, person_keys: list[str] | None = None) -> list[Entity]:
     )
 
 
+def busiest(view: View, limit: int) -> list[Entity]:
+    """The ``limit`` persons with the most statements, each with its preferred name and other
+    spellings (no counts of documents or events): where to start in a large knowledge base,
+    counted by the database (``View.busiest_people``) when the derived tables are built."""
+    if not view.derived:
+        return people(view)[:limit]
+    out = []
+    for key, spellings in view.busiest_people(limit):
+        name = _preferred(spellings) if spellings else key
+        out.append(Entity(name, sorted(x for x in spellings if x != name), [key]))
+    return out
+
+
 def orgs(view: View) -> list[Entity]:
     """Every organisation, with the spellings and abbreviations its statements use."""
     return _entities(

@@ -629,10 +629,10 @@ class View:
             counts[doc] -= n
         return counts
 
-    def busiest_people(self, limit: int) -> list[str]:
-        """Stored person keys of the ``limit`` persons with the most statements (every
-        spelling of each), for a list of people that does not read the whole knowledge base.
-        Only when ``derived``."""
+    def busiest_people(self, limit: int) -> list[tuple[str, Counter[str]]]:
+        """The ``limit`` persons with the most statements, most first: (the person's key, how
+        often each spelling is written), counted by the database, for a list of people that
+        does not read the whole knowledge base. Only when ``derived``."""
         s, pi = statements.c, person_identities.c
         n = func.count().label("n")
         q = (  # a ranking of whom to list first: rejected statements count too
@@ -644,7 +644,17 @@ class View:
             .limit(limit)
         )
         heads = [r[0] for r in self._rows(q)]
-        return sorted(r[0] for r in self._rows(select(pi.person_key).where(pi.identity.in_(heads))))
+        spelled = (
+            select(pi.identity, s.person, func.count())
+            .select_from(person_identities)
+            .join(statements, s.person_key == pi.person_key)
+            .where(pi.identity.in_(heads), s.person.is_not(None))
+            .group_by(pi.identity, s.person)
+        )
+        counts: dict[str, Counter[str]] = {h: Counter() for h in heads}
+        for who, person, k in self._rows(spelled):
+            counts[who][person] += k
+        return [(h, counts[h]) for h in heads]
 
     def stored_rows(self, table: str, batch: int = 2000) -> Iterator[dict[str, Any]]:
         """Every row of one table as it is stored (keys not resolved, decisions not applied),

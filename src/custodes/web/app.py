@@ -28,6 +28,7 @@ from pydantic import BaseModel
 from starlette.middleware.base import BaseHTTPMiddleware
 
 from custodes.analyses import UnknownName, conflicts, diff, people, roster
+from custodes.analyses.entities import busiest
 from custodes.analyses.institutions import Institutions, institutions
 from custodes.analyses.network import network
 from custodes.analyses.review import STATUSES, queue_size, review_queue
@@ -41,6 +42,7 @@ CSP = (
     "frame-ancestors 'none'"
 )
 COOKIE = "custodes_token"
+MAX_OFFSET = 10**9  # a page further than any knowledge base (and within SQLite's integers)
 EVERYONE = 100  # how many people a search page without a query lists
 Status = Annotated[str, Query(description="unreviewed, accepted, rejected, edited or all")]
 
@@ -191,7 +193,7 @@ def create_app(db: str, token: str | None = None, schema: str | None = None) -> 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
     def documents_page(request: Request, limit: int = 500, offset: int = 0) -> HTMLResponse:
         every = documents_data()
-        limit, offset = max(1, min(limit, 10_000)), max(0, offset)
+        limit, offset = max(1, min(limit, 10_000)), min(max(0, offset), MAX_OFFSET)
         shown = every[offset : offset + limit]
         return page(
             request,
@@ -242,7 +244,7 @@ def create_app(db: str, token: str | None = None, schema: str | None = None) -> 
     @app.get("/api/review")
     def api_review(
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         status: Status = "unreviewed",
     ) -> list[dict[str, Any]]:
         """Statements to review (unreviewed by default): conflicts first, then lowest
@@ -253,7 +255,7 @@ def create_app(db: str, token: str | None = None, schema: str | None = None) -> 
     def review_page(
         request: Request, limit: int = 100, offset: int = 0, status: str = "unreviewed"
     ) -> HTMLResponse:
-        limit, offset = max(1, min(limit, 1000)), max(0, offset)
+        limit, offset = max(1, min(limit, 1000)), min(max(0, offset), MAX_OFFSET)
         items = queue(status, limit, offset)
         total = memo(f"queue size {status}", lambda v: queue_size(v, status))
         query = {"status": status, "limit": limit, "offset": offset}
@@ -314,9 +316,13 @@ def create_app(db: str, token: str | None = None, schema: str | None = None) -> 
         date: Annotated[str, Form()] = "",
         precision: Annotated[str, Form()] = "",
         over: Annotated[str, Form()] = "",
+        side: Annotated[str, Form()] = "",
+        every: Annotated[str, Form()] = "",
     ) -> Response:
-        if action == "believe":
-            kb.believe(sid, [o for o in over.split(",") if o])
+        if action == "believe":  # ``over`` the others, or ``every`` id but those of ``side``
+            mine = {sid, *side.split(",")}
+            others = over or ",".join(o for o in every.split(",") if o not in mine)
+            kb.believe(sid, [o for o in others.split(",") if o])
         else:
             edits = {"person": person, "title": title, "org": org, "date": date}
             edits["precision"] = precision
@@ -432,8 +438,8 @@ def create_app(db: str, token: str | None = None, schema: str | None = None) -> 
 
     @app.get("/api/conflicts")
     def api_conflicts(
-        limit: Annotated[int | None, Query(ge=1)] = None,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int | None, Query(ge=1, le=MAX_OFFSET)] = None,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> list[dict[str, Any]]:
         """Contradicting claims side by side with their sources (every one, or a page of
         ``limit`` from ``offset``)."""
@@ -443,7 +449,7 @@ def create_app(db: str, token: str | None = None, schema: str | None = None) -> 
     def conflicts_page(request: Request, limit: int = 100, offset: int = 0) -> HTMLResponse:
         v = view()
         believed = {k for k, (a, _) in v.reviews().items() if a == "believe"}
-        limit, offset = max(1, min(limit, 10_000)), max(0, offset)
+        limit, offset = max(1, min(limit, 10_000)), min(max(0, offset), MAX_OFFSET)
         total, shown = conflicts_data(limit, offset)
         return page(
             request,
@@ -514,12 +520,7 @@ def create_app(db: str, token: str | None = None, schema: str | None = None) -> 
     def everyone() -> list[Any]:
         """The people with the most evidence (every one on a small knowledge base)."""
 
-        def make(v: View) -> list[Any]:
-            if v.derived:
-                return people(v, v.busiest_people(EVERYONE))
-            return people(v)[:EVERYONE]
-
-        return memo("everyone", make)
+        return memo("everyone", lambda v: busiest(v, EVERYONE))
 
     def _decide(body: IdentityBody) -> dict[str, Any]:
         try:
