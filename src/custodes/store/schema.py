@@ -65,8 +65,11 @@ def upgrade(conn: Connection) -> None:
                 c = tab.c[col]
                 ddl = c.type.compile(dialect=conn.dialect)
                 conn.execute(text(f'ALTER TABLE {name} ADD COLUMN "{col}" {ddl}'))
+    # indexes added to an existing table (the review queue's), where its columns are there
+    have = {c["name"] for c in inspect(conn).get_columns("statements", schema=where)}
     for index in statements.indexes:
-        index.create(conn, checkfirst=True)
+        if {c.name for c in index.columns} <= have:
+            index.create(conn, checkfirst=True)
 
 
 custodes_schema = Table(

@@ -549,7 +549,9 @@ class View:
             d.title.label("doc_title"),
             d.published.label("doc_published"),
         )
-        if conflicted:  # from the few a conflict rests on, whatever the page
+        if conflicted and self._from_conflicts(limit, offset):
+            # from the statements a conflict rests on and sorted, when they are fewer than the
+            # rows an index scan in queue order would pass before the page's end
             cs = conflict_statements.c
             inner = select(cs.statement_id.label("sid")).distinct().subquery()
             q = q.select_from(inner.join(statements, s.id == inner.c.sid))
@@ -580,6 +582,19 @@ class View:
                 row = reviewed(row, *review[row["id"]])
             out.append(Statement.from_row(row))
         return out
+
+    def _from_conflicts(self, limit: int | None, offset: int) -> bool:
+        """Is a page of the statements in a conflict cheaper read from ``conflict_statements``
+        (all of them, sorted) than by scanning statements in the queue's order (each one
+        checked) until the page is full? The scan passes about (offset + limit) × all / in
+        conflict rows."""
+        if limit is None:
+            return True
+        cs = conflict_statements.c
+        inner = select(cs.statement_id).distinct().subquery()
+        n_conf = self._rows(select(func.count()).select_from(inner))[0][0]
+        n_all = self._rows(select(func.count()).select_from(statements))[0][0]
+        return n_conf == 0 or (offset + limit) * n_all / n_conf > n_conf
 
     def count_by_status(
         self, statuses: Iterable[str] | None, conflicted: bool | None = None
