@@ -61,6 +61,28 @@ def test_stored_conflicts_are_the_computed_ones(
     _same(kb, "after the first write")
 
 
+def test_institutional_conflicts_of_a_case_file_are_kept(
+    kb: KnowledgeBase, report: Any, tmp_path: Path
+) -> None:
+    from importlib import resources
+
+    examples = resources.files("custodes").joinpath("data/examples")
+    kb.ingest_document(*report)
+    case = examples.joinpath("kz-nsc-casefile.yaml").read_text("utf-8")
+    (tmp_path / "kz-nsc-2022-ciss-report.txt").write_text(
+        examples.joinpath("kz-nsc-2022-ciss-report.txt").read_text("utf-8"), "utf-8"
+    )
+    second = (  # another figure for the NSC's budget of 2020: sources disagree
+        "\n  - type: budget\n    subject: NSC\n    amount: 500000000000\n    currency: KZT\n"
+        "    year: 2020\n    source: ciss-2022\n"
+        '    quote: "In 2020, the NSC budget was KZT 433 bn"\n'
+    )
+    (tmp_path / "case.yaml").write_text(case.rstrip() + "\n" + second, "utf-8")
+    assert kb.ingest_casefile(tmp_path / "case.yaml").status == "ingested"
+    assert any(c.kind == "different_budgets" for c in conflicts(kb.view()))
+    _same(kb, "after a case file")
+
+
 def test_the_queue_from_stored_conflicts_is_the_computed_queue(kb: KnowledgeBase, report: Any):
     kb.ingest_document(*report)
     view = kb.view()
