@@ -102,7 +102,11 @@ class View:
             q = select(derived_state.c.name).where(derived_state.c.name == "built")
             # the derived identities know neither an analyst's edit of a name or organisation
             # nor decisions about organisations: with either, they are derived per query
-            edited = any(a == "edit" for a, _ in self.reviews().values())
+            # (an edit of a date or its precision changes neither: the tables stand)
+            edited = any(
+                a == "edit" and bool({"person_key", "org_key"} & set(f or ()))
+                for a, f in self.reviews().values()
+            )
             d = decisions.c
             standing_org = d.kind.like("org_%") & d.undone_at.is_(None)
             org_decided = self._rows(select(d.kind).where(standing_org).limit(1))
