@@ -4,6 +4,8 @@ browser download; skipped where no chromium is installed). One browser for the m
 * reject one event in the review queue → the roster of that date changes;
 * edit a date → the person's timeline moves;
 * merge two organisations → one roster;
+* merge two people from a person's page → one timeline; undo the merge → two again (a name
+  the knowledge base does not hold is refused on the page);
 * 300+ XSS payloads in a document's text, in names and posts → nothing runs: no dialog, no
   request to anywhere but the workbench itself.
 
@@ -201,9 +203,59 @@ def test_merging_two_organisations_shows_one_roster(
         assert sorted(page.locator("a.holder").all_inner_texts()) == ["Marat Osipov", "Timur Bekov"]
         page.goto(f"{server.url}/orgs/State Border Service?on=2020-06-01")
         assert page.locator("h1").inner_text() == "Border Service"
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.locator("#decisions").scroll_into_view_if_needed()
+        assert page.locator("#decisions tbody tr").count() == 1  # the merge, with its Undo
+        _shot(page, "org-identity")
+        page.locator("#decisions button.undo").click()
+        assert "undone" in page.locator("p.message").inner_text()
+        page.goto(f"{server.url}/orgs/Border Service?on=2020-06-01")
+        assert page.locator("a.holder").all_inner_texts() == ["Timur Bekov"]
     finally:
         context.close()
         server.stop()
+
+
+def test_merging_two_people_shows_one_timeline_and_undoing_it_two(
+    page: Any, server: Server
+) -> None:
+    person = f"{server.url}/people/Anuar Sadykulov"
+
+    def bars() -> list[str]:
+        page.wait_for_selector("#timeline[data-ready]")
+        page.wait_for_selector(".vis-item")
+        return page.locator(".vis-item").all_inner_texts()
+
+    page.goto(person)
+    alone = bars()
+    page.goto(f"{server.url}/people/Anuar Kunanbayev")
+    other = bars()
+    page.goto(person)
+    page.locator("form.identity input[name=b]").fill("Nobody Atall")
+    page.locator("form.identity button[value=merge]").click()
+    refused = page.locator("p.message.refused").inner_text()
+    assert refused.startswith("Refused: ") and "holds no person" in refused
+    _shot(page, "identity-refused")
+    page.goto(person)
+    page.locator("form.identity input[name=b]").fill("Anuar Kunanbayev")
+    _shot(page, "identity")
+    page.locator("form.identity button[value=merge]").click()
+    assert "decided" in page.locator("p.message").inner_text()
+    page.goto(person)
+    merged = bars()
+    spellings = page.locator("p .spelling").all_inner_texts()
+    assert spellings == ["Anuar Kunanbayev", "Anuar Sadykulov"]  # one person, one timeline
+    assert len(merged) < len(alone) + len(other)  # the same posts, one bar each
+    assert page.locator("#decisions tbody tr").count() == 1
+    _shot(page, "identity-merged")
+    page.locator("#decisions button.undo").click()
+    assert "undone" in page.locator("p.message").inner_text()
+    page.goto(person)
+    assert bars() == alone and page.locator("p .spelling").all_inner_texts() == [
+        "Anuar Sadykulov"
+    ]
+    page.goto(f"{server.url}/people/Anuar Kunanbayev")
+    assert bars() == other
 
 
 VECTORS = [

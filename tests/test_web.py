@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from html import escape
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -233,3 +234,154 @@ def test_the_institutional_map_without_institutions_says_so(client: TestClient) 
     assert client.get("/api/institutions", params={"on": on, "country": "ZZ"}).status_code == 404
     html = client.get("/institutions", params={"on": on, "country": "ZZ"})
     assert html.status_code == 200 and "no institutional statements for ZZ" in html.text
+
+
+def _csrf(client: TestClient, url: str) -> str:
+    client.get(f"/?token={TOKEN}")  # signs in
+    found = re.search(r'name="csrf_token" value="([0-9a-f]+)"', client.get(url).text)
+    assert found is not None, f"{url} has a form"
+    return found.group(1)
+
+
+def _identity(client: TestClient, csrf: str, back: str, **form: str) -> tuple[int, str]:
+    r = client.post("/identity", data={"csrf_token": csrf, "back": back, **form})
+    message = re.search(r'<p class="message[^"]*">(.*?)</p>', r.text, re.S)
+    assert message is not None, r.text
+    return r.status_code, message.group(1)
+
+
+def test_merge_and_undo_two_people_from_the_person_page(client: TestClient) -> None:
+    page = "/people/Anuar Sadykulov"
+    csrf = _csrf(client, page)
+    html = client.get(page).text
+    assert 'action="/identity"' in html and 'value="merge"' in html and "Split it out" not in html
+    pair = {"a": "Anuar Sadykulov", "b": "Anuar Kunanbayev"}
+    code, said = _identity(client, csrf, page, kind="merge", **pair)
+    assert code == 200 and "decided" in said
+    one = client.get("/api/people/Anuar Sadykulov").json()
+    assert one["spellings"] == ["Anuar Kunanbayev", "Anuar Sadykulov"]  # one timeline
+    assert len(one["tenures"]) == 2  # the same two posts: one person's tenures now
+    [decision] = one["decisions"]
+    assert decision["kind"] == "merge" and decision["who"]
+    html = client.get(page).text
+    assert 'id="decisions"' in html and "Split it out" in html  # two spellings now
+    # undo, as the decision's row does: by the keys it stores
+    code, said = _identity(
+        client, csrf, page, kind="merge", a=decision["a"], b=decision["b"], undo="1"
+    )
+    assert code == 200 and "undone" in said
+    again = client.get("/api/people/Anuar Sadykulov").json()
+    assert again["spellings"] == ["Anuar Sadykulov"] and not again["decisions"]
+
+
+def test_the_identity_forms_refuse_what_the_cli_refuses(client: TestClient) -> None:
+    page = "/people/Karim Massimov"
+    csrf = _csrf(client, page)
+    for form, words in (
+        ({"kind": "merge", "a": "Karim Massimov", "b": "Foo"}, "holds no person or organisation"),
+        ({"kind": "merge", "a": "Karim Massimov", "b": "karim massimov"}, "merged with itself"),
+        ({"kind": "not_same", "a": "Karim Massimov", "b": "NSC"}, "a person and"),
+        ({"kind": "merge", "a": "NSC", "b": "National Security Committee"}, "merged with itself"),
+        ({"kind": "split", "a": "Nobody Atall"}, "holds no person or organisation"),
+    ):
+        code, said = _identity(client, csrf, page, **form)
+        assert code == 422 and said.startswith("Refused: ") and words in said, (form, said)
+    html = client.get("/orgs/NSC").text
+    assert "Split it out" in html and 'value="not_same"' in html
+
+
+def test_organisations_split_and_undo_from_their_page(client: TestClient) -> None:
+    page = "/orgs/NSC"
+    csrf = _csrf(client, page)
+    code, said = _identity(client, csrf, page, kind="split", a="NSC")
+    assert code == 200 and "decided" in said
+    html = client.get(page).text
+    row = re.search(r'<table id="decisions">.*?</table>', html, re.S)
+    assert row is not None and "split" in row.group(0)
+    a = re.search(r'name="kind" value="split"><input type="hidden" name="a" value="([^"]+)"', html)
+    assert a is not None
+    code, said = _identity(client, csrf, page, kind="split", a=a.group(1), undo="1")
+    assert code == 200 and "undone" in said and 'id="decisions"' not in client.get(page).text
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def backend(
+    request: pytest.FixtureRequest, report: tuple[Any, Any], tmp_path: Path
+) -> Iterator[TestClient]:
+    """The workbench on the bundled report, once on SQLite and once on PostgreSQL (in a
+    schema of its own; skipped when no server answers)."""
+    from contextlib import nullcontext
+
+    from conftest import PG_URL, _postgres_answers, pg_schema
+
+    if request.param == "postgresql" and not _postgres_answers():
+        pytest.skip(f"no PostgreSQL at {PG_URL}")
+    pg = request.param == "postgresql"
+    with pg_schema("custodes_web") if pg else nullcontext(None) as schema:
+        db = PG_URL if pg else str(tmp_path / "kb.db")
+        with KnowledgeBase.open(db, schema=schema) as kb:
+            kb.ingest_document(*report)
+        app = create_app(db, TOKEN, schema=schema)
+        with TestClient(app) as c:
+            yield c
+        app.state.kb.close()
+
+
+def test_reviews_and_decisions_through_the_web_app_on_both_backends(
+    backend: TestClient,
+) -> None:
+    client, post = backend, "Head of Special Service “A”"
+    assert "Anuar Sadykulov" in _holders(client, post)
+    queue = client.get("/api/review").json()
+    assert queue and queue[0]["conflicts"], "conflicts first"
+    csrf = _csrf(client, "/review")
+    sid = _dismissal(client)
+    r = client.post(f"/review/{sid}", data={"action": "reject", "csrf_token": csrf})
+    assert r.status_code == 200 and "Anuar Sadykulov" not in _holders(client, post)
+    rejected = client.get("/api/review", params={"status": "rejected"}).json()
+    assert sid in {i["statement_id"] for i in rejected}  # with the event's other post
+    assert {i["status"] for i in rejected} == {"rejected"}
+    assert sid not in {i["statement_id"] for i in client.get("/api/review").json()}
+    assert "rejected" in client.get("/review?status=rejected").text
+    assert client.post(f"/api/statements/{sid}/undo", headers=AUTH).status_code == 200
+    assert "Anuar Sadykulov" in _holders(client, post)
+    r = client.post(f"/api/statements/{sid}/edit", headers=AUTH, json={"date": "2022-01-09"})
+    assert r.status_code == 200
+    tenures = client.get("/api/people/Anuar Sadykulov").json()["tenures"]
+    assert {t["end"] for t in tenures} == {"2022-01-09"}
+    assert sid in {i["statement_id"] for i in client.get("/api/review?status=edited").json()}
+    assert client.post(f"/api/statements/{sid}/undo", headers=AUTH).status_code == 200
+    # a conflict believed from its page, then people merged and apart again from theirs
+    conflict = client.get("/api/conflicts").json()[0]
+    one, other = (side["sources"][0]["statement_id"] for side in conflict["sides"][:2])
+    r = client.post(f"/api/statements/{one}/believe", headers=AUTH, json={"over": [other]})
+    assert r.status_code == 200 and "<b>believed</b>" in client.get("/conflicts").text
+    page = "/people/Anuar Sadykulov"
+    pair = {"a": "Anuar Sadykulov", "b": "Anuar Kunanbayev"}
+    code, said = _identity(client, csrf, page, kind="merge", **pair)
+    assert code == 200 and "decided" in said
+    assert len(client.get("/api/people/Anuar Kunanbayev").json()["spellings"]) == 2
+    code, said = _identity(client, csrf, page, kind="merge", undo="1", **pair)
+    assert code == 200 and "undone" in said
+    assert client.get("/api/people/Anuar Kunanbayev").json()["spellings"] == ["Anuar Kunanbayev"]
+    r = client.post("/api/identity", headers=AUTH, json={"kind": "split", "a": "NSC"})
+    assert r.status_code == 200 and r.json()["status"] == "decided"
+
+
+def test_believing_from_the_conflicts_page_keeps_the_other_side(client: TestClient) -> None:
+    csrf = _csrf(client, "/conflicts")
+    html = client.get("/conflicts").text
+    form = re.search(r'<form method="post" id="c-1" class="believe">(.*?)</form>', html, re.S)
+    assert form is not None
+    every = re.search(r'name="every" value="([^"]+)"', form.group(1))
+    side_button = r'form="c-1" formaction="/review/([0-9a-f]+)" name="side" value="([^"]+)"'
+    button = re.search(side_button, html)
+    assert every is not None and button is not None
+    sid, side = button.groups()
+    data = {"csrf_token": csrf, "action": "believe", "every": every.group(1), "side": side}
+    assert client.post(f"/review/{sid}", data=data).status_code == 200
+    reviews = client.app.state.kb.view().reviews()
+    action, fields = reviews[sid]
+    others = [o for o in every.group(1).split(",") if o and o not in side.split(",")]
+    assert action == "believe" and others and sorted(fields["over"]) == sorted(others)
+    assert html.count('name="every"') == html.count('class="conflict-pair"')

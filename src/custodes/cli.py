@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -835,20 +836,40 @@ UndoReview = Annotated[
 ]
 
 
+class ReviewStatus(StrEnum):
+    """``custodes review --status``: which statements (``analyses.review.STATUSES``)."""
+
+    unreviewed = "unreviewed"
+    accepted = "accepted"
+    rejected = "rejected"
+    edited = "edited"
+    all = "all"
+
+
 @app.command("review")
 def review_cmd(
-    limit: Annotated[int, typer.Option("--limit", min=1, help="show at most this many")] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=10**9, help="show at most this many")
+    ] = 50,
+    status: Annotated[
+        ReviewStatus,
+        typer.Option("--status", help="which statements: unreviewed (default), accepted, …"),
+    ] = ReviewStatus.unreviewed,
+    offset: Annotated[
+        int, typer.Option("--offset", min=0, max=10**9, help="skip this many first")
+    ] = 0,
     db: DbOption = "custodes.db",
     format: FormatOption = Format.table,
 ) -> None:
     """Statements to review: those in a conflict first, then the lowest confidence, then the
-    newest. Then `custodes accept|reject ID` or `custodes edit ID --date … --person …`."""
+    newest. Then `custodes accept|reject ID` or `custodes edit ID --date … --person …`;
+    `--status rejected` (accepted, edited, all) lists those already reviewed."""
     import dataclasses
 
     from custodes.analyses.review import review_queue
 
     with _reading(db) as kb:
-        items = review_queue(kb.view(), limit)
+        items = review_queue(kb.view(), limit, status=status.value, offset=offset)
     console = _console()
     if format == Format.json:
         typer.echo(json.dumps([dataclasses.asdict(i) for i in items], ensure_ascii=False, indent=2))
@@ -861,7 +882,7 @@ def review_cmd(
         ]
         typer.echo(to_csv(rows), nl=False)
         return
-    table = Table(title=f"Review queue ({len(items)} shown)")
+    table = Table(title=f"Review queue: {status.value} ({len(items)} shown)")
     for col in ("id", "claim", "date", "conf.", "quote", "why first"):
         table.add_column(col)
     for i in items:
@@ -1042,7 +1063,7 @@ EXAMPLES = {
     "export": "custodes export --format ftm --on 2022-01-05 --org NSC --out nsc.ftm.json",
     "load": "custodes load kb.jsonl --db copy.db",
     "import": "custodes import peps.ftm.json --db custodes.db",
-    "review": "custodes review --limit 20",
+    "review": "custodes review --status rejected --limit 20",
     "accept": "custodes accept 3f9a2c71d0",
     "reject": "custodes reject 3f9a2c71d0",
     "edit": "custodes edit 3f9a2c71d0 --date 2022-01-06 --precision day",

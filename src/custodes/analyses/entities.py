@@ -62,15 +62,30 @@ def _entities(
     return sorted(out, key=lambda e: (-e.events - e.claims, e.name))
 
 
-def people(view: View) -> list[Entity]:
+def people(view: View, person_keys: list[str] | None = None) -> list[Entity]:
     """Every person, one entry per person across spellings (the view's resolved persons, which
-    honour analysts' merge and not-same decisions), most evidence first."""
+    honour analysts' merge and not-same decisions), most evidence first. ``person_keys``: only
+    the persons of these stored keys (pass every spelling of each: ``View.match_people``)."""
+    stmts = view.statements(person_keys=person_keys)
     return _entities(
-        [s for s in view.statements() if s.person and s.person_key],
+        [s for s in stmts if s.person and s.person_key],
         lambda s: s.person_key or "",
         lambda s: s.person or "",
         lambda _k, spellings: _preferred(spellings),
     )
+
+
+def busiest(view: View, limit: int) -> list[Entity]:
+    """The ``limit`` persons with the most statements, each with its preferred name and other
+    spellings (no counts of documents or events): where to start in a large knowledge base,
+    counted by the database (``View.busiest_people``) when the derived tables are built."""
+    if not view.derived:
+        return people(view)[:limit]
+    out = []
+    for key, spellings in view.busiest_people(limit):
+        name = _preferred(spellings) if spellings else key
+        out.append(Entity(name, sorted(x for x in spellings if x != name), [key]))
+    return out
 
 
 def orgs(view: View) -> list[Entity]:

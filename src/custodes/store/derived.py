@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete, func, or_, select
 
 from custodes.extract.dates import PartialDate
+from custodes.store import derived_conflicts
 from custodes.store.bulk import insert_rows
 from custodes.store.db import pg_lock
 from custodes.store.schema import (
@@ -284,6 +285,7 @@ def _write_tenures(conn: Connection, org_keys: Iterable[str]) -> None:
             insert_rows(conn, tenures, rows)
             rows = []
     insert_rows(conn, tenures, rows)
+    derived_conflicts.write(conn, org_keys)  # the conflicts next to the tenures they rest on
 
 
 def org_tenures(view: Any, key: str) -> list[Tenure]:

@@ -331,6 +331,7 @@ class KnowledgeBase:
             ]
             insert_ignore(conn, relations, rows)
             insert_ignore(conn, org_aliases, _alias_rows(case.aliases, doc_id))
+            derived.refresh(conn)  # the kept institutional conflicts (store/derived_conflicts)
             conn.execute(
                 changes.insert(),
                 {

@@ -36,10 +36,11 @@ metadata = MetaData()
 
 # The version of these tables, recorded in ``custodes_schema`` (``store/guard.py``): 1 was the
 # schema before the version table; 2 added ``date_after`` and the version table itself; 3 added
-# ``reviews`` and the derived tables (store/derived.py). Each version is an Alembic revision of
-# that number (``store/migrations/versions/000N_*.py``): change a table here, bump the version
+# ``reviews`` and the derived tables (store/derived.py); 4 the stored conflicts
+# (store/derived_conflicts.py) and the review queue's index. Each version is an Alembic revision
+# of that number (``store/migrations/versions/000N_*.py``): change a table here, bump the version
 # and add its revision; tests/test_migrations.py compares a new and a migrated knowledge base.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 custodes_schema = Table(
@@ -103,6 +104,8 @@ statements = Table(
     Index("ix_statements_person", "person_key"),
     Index("ix_statements_org", "org_key"),
     Index("ix_statements_post", "post_key"),
+    # the review queue: unreviewed (or accepted, …) statements, lowest confidence first
+    Index("ix_statements_queue", "status", "leg", "confidence"),
 )
 
 org_aliases = Table(
@@ -268,4 +271,36 @@ tenures = Table(
     Column("tenure", JSON, nullable=False),
     Index("ix_tenures_org", "org_key", "first_seen"),
     Index("ix_tenures_person", "person_key"),
+)
+# conflicts between claims (``analyses.conflicts``), kept by ``store/derived_conflicts.py`` one
+# organisation at a time next to its tenures ("" holds those of statements without a post,
+# "@relations" the institutional ones); ``conflict_statements`` names the statements each
+# rests on, so the review queue puts them first through an index
+stored_conflicts = Table(
+    "stored_conflicts",
+    metadata,
+    Column("id", Text, primary_key=True),  # "<org_key>#<n>"
+    Column("org_key", Text, nullable=False),
+    Column("day", Text, nullable=False),  # the conflict's date, "9999" when it has none
+    Column("kind", String(24), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("conflict", JSON, nullable=False),
+    Index("ix_stored_conflicts_org", "org_key"),
+    Index("ix_stored_conflicts_order", "day", "kind", "summary"),
+)
+conflict_statements = Table(
+    "conflict_statements",
+    metadata,
+    Column("conflict_id", Text, primary_key=True),
+    Column("statement_id", Text, primary_key=True),
+    Column("org_key", Text, nullable=False),
+    Index("ix_conflict_statements_statement", "statement_id"),
+    Index("ix_conflict_statements_org", "org_key"),
+)
+# when the stored conflicts were derived in full: the ``at`` of the ``derived_state`` row
+# "built" they follow (a rebuild writes a new one, so its conflicts are derived in full again)
+conflicts_state = Table(
+    "conflicts_state",
+    metadata,
+    Column("built_at", DateTime(timezone=True), primary_key=True),
 )

@@ -27,6 +27,8 @@ from custodes.countries import split_country, with_country
 from custodes.store.keys import org_key, person_key
 from custodes.store.review import reviewed
 from custodes.store.schema import (
+    conflict_statements,
+    conflicts_state,
     decisions,
     derived_state,
     documents,
@@ -39,6 +41,7 @@ from custodes.store.schema import (
     relations,
     reviews,
     statements,
+    stored_conflicts,
     tenures,
 )
 from custodes.store.statements import Statement
@@ -99,7 +102,11 @@ class View:
             q = select(derived_state.c.name).where(derived_state.c.name == "built")
             # the derived identities know neither an analyst's edit of a name or organisation
             # nor decisions about organisations: with either, they are derived per query
-            edited = any(a == "edit" for a, _ in self.reviews().values())
+            # (an edit of a date or its precision changes neither: the tables stand)
+            edited = any(
+                a == "edit" and bool({"person_key", "org_key"} & set(f or ()))
+                for a, f in self.reviews().values()
+            )
             d = decisions.c
             standing_org = d.kind.like("org_%") & d.undone_at.is_(None)
             org_decided = self._rows(select(d.kind).where(standing_org).limit(1))
@@ -488,6 +495,186 @@ class View:
         q = select(pi.person_key).where(pi.identity.in_(sorted(hits)))
         return sorted(r[0] for r in self._rows(q))
 
+    # ---- stored conflicts and the review queue (store/derived_conflicts.py, issue 11) -----
+
+    @property
+    def conflicts_stored(self) -> bool:
+        """Are the kept conflicts this view's? The derived tables built, every statement
+        counted (no ``min_confidence``) and the conflicts derived since the tables were."""
+        if not self.tenures_stored:
+            return False
+        built = select(derived_state.c.at).where(derived_state.c.name == "built")
+        kept = conflicts_state.c.built_at == built.scalar_subquery()
+        return bool(self._rows(select(conflicts_state.c.built_at).where(kept)))
+
+    def conflict_page(self, limit: int = 100, offset: int = 0) -> tuple[int, list[Any]]:
+        """(how many, one page of them): the kept conflicts in ``conflicts()``'s order (date,
+        kind, summary), as ``analyses.conflicts.Conflict``. Only when ``conflicts_stored``."""
+        from custodes.store.derived_conflicts import from_json
+
+        c = stored_conflicts.c
+        total = self._rows(select(func.count()).select_from(stored_conflicts))[0][0]
+        q = select(c.conflict).order_by(c.day, c.kind, c.summary, c.id)
+        rows = self._rows(q.limit(limit).offset(offset))
+        return total, [from_json(r[0]) for r in rows]
+
+    def conflicted(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        """Statement id (of ``ids``) → the summaries of the kept conflicts it is a side of."""
+        cs, c = conflict_statements.c, stored_conflicts.c
+        q = select(cs.statement_id, c.summary).join(stored_conflicts, c.id == cs.conflict_id)
+        out: dict[str, list[str]] = {}
+        wanted = sorted(set(ids))
+        chunks = [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
+        for sid, summary in (
+            r for ch in chunks for r in self._rows(q.where(cs.statement_id.in_(ch)))
+        ):
+            out.setdefault(sid, []).append(summary)
+        return out
+
+    def statements_by_status(
+        self,
+        statuses: Iterable[str] | None,
+        *,
+        ids: Iterable[str] | None = None,
+        conflicted: bool | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Statement]:
+        """Statements (their arriving leg) whose ``status`` is one of ``statuses`` (None:
+        any), read with their standing review (a rejected one too, unlike ``statements``), in
+        the review queue's order: lowest confidence, then the newest document, then document
+        order. ``ids``: only these; ``conflicted``: only those a kept conflict rests on (True)
+        or none of them (False). Keys are as stored (the queue shows names, it resolves
+        nobody)."""
+        s, d = statements.c, documents.c
+        q = select(
+            statements,
+            d.path.label("doc_path"),
+            d.title.label("doc_title"),
+            d.published.label("doc_published"),
+        )
+        if conflicted and self._from_conflicts(limit, offset):
+            # from the statements a conflict rests on and sorted, when they are fewer than the
+            # rows an index scan in queue order would pass before the page's end
+            cs = conflict_statements.c
+            inner = select(cs.statement_id.label("sid")).distinct().subquery()
+            q = q.select_from(inner.join(statements, s.id == inner.c.sid))
+        else:
+            q = _where_conflicted(q, conflicted)
+        q = q.join(documents, d.id == s.doc_id).where(s.leg == "to")
+        if statuses is not None and ids is None:  # with ids, by their key (filtered below)
+            q = q.where(s.status.in_(sorted(set(statuses))))
+        if ids is not None:  # sorted here: ordered by confidence, SQLite would scan its index
+            wanted = sorted(set(ids))
+            chunks = [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
+            rows = [r for c in chunks for r in self._rows(q.where(s.id.in_(c)))]
+            rows = [r for r in rows if statuses is None or r.status in statuses]
+            rows.sort(key=lambda r: r.id)
+            rows.sort(key=lambda r: (r.doc_published or "", r.doc_id, -r.start), reverse=True)
+            rows.sort(key=lambda r: r.confidence)
+            rows = rows[offset : None if limit is None else offset + limit]
+        else:
+            q = q.order_by(
+                s.confidence, d.published.desc().nulls_last(), s.doc_id.desc(), s.start, s.id
+            )
+            rows = self._rows(q.limit(limit).offset(offset) if limit is not None else q)
+        review = self.reviews()
+        out = []
+        for r in rows:
+            row = dict(r._mapping)
+            if row["id"] in review:
+                row = reviewed(row, *review[row["id"]])
+            out.append(Statement.from_row(row))
+        return out
+
+    def _from_conflicts(self, limit: int | None, offset: int) -> bool:
+        """Is a page of the statements in a conflict cheaper read from ``conflict_statements``
+        (all of them, sorted) than by scanning statements in the queue's order (each one
+        checked) until the page is full? The scan passes about (offset + limit) × all / in
+        conflict rows."""
+        if limit is None:
+            return True
+        cs = conflict_statements.c
+        inner = select(cs.statement_id).distinct().subquery()
+        n_conf = self._rows(select(func.count()).select_from(inner))[0][0]
+        n_all = self._rows(select(func.count()).select_from(statements))[0][0]
+        return n_conf == 0 or (offset + limit) * n_all / n_conf > n_conf
+
+    def count_by_status(
+        self, statuses: Iterable[str] | None, conflicted: bool | None = None
+    ) -> int:
+        """How many statements (arriving legs) ``statements_by_status`` has to show."""
+        s = statements.c
+        if conflicted:  # from the few in a conflict, not from every statement
+            cs = conflict_statements.c
+            inner = select(cs.statement_id.label("sid")).distinct().subquery()
+            q = select(func.count()).select_from(inner.join(statements, s.id == inner.c.sid))
+        else:
+            q = _where_conflicted(select(func.count()).select_from(statements), conflicted)
+        q = q.where(s.leg == "to")
+        if statuses is not None:
+            q = q.where(s.status.in_(sorted(set(statuses))))
+        return int(self._rows(q)[0][0])
+
+    def standing_decisions(self, keys: Iterable[str], org: bool = False) -> list[dict[str, Any]]:
+        """The analysts' standing decisions naming these stored keys, about people (or, with
+        ``org``, organisations): kind (merge, not_same, split), a, b (keys), who and when, in
+        the order they were made; what a person's or organisation's page offers to undo."""
+        d = decisions.c
+        wanted = sorted(set(keys))
+        named = or_(d.a.in_(wanted), d.b.in_(wanted))
+        q = select(d.kind, d.a, d.b, d.who, d.at).where(d.undone_at.is_(None), named)
+        out = []
+        for r in self._rows(q.order_by(d.id)):
+            if r.kind.startswith("org_") == org:
+                kind = r.kind.removeprefix("org_")
+                out.append({"kind": kind, "a": r.a, "b": r.b, "who": r.who, "at": str(r.at)})
+        return out
+
+    def document(self, doc_id: str) -> DocumentInfo | None:
+        """One document's description, or None."""
+        d = documents.c
+        q = select(d.id, d.path, d.title, d.published, d.language, d.kind, d.n_events)
+        rows = self._rows(q.where(d.id == doc_id))
+        return DocumentInfo(**rows[0]._mapping) if rows else None
+
+    def statement_counts(self) -> dict[str, int]:
+        """Document id → how many of its statements analyses see (a rejected one is not),
+        counted by the database rather than by reading every statement."""
+        s = statements.c
+        counts = dict(self._rows(select(s.doc_id, func.count()).group_by(s.doc_id)))
+        gone = select(s.doc_id, func.count()).where(s.status == "rejected").group_by(s.doc_id)
+        for doc, n in self._rows(gone):  # the few rejected, through the queue's index
+            counts[doc] -= n
+        return counts
+
+    def busiest_people(self, limit: int) -> list[tuple[str, Counter[str]]]:
+        """The ``limit`` persons with the most statements, most first: (the person's key, how
+        often each spelling is written), counted by the database, for a list of people that
+        does not read the whole knowledge base. Only when ``derived``."""
+        s, pi = statements.c, person_identities.c
+        n = func.count().label("n")
+        q = (  # a ranking of whom to list first: rejected statements count too
+            select(pi.identity, n)
+            .select_from(statements)
+            .join(person_identities, pi.person_key == s.person_key)
+            .group_by(pi.identity)
+            .order_by(n.desc(), pi.identity)
+            .limit(limit)
+        )
+        heads = [r[0] for r in self._rows(q)]
+        spelled = (
+            select(pi.identity, s.person, func.count())
+            .select_from(person_identities)
+            .join(statements, s.person_key == pi.person_key)
+            .where(pi.identity.in_(heads), s.person.is_not(None))
+            .group_by(pi.identity, s.person)
+        )
+        counts: dict[str, Counter[str]] = {h: Counter() for h in heads}
+        for who, person, k in self._rows(spelled):
+            counts[who][person] += k
+        return [(h, counts[h]) for h in heads]
+
     def stored_rows(self, table: str, batch: int = 2000) -> Iterator[dict[str, Any]]:
         """Every row of one table as it is stored (keys not resolved, decisions not applied),
         in a stable order, streamed ``batch`` rows at a time so memory stays constant however
@@ -498,6 +685,15 @@ class View:
             for row in conn.execution_options(yield_per=batch).execute(q):
                 yield dict(row._mapping)
             conn.rollback()
+
+
+def _where_conflicted(q: Select[Any], conflicted: bool | None) -> Select[Any]:
+    """Statements a kept conflict rests on (True), none of them (False), or any (None)."""
+    if conflicted is None:
+        return q
+    cs = conflict_statements.c
+    rests = select(cs.statement_id).where(cs.statement_id == statements.c.id).exists()
+    return q.where(rests if conflicted else ~rests)
 
 
 # The tables a dump holds, in the order a load must write them (documents before what cites

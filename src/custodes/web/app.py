@@ -28,9 +28,10 @@ from pydantic import BaseModel
 from starlette.middleware.base import BaseHTTPMiddleware
 
 from custodes.analyses import UnknownName, conflicts, diff, people, roster
+from custodes.analyses.entities import busiest
 from custodes.analyses.institutions import Institutions, institutions
 from custodes.analyses.network import network
-from custodes.analyses.review import review_queue
+from custodes.analyses.review import STATUSES, queue_size, review_queue
 from custodes.extract.dates import PartialDate
 from custodes.store import KnowledgeBase, ReviewError, View
 from custodes.tenures import derive_tenures
@@ -41,6 +42,9 @@ CSP = (
     "frame-ancestors 'none'"
 )
 COOKIE = "custodes_token"
+MAX_OFFSET = 10**9  # a page further than any knowledge base (and within SQLite's integers)
+EVERYONE = 100  # how many people a search page without a query lists
+Status = Annotated[str, Query(description="unreviewed, accepted, rejected, edited or all")]
 
 
 class _Headers(BaseHTTPMiddleware):
@@ -101,10 +105,10 @@ def _required_day(value: str, name: str) -> PartialDate:
     return day
 
 
-def create_app(db: str, token: str | None = None) -> FastAPI:
-    """The workbench on the knowledge base ``db``; ``token`` guards every write (one is made
-    when none is given: ``app.state.token``)."""
-    kb = KnowledgeBase.open(db)
+def create_app(db: str, token: str | None = None, schema: str | None = None) -> FastAPI:
+    """The workbench on the knowledge base ``db`` (on PostgreSQL, in ``schema`` if given);
+    ``token`` guards every write (one is made when none is given: ``app.state.token``)."""
+    kb = KnowledgeBase.open(db, schema=schema)
     token = token or secrets.token_urlsafe(24)
     csrf = hmac.new(token.encode(), b"csrf", hashlib.sha256).hexdigest()
     app = FastAPI(
@@ -123,6 +127,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     # the knowledge base does not change: every write logs a row of ``changes``, so a new
     # newest row means a new view. A page after a write pays for the derivation once.
     cache: dict[str, Any] = {"marker": None, "view": None, "memo": {}}
+    app.state.cache = cache  # benchmarks/bench_web.py empties it to time a first visit
 
     def view() -> View:
         marker = kb.last_change()
@@ -139,7 +144,10 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     def page(request: Request, template: str, **context: Any) -> HTMLResponse:
         signed_in = hmac.compare_digest(request.cookies.get(COOKIE, ""), token)
         return templates.TemplateResponse(
-            request, template, {"csrf": csrf, "signed_in": signed_in, **context}
+            request,
+            template,
+            {"csrf": csrf, "signed_in": signed_in, **context},
+            status_code=422 if context.get("refused") else 200,
         )
 
     def api_writer(authorization: Annotated[str | None, Header()] = None) -> None:
@@ -165,9 +173,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     def documents_data() -> list[dict[str, Any]]:
         def make(v: View) -> list[dict[str, Any]]:
-            counts: dict[str, int] = {}
-            for s in v.statements():
-                counts[s.doc_id] = counts.get(s.doc_id, 0) + 1
+            counts = v.statement_counts()
             return [{**_plain(d), "n_statements": counts.get(d.id, 0)} for d in v.documents()]
 
         return memo("documents", make)
@@ -185,15 +191,25 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         return documents_data()
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-    def documents_page(request: Request) -> HTMLResponse:
-        return page(request, "documents.html", documents=documents_data())
+    def documents_page(request: Request, limit: int = 500, offset: int = 0) -> HTMLResponse:
+        every = documents_data()
+        limit, offset = max(1, min(limit, 10_000)), min(max(0, offset), MAX_OFFSET)
+        shown = every[offset : offset + limit]
+        return page(
+            request,
+            "documents.html",
+            documents=shown,
+            total=len(every),
+            limit=limit,
+            offset=offset,
+        )
 
     def document_data(doc_id: str) -> dict[str, Any]:
         v = view()
         text = v.document_text(doc_id)
         if text is None:
             raise HTTPException(404, f"no document {doc_id!r}")
-        info = next(d for d in v.documents() if d.id == doc_id)
+        info = v.document(doc_id)
         stmts = v.statements(doc_id=doc_id)
         return {
             **_plain(info),
@@ -213,18 +229,49 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     # ---- review
 
-    def queue(v: View) -> list[Any]:
-        return review_queue(v, found=memo("conflicts", conflicts))
+    def queue(status: str, limit: int, offset: int) -> list[Any]:
+        """One page of the queue: read through indexes when the conflicts are kept, else over
+        the conflicts computed once for this view."""
+        if status not in STATUSES:
+            raise HTTPException(422, f"status: use one of {', '.join(STATUSES)}")
+
+        def make(v: View) -> list[Any]:
+            found = None if v.conflicts_stored else memo("conflicts", conflicts)
+            return review_queue(v, limit, found=found, status=status, offset=offset)
+
+        return memo(f"review {status} {limit} {offset}", make)
 
     @app.get("/api/review")
-    def api_review(limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict[str, Any]]:
-        """Unreviewed statements: conflicts first, then lowest confidence, then newest."""
-        return _plain(memo("review", queue)[:limit])
+    def api_review(
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+        status: Status = "unreviewed",
+    ) -> list[dict[str, Any]]:
+        """Statements to review (unreviewed by default): conflicts first, then lowest
+        confidence, then newest; one page of ``limit`` from ``offset``."""
+        return _plain(queue(status, limit, offset))
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
-    def review_page(request: Request, limit: int = 100) -> HTMLResponse:
-        items = memo("review", queue)[: max(1, min(limit, 1000))]
-        return page(request, "review.html", items=items)
+    def review_page(
+        request: Request, limit: int = 100, offset: int = 0, status: str = "unreviewed"
+    ) -> HTMLResponse:
+        limit, offset = max(1, min(limit, 1000)), min(max(0, offset), MAX_OFFSET)
+        items = queue(status, limit, offset)
+        total = memo(f"queue size {status}", lambda v: queue_size(v, status))
+        query = {"status": status, "limit": limit, "offset": offset}
+        here = "/review" if (status, limit, offset) == ("unreviewed", 100, 0) else "/review?"
+        here += "" if here == "/review" else urlencode(query)
+        return page(
+            request,
+            "review.html",
+            items=items,
+            total=total,
+            status=status,
+            statuses=list(STATUSES),
+            limit=limit,
+            offset=offset,
+            here=here,
+        )
 
     def _act(sid: str, action: str, edits: dict[str, Any] | None = None) -> dict[str, Any]:
         if action == "edit":
@@ -269,9 +316,13 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         date: Annotated[str, Form()] = "",
         precision: Annotated[str, Form()] = "",
         over: Annotated[str, Form()] = "",
+        side: Annotated[str, Form()] = "",
+        every: Annotated[str, Form()] = "",
     ) -> Response:
-        if action == "believe":
-            kb.believe(sid, [o for o in over.split(",") if o])
+        if action == "believe":  # ``over`` the others, or ``every`` id but those of ``side``
+            mine = {sid, *side.split(",")}
+            others = over or ",".join(o for o in every.split(",") if o not in mine)
+            kb.believe(sid, [o for o in others.split(",") if o])
         else:
             edits = {"person": person, "title": title, "org": org, "date": date}
             edits["precision"] = precision
@@ -289,7 +340,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         if not keys:
             raise UnknownName(f"no person matches {name!r}")
         stmts = v.statements(person_keys=keys)
-        who = {v.person_identity().get(k, k) for k in keys}
+        resolved = v.identities_of(keys)
+        who = {resolved.get(k, k) for k in keys}
         spellings = sorted({s.person for s in stmts if s.person and s.person_key in who})
         tenures = [t for t in derive_tenures(stmts) if t.person_key in who]
         return {
@@ -310,6 +362,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
                 for t in tenures
             ],
             "statements": [_statement(s) for s in stmts if s.person_key in who],
+            "decisions": v.standing_decisions(keys),
         }
 
     @app.get("/api/people/{name}")
@@ -350,6 +403,9 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         a, b = _day(d1, "from"), _day(d2, "to")
         if a and b:
             change = memo(f"diff {name} {a.iso} {b.iso}", lambda v: diff(v, name, a, b))
+        v = view()
+        key = v.resolve_org(name)
+        stored = [k for k, to in v.org_identity().items() if to == key] + [key or ""]
         units: dict[str, list[Any]] = {}
         for p in r.posts:
             units.setdefault(p.unit or "", []).append(p)
@@ -363,22 +419,47 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             diff=change,
             d1=d1 or "",
             d2=d2 or "",
+            decisions=v.standing_decisions(stored, org=True),
         )
 
     # ---- conflicts, network, search, identity
 
+    def conflicts_data(limit: int | None, offset: int) -> tuple[int, list[Any]]:
+        """(how many, one page): the kept conflicts read through their index, or, where they
+        are not kept (an analyst's edit stands, say), all computed once for this view."""
+        v = view()
+        if v.conflicts_stored:
+            return memo(
+                f"conflicts {limit} {offset}",
+                lambda v: v.conflict_page(10**9 if limit is None else limit, offset),
+            )
+        found = memo("conflicts", conflicts)
+        return len(found), found[offset : None if limit is None else offset + limit]
+
     @app.get("/api/conflicts")
-    def api_conflicts() -> list[dict[str, Any]]:
-        """Contradicting claims side by side with their sources."""
-        return _plain(memo("conflicts", conflicts))
+    def api_conflicts(
+        limit: Annotated[int | None, Query(ge=1, le=MAX_OFFSET)] = None,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    ) -> list[dict[str, Any]]:
+        """Contradicting claims side by side with their sources (every one, or a page of
+        ``limit`` from ``offset``)."""
+        return _plain(conflicts_data(limit, offset)[1])
 
     @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
-    def conflicts_page(request: Request, limit: int = 100) -> HTMLResponse:
+    def conflicts_page(request: Request, limit: int = 100, offset: int = 0) -> HTMLResponse:
         v = view()
         believed = {k for k, (a, _) in v.reviews().items() if a == "believe"}
-        found = memo("conflicts", conflicts)
-        shown = found[: max(1, min(limit, 10_000))]
-        return page(request, "conflicts.html", conflicts=shown, total=len(found), believed=believed)
+        limit, offset = max(1, min(limit, 10_000)), min(max(0, offset), MAX_OFFSET)
+        total, shown = conflicts_data(limit, offset)
+        return page(
+            request,
+            "conflicts.html",
+            conflicts=shown,
+            total=total,
+            believed=believed,
+            limit=limit,
+            offset=offset,
+        )
 
     @app.get("/api/network")
     def api_network() -> dict[str, Any]:
@@ -416,10 +497,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     def search_data(q: str) -> dict[str, Any]:
         v = view()
-        keys = set(v.match_people(q)) if q.strip() else set()
-        identity = v.person_identity()
-        everyone = memo("people", people)
-        found = [p for p in everyone if set(p.keys) & {identity.get(k, k) for k in keys}]
+        keys = v.match_people(q) if q.strip() else []
+        found = memo(f"people {q}", lambda v: people(v, keys)) if keys else []
         org = v.resolve_org(q) if q.strip() else None
         return {
             "q": q,
@@ -434,7 +513,14 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "") -> HTMLResponse:
-        return page(request, "search.html", found=search_data(q), everyone=memo("people", people))
+        # the people with the most evidence, to start from when nothing is asked yet
+        shown = [] if q.strip() else everyone()
+        return page(request, "search.html", found=search_data(q), everyone=shown)
+
+    def everyone() -> list[Any]:
+        """The people with the most evidence (every one on a small knowledge base)."""
+
+        return memo("everyone", lambda v: busiest(v, EVERYONE))
 
     def _decide(body: IdentityBody) -> dict[str, Any]:
         try:
@@ -455,14 +541,21 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         kind: Annotated[str, Form()],
         a: Annotated[str, Form()],
         b: Annotated[str, Form()] = "",
+        undo: Annotated[str, Form()] = "",
         back: Annotated[str, Form()] = "/search",
     ) -> Response:
-        try:
-            status = kb.decide(kind, a, b or None)
-        except ValueError as e:
-            return page(request, "message.html", message=str(e), back=back)
+        """Merge, not-same or split from a person's or an organisation's page (``undo``
+        withdraws one); a refusal (an unknown name, a name with itself, a person with an
+        organisation) is the page's message, as the CLI's one line."""
         safe = back if back.startswith("/") and not back.startswith("//") else "/search"
-        return page(request, "message.html", message=f"{a} / {b}: {kind} — {status}", back=safe)
+        try:
+            status = kb.decide(kind, a.strip(), b.strip() or None, undo=bool(undo))
+        except ValueError as e:
+            return page(request, "message.html", message=str(e), back=safe, refused=True)
+        what = {"merge": "one", "not_same": "never the same", "split": "a spelling of its own"}
+        said = f"{a} / {b}" if b and kind != "split" else a
+        verb = ("undo: " if undo else "") + what.get(kind, kind)
+        return page(request, "message.html", message=f"{said}: {verb} — {status}", back=safe)
 
     return app
 
