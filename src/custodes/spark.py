@@ -1,0 +1,422 @@
+"""Ingest at corpus scale: reading and extraction as a Spark job, statements written in bulk.
+
+Example::
+
+    with KnowledgeBase.open("custodes.db") as kb:
+        done = ingest_spark(files, kb=kb)                          # local[2], into the KB
+    ingest_spark(files, parquet=Path("out"), master="spark://head:7077")   # Parquet files
+
+The executors read and extract each file (``read_document`` and ``extract_many`` under the same
+limits as ``KnowledgeBase.ingest_file``); their models are loaded once per executor process
+(``_models``: spaCy's and natasha's pipelines are module-level caches, and PySpark reuses its
+Python workers). The driver receives each document's ``(Document, Extraction)`` in file order
+and turns it into rows with the functions ``KnowledgeBase.ingest_document`` uses
+(``statement_rows``, ``relation_rows``, ``_document_row``, ``_alias_rows``), with the
+abbreviations and units of the knowledge base and of the documents before it: the rows are
+those a one-process ``custodes ingest`` of the same files writes. They go in in bulk
+transactions (``KnowledgeBase.bulk_insert``), the derived tables derived once at the end, or
+into Parquet files (``custodes.exchange.parquet``) that ``custodes load`` imports.
+
+A bad file is reported with its one-line reason and the job goes on; a text already stored is
+``unchanged`` (not extracted again), so re-ingesting is a no-op.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from custodes.store.bulk import insert_rows
+from custodes.store.kb import (
+    IngestResult,
+    KnowledgeBase,
+    _alias_rows,
+    _aliases,
+    _document_row,
+    _units,
+    _who,
+)
+from custodes.store.keys import unit_key
+from custodes.store.schema import changes
+from custodes.store.statements import relation_rows, statement_rows
+
+if TYPE_CHECKING:
+    from custodes.extract.dates import PartialDate
+    from custodes.extract.model import Extraction
+    from custodes.ingest.read import Document, Limits
+
+DEFAULT_MASTER = "local[2]"
+INSTALL = "pip install 'custodes[spark]'"
+# documents whose rows are written in one transaction (a document's text is most of its bytes)
+BATCH_DOCS = 200
+
+
+class SparkUnavailable(RuntimeError):
+    """Spark cannot run here: pyspark is not installed, Java is missing, or the master does not
+    answer. The message is one line that says what to do."""
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What an executor sends back for one file: the document and its extraction, or the
+    stored document it turned out to be (``unchanged``), or the reason it was refused."""
+
+    index: int
+    doc: Document | None = None
+    extraction: Extraction | None = None
+    unchanged: tuple[str, str, str | None, str | None] | None = None  # id, path, title, published
+    error: str | None = None
+
+
+# --- executors -------------------------------------------------------------------------------
+
+_MODELS: dict[str, object] = {}
+
+
+def _models() -> None:
+    """Load the parsers once per executor process (a module-level cache that outlives tasks,
+    since PySpark reuses its Python workers), so that no task pays for loading them."""
+    if _MODELS:
+        return
+    from custodes.extract.parsers import load_nlp
+
+    _MODELS["en"] = load_nlp()
+
+
+def _crash(path: str, e: BaseException) -> str:
+    # the wording of ``cli._crash``: custodes' own bug, named as such, and the batch goes on
+    if isinstance(e, MemoryError):
+        return "out of memory while reading it"
+    if isinstance(e, RecursionError):
+        return "nested too deeply to read"
+    detail = f"{e.__class__.__name__}: {e}".replace("\n", " ")[:300]
+    return f"crash of custodes while reading {path}: {detail} (please report it)"
+
+
+def _read_extract(
+    index: int,
+    path: str,
+    published: PartialDate | None,
+    force: bool,
+    limits: Limits,
+    known: dict[str, str | None],
+) -> _Outcome:
+    """One file as ``KnowledgeBase.ingest_file`` reads it (reading and extraction under the
+    limits; a stored text not extracted again unless its date differs or ``force``), without
+    the write."""
+    from custodes.extract.pipeline import extract_many
+    from custodes.ingest.limits import DocumentTooSlow, deadline
+    from custodes.ingest.paths import shown_path
+    from custodes.ingest.read import ReadError, read_document
+
+    started = time.monotonic()
+    try:
+        with deadline(limits.max_seconds):
+            doc = read_document(path, published, limits)
+        if doc.id in known:
+            stored = known[doc.id]
+            if not force and (published is None or stored == published.iso):
+                return _Outcome(index, unchanged=(doc.id, doc.path, doc.title, stored))
+        left = limits.max_seconds - (time.monotonic() - started) if limits.max_seconds else 0
+        if limits.max_seconds and left <= 0:
+            raise DocumentTooSlow(limits.max_seconds)
+        with deadline(left):
+            (extraction,) = extract_many([(doc.text, doc.published)])
+    except DocumentTooSlow as e:
+        return _Outcome(index, error=str(e))
+    except ReadError as e:
+        return _Outcome(index, error=str(e))
+    except (Exception, MemoryError) as e:
+        return _Outcome(index, error=_crash(shown_path(path), e))
+    return _Outcome(index, doc=doc, extraction=extraction)
+
+
+def _partition(
+    items: Iterable[tuple[int, str]],
+    published: PartialDate | None,
+    force: bool,
+    limits: Limits,
+    known: dict[str, str | None],
+) -> Iterator[_Outcome]:
+    """A Spark partition's files, read and extracted in order."""
+    _models()
+    for index, path in items:
+        yield _read_extract(index, path, published, force, limits, known)
+
+
+# --- the driver ------------------------------------------------------------------------------
+
+
+@contextmanager
+def _jvm_console() -> Iterator[None]:
+    """While the JVM starts, standard error is /dev/null, which it keeps: Spark and the JVM
+    print notices on every start that a custodes user has no use for, and its errors reach
+    Python as exceptions anyway (one line each, below). ``CUSTODES_SPARK_LOG=1`` keeps the
+    console, for debugging a cluster."""
+    if os.environ.get("CUSTODES_SPARK_LOG"):
+        yield
+        return
+    sys.stderr.flush()
+    saved, devnull = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+def _session(master: str) -> Any:
+    """A SparkSession for ``master`` (quiet: no UI, errors only), or ``SparkUnavailable``."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise SparkUnavailable(f"--engine spark needs pyspark: {INSTALL}") from None
+    builder = SparkSession.builder.master(master).appName("custodes ingest")
+    # Spark's own log on the console: errors only (its default prints warnings on every start)
+    quiet = Path(__file__).parent / "data" / "spark-log4j2.properties"
+    builder = builder.config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={quiet}")
+    builder = builder.config("spark.ui.enabled", "false").config(
+        "spark.ui.showConsoleProgress", "false"
+    )
+    if master.startswith("local"):
+        # the executors are this machine's Python workers: the same interpreter and packages
+        # (on a cluster, the nodes' own Python with custodes installed: see the README)
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        # one thread per Python worker: Spark runs one per core already
+        for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            builder = builder.config(f"spark.executorEnv.{name}", os.environ.get(name, "1"))
+    try:
+        with _jvm_console():
+            spark = builder.getOrCreate()
+    except Exception as e:  # the JVM did not start (no Java) or the master did not answer
+        first = (str(e).strip().splitlines() or [e.__class__.__name__])[0][:200]
+        raise SparkUnavailable(
+            f"Spark could not start with master {master!r} ({first}); it needs Java 17 or later "
+            "(`java -version`) and, for a cluster, a master that answers"
+        ) from None
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def stop() -> None:
+    """Stop this process's Spark session, if one runs (its JVM holds a gigabyte or so): for a
+    long-lived caller; the CLI's process simply ends."""
+    try:
+        from pyspark import SparkContext
+    except ImportError:
+        return
+    if SparkContext._active_spark_context is not None:
+        SparkContext._active_spark_context.stop()
+
+
+def _outcomes(
+    spark: Any,
+    files: list[Path],
+    published: PartialDate | None,
+    force: bool,
+    limits: Limits,
+    known: dict[str, str | None],
+    partitions: int | None,
+) -> Iterator[_Outcome]:
+    """Every file's outcome, in file order, streamed back a partition at a time."""
+    sc = spark.sparkContext
+    # small partitions balance the cores (documents differ in length); each costs a few ms
+    n = partitions or max(1, min(len(files), sc.defaultParallelism * 8))
+    items = [(i, str(f)) for i, f in enumerate(files)]
+    shared = sc.broadcast(known)
+
+    def run(part: Iterable[tuple[int, str]]) -> Iterator[_Outcome]:
+        return _partition(part, published, force, limits, shared.value)
+
+    rdd = sc.parallelize(items, n).mapPartitions(run)
+    yield from rdd.toLocalIterator(prefetchPartitions=True)
+
+
+@dataclass
+class _Context:
+    """The abbreviations and units ``KnowledgeBase.ingest_document`` reads from the knowledge
+    base before each document (``kb._aliases``, ``kb._units``), kept up to date in memory as
+    documents are added: each query's answer, in the order SQLite scans its rows."""
+
+    aliases: dict[str, str]
+    units: dict[str, str]
+    alias_pairs: set[tuple[str, str]]
+    unit_pairs: set[tuple[str, str | None]]
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase | None) -> _Context:
+        if kb is None:
+            return cls({}, {}, set(), set())
+        from sqlalchemy import select
+
+        from custodes.store.schema import org_aliases, statements
+
+        with kb.engine.connect() as conn:
+            aliases, units = _aliases(conn), _units(conn)
+            a = org_aliases.c
+            pairs = {(r[0], r[1]) for r in conn.execute(select(a.alias_key, a.org_key))}
+            s = statements.c
+            q = select(s.unit, s.org).where(s.unit.is_not(None)).distinct()
+            unit_pairs = {(r[0], r[1]) for r in conn.execute(q)}
+        return cls(aliases, units, pairs, unit_pairs)
+
+    def add(self, statement: list[dict[str, Any]], aliases: list[dict[str, Any]]) -> None:
+        for r in statement:
+            pair = (r["unit"], r["org"])
+            if r["unit"] is not None and pair not in self.unit_pairs:
+                self.unit_pairs.add(pair)
+                if r["org"]:
+                    self.units[unit_key(r["unit"])] = r["org"]
+        for r in aliases:
+            pair = (r["alias_key"], r["org_key"])
+            if pair not in self.alias_pairs:
+                self.alias_pairs.add(pair)
+                self.aliases[r["alias_key"]] = r["org"]
+
+
+def document_rows(
+    doc: Document, extraction: Extraction, now: datetime, ctx: _Context
+) -> dict[str, list[dict[str, Any]]]:
+    """The rows ``KnowledgeBase.ingest_document`` writes for one document, per table."""
+    rows = statement_rows(doc, extraction, now, ctx.aliases, ctx.units)
+    aliases = _alias_rows(sorted(extraction.abbreviations.items()), doc.id)
+    ctx.add(rows, aliases)
+    return {
+        "documents": [_document_row(doc, extraction, now)],
+        "statements": rows,
+        "relations": relation_rows(doc, extraction, now),
+        "org_aliases": aliases,
+    }
+
+
+Sink = Callable[[dict[str, list[dict[str, Any]]]], None]
+
+
+def ingest_spark(
+    files: list[Path],
+    kb: KnowledgeBase | None = None,
+    parquet: Path | None = None,
+    master: str = DEFAULT_MASTER,
+    published: PartialDate | None = None,
+    force: bool = False,
+    limits: Limits | None = None,
+    partitions: int | None = None,
+    progress: Callable[[Path, IngestResult | str], None] | None = None,
+    who: str | None = None,
+) -> list[tuple[Path, IngestResult | str]]:
+    """Read and extract ``files`` as a Spark job on ``master`` and write their statements into
+    ``kb`` (bulk transactions, derived tables derived once) or into Parquet files in the folder
+    ``parquet`` (what an ingest into an empty knowledge base would write). Each file's result,
+    in order: an ``IngestResult`` or the reason it was refused; ``progress`` is called as each
+    arrives. Raises ``SparkUnavailable``."""
+    from custodes.ingest.read import Limits
+
+    if (kb is None) == (parquet is None):
+        raise ValueError("ingest_spark writes into a knowledge base or Parquet files: one")
+    limits = limits or Limits()
+    known: dict[str, str | None] = {}
+    if kb is not None:
+        from sqlalchemy import select
+
+        from custodes.store.schema import documents
+
+        with kb.engine.connect() as conn:
+            q = select(documents.c.id, documents.c.published)
+            known = {r[0]: r[1] for r in conn.execute(q)}
+    spark = _session(master)
+    ctx = _Context.of(kb)
+    now = datetime.now(UTC)
+    who = who or _who()
+    results: list[tuple[Path, IngestResult | str]] = []
+    pending: dict[str, list[dict[str, Any]]] = {}
+    log: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    writer = None
+    if parquet is not None:
+        from custodes.exchange.parquet import Writer
+
+        writer = Writer(parquet)
+
+    def flush() -> None:
+        nonlocal pending, log
+        if writer is not None:
+            writer.write(pending)
+        elif kb is not None and pending:
+            kb.bulk_insert(pending)
+            with kb.engine.begin() as conn:
+                insert_rows(conn, changes, log)
+        pending, log = {}, []
+
+    def done(f: Path, r: IngestResult | str) -> None:
+        results.append((f, r))
+        if progress is not None:
+            progress(f, r)
+
+    if kb is not None:
+        kb.derive_later()
+    try:
+        for out in _outcomes(spark, files, published, force, limits, known, partitions):
+            f = files[out.index]
+            if out.error is not None:
+                done(f, out.error)
+                continue
+            if out.unchanged is not None:
+                doc_id, path, title, stored = out.unchanged
+                done(f, IngestResult(doc_id, path, title, "unchanged", 0, 0, stored))
+                continue
+            doc, extraction = out.doc, out.extraction
+            assert doc is not None and extraction is not None
+            if doc.id in known and kb is not None:
+                # a stored text with a new date (or --force): derived again in its own
+                # transaction, as the one-process ingest does; what it removed leaves the
+                # context, so it is read again
+                flush()
+                done(f, kb.rederive(doc, extraction, who))
+                ctx = _Context.of(kb)
+                continue
+            if doc.id in seen:  # the same text twice in this batch
+                pub = doc.published.iso if doc.published else None
+                done(f, IngestResult(doc.id, doc.path, doc.title, "unchanged", 0, 0, pub))
+                continue
+            seen.add(doc.id)
+            rows = document_rows(doc, extraction, now, ctx)
+            for table, batch in rows.items():
+                pending.setdefault(table, []).extend(batch)
+            payload = {
+                "doc_id": doc.id,
+                "path": doc.path,
+                "statements": len(rows["statements"]),
+                "events": len(extraction.events),
+            }
+            log.append({"at": now, "who": who, "action": "ingest", "payload": payload})
+            pub = doc.published.iso if doc.published else None
+            n_rows = len(rows["statements"])
+            done(
+                f,
+                IngestResult(
+                    doc.id, doc.path, doc.title, "ingested", len(extraction.events), n_rows, pub
+                ),
+            )
+            if len(log) >= BATCH_DOCS:
+                flush()
+        flush()
+    except Exception as e:
+        if type(e).__module__.startswith(("py4j", "pyspark")):
+            first = (str(e).strip().splitlines() or [e.__class__.__name__])[0][:200]
+            raise SparkUnavailable(f"the Spark job failed: {first}") from None
+        raise
+    finally:
+        if writer is not None:
+            writer.close()
+        if kb is not None:
+            kb.derive_now()
+    return results
