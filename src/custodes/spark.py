@@ -26,10 +26,13 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +59,10 @@ DEFAULT_MASTER = "local[2]"
 INSTALL = "pip install 'custodes[spark]'"
 # documents whose rows are written in one transaction (a document's text is most of its bytes)
 BATCH_DOCS = 200
+# documents an executor extracts together (``_extracted``): one Spark task's files
+EXTRACT_BATCH = 32
+# tasks per core in one wave of the job (``_outcomes``)
+WAVE_TASKS = 4
 
 
 class SparkUnavailable(RuntimeError):
@@ -73,6 +80,7 @@ class _Outcome:
     extraction: Extraction | None = None
     unchanged: tuple[str, str, str | None, str | None] | None = None  # id, path, title, published
     error: str | None = None
+    seconds: float = 0.0  # the time reading took (the rest of the limit is extraction's)
 
 
 # --- executors -------------------------------------------------------------------------------
@@ -85,6 +93,7 @@ def _models() -> None:
     since PySpark reuses its Python workers), so that no task pays for loading them."""
     if _MODELS:
         return
+    import custodes.extract.pipeline  # noqa: F401  (its imports: the vocabularies, dateparser)
     from custodes.extract.parsers import load_nlp
 
     _MODELS["en"] = load_nlp()
@@ -100,7 +109,7 @@ def _crash(path: str, e: BaseException) -> str:
     return f"crash of custodes while reading {path}: {detail} (please report it)"
 
 
-def _read_extract(
+def _read(
     index: int,
     path: str,
     published: PartialDate | None,
@@ -108,10 +117,9 @@ def _read_extract(
     limits: Limits,
     known: dict[str, str | None],
 ) -> _Outcome:
-    """One file as ``KnowledgeBase.ingest_file`` reads it (reading and extraction under the
-    limits; a stored text not extracted again unless its date differs or ``force``), without
-    the write."""
-    from custodes.extract.pipeline import extract_many
+    """One file read as ``KnowledgeBase.ingest_file`` reads it (under the limits; a stored text
+    not extracted again unless its date differs or ``force``): the document to extract, or
+    ``unchanged``, or the reason it was refused."""
     from custodes.ingest.limits import DocumentTooSlow, deadline
     from custodes.ingest.paths import shown_path
     from custodes.ingest.read import ReadError, read_document
@@ -120,22 +128,56 @@ def _read_extract(
     try:
         with deadline(limits.max_seconds):
             doc = read_document(path, published, limits)
-        if doc.id in known:
-            stored = known[doc.id]
-            if not force and (published is None or stored == published.iso):
-                return _Outcome(index, unchanged=(doc.id, doc.path, doc.title, stored))
-        left = limits.max_seconds - (time.monotonic() - started) if limits.max_seconds else 0
-        if limits.max_seconds and left <= 0:
-            raise DocumentTooSlow(limits.max_seconds)
-        with deadline(left):
-            (extraction,) = extract_many([(doc.text, doc.published)])
-    except DocumentTooSlow as e:
-        return _Outcome(index, error=str(e))
-    except ReadError as e:
+    except (DocumentTooSlow, ReadError) as e:
         return _Outcome(index, error=str(e))
     except (Exception, MemoryError) as e:
         return _Outcome(index, error=_crash(shown_path(path), e))
-    return _Outcome(index, doc=doc, extraction=extraction)
+    if doc.id in known:
+        stored = known[doc.id]
+        if not force and (published is None or stored == published.iso):
+            return _Outcome(index, unchanged=(doc.id, doc.path, doc.title, stored))
+    return _Outcome(index, doc=doc, seconds=time.monotonic() - started)
+
+
+def _extract_one(out: _Outcome, limits: Limits) -> _Outcome:
+    """One document extracted in what its time limit leaves after reading it."""
+    from custodes.extract.pipeline import extract_many
+    from custodes.ingest.limits import DocumentTooSlow, deadline
+    from custodes.ingest.paths import shown_path
+
+    assert out.doc is not None
+    left = limits.max_seconds - out.seconds if limits.max_seconds else 0
+    try:
+        if limits.max_seconds and left <= 0:
+            raise DocumentTooSlow(limits.max_seconds)
+        with deadline(left):
+            (extraction,) = extract_many([(out.doc.text, out.doc.published)])
+    except DocumentTooSlow as e:
+        return _Outcome(out.index, error=str(e))
+    except (Exception, MemoryError) as e:
+        return _Outcome(out.index, error=_crash(shown_path(out.doc.path), e))
+    return replace(out, extraction=extraction)
+
+
+def _extracted(outs: list[_Outcome], limits: Limits) -> list[_Outcome]:
+    """``outs`` with their documents extracted, in order. The documents go to ``extract_many``
+    together (their candidate sentences parsed in shared batches: a third faster than one by
+    one, and the same events), within one document's time limit; should the batch fail or take
+    longer, each is extracted again alone, under its own limit, so that only the bad one is
+    refused, with its reason."""
+    from custodes.extract.pipeline import extract_many
+    from custodes.ingest.limits import DocumentTooSlow, deadline
+
+    todo = [o for o in outs if o.doc is not None]
+    if not todo:
+        return outs
+    try:
+        with deadline(limits.max_seconds):
+            got = extract_many([(o.doc.text, o.doc.published) for o in todo if o.doc])
+        done = {o.index: replace(o, extraction=x) for o, x in zip(todo, got, strict=True)}
+    except (DocumentTooSlow, Exception, MemoryError):
+        done = {o.index: _extract_one(o, limits) for o in todo}
+    return [done.get(o.index, o) for o in outs]
 
 
 def _partition(
@@ -145,10 +187,16 @@ def _partition(
     limits: Limits,
     known: dict[str, str | None],
 ) -> Iterator[_Outcome]:
-    """A Spark partition's files, read and extracted in order."""
+    """A Spark partition's files, read one by one and extracted ``EXTRACT_BATCH`` at a time,
+    in order (the driver's rows depend on it)."""
     _models()
+    pending: list[_Outcome] = []
     for index, path in items:
-        yield _read_extract(index, path, published, force, limits, known)
+        pending.append(_read(index, path, published, force, limits, known))
+        if len(pending) >= EXTRACT_BATCH:
+            yield from _extracted(pending, limits)
+            pending = []
+    yield from _extracted(pending, limits)
 
 
 # --- the driver ------------------------------------------------------------------------------
@@ -174,37 +222,44 @@ def _jvm_console() -> Iterator[None]:
         os.close(devnull)
 
 
-def _session(master: str) -> Any:
-    """A SparkSession for ``master`` (quiet: no UI, errors only), or ``SparkUnavailable``."""
+def _context(master: str) -> Any:
+    """The SparkContext for ``master`` (quiet: no UI, errors only), or ``SparkUnavailable``.
+    A plain context, not a SparkSession: the job is RDDs of files, and Spark SQL would only
+    add to the start."""
     try:
-        from pyspark.sql import SparkSession
+        from pyspark import SparkConf, SparkContext
     except ImportError:
         raise SparkUnavailable(f"--engine spark needs pyspark: {INSTALL}") from None
-    builder = SparkSession.builder.master(master).appName("custodes ingest")
+    conf = SparkConf().setMaster(master).setAppName("custodes ingest")
     # Spark's own log on the console: errors only (its default prints warnings on every start)
-    quiet = Path(__file__).parent / "data" / "spark-log4j2.properties"
-    builder = builder.config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={quiet}")
-    builder = builder.config("spark.ui.enabled", "false").config(
-        "spark.ui.showConsoleProgress", "false"
-    )
+    java = [
+        f"-Dlog4j2.configurationFile={Path(__file__).parent / 'data' / 'spark-log4j2.properties'}"
+    ]
+    conf.set("spark.ui.enabled", "false").set("spark.ui.showConsoleProgress", "false")
     if master.startswith("local"):
         # the executors are this machine's Python workers: the same interpreter and packages
         # (on a cluster, the nodes' own Python with custodes installed: see the README)
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         # one thread per Python worker: Spark runs one per core already
         for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-            builder = builder.config(f"spark.executorEnv.{name}", os.environ.get(name, "1"))
+            conf.set(f"spark.executorEnv.{name}", os.environ.get(name, "1"))
+        # here the JVM only passes bytes between Python processes: the quick compiler and one
+        # collector thread leave the cores to the Python workers
+        java += ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+        # the workers are forked with the parser already loaded (``custodes.spark_daemon``)
+        conf.set("spark.python.daemon.module", "custodes.spark_daemon")
+    conf.set("spark.driver.extraJavaOptions", " ".join(java))
     try:
         with _jvm_console():
-            spark = builder.getOrCreate()
+            sc = SparkContext.getOrCreate(conf)
     except Exception as e:  # the JVM did not start (no Java) or the master did not answer
         first = (str(e).strip().splitlines() or [e.__class__.__name__])[0][:200]
         raise SparkUnavailable(
             f"Spark could not start with master {master!r} ({first}); it needs Java 17 or later "
             "(`java -version`) and, for a cluster, a master that answers"
         ) from None
-    spark.sparkContext.setLogLevel("ERROR")
-    return spark
+    sc.setLogLevel("ERROR")
+    return sc
 
 
 def stop() -> None:
@@ -219,26 +274,43 @@ def stop() -> None:
 
 
 def _outcomes(
-    spark: Any,
+    sc: Any,
     files: list[Path],
     published: PartialDate | None,
     force: bool,
     limits: Limits,
     known: dict[str, str | None],
-    partitions: int | None,
+    per_task: int = EXTRACT_BATCH,
 ) -> Iterator[_Outcome]:
-    """Every file's outcome, in file order, streamed back a partition at a time."""
-    sc = spark.sparkContext
-    # small partitions balance the cores (documents differ in length); each costs a few ms
-    n = partitions or max(1, min(len(files), sc.defaultParallelism * 8))
+    """Every file's outcome, in file order. The files go in waves of a few partitions per core
+    (``per_task`` files a partition), two waves in flight while the driver writes the one
+    before: every core stays busy and the driver holds three waves at most, however large the
+    corpus. (``toLocalIterator`` would keep memory as low but computes one partition at a
+    time: one core.)"""
     items = [(i, str(f)) for i, f in enumerate(files)]
+    wave = max(1, sc.defaultParallelism * WAVE_TASKS * per_task)
     shared = sc.broadcast(known)
 
     def run(part: Iterable[tuple[int, str]]) -> Iterator[_Outcome]:
         return _partition(part, published, force, limits, shared.value)
 
-    rdd = sc.parallelize(items, n).mapPartitions(run)
-    yield from rdd.toLocalIterator(prefetchPartitions=True)
+    def collect(chunk: list[tuple[int, str]]) -> list[_Outcome]:
+        tasks = -(-len(chunk) // per_task)
+        return sc.parallelize(chunk, tasks).mapPartitions(run).collect()  # type: ignore[no-any-return]
+
+    chunks = iter([items[k : k + wave] for k in range(0, len(items), wave)])
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        flying = deque(pool.submit(collect, c) for c in islice(chunks, 2))
+        try:
+            while flying:
+                done = flying.popleft().result()
+                nxt = next(chunks, None)
+                if nxt is not None:
+                    flying.append(pool.submit(collect, nxt))
+                yield from done
+        finally:
+            if flying:  # the driver stopped early (an error while writing): stop the job too
+                sc.cancelAllJobs()
 
 
 @dataclass
@@ -309,7 +381,7 @@ def ingest_spark(
     published: PartialDate | None = None,
     force: bool = False,
     limits: Limits | None = None,
-    partitions: int | None = None,
+    per_task: int = EXTRACT_BATCH,
     progress: Callable[[Path, IngestResult | str], None] | None = None,
     who: str | None = None,
 ) -> list[tuple[Path, IngestResult | str]]:
@@ -332,7 +404,7 @@ def ingest_spark(
         with kb.engine.connect() as conn:
             q = select(documents.c.id, documents.c.published)
             known = {r[0]: r[1] for r in conn.execute(q)}
-    spark = _session(master)
+    sc = _context(master)
     ctx = _Context.of(kb)
     now = datetime.now(UTC)
     who = who or _who()
@@ -364,7 +436,7 @@ def ingest_spark(
     if kb is not None:
         kb.derive_later()
     try:
-        for out in _outcomes(spark, files, published, force, limits, known, partitions):
+        for out in _outcomes(sc, files, published, force, limits, known, per_task):
             f = files[out.index]
             if out.error is not None:
                 done(f, out.error)
