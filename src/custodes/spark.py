@@ -408,9 +408,9 @@ def ingest_spark(
     ctx = _Context.of(kb)
     now = datetime.now(UTC)
     who = who or _who()
-    results: list[tuple[Path, IngestResult | str]] = []
-    pending: dict[str, list[dict[str, Any]]] = {}
-    log: list[dict[str, Any]] = []
+    results: dict[int, tuple[Path, IngestResult | str]] = {}
+    # documents whose rows wait for the next bulk write: (file index, rows, result)
+    pending: list[tuple[int, dict[str, list[dict[str, Any]]], IngestResult]] = []
     seen: set[str] = set()
     writer = None
     if parquet is not None:
@@ -418,71 +418,61 @@ def ingest_spark(
 
         writer = Writer(parquet)
 
-    def flush() -> None:
-        nonlocal pending, log
-        if writer is not None:
-            writer.write(pending)
-        elif kb is not None and pending:
-            kb.bulk_insert(pending)
-            with kb.engine.begin() as conn:
-                insert_rows(conn, changes, log)
-        pending, log = {}, []
-
-    def done(f: Path, r: IngestResult | str) -> None:
-        results.append((f, r))
+    def done(index: int, r: IngestResult | str) -> None:
+        results[index] = (files[index], r)
         if progress is not None:
-            progress(f, r)
+            progress(files[index], r)
+
+    def flush() -> None:
+        nonlocal pending
+        if writer is not None:
+            writer.write(_merged(p[1] for p in pending))
+        elif kb is not None and pending:
+            _write(kb, pending, now, who, done)
+            pending = []
+            return
+        for index, _rows, result in pending:
+            done(index, result)
+        pending = []
 
     if kb is not None:
         kb.derive_later()
     try:
         for out in _outcomes(sc, files, published, force, limits, known, per_task):
-            f = files[out.index]
             if out.error is not None:
-                done(f, out.error)
+                done(out.index, out.error)
                 continue
             if out.unchanged is not None:
                 doc_id, path, title, stored = out.unchanged
-                done(f, IngestResult(doc_id, path, title, "unchanged", 0, 0, stored))
+                done(out.index, IngestResult(doc_id, path, title, "unchanged", 0, 0, stored))
                 continue
             doc, extraction = out.doc, out.extraction
             assert doc is not None and extraction is not None
+            pub = doc.published.iso if doc.published else None
             if doc.id in known and kb is not None:
                 # a stored text with a new date (or --force): derived again in its own
                 # transaction, as the one-process ingest does; what it removed leaves the
                 # context, so it is read again
                 flush()
-                done(f, kb.rederive(doc, extraction, who))
+                done(out.index, kb.rederive(doc, extraction, who))
                 ctx = _Context.of(kb)
                 continue
             if doc.id in seen:  # the same text twice in this batch
-                pub = doc.published.iso if doc.published else None
-                done(f, IngestResult(doc.id, doc.path, doc.title, "unchanged", 0, 0, pub))
+                done(out.index, IngestResult(doc.id, doc.path, doc.title, "unchanged", 0, 0, pub))
                 continue
             seen.add(doc.id)
             rows = document_rows(doc, extraction, now, ctx)
-            for table, batch in rows.items():
-                pending.setdefault(table, []).extend(batch)
-            payload = {
-                "doc_id": doc.id,
-                "path": doc.path,
-                "statements": len(rows["statements"]),
-                "events": len(extraction.events),
-            }
-            log.append({"at": now, "who": who, "action": "ingest", "payload": payload})
-            pub = doc.published.iso if doc.published else None
-            n_rows = len(rows["statements"])
-            done(
-                f,
-                IngestResult(
-                    doc.id, doc.path, doc.title, "ingested", len(extraction.events), n_rows, pub
-                ),
-            )
-            if len(log) >= BATCH_DOCS:
+            n_events, n_rows = len(extraction.events), len(rows["statements"])
+            result = IngestResult(doc.id, doc.path, doc.title, "ingested", n_events, n_rows, pub)
+            pending.append((out.index, rows, result))
+            if len(pending) >= BATCH_DOCS:
                 flush()
         flush()
-    except Exception as e:
-        if type(e).__module__.startswith(("py4j", "pyspark")):
+    except BaseException as e:
+        if writer is not None:
+            writer.abort()
+            writer = None
+        if isinstance(e, Exception) and type(e).__module__.startswith(("py4j", "pyspark")):
             first = (str(e).strip().splitlines() or [e.__class__.__name__])[0][:200]
             raise SparkUnavailable(f"the Spark job failed: {first}") from None
         raise
@@ -491,4 +481,51 @@ def ingest_spark(
             writer.close()
         if kb is not None:
             kb.derive_now()
-    return results
+    return [results[i] for i in sorted(results)]
+
+
+def _merged(docs: Iterable[dict[str, list[dict[str, Any]]]]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for rows in docs:
+        for table, batch in rows.items():
+            out.setdefault(table, []).extend(batch)
+    return out
+
+
+def _write(
+    kb: KnowledgeBase,
+    pending: list[tuple[int, dict[str, list[dict[str, Any]]], IngestResult]],
+    now: datetime,
+    who: str,
+    done: Callable[[int, IngestResult | str], None],
+) -> None:
+    """The documents' rows in one bulk transaction, and their entries in the audit log (as
+    ``ingest_document`` logs them). Should the knowledge base refuse the data of one of them
+    (``DataError``: a value PostgreSQL cannot take), each is written alone and only that one is
+    refused, with the reason, as the one-process ingest refuses it."""
+    from sqlalchemy.exc import DataError
+
+    def log(result: IngestResult) -> dict[str, Any]:
+        payload = {
+            "doc_id": result.doc_id,
+            "path": result.path,
+            "statements": result.n_statements,
+            "events": result.n_events,
+        }
+        return {"at": now, "who": who, "action": "ingest", "payload": payload}
+
+    try:
+        kb.bulk_insert(_merged(p[1] for p in pending))
+        stored = pending
+    except DataError:
+        stored = []
+        for one in pending:
+            try:
+                kb.bulk_insert(one[1])
+                stored.append(one)
+            except DataError as e:
+                done(one[0], f"cannot be stored ({str(e.orig or e).splitlines()[0]})")
+    with kb.engine.begin() as conn:
+        insert_rows(conn, changes, [log(r) for _i, _rows, r in stored])
+    for index, _rows, result in stored:
+        done(index, result)

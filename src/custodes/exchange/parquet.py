@@ -99,6 +99,13 @@ class Writer:
             ]
             self._writer(name).write_table(pa.Table.from_pylist(data, schema=_schema(table)))
 
+    def abort(self) -> None:
+        """Leave no file behind: the job did not finish."""
+        for name, w in self._writers.items():
+            w.close()
+            (self.folder / f".{name}.parquet.part").unlink(missing_ok=True)
+        self._writers = {}
+
     def close(self) -> None:
         """Write every table's file (an empty one for a table no document gave rows)."""
         for name in TABLES:
