@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import PG_URL, _postgres_answers, pg_schema
 from sqlalchemy import select
 from typer.testing import CliRunner
 
@@ -57,23 +58,27 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Path]]:
         stop()
 
 
-def _rows(db: Path, table: Any, drop: tuple[str, ...]) -> list[tuple[Any, ...]]:
-    with KnowledgeBase.open(db) as kb, kb.engine.connect() as conn:
+def _rows(kb: KnowledgeBase, table: Any, drop: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    with kb.engine.connect() as conn:
         cols = [c for c in table.c if c.name not in drop]
-        return sorted(tuple(r) for r in conn.execute(select(*cols)))
+        return sorted((tuple(r) for r in conn.execute(select(*cols))), key=repr)
 
 
-def _same_kb(a: Path, b: Path) -> None:
+def _same_kb(a: Path, b: Path | KnowledgeBase) -> None:
     """Every stored row the same but the time it was written (and the tenures' counter)."""
-    assert _rows(a, statements, ("created_at",)), "no statements to compare"
-    for table, drop in [
-        (documents, ("ingested_at",)),
-        (statements, ("created_at",)),
-        (relations, ("created_at",)),
-        (org_aliases, ()),
-        (tenures, ("id",)),
-    ]:
-        assert _rows(a, table, drop) == _rows(b, table, drop), table.name
+    with KnowledgeBase.open(a) as one:
+        other = b if isinstance(b, KnowledgeBase) else KnowledgeBase.open(b)
+        assert _rows(one, statements, ("created_at",)), "no statements to compare"
+        for table, drop in [
+            (documents, ("ingested_at",)),
+            (statements, ("created_at",)),
+            (relations, ("created_at",)),
+            (org_aliases, ()),
+            (tenures, ("id",)),
+        ]:
+            assert _rows(one, table, drop) == _rows(other, table, drop), table.name
+        if other is not b:
+            other.close()
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +131,19 @@ def test_parquet_round_trips_through_load(
     _same_kb(one_process, db)
     twice = runner.invoke(app, ["load", str(out), "--db", str(db)])
     assert "added nothing new" in " ".join(twice.stdout.split()), twice.output
+
+
+@needs_spark
+@pytest.mark.postgres
+def test_spark_writes_into_postgresql(corpus: list[Path], one_process: Path) -> None:
+    from custodes.spark import ingest_spark
+
+    if not _postgres_answers():
+        pytest.skip(f"no PostgreSQL at {PG_URL}")
+    with pg_schema("custodes_spark") as schema, KnowledgeBase.open(PG_URL, schema=schema) as kb:
+        done = ingest_spark(corpus, kb=kb, master="local[2]")
+        assert [r if isinstance(r, str) else r.status for _f, r in done][:4] == ["ingested"] * 4
+        _same_kb(one_process, kb)
 
 
 def test_spark_without_pyspark_says_how_to_install_it(
