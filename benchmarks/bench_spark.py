@@ -15,7 +15,9 @@ numpy/BLAS (``OMP_NUM_THREADS=1`` …), so "one process" is one core:
 Then the stored rows (documents, statements, relations, abbreviations, tenures; all but the
 time they were written) are compared: they must be identical. The load average is read before
 and after each run (the machine may be shared: a busy neighbour takes cores from local[2] and
-the speed-up with them). Results go to ``benchmarks/out/results-spark.json``.
+the speed-up with them), and the CPU time of every process of each command (read from
+``/proc``: the JVM and Spark's Python workers included) tells the work from the waiting for
+cores. Results go to ``benchmarks/out/results-spark.json``.
 """
 
 from __future__ import annotations
@@ -56,16 +58,62 @@ COMPARED = [
 ]
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _procs() -> dict[int, tuple[int, float, str]]:
+    """pid → (parent, CPU seconds so far, name) of every process (Linux ``/proc``)."""
+    out = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            raw = Path("/proc", d, "stat").read_text()
+        except OSError:
+            continue
+        f = raw[raw.rindex(")") + 2 :].split()
+        name = raw[raw.index("(") + 1 : raw.rindex(")")]
+        out[int(d)] = (int(f[1]), (int(f[11]) + int(f[12])) / TICK, name)
+    return out
+
+
 def _timed(args: list[str], env: dict[str, str]) -> dict[str, object]:
+    """The command's wall time, and the CPU time of all its processes (the JVM and Spark's
+    Python workers are not waited for, so ``getrusage`` misses them: ``/proc`` is polled)."""
     before = os.getloadavg()
     t = time.perf_counter()
-    res = subprocess.run([str(CLI), *args], env=env, capture_output=True, text=True)
+    # into files, not pipes: nobody reads a pipe while the command runs, and a full one stops it
+    out_f, err_f = tempfile.TemporaryFile("w+"), tempfile.TemporaryFile("w+")
+    proc = subprocess.Popen([str(CLI), *args], env=env, stdout=out_f, stderr=err_f, text=True)
+    cpu: dict[int, float] = {}
+    names: dict[int, str] = {}
+    while proc.poll() is None:
+        procs = _procs()
+        tree, grew = {proc.pid}, True
+        while grew:
+            new = {p for p, (parent, _c, _n) in procs.items() if parent in tree} - tree
+            tree |= new
+            grew = bool(new)
+        for p in tree & procs.keys():
+            cpu[p] = max(cpu.get(p, 0.0), procs[p][1])
+            names[p] = procs[p][2]
+        time.sleep(0.25)
     took = time.perf_counter() - t
-    if res.returncode != 0:
-        sys.exit(f"{' '.join(args)} failed ({res.returncode}):\n{res.stderr[-2000:]}")
-    summary = res.stdout.strip().splitlines()[-1] if res.stdout.strip() else ""
+    out_f.seek(0)
+    err_f.seek(0)
+    out, err = out_f.read(), err_f.read()
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed ({proc.returncode}):\n{err[-2000:]}")
+    summary = out.strip().splitlines()[-1] if out.strip() else ""
     return {
         "seconds": round(took, 1),
+        "cpu_seconds": round(sum(cpu.values()), 1),
+        "processes": len(cpu),
+        # the driver (custodes), the JVM (java), Spark's daemon and Python workers (python3)
+        "cpu_by_process": {
+            n: round(sum(c for p, c in cpu.items() if names[p] == n), 1)
+            for n in sorted(set(names.values()))
+        },
         "load_before": [round(x, 2) for x in before],
         "load_after": [round(x, 2) for x in os.getloadavg()],
         "summary": summary,
@@ -100,10 +148,19 @@ def main() -> None:
         one_db, spark_db = Path(tmp, "one.db"), Path(tmp, "spark.db")
         print(f"{args.docs} documents, {words:,} words; cpus: {os.cpu_count()}", flush=True)
         one = _timed(["ingest", str(folder), "--db", str(one_db)], env)
-        print(f"one process: {one['seconds']} s (load {one['load_before']})", flush=True)
+        print(
+            f"one process: {one['seconds']} s, {one['cpu_seconds']} s of CPU "
+            f"(load {one['load_before']})",
+            flush=True,
+        )
         spark_args = ["ingest", str(folder), "--engine", "spark", "--master", args.master]
         spark = _timed([*spark_args, "--db", str(spark_db)], env)
-        print(f"spark {args.master}: {spark['seconds']} s (load {spark['load_before']})")
+        print(
+            f"spark {args.master}: {spark['seconds']} s, {spark['cpu_seconds']} s of CPU in "
+            f"{spark['processes']} processes {spark['cpu_by_process']} "
+            f"(load {spark['load_before']})",
+            flush=True,
+        )
         a, b = _rows(one_db), _rows(spark_db)
         identical = a == b
         differ = [t for t in a if a[t] != b[t]]

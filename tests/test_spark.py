@@ -109,6 +109,10 @@ def test_spark_writes_the_statements_one_process_writes(
     assert "0 ingested, 4 unchanged, 1 failed" in again.stdout, again.output
     with KnowledgeBase.open(db) as kb:
         assert kb.counts() == before  # re-ingesting is a no-op
+    # --force derives a stored document again, as the one-process ingest does: the same rows
+    forced = runner.invoke(app, [args[0], str(corpus[1]), *args[-4:], "--force", "--db", str(db)])
+    assert "1 re-derived" in forced.stdout, forced.output
+    _same_kb(one_process, db)
 
 
 @needs_spark

@@ -8,8 +8,9 @@ Example::
 
 The executors read and extract each file (``read_document`` and ``extract_many`` under the same
 limits as ``KnowledgeBase.ingest_file``); their models are loaded once per executor process
-(``_models``: spaCy's and natasha's pipelines are module-level caches, and PySpark reuses its
-Python workers). The driver receives each document's ``(Document, Extraction)`` in file order
+(``_models``; spaCy's pipeline, and natasha's on the first Russian document, are module-level
+caches, and PySpark reuses its Python workers; in local mode the daemon loads spaCy's before it
+forks them, ``custodes.spark_daemon``). The driver receives each document's ``(Document, Extraction)`` in file order
 and turns it into rows with the functions ``KnowledgeBase.ingest_document`` uses
 (``statement_rows``, ``relation_rows``, ``_document_row``, ``_alias_rows``), with the
 abbreviations and units of the knowledge base and of the documents before it: the rows are
