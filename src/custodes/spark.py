@@ -6,17 +6,18 @@ Example::
         done = ingest_spark(files, kb=kb)                          # local[2], into the KB
     ingest_spark(files, parquet=Path("out"), master="spark://head:7077")   # Parquet files
 
-The executors read and extract each file (``read_document`` and ``extract_many`` under the same
-limits as ``KnowledgeBase.ingest_file``); their models are loaded once per executor process
-(``_models``; spaCy's pipeline, and natasha's on the first Russian document, are module-level
-caches, and PySpark reuses its Python workers; in local mode the daemon loads spaCy's before it
-forks them, ``custodes.spark_daemon``). The driver receives each document's ``(Document, Extraction)`` in file order
-and turns it into rows with the functions ``KnowledgeBase.ingest_document`` uses
-(``statement_rows``, ``relation_rows``, ``_document_row``, ``_alias_rows``), with the
-abbreviations and units of the knowledge base and of the documents before it: the rows are
-those a one-process ``custodes ingest`` of the same files writes. They go in in bulk
-transactions (``KnowledgeBase.bulk_insert``), the derived tables derived once at the end, or
-into Parquet files (``custodes.exchange.parquet``) that ``custodes load`` imports.
+The executors read and extract each file (``read_document`` under the same limits as
+``KnowledgeBase.ingest_file``, then ``extract_many`` over 32 documents at a time); their models
+are loaded once per executor process (``_models``; spaCy's pipeline, and natasha's on the first
+Russian document, are module-level caches, and PySpark reuses its Python workers; in local mode
+the daemon loads spaCy's before it forks them, ``custodes.spark_daemon``). The driver receives
+each document's ``(Document, Extraction)`` in file order and turns it into rows with the
+functions ``KnowledgeBase.ingest_document`` uses (``statement_rows``, ``relation_rows``,
+``_document_row``, ``_alias_rows``), with the abbreviations and units of the knowledge base and
+of the documents before it: the rows are those a one-process ``custodes ingest`` of the same
+files writes. They go in in bulk transactions (``KnowledgeBase.bulk_insert``), the derived
+tables derived once at the end, or into Parquet files (``custodes.exchange.parquet``) that
+``custodes load`` imports.
 
 A bad file is reported with its one-line reason and the job goes on; a text already stored is
 ``unchanged`` (not extracted again), so re-ingesting is a no-op.
