@@ -4,7 +4,9 @@ bad files reported and the job going on, re-ingesting a no-op, and the Parquet p
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from importlib import resources
@@ -160,6 +162,18 @@ def test_spark_without_pyspark_says_how_to_install_it(
     )
     assert res.exit_code == 2
     assert "pip install 'custodes[spark]'" in res.stderr and "Traceback" not in res.output
+
+
+@needs_spark
+def test_spark_without_java_is_one_line(corpus: list[Path], tmp_path: Path) -> None:
+    # a new process: this one's JVM, once started, is reused whatever JAVA_HOME says
+    cli = Path(sys.executable).with_name("custodes")
+    env = {**os.environ, "JAVA_HOME": str(tmp_path / "no-java")}
+    args = [str(cli), "ingest", str(corpus[1]), "--engine", "spark", "--db", str(tmp_path / "x.db")]
+    res = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 2, res.stderr
+    assert res.stderr.startswith("error: Spark could not start") and "Java 17" in res.stderr
+    assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
 
 
 def test_spark_options_need_the_spark_engine(corpus: list[Path], tmp_path: Path) -> None:

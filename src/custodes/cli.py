@@ -360,10 +360,14 @@ def _ingest_spark(
     parquet: Path | None,
 ) -> None:
     """`ingest --engine spark`: the job in ``custodes.spark``, its errors as one line each."""
-    from custodes.spark import DEFAULT_MASTER, SparkUnavailable, ingest_spark
+    from custodes.spark import DEFAULT_MASTER, SparkUnavailable, ingest_spark, start
 
     if parquet is not None and parquet.exists() and not parquet.is_dir():
         raise _usage(f"--parquet {shown_path(parquet)}: not a folder")
+    try:
+        start(master or DEFAULT_MASTER)  # before the progress bar: an error is one line alone
+    except SparkUnavailable as e:
+        raise _usage(str(e)) from None
     err = _console(stderr=True)
     results: list[tuple[Path, IngestResult | str]] = []
     for folder, reason in unreadable:

@@ -264,6 +264,12 @@ def _context(master: str) -> Any:
     return sc
 
 
+def start(master: str = DEFAULT_MASTER) -> None:
+    """Start this process's Spark context for ``master`` now (``ingest_spark`` would, at its
+    start): for a caller that wants ``SparkUnavailable`` before it shows anything."""
+    _context(master)
+
+
 def stop() -> None:
     """Stop this process's Spark session, if one runs (its JVM holds a gigabyte or so): for a
     long-lived caller; the CLI's process simply ends."""
@@ -363,13 +369,14 @@ def document_rows(
     """The rows ``KnowledgeBase.ingest_document`` writes for one document, per table."""
     rows = statement_rows(doc, extraction, now, ctx.aliases, ctx.units)
     aliases = _alias_rows(sorted(extraction.abbreviations.items()), doc.id)
-    ctx.add(rows, aliases)
-    return {
+    out = {
         "documents": [_document_row(doc, extraction, now)],
         "statements": rows,
         "relations": relation_rows(doc, extraction, now),
         "org_aliases": aliases,
     }
+    ctx.add(rows, aliases)  # last: a document that fails above leaves no trace, as a rollback
+    return out
 
 
 Sink = Callable[[dict[str, list[dict[str, Any]]]], None]
@@ -392,6 +399,8 @@ def ingest_spark(
     ``parquet`` (what an ingest into an empty knowledge base would write). Each file's result,
     in order: an ``IngestResult`` or the reason it was refused; ``progress`` is called as each
     arrives. Raises ``SparkUnavailable``."""
+    from sqlalchemy.exc import DataError
+
     from custodes.ingest.read import Limits
 
     if (kb is None) == (parquet is None):
@@ -456,14 +465,21 @@ def ingest_spark(
                 # transaction, as the one-process ingest does; what it removed leaves the
                 # context, so it is read again
                 flush()
-                done(out.index, kb.rederive(doc, extraction, who))
+                try:
+                    done(out.index, kb.rederive(doc, extraction, who))
+                except DataError as e:  # this document's data, not the knowledge base
+                    done(out.index, f"cannot be stored ({str(e.orig or e).splitlines()[0]})")
                 ctx = _Context.of(kb)
                 continue
             if doc.id in seen:  # the same text twice in this batch
                 done(out.index, IngestResult(doc.id, doc.path, doc.title, "unchanged", 0, 0, pub))
                 continue
             seen.add(doc.id)
-            rows = document_rows(doc, extraction, now, ctx)
+            try:
+                rows = document_rows(doc, extraction, now, ctx)
+            except Exception as e:  # custodes' own bug: say so, go on (as `ingest` does)
+                done(out.index, _crash(doc.path, e))
+                continue
             n_events, n_rows = len(extraction.events), len(rows["statements"])
             result = IngestResult(doc.id, doc.path, doc.title, "ingested", n_events, n_rows, pub)
             pending.append((out.index, rows, result))
