@@ -181,3 +181,5 @@ def test_spark_options_need_the_spark_engine(corpus: list[Path], tmp_path: Path)
     assert res.exit_code == 2 and "--engine spark" in res.stderr
     res = runner.invoke(app, ["ingest", str(corpus[1]), "--engine", "dask"])
     assert res.exit_code == 2 and "process or spark" in res.stderr
+    res = runner.invoke(app, ["ingest", str(corpus[1]), "--engine", "spark", "--master", "lokal"])
+    assert res.exit_code == 2 and "--master 'lokal': local" in res.stderr

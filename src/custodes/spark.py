@@ -26,6 +26,7 @@ A bad file is reported with its one-line reason and the job goes on; a text alre
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections import deque
@@ -58,6 +59,8 @@ if TYPE_CHECKING:
     from custodes.ingest.read import Document, Limits
 
 DEFAULT_MASTER = "local[2]"
+# the master URLs Spark takes (``local[4,2]``: four threads, two tries per task)
+MASTER = re.compile(r"local(\[(\d+|\*)(,\d+)?\])?|(spark|k8s|mesos)://\S+|yarn")
 INSTALL = "pip install 'custodes[spark]'"
 # documents whose rows are written in one transaction (a document's text is most of its bytes)
 BATCH_DOCS = 200
@@ -228,6 +231,10 @@ def _context(master: str) -> Any:
     """The SparkContext for ``master`` (quiet: no UI, errors only), or ``SparkUnavailable``.
     A plain context, not a SparkSession: the job is RDDs of files, and Spark SQL would only
     add to the start."""
+    if not MASTER.fullmatch(master):
+        raise SparkUnavailable(
+            f"--master {master!r}: local, local[N], local[*], spark://HOST:PORT, yarn or k8s://URL"
+        )
     try:
         from pyspark import SparkConf, SparkContext
     except ImportError:
