@@ -207,6 +207,14 @@ def _partition(
 # --- the driver ------------------------------------------------------------------------------
 
 
+def _why(e: BaseException) -> str:
+    """The one line of a Spark error that says why: py4j's message is "An error occurred while
+    calling o33.x" with the Java exception on the lines after it."""
+    lines = [ln.strip() for ln in str(e).strip().splitlines() if ln.strip()]
+    java = next((ln[2:] for ln in lines if ln.startswith(": ")), None)
+    return (java or (lines[0] if lines else e.__class__.__name__))[:300]
+
+
 @contextmanager
 def _jvm_console() -> Iterator[None]:
     """While the JVM starts, standard error is /dev/null, which it keeps: Spark and the JVM
@@ -262,9 +270,8 @@ def _context(master: str) -> Any:
         with _jvm_console():
             sc = SparkContext.getOrCreate(conf)
     except Exception as e:  # the JVM did not start (no Java) or the master did not answer
-        first = (str(e).strip().splitlines() or [e.__class__.__name__])[0][:200]
         raise SparkUnavailable(
-            f"Spark could not start with master {master!r} ({first}); it needs Java 17 or later "
+            f"Spark could not start with master {master!r} ({_why(e)}); it needs Java 17 or later "
             "(`java -version`) and, for a cluster, a master that answers"
         ) from None
     sc.setLogLevel("ERROR")
@@ -498,8 +505,8 @@ def ingest_spark(
             writer.abort()
             writer = None
         if isinstance(e, Exception) and type(e).__module__.startswith(("py4j", "pyspark")):
-            first = (str(e).strip().splitlines() or [e.__class__.__name__])[0][:200]
-            raise SparkUnavailable(f"the Spark job failed: {first}") from None
+            hint = "" if master.startswith("local") else f" (does the master {master} answer?)"
+            raise SparkUnavailable(f"the Spark job failed: {_why(e)}{hint}") from None
         raise
     finally:
         if writer is not None:
