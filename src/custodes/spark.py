@@ -339,7 +339,9 @@ def _outcomes(
 class _Context:
     """The abbreviations and units ``KnowledgeBase.ingest_document`` reads from the knowledge
     base before each document (``kb._aliases``, ``kb._units``), kept up to date in memory as
-    documents are added: each query's answer, in the order SQLite scans its rows."""
+    documents are added: each query's answer, in the order SQLite scans its rows (PostgreSQL
+    answers ``_units``'s DISTINCT in an order of its own: where two organisations claim one
+    unit, which wins may differ there even between two one-process ingests)."""
 
     aliases: dict[str, str]
     units: dict[str, str]
@@ -377,7 +379,7 @@ class _Context:
                 self.aliases[r["alias_key"]] = r["org"]
 
 
-def document_rows(
+def _document_rows(
     doc: Document, extraction: Extraction, now: datetime, ctx: _Context
 ) -> dict[str, list[dict[str, Any]]]:
     """The rows ``KnowledgeBase.ingest_document`` writes for one document, per table."""
@@ -391,9 +393,6 @@ def document_rows(
     }
     ctx.add(rows, aliases)  # last: a document that fails above leaves no trace, as a rollback
     return out
-
-
-Sink = Callable[[dict[str, list[dict[str, Any]]]], None]
 
 
 def ingest_spark(
@@ -490,7 +489,7 @@ def ingest_spark(
                 continue
             seen.add(doc.id)
             try:
-                rows = document_rows(doc, extraction, now, ctx)
+                rows = _document_rows(doc, extraction, now, ctx)
             except Exception as e:  # custodes' own bug: say so, go on (as `ingest` does)
                 done(out.index, _crash(doc.path, e))
                 continue
