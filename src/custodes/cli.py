@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -37,6 +37,9 @@ from custodes.scenario import ScenarioResult
 from custodes.store import IngestResult, KnowledgeBase, KnowledgeBaseError
 from custodes.store.db import engine_for, sqlite_file
 from custodes.store.schema import documents
+
+if TYPE_CHECKING:
+    from custodes.ingest.read import Limits
 
 app = typer.Typer(
     help="custodes: sourced records of who held which post in security institutions.",
@@ -255,17 +258,47 @@ def ingest(
     ] = False,
     max_bytes: MaxBytes = 20_000_000,
     max_seconds: MaxSeconds = 60.0,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="process: read and extract here, one document at a time; spark: as a Spark job"
+            " (pip install 'custodes[spark]'), statements written in bulk",
+        ),
+    ] = "process",
+    master: Annotated[
+        str | None,
+        typer.Option(
+            "--master", help="with --engine spark: the Spark master URL (default local[2])"
+        ),
+    ] = None,
+    parquet: Annotated[
+        Path | None,
+        typer.Option(
+            "--parquet",
+            help="with --engine spark: write Parquet files into this folder, not the knowledge"
+            " base (`custodes load DIR` imports them)",
+        ),
+    ] = None,
 ) -> None:
     """Read, extract and store documents. Each document is its own transaction, read under a
     size and a time limit; a bad file is reported as `error: FILE: reason` and the batch goes
     on. Exit code 0: every file read; 1: some refused; 2: a bad argument or knowledge base. A
     stored document given a new --published date (or --force) is re-derived in one
-    transaction."""
+    transaction. With --engine spark, reading and extraction run as a Spark job (local[2], or
+    the cluster --master names) and the statements are written in bulk: the same rows."""
     from custodes.ingest.read import Limits, ReadError
 
     pub = _date(published)
     limits = Limits(max_bytes=max_bytes, max_seconds=max_seconds)
+    if engine not in {"process", "spark"}:
+        raise _usage(f"--engine {engine!r}: process or spark")
+    if engine != "spark" and (master or parquet):
+        raise _usage("--master and --parquet go with --engine spark")
     files, unreadable = _files(paths)
+    if engine == "spark":
+        _ingest_spark(files, unreadable, pub, db, force, limits, master, parquet)
+        return
     kb = _open_kb(db)
     err = _console(stderr=True)
     results: list[tuple[Path, IngestResult | str]] = []
@@ -313,6 +346,76 @@ def ingest(
             kb.derive_now()
     kb.close()
     _ingest_summary(results, _console())
+    if any(isinstance(r, str) for _, r in results):
+        raise typer.Exit(1)
+
+
+def _ingest_spark(
+    files: list[Path],
+    unreadable: list[tuple[Path, str]],
+    pub: PartialDate | None,
+    db: str,
+    force: bool,
+    limits: Limits,
+    master: str | None,
+    parquet: Path | None,
+) -> None:
+    """`ingest --engine spark`: the job in ``custodes.spark``, its errors as one line each."""
+    from custodes.spark import DEFAULT_MASTER, SparkUnavailable, ingest_spark, start
+
+    if parquet is not None and parquet.exists() and not parquet.is_dir():
+        raise _usage(f"--parquet {shown_path(parquet)}: not a folder")
+    try:
+        start(master or DEFAULT_MASTER)  # before the progress bar: an error is one line alone
+    except SparkUnavailable as e:
+        raise _usage(str(e)) from None
+    err = _console(stderr=True)
+    results: list[tuple[Path, IngestResult | str]] = []
+    for folder, reason in unreadable:
+        _error_line(err, folder, reason)
+        results.append((folder, reason))
+    kb = _open_kb(db) if parquet is None else None
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    try:
+        with Progress(*columns, console=err, transient=True) as bar:
+            task = bar.add_task("starting Spark", total=len(files))
+
+            def shown(f: Path, r: IngestResult | str) -> None:
+                bar.update(task, description=escape(shown_path(f.name)))
+                if isinstance(r, str):
+                    _error_line(bar.console, f, r)
+                elif r.status != "unchanged" and r.published is None:
+                    bar.console.print(
+                        f"warning: {shown_path(f)}: no publication date found; relative dates "
+                        "and undated events cannot be placed (give --published YYYY-MM-DD)",
+                        markup=False,
+                        highlight=False,
+                        soft_wrap=True,
+                    )
+                bar.advance(task)
+
+            results += ingest_spark(
+                files,
+                kb=kb,
+                parquet=parquet,
+                master=master or DEFAULT_MASTER,
+                published=pub,
+                force=force,
+                limits=limits,
+                progress=shown,
+            )
+    except SparkUnavailable as e:
+        raise _usage(str(e)) from None
+    except OSError as e:  # the Parquet folder
+        raise _usage(f"cannot write {shown_path(parquet or Path(db))}: {e.strerror or e}") from None
+    except DBAPIError as e:
+        raise _bad_kb(db, e) from None
+    finally:
+        if kb is not None:
+            kb.close()
+    _ingest_summary(results, _console())
+    if parquet is not None:
+        _console().print(Text(f"Parquet files in {shown_path(parquet)} (custodes load it)"))
     if any(isinstance(r, str) for _, r in results):
         raise typer.Exit(1)
 
@@ -1042,7 +1145,8 @@ class _ExtractCsv:
 # One example per command, shown under its --help (tests/test_exchange_cli.py checks that every
 # command has one and that it names the command).
 EXAMPLES = {
-    "ingest": "custodes ingest reports/ --published 2022-02-16",
+    "ingest": "custodes ingest reports/ --published 2022-02-16; a corpus: custodes ingest"
+    " archive/ --engine spark --master spark://head:7077 --parquet corpus-parquet/",
     "roster": "custodes roster NSC --on 2022-01-05 --format csv",
     "diff": "custodes diff NSC --from 2022-01-05 --to 2022-02-16",
     "timeline": "custodes timeline Kunanbayev --format json",
@@ -1061,7 +1165,7 @@ EXAMPLES = {
     "extract": "custodes extract report.txt --format csv --published 2022-02-16",
     "demo": "custodes demo --db custodes-demo.db",
     "export": "custodes export --format ftm --on 2022-01-05 --org NSC --out nsc.ftm.json",
-    "load": "custodes load kb.jsonl --db copy.db",
+    "load": "custodes load kb.jsonl --db copy.db; Parquet: custodes load corpus-parquet/",
     "import": "custodes import peps.ftm.json --db custodes.db",
     "review": "custodes review --status rejected --limit 20",
     "accept": "custodes accept 3f9a2c71d0",
@@ -1211,15 +1315,24 @@ def import_cmd(
 
 @app.command("load")
 def load_cmd(
-    file: Annotated[Path, typer.Argument(help="a dump of `custodes export --format jsonl`")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="a dump of `custodes export --format jsonl`, or Parquet files (a .parquet"
+            " file or a folder of them: `custodes ingest --engine spark --parquet DIR`)"
+        ),
+    ],
     db: DbOption = "custodes.db",
 ) -> None:
-    """Load a JSON-lines dump into a knowledge base (new or not), in bulk transactions;
-    loading the same dump again changes nothing. The file is checked first: a bad line is
-    one error and nothing is written."""
+    """Load a JSON-lines dump, or Parquet files, into a knowledge base (new or not), in bulk
+    transactions; loading the same dump again changes nothing. The file is checked first: a
+    bad line is one error and nothing is written."""
     from custodes.exchange.jsonl import LoadError, load
+    from custodes.exchange.parquet import load as parquet_load
 
-    if not file.is_file():
+    if file.is_dir() or file.suffix.lower() == ".parquet":
+        load = parquet_load  # noqa: F811  (the same contract, another format)
+    if not file.exists() or (not file.is_file() and not file.is_dir()):
         raise _usage(f"{shown_path(file)}: no such file")
     err = _console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
@@ -1235,7 +1348,8 @@ def load_cmd(
         except (OSError, UnicodeDecodeError) as e:
             raise _usage(_argument_file_error(file, e)) from None
     added = ", ".join(f"{n} {t}" for t, n in result.added.items() if n) or "nothing new"
-    _console().print(Text(f"{shown_path(file)}: {result.lines} lines; added {added}"))
+    unit = "lines" if load is not parquet_load else "rows"
+    _console().print(Text(f"{shown_path(file)}: {result.lines} {unit}; added {added}"))
 
 
 _add_examples()
