@@ -23,6 +23,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -31,6 +32,7 @@ from sqlalchemy import DateTime
 from sqlalchemy.exc import IntegrityError
 
 from custodes.store import KnowledgeBase, View
+from custodes.store.bulk import create_indexes, drop_indexes
 from custodes.store.schema import SCHEMA_VERSION, metadata
 from custodes.store.view import STORED_ORDER
 
@@ -46,6 +48,7 @@ class LoadError(ValueError):
     """A dump that cannot be loaded, with the line that says why (nothing was written)."""
 
 
+@cache
 def _datetime_columns(table: str) -> frozenset[str]:
     return frozenset(c.name for c in metadata.tables[table].c if isinstance(c.type, DateTime))
 
@@ -123,16 +126,31 @@ def _rows(path: Path) -> Iterator[tuple[int, int, str, dict[str, Any]]]:
             yield number, done, table, _checked(row, table, where)
 
 
+@cache
+def _columns(table: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(every column, the required ones) of a table: worked out once, not per row of a dump of
+    a million."""
+    tab = metadata.tables[table]
+    required = tuple(
+        c.name
+        for c in tab.c
+        if not c.nullable
+        and c.default is None
+        and c.autoincrement is not True
+        and not (c.primary_key and table == "decisions")
+    )
+    return frozenset(tab.c.keys()), required
+
+
 def _checked(row: dict[str, Any], table: str, where: str) -> dict[str, Any]:
     """A row as the table takes it: known columns, required ones present, times parsed."""
-    tab = metadata.tables[table]
-    unknown = set(row) - set(tab.c.keys())
+    known, required = _columns(table)
+    unknown = row.keys() - known
     if unknown:
         raise LoadError(f"{where}: {table} has no column {', '.join(sorted(unknown))}")
-    for c in tab.c:
-        required = not c.nullable and c.default is None and c.autoincrement is not True
-        if required and row.get(c.name) is None and not (c.primary_key and table == "decisions"):
-            raise LoadError(f"{where}: {table}.{c.name} is missing")
+    for c in required:
+        if row.get(c) is None:
+            raise LoadError(f"{where}: {table}.{c} is missing")
     for c in _datetime_columns(table):
         if isinstance(row.get(c), str):
             try:
@@ -162,8 +180,12 @@ def load(
     before = kb.counts()
     pending: dict[str, list[dict[str, Any]]] = {t: [] for t in STORED_ORDER}
     held, flushed = 0, 0
-    # one derivation at the end, not one per transaction
+    # one derivation at the end, not one per transaction; the tables' secondary indexes are
+    # made once at the end too (a sort), not kept up to date row by row
     kb.derive_later()
+    tables = [metadata.tables[t] for t in STORED_ORDER]
+    with kb.engine.begin() as conn:
+        drop_indexes(conn, tables)
     try:
         for _n, done, table, row in _rows(path):
             pending[table].append(row)
@@ -179,6 +201,8 @@ def load(
         first = str(e.orig or e).splitlines()[0]
         raise LoadError(f"{path}: a row the knowledge base refuses ({first})") from None
     finally:
+        with kb.engine.begin() as conn:
+            create_indexes(conn, tables)
         kb.derive_now()
     report(total, total)
     after = kb.counts()

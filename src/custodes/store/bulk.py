@@ -51,13 +51,29 @@ def bulk_mode(conn: Connection, tables: Iterable[Table] = ()) -> Iterator[None]:
         for pragma, value in (("cache_size", "-262144"),):
             saved[pragma] = conn.exec_driver_sql(f"PRAGMA {pragma}").scalar()
             conn.exec_driver_sql(f"PRAGMA {pragma}={value}")
-    indexes = [ix for t in tables for ix in sorted(t.indexes, key=lambda i: i.name or "")]
-    for ix in indexes:
-        conn.execute(DropIndex(ix, if_exists=True))
+    tables = list(tables)
+    drop_indexes(conn, tables)
     try:
         yield
     finally:
-        for ix in indexes:
-            conn.execute(CreateIndex(ix, if_not_exists=True))
+        create_indexes(conn, tables)
         for pragma, value in saved.items():
             conn.exec_driver_sql(f"PRAGMA {pragma}={value}")
+
+
+def _indexes(tables: Iterable[Table]) -> list[Any]:
+    return [ix for t in tables for ix in sorted(t.indexes, key=lambda i: i.name or "")]
+
+
+def drop_indexes(conn: Connection, tables: Iterable[Table]) -> None:
+    """Drop the secondary indexes of ``tables`` (primary keys stay, so ``ON CONFLICT`` still
+    finds duplicates), before writing many rows; ``create_indexes`` puts them back."""
+    for ix in _indexes(tables):
+        conn.execute(DropIndex(ix, if_exists=True))
+
+
+def create_indexes(conn: Connection, tables: Iterable[Table]) -> None:
+    """Create the secondary indexes of ``tables`` that are missing (a no-op where they are
+    there): after a bulk write, or to repair a load that was killed in the middle."""
+    for ix in _indexes(tables):
+        conn.execute(CreateIndex(ix, if_not_exists=True))

@@ -31,10 +31,11 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete, func, literal_column, or_, select
 
 from custodes.extract.dates import PartialDate
-from custodes.store.bulk import insert_rows
+from custodes.store.bulk import bulk_mode, create_indexes, insert_rows
 from custodes.store.schema import (
     decisions,
     derived_state,
+    documents,
     judgements,
     name_blocks,
     org_identities,
@@ -46,6 +47,8 @@ from custodes.store.schema import (
 from custodes.tenures import Tenure
 
 RESOLVER = "custodes.resolve"
+# emptied and written again by ``rebuild``, children first
+DERIVED = (tenures, judgements, person_identities, name_blocks, person_names, org_identities)
 
 
 def is_built(conn: Connection) -> bool:
@@ -62,9 +65,18 @@ def _lock(conn: Connection) -> None:
 
 
 def rebuild(conn: Connection) -> dict[str, int]:
-    """Derive every derived table again from statements and decisions; counts of rows."""
+    """Derive every derived table again from statements and decisions; counts of rows. The
+    derived tables are written without their secondary indexes, which are made once at the
+    end (a sort, not a B-tree insert per row); the statements' indexes are checked too, in
+    case a bulk load that dropped them was killed before it could make them again."""
     _lock(conn)
-    for t in (tenures, judgements, person_identities, name_blocks, person_names, org_identities):
+    create_indexes(conn, [statements, documents])
+    with bulk_mode(conn, DERIVED):
+        return _rebuild(conn)
+
+
+def _rebuild(conn: Connection) -> dict[str, int]:
+    for t in DERIVED:
         conn.execute(delete(t))
     conn.execute(delete(derived_state))
     s = statements.c
@@ -124,9 +136,11 @@ def _decisions(conn: Connection) -> list[Any]:
     return list(conn.execute(q))
 
 
-def _write_identities(conn: Connection, names: list[tuple[str, str]], keys: set[str]) -> None:
+def _write_identities(
+    conn: Connection, names: list[tuple[str, str]], keys: set[str]
+) -> dict[str, str]:
     """Identities of ``names`` (all the names of ``keys``), replacing those of ``keys``; the
-    clusters as judgements."""
+    clusters as judgements. Returns them (key → identity)."""
     from custodes.resolve import identities
 
     standing = _decisions(conn)
@@ -161,12 +175,14 @@ def _write_identities(conn: Connection, names: list[tuple[str, str]], keys: set[
         verdict = "positive" if r.kind == "merge" else "negative"
         mine[(r.a, r.b)] = {"a": r.a, "b": r.b, "judgement": verdict, "who": r.who, "at": r.at}
     insert_rows(conn, judgements, mine.values())
+    return found
 
 
 def _refresh_identities(conn: Connection, touched: set[str]) -> set[str]:
     """Re-resolve the names a change touches: the touched keys' current spellings, every name
     sharing a block with them, the people those belong to and the names decisions tie them to.
-    Returns every stored key whose identity was recomputed (and those that lost their names)."""
+    Returns the stored keys whose statements now read differently: the touched ones and those
+    whose identity changed or went."""
     from custodes.resolve import blocks, is_partial
 
     s, pn, nb, pi = statements.c, person_names.c, name_blocks.c, person_identities.c
@@ -209,8 +225,15 @@ def _refresh_identities(conn: Connection, touched: set[str]) -> set[str]:
         extra = neighbours(partial) - scope
         scope |= extra
         names |= {(r[0], r[1]) for r in _rows_in(conn, names_of, pn.person_key, extra)}
-    _write_identities(conn, sorted(names), scope)
-    return scope
+    before = {
+        r[0]: r[1] for r in _rows_in(conn, select(pi.person_key, pi.identity), pi.person_key, scope)
+    }
+    found = _write_identities(conn, sorted(names), scope)
+    # only these keys' statements read differently now: the touched keys (their statements
+    # changed) and those whose identity changed (or that lost their names). Re-deriving the
+    # organisations of every name in the blocks looked at would grow with the knowledge base:
+    # a block of a common name holds more people the more people there are.
+    return set(touched) | {k for k in scope if before.get(k) != found.get(k)}
 
 
 # organisations ---------------------------------------------------------------------------

@@ -455,7 +455,8 @@ class KnowledgeBase:
         any case); an organisation is what ``View.resolve_org`` finds (names, abbreviations)."""
         view = self.view()
         key = person_key(name)
-        person = key if key and key in view.person_identity() else None
+        # through the index: not every stored person's identity to look up one name
+        person = key if key and view.identities_of([key]) else None
         org = view.resolve_org(name, merged=False)
         return person, org
 

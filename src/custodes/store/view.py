@@ -151,6 +151,29 @@ class View:
         q = select(pi.person_key, pi.identity).where(pi.person_key.in_(wanted))
         return {r[0]: r[1] for r in self._rows(q)}
 
+    def keys_of(self, identities: Iterable[str]) -> dict[str, str]:
+        """Every stored person key of these people (resolved keys) → its person: the
+        inverse of ``identities_of``, through the index on ``person_identities.identity``
+        (only when the derived tables are built)."""
+        pi = person_identities.c
+        wanted = sorted(set(identities))
+        q = select(pi.person_key, pi.identity)
+        return {
+            r[0]: r[1]
+            for i in range(0, len(wanted), 500)
+            for r in self._rows(q.where(pi.identity.in_(wanted[i : i + 500])))
+        }
+
+    def tenure_holders(self, org_key: str, day: date) -> set[str]:
+        """The people (resolved keys) whose stored tenure of one organisation's posts covers
+        ``day``, read through the index without decoding the tenures (``analyses.diff`` reads
+        those people's tenures next)."""
+        t = tenures.c
+        iso = day.isoformat()
+        alive = or_(t.end_day.is_(None), t.end_day > iso)
+        q = select(t.person_key).where(t.org_key == org_key, t.first_seen <= iso, alive)
+        return {r[0] for r in self._rows(q)}
+
     def stored_tenures(
         self,
         org_key: str | None = None,
