@@ -11,8 +11,8 @@ and the analysts' decisions, each as it is stored::
             "person":"Anuar Sadykulov","quote":"…","start":9145,…},"table":"statements"}
 
 The dump is streamed (constant memory, ``View.stored_rows``); loading validates every line
-first, so a bad file writes nothing, then writes in transactions of ``BATCH`` rows through
-``KnowledgeBase.bulk_insert`` (``executemany``, ``ON CONFLICT DO NOTHING``): loading a dump
+first, so a bad file writes nothing, then writes batches of ``BATCH`` rows in one transaction
+(``KnowledgeBase.bulk_transaction``: ``executemany``, ``ON CONFLICT DO NOTHING``): loading a dump
 twice is a no-op. Dump → load into an empty knowledge base → dump is byte-identical. The audit
 log (``changes``) is not dumped: a load records one entry of its own.
 """
@@ -32,13 +32,12 @@ from sqlalchemy import DateTime
 from sqlalchemy.exc import IntegrityError
 
 from custodes.store import KnowledgeBase, View
-from custodes.store.bulk import create_indexes, drop_indexes
 from custodes.store.schema import SCHEMA_VERSION, metadata
 from custodes.store.view import STORED_ORDER
 
 FORMAT_VERSION = 1
 HEADER = {"custodes": "jsonl", "version": FORMAT_VERSION, "schema": SCHEMA_VERSION}
-# rows per transaction of a load: large enough for executemany to pay, small enough that a
+# rows per batch of a load: large enough for executemany to pay, small enough that a
 # million statements never sit in memory at once
 BATCH = 5000
 BATCH_BYTES = 16_000_000
@@ -168,7 +167,8 @@ def load(
     who: str | None = None,
 ) -> LoadResult:
     """Load a dump into ``kb``. Every line is checked first (``LoadError`` names the first bad
-    one, and nothing is written); then rows go in in transactions of ``batch``. ``progress``
+    one, and nothing is written); then rows go in in batches of ``batch``, in one transaction
+    (a row the knowledge base refuses rolls the whole load back). ``progress``
     is called with (bytes done, bytes in all) in each of the two passes' share."""
     path = Path(path)
     total = os.path.getsize(path)
@@ -180,29 +180,26 @@ def load(
     before = kb.counts()
     pending: dict[str, list[dict[str, Any]]] = {t: [] for t in STORED_ORDER}
     held, flushed = 0, 0
-    # one derivation at the end, not one per transaction; the tables' secondary indexes are
-    # made once at the end too (a sort), not kept up to date row by row
+    # one transaction for every batch, the tables' secondary indexes made once at its end
+    # (a sort, not a B-tree insert per row), one derivation after it
     kb.derive_later()
     tables = [metadata.tables[t] for t in STORED_ORDER]
-    with kb.engine.begin() as conn:
-        drop_indexes(conn, tables)
     try:
-        for _n, done, table, row in _rows(path):
-            pending[table].append(row)
-            held += 1
-            # a transaction holds ``batch`` rows, or fewer when they are large (documents'
-            # texts): memory stays bounded whatever the dump holds
-            if held >= batch or done - flushed > BATCH_BYTES:
-                kb.bulk_insert(pending)
-                pending, held, flushed = {t: [] for t in STORED_ORDER}, 0, done
-                report(total // 2 + done // 2, total)
-        kb.bulk_insert(pending)
+        with kb.bulk_transaction(tables) as insert:
+            for _n, done, table, row in _rows(path):
+                pending[table].append(row)
+                held += 1
+                # a batch holds ``batch`` rows, or fewer when they are large (documents'
+                # texts): memory stays bounded whatever the dump holds
+                if held >= batch or done - flushed > BATCH_BYTES:
+                    insert(pending)
+                    pending, held, flushed = {t: [] for t in STORED_ORDER}, 0, done
+                    report(total // 2 + done // 2, total)
+            insert(pending)
     except IntegrityError as e:
         first = str(e.orig or e).splitlines()[0]
         raise LoadError(f"{path}: a row the knowledge base refuses ({first})") from None
     finally:
-        with kb.engine.begin() as conn:
-            create_indexes(conn, tables)
         kb.derive_now()
     report(total, total)
     after = kb.counts()

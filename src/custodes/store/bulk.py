@@ -62,7 +62,9 @@ def bulk_mode(conn: Connection, tables: Iterable[Table] = ()) -> Iterator[None]:
 
 
 def _indexes(tables: Iterable[Table]) -> list[Any]:
-    return [ix for t in tables for ix in sorted(t.indexes, key=lambda i: i.name or "")]
+    """The secondary indexes a bulk write may drop: not unique ones, which are constraints."""
+    every = [ix for t in tables for ix in sorted(t.indexes, key=lambda i: i.name or "")]
+    return [ix for ix in every if not ix.unique]
 
 
 def drop_indexes(conn: Connection, tables: Iterable[Table]) -> None:
