@@ -36,7 +36,7 @@ from typing import Any
 from sqlalchemy import text
 
 from custodes.store import KnowledgeBase
-from custodes.store.bulk import insert_rows
+from custodes.store.bulk import bulk_mode, insert_rows
 from custodes.store.keys import org_key, person_key, post_key, stable_id
 from custodes.store.schema import documents, statements
 
@@ -335,7 +335,7 @@ def generate(kb: KnowledgeBase, tenures: int, seed: int = 1) -> dict[str, int]:
     used: set[str] = set()
     w = Writer(rng)
     made = {"tenures": 0, "people": 0, "countries": n_countries, "organisations": 0}
-    with kb.engine.begin() as conn:
+    with kb.engine.begin() as conn, bulk_mode(conn, [statements, documents]):
         for c in range(n_countries):
             country = _country_name(rng, used)
             new_person = _people_factory(rng)

@@ -222,6 +222,9 @@ class _Ending:
     reason: str
     ids: list[str]
     applies: Callable[[Tenure], bool]
+    # the one thing a tenure must share to be ended by it: ("post", key), ("person", key) or
+    # ("org", key), so each tenure looks at its own few endings, not at all of them
+    about: tuple[str, str | None] = ("", None)
 
 
 def _endings(dated: list[Statement]) -> list[_Ending]:
@@ -230,13 +233,15 @@ def _endings(dated: list[Statement]) -> list[_Ending]:
     for s in dated:
         assert s.date is not None
         if s.kind == "vacant" and s.post_key:  # (a)
-            out.append(_Ending(s.date, f"vacant on {s.date.iso}", [s.id], _post(s.post_key)))
+            about = ("post", s.post_key)
+            out.append(_Ending(s.date, f"vacant on {s.date.iso}", [s.id], _post(s.post_key), about))
         elif s.kind == "holds":
             rosters[(s.doc_id, s.org_key, s.date.iso)].append(s)
         elif s.kind == "event" and s.leg == "to" and tenure_effect(s) == "start":  # (c)
             where = s.label if s.post_key else "another post"
             ending = _elsewhere(s.person_key, s.org_key)
-            out.append(_Ending(s.date, f"moved to {where}", [s.id], ending))
+            about = ("person", s.person_key)
+            out.append(_Ending(s.date, f"moved to {where}", [s.id], ending, about))
     for claims in rosters.values():  # (b)
         if len(claims) < 2:
             continue
@@ -245,7 +250,8 @@ def _endings(dated: list[Statement]) -> list[_Ending]:
         roles = frozenset(c.role for c in claims)
         listed = frozenset((c.person_key, c.post_key) for c in claims)
         ids = [c.id for c in claims]
-        out.append(_Ending(d, f"not listed on {d.iso}", ids, _unlisted(org, roles, listed)))
+        unlisted = _unlisted(org, roles, listed)
+        out.append(_Ending(d, f"not listed on {d.iso}", ids, unlisted, ("org", org)))
     return out
 
 
@@ -269,11 +275,22 @@ def _unlisted(
 def _inferred_ends(tenures: list[Tenure], dated: list[Statement]) -> None:
     """Rules (a), (b), (c) of the module docstring; the earliest ending wins."""
     endings = sorted(_endings(dated), key=lambda e: e.date.first_day())
+    # each ending under what it is about, in that order: a tenure's candidates are its post's,
+    # its person's and its organisation's, taken in the order of ``endings``
+    about: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    for i, e in enumerate(endings):
+        about[e.about].append(i)
+    days = [e.date.first_day() for e in endings]
     for t in tenures:
         if t.end is not None:
             continue
-        for e in endings:
-            day = e.date.first_day()
+        mine = (
+            about.get(("post", t.post_key), [])
+            + about.get(("person", t.person_key), [])
+            + about.get(("org", t.org_key), [])
+        )
+        for i in sorted(mine):
+            e, day = endings[i], days[i]
             if t.first_seen < day and t.last_seen < day and e.applies(t):
                 t.end, t.end_reason, t.end_ids, t.end_inferred = e.date, e.reason, e.ids, True
                 break

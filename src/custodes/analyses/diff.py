@@ -20,8 +20,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from custodes.analyses.base import Scope, Source, day_of, org_scope, role_rank, source_of
-from custodes.analyses.roster import roster_of
+from custodes.analyses.base import (
+    Scope,
+    Source,
+    day_of,
+    org_key_of,
+    org_scope,
+    role_rank,
+    source_of,
+)
+from custodes.analyses.roster import Roster, roster_of
 from custodes.extract.dates import PartialDate
 from custodes.store.statements import Statement
 from custodes.store.view import View
@@ -156,8 +164,9 @@ def _rank(t: Tenure) -> str:
     return f"{t.role} (units)" if t.unit else (t.role or "?")
 
 
-def diff_of(scope: Scope, d1: PartialDate, d2: PartialDate) -> Diff:
-    """The diff of a loaded scope."""
+def diff_of(scope: Scope, d1: PartialDate, d2: PartialDate, roster2: Roster | None = None) -> Diff:
+    """The diff of a loaded scope (``roster2``: the organisation's roster on d2, when the
+    caller has it from the stored tenures; else it is made from the scope)."""
     day1, day2 = day_of(d1), day_of(d2, late=True)
     own = scope.own()
     at1 = _by_person([t for t in own if t.covers(day1)])
@@ -216,13 +225,13 @@ def diff_of(scope: Scope, d1: PartialDate, d2: PartialDate) -> Diff:
         came=came,
         changed=changed,
         stayed=stayed,
-        vacant=_vacancies(scope, d2, at1, at2),
+        vacant=_vacancies(roster2 or roster_of(scope, d2), at1, at2),
         turnover=_turnover(scope, day1, day2, at1, at2),
     )
 
 
 def _vacancies(
-    scope: Scope, d2: PartialDate, at1: dict[str, list[Tenure]], at2: dict[str, list[Tenure]]
+    on_d2: Roster, at1: dict[str, list[Tenure]], at2: dict[str, list[Tenure]]
 ) -> list[Vacancy]:
     held2 = {t.post_key for ts in at2.values() for t in ts}
     out: dict[str, Vacancy] = {}
@@ -230,7 +239,7 @@ def _vacancies(
         for t in ts:
             if t.post_key not in held2:
                 out.setdefault(t.post_key, Vacancy(t.label, t.end.iso if t.end else None, None))
-    for p in roster_of(scope, d2).posts:
+    for p in on_d2.posts:
         if p.vacant is not None:
             out[p.post_key] = Vacancy(p.label, p.vacant.date, p.vacant)
     return list(out.values())
@@ -274,5 +283,42 @@ def _turnover(
 
 
 def diff(view: View, org: str, d1: PartialDate, d2: PartialDate) -> Diff:
-    """Who left ``org`` and who came between ``d1`` and ``d2``, and the turnover per rank."""
-    return diff_of(org_scope(view, org), d1, d2)
+    """Who left ``org`` and who came between ``d1`` and ``d2``, and the turnover per rank.
+    Where the knowledge base keeps its tenures (``store/derived.py``) they are read, not
+    derived: see ``_stored_scope``."""
+    if not view.tenures_stored:
+        return diff_of(org_scope(view, org), d1, d2)
+    key = org_key_of(view, org)
+    day1, day2 = day_of(d1), day_of(d2, late=True)
+    scope, claims = _stored_scope(view, key, day1, day2)
+    # the roster of d2 only for its vacancies: the claims, and the tenures that could fill them
+    vacant = [c.date.first_day() for c in claims if c.kind == "vacant" and c.date]
+    since = min((d for d in vacant if d <= day2), default=None)
+    held = view.stored_tenures(key, day2, since) if since is not None else []
+    on_d2 = roster_of(Scope(key, scope.org, claims, held), d2)
+    return diff_of(scope, d1, d2, on_d2)
+
+
+def _stored_scope(view: View, key: str, day1: date, day2: date) -> tuple[Scope, list[Statement]]:
+    """What ``diff_of`` reads of an organisation, from the stored tenures: every stored tenure
+    of the people who held its posts on either date (who they are: two index reads; their
+    tenures: one read by person, which also says where they went and where they came from as
+    each organisation's own derivation has it), their events (one read of statements by
+    person key) and the organisation's seats and vacancy claims (returned apart too). The
+    events are those the organisation's scope holds (``analyses.base.scope_of``): stated in
+    this organisation under any spelling of the person, or elsewhere under the person's own
+    key."""
+    people = view.tenure_holders(key, day1) | view.tenure_holders(key, day2)
+    everyone = view.stored_tenures(person_keys=people) if people else []
+    # in derive_tenures' order, which decides ties (the first tenure names the person)
+    everyone.sort(key=lambda t: (t.org_key or "", t.post_key, t.first_seen, t.person))
+    raw: dict[str, tuple[str | None, str | None]] = {}
+    spellings = list(view.keys_of(people)) if people else []
+    events = (
+        view.statements(person_keys=spellings, kinds=["event"], stored_keys=raw)
+        if spellings
+        else []
+    )
+    events = [s for s in events if s.org_key == key or raw[s.id][0] == s.person_key]
+    claims = view.statements(org_keys=[key], kinds=["seats", "vacant"])
+    return Scope(key, view.org_name(key), events + claims, everyone), claims

@@ -11,8 +11,8 @@ and the analysts' decisions, each as it is stored::
             "person":"Anuar Sadykulov","quote":"…","start":9145,…},"table":"statements"}
 
 The dump is streamed (constant memory, ``View.stored_rows``); loading validates every line
-first, so a bad file writes nothing, then writes in transactions of ``BATCH`` rows through
-``KnowledgeBase.bulk_insert`` (``executemany``, ``ON CONFLICT DO NOTHING``): loading a dump
+first, so a bad file writes nothing, then writes batches of ``BATCH`` rows in one transaction
+(``KnowledgeBase.bulk_transaction``: ``executemany``, ``ON CONFLICT DO NOTHING``): loading a dump
 twice is a no-op. Dump → load into an empty knowledge base → dump is byte-identical. The audit
 log (``changes``) is not dumped: a load records one entry of its own.
 """
@@ -23,6 +23,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -36,7 +37,7 @@ from custodes.store.view import STORED_ORDER
 
 FORMAT_VERSION = 1
 HEADER = {"custodes": "jsonl", "version": FORMAT_VERSION, "schema": SCHEMA_VERSION}
-# rows per transaction of a load: large enough for executemany to pay, small enough that a
+# rows per batch of a load: large enough for executemany to pay, small enough that a
 # million statements never sit in memory at once
 BATCH = 5000
 BATCH_BYTES = 16_000_000
@@ -46,6 +47,7 @@ class LoadError(ValueError):
     """A dump that cannot be loaded, with the line that says why (nothing was written)."""
 
 
+@cache
 def _datetime_columns(table: str) -> frozenset[str]:
     return frozenset(c.name for c in metadata.tables[table].c if isinstance(c.type, DateTime))
 
@@ -123,16 +125,31 @@ def _rows(path: Path) -> Iterator[tuple[int, int, str, dict[str, Any]]]:
             yield number, done, table, _checked(row, table, where)
 
 
+@cache
+def _columns(table: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(every column, the required ones) of a table: worked out once, not per row of a dump of
+    a million."""
+    tab = metadata.tables[table]
+    required = tuple(
+        c.name
+        for c in tab.c
+        if not c.nullable
+        and c.default is None
+        and c.autoincrement is not True
+        and not (c.primary_key and table == "decisions")
+    )
+    return frozenset(tab.c.keys()), required
+
+
 def _checked(row: dict[str, Any], table: str, where: str) -> dict[str, Any]:
     """A row as the table takes it: known columns, required ones present, times parsed."""
-    tab = metadata.tables[table]
-    unknown = set(row) - set(tab.c.keys())
+    known, required = _columns(table)
+    unknown = row.keys() - known
     if unknown:
         raise LoadError(f"{where}: {table} has no column {', '.join(sorted(unknown))}")
-    for c in tab.c:
-        required = not c.nullable and c.default is None and c.autoincrement is not True
-        if required and row.get(c.name) is None and not (c.primary_key and table == "decisions"):
-            raise LoadError(f"{where}: {table}.{c.name} is missing")
+    for c in required:
+        if row.get(c) is None:
+            raise LoadError(f"{where}: {table}.{c} is missing")
     for c in _datetime_columns(table):
         if isinstance(row.get(c), str):
             try:
@@ -150,7 +167,8 @@ def load(
     who: str | None = None,
 ) -> LoadResult:
     """Load a dump into ``kb``. Every line is checked first (``LoadError`` names the first bad
-    one, and nothing is written); then rows go in in transactions of ``batch``. ``progress``
+    one, and nothing is written); then rows go in in batches of ``batch``, in one transaction
+    (a row the knowledge base refuses rolls the whole load back). ``progress``
     is called with (bytes done, bytes in all) in each of the two passes' share."""
     path = Path(path)
     total = os.path.getsize(path)
@@ -162,19 +180,22 @@ def load(
     before = kb.counts()
     pending: dict[str, list[dict[str, Any]]] = {t: [] for t in STORED_ORDER}
     held, flushed = 0, 0
-    # one derivation at the end, not one per transaction
+    # one transaction for every batch, the tables' secondary indexes made once at its end
+    # (a sort, not a B-tree insert per row), one derivation after it
     kb.derive_later()
+    tables = [metadata.tables[t] for t in STORED_ORDER]
     try:
-        for _n, done, table, row in _rows(path):
-            pending[table].append(row)
-            held += 1
-            # a transaction holds ``batch`` rows, or fewer when they are large (documents'
-            # texts): memory stays bounded whatever the dump holds
-            if held >= batch or done - flushed > BATCH_BYTES:
-                kb.bulk_insert(pending)
-                pending, held, flushed = {t: [] for t in STORED_ORDER}, 0, done
-                report(total // 2 + done // 2, total)
-        kb.bulk_insert(pending)
+        with kb.bulk_transaction(tables) as insert:
+            for _n, done, table, row in _rows(path):
+                pending[table].append(row)
+                held += 1
+                # a batch holds ``batch`` rows, or fewer when they are large (documents'
+                # texts): memory stays bounded whatever the dump holds
+                if held >= batch or done - flushed > BATCH_BYTES:
+                    insert(pending)
+                    pending, held, flushed = {t: [] for t in STORED_ORDER}, 0, done
+                    report(total // 2 + done // 2, total)
+            insert(pending)
     except IntegrityError as e:
         first = str(e.orig or e).splitlines()[0]
         raise LoadError(f"{path}: a row the knowledge base refuses ({first})") from None

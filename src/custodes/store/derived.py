@@ -23,20 +23,21 @@ incremental and full derivation give identical tables.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import asdict, fields
+from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, or_, select
+from sqlalchemy import Connection, and_, delete, func, literal_column, or_, select
 
 from custodes.extract.dates import PartialDate
 from custodes.store import derived_conflicts
-from custodes.store.bulk import insert_rows
+from custodes.store.bulk import bulk_mode, create_indexes, insert_rows
 from custodes.store.db import pg_lock
 from custodes.store.schema import (
     decisions,
     derived_state,
+    documents,
     judgements,
     name_blocks,
     org_identities,
@@ -48,6 +49,8 @@ from custodes.store.schema import (
 from custodes.tenures import Tenure
 
 RESOLVER = "custodes.resolve"
+# emptied and written again by ``rebuild``, children first
+DERIVED = (tenures, judgements, person_identities, name_blocks, person_names, org_identities)
 
 
 def is_built(conn: Connection) -> bool:
@@ -64,9 +67,18 @@ def _lock(conn: Connection) -> None:
 
 
 def rebuild(conn: Connection) -> dict[str, int]:
-    """Derive every derived table again from statements and decisions; counts of rows."""
+    """Derive every derived table again from statements and decisions; counts of rows. The
+    derived tables are written without their secondary indexes, which are made once at the
+    end (a sort, not a B-tree insert per row); the statements' indexes are checked too, in
+    case a bulk load that dropped them was killed before it could make them again."""
     _lock(conn)
-    for t in (tenures, judgements, person_identities, name_blocks, person_names, org_identities):
+    create_indexes(conn, [statements, documents])
+    with bulk_mode(conn, DERIVED):
+        return _rebuild(conn)
+
+
+def _rebuild(conn: Connection) -> dict[str, int]:
+    for t in DERIVED:
         conn.execute(delete(t))
     conn.execute(delete(derived_state))
     s = statements.c
@@ -126,9 +138,11 @@ def _decisions(conn: Connection) -> list[Any]:
     return list(conn.execute(q))
 
 
-def _write_identities(conn: Connection, names: list[tuple[str, str]], keys: set[str]) -> None:
+def _write_identities(
+    conn: Connection, names: list[tuple[str, str]], keys: set[str]
+) -> dict[str, str]:
     """Identities of ``names`` (all the names of ``keys``), replacing those of ``keys``; the
-    clusters as judgements."""
+    clusters as judgements. Returns them (key → identity)."""
     from custodes.resolve import identities
 
     standing = _decisions(conn)
@@ -163,12 +177,14 @@ def _write_identities(conn: Connection, names: list[tuple[str, str]], keys: set[
         verdict = "positive" if r.kind == "merge" else "negative"
         mine[(r.a, r.b)] = {"a": r.a, "b": r.b, "judgement": verdict, "who": r.who, "at": r.at}
     insert_rows(conn, judgements, mine.values())
+    return found
 
 
 def _refresh_identities(conn: Connection, touched: set[str]) -> set[str]:
     """Re-resolve the names a change touches: the touched keys' current spellings, every name
     sharing a block with them, the people those belong to and the names decisions tie them to.
-    Returns every stored key whose identity was recomputed (and those that lost their names)."""
+    Returns the stored keys whose statements now read differently: the touched ones and those
+    whose identity changed or went."""
     from custodes.resolve import blocks, is_partial
 
     s, pn, nb, pi = statements.c, person_names.c, name_blocks.c, person_identities.c
@@ -211,8 +227,15 @@ def _refresh_identities(conn: Connection, touched: set[str]) -> set[str]:
         extra = neighbours(partial) - scope
         scope |= extra
         names |= {(r[0], r[1]) for r in _rows_in(conn, names_of, pn.person_key, extra)}
-    _write_identities(conn, sorted(names), scope)
-    return scope
+    before = {
+        r[0]: r[1] for r in _rows_in(conn, select(pi.person_key, pi.identity), pi.person_key, scope)
+    }
+    found = _write_identities(conn, sorted(names), scope)
+    # only these keys' statements read differently now: the touched keys (their statements
+    # changed) and those whose identity changed (or that lost their names). Re-deriving the
+    # organisations of every name in the blocks looked at would grow with the knowledge base:
+    # a block of a common name holds more people the more people there are.
+    return set(touched) | {k for k in scope if before.get(k) != found.get(k)}
 
 
 # organisations ---------------------------------------------------------------------------
@@ -229,17 +252,33 @@ def _resolve_orgs(counts: dict[str, int]) -> dict[str, str]:
 
 
 def _write_orgs(conn: Connection, counts: dict[str, int]) -> None:
-    from collections import Counter
-
     resolved = _resolve_orgs(counts)
-    rows = []
-    for k, n in sorted(counts.items()):
-        # as View.org_name counts them: the statements' spellings in the database's order
-        q = select(statements.c.org).where(statements.c.org_key == k)
-        names = Counter(r[0] for r in conn.execute(q) if r[0])
-        name = names.most_common(1)[0][0] if names else None
-        rows.append({"org_key": k, "resolved": resolved[k], "n": n, "name": name})
+    names = _org_names(conn, sorted(counts))
+    rows = [
+        {"org_key": k, "resolved": resolved[k], "n": n, "name": names.get(k)}
+        for k, n in sorted(counts.items())
+    ]
     insert_rows(conn, org_identities, rows)
+
+
+def _org_names(conn: Connection, keys: list[str]) -> dict[str, str]:
+    """Each organisation key's most frequent spelling, as ``View.org_name`` counts them (a tie
+    goes to the spelling met first in the database's order: the lowest rowid on SQLite), in
+    one grouped query per chunk of keys instead of reading every statement's name."""
+    s = statements.c
+    first = literal_column("rowid") if conn.dialect.name == "sqlite" else s.id
+    out: dict[str, tuple[int, Any, str]] = {}
+    for chunk in _chunks(keys):
+        q = (
+            select(s.org_key, s.org, func.count(), func.min(first))
+            .where(s.org_key.in_(chunk), s.org.is_not(None), s.org != "")
+            .group_by(s.org_key, s.org)
+        )
+        for key, name, n, at in conn.execute(q):
+            best = out.get(key)
+            if best is None or (-n, at) < (-best[0], best[1]):
+                out[key] = (n, at, name)
+    return {k: v[2] for k, v in out.items()}
 
 
 def _refresh_orgs(conn: Connection, keys: set[str]) -> set[str]:
@@ -264,14 +303,19 @@ def _refresh_orgs(conn: Connection, keys: set[str]) -> set[str]:
 # tenures ---------------------------------------------------------------------------------
 
 
+# organisations whose tenures are derived from one read of their statements: few reads for a
+# rebuild, and memory bounded by a batch, not by the knowledge base
+TENURE_BATCH = 32
+
+
 def _write_tenures(conn: Connection, org_keys: Iterable[str]) -> None:
     from custodes.store.view import View
 
     view = View(conn)
-    rows = []
-    for key in sorted(org_keys):
-        for t in org_tenures(view, key):
-            rows.append(
+    rows: list[dict[str, Any]] = []
+    for batch in _chunks(sorted(org_keys), TENURE_BATCH):
+        for key, found in batch_tenures(view, batch):
+            rows.extend(
                 {
                     "org_key": key,
                     "person_key": t.person_key,
@@ -280,6 +324,7 @@ def _write_tenures(conn: Connection, org_keys: Iterable[str]) -> None:
                     "end_day": t.end_day.isoformat() if t.end_day else None,
                     "tenure": tenure_json(t),
                 }
+                for t in found
             )
         if len(rows) > 20_000:
             insert_rows(conn, tenures, rows)
@@ -296,16 +341,67 @@ def org_tenures(view: Any, key: str) -> list[Tenure]:
     return scope_of(view, key).own()
 
 
+def batch_tenures(view: Any, keys: list[str]) -> Iterator[tuple[str, list[Tenure]]]:
+    """(key, tenures) of each resolved organisation key, exactly what ``org_tenures`` gives
+    one key at a time, from two reads for all of them. ``org_tenures`` reads an organisation's
+    statements, then every statement whose person key is one of its people's; a full rebuild
+    doing that per organisation reads each statement two or three times through a query of
+    its own, which is most of the time at a million statements. Here the organisations'
+    statements come in one read, their people's in a few, and each organisation's scope is
+    assembled from them in the same order ``scope_of`` makes it (its own statements in
+    document order, then the others in document order), since the order decides ties (which
+    spelling names a tenure, the order of its statement ids)."""
+    from custodes.tenures import derive_tenures
+
+    inverse: dict[str, list[str]] = {}
+    for stored, resolved in view.org_identity().items():
+        inverse.setdefault(resolved, []).append(stored)
+    owners: dict[str, list[str]] = {}
+    for k in keys:
+        for x in dict.fromkeys((k, *inverse.get(k, ()))):
+            owners.setdefault(x, []).append(k)
+    raw: dict[str, tuple[str | None, str | None]] = {}
+    own: dict[str, list[Any]] = {k: [] for k in keys}
+    read = view.statements(org_keys=keys, stored_keys=raw)
+    for st in read:
+        for k in owners.get(raw[st.id][1] or "", ()):
+            own[k].append(st)
+    people = {k: {st.person_key for st in own[k] if st.person_key} for k in keys}
+    everyone = sorted(set().union(*people.values()))
+    # the people's statements elsewhere (those here are read already), in document order
+    theirs: dict[str, Any] = {st.id: st for st in read}
+    for chunk in _chunks(everyone, 5000):
+        more = view.statements(person_keys=chunk, not_org_keys=owners, stored_keys=raw)
+        theirs.update((st.id, st) for st in more)
+    ordered = sorted(theirs.values(), key=lambda st: (st.doc_id, st.start, st.id))
+    by_person: dict[str, list[int]] = {}
+    for i, st in enumerate(ordered):
+        by_person.setdefault(raw[st.id][0] or "", []).append(i)
+    for k in keys:
+        scope = {st.id: st for st in own[k]}
+        for i in sorted(i for p in people[k] for i in by_person.get(p, ())):
+            scope.setdefault(ordered[i].id, ordered[i])
+        yield k, [t for t in derive_tenures(scope.values()) if t.org_key == k]
+
+
+_PARTIAL_DATE_FIELDS = tuple(f.name for f in fields(PartialDate))
+
+
 def tenure_json(t: Tenure) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for f in fields(Tenure):
-        v = getattr(t, f.name)
+    for f in _TENURE_FIELDS:
+        v = getattr(t, f)
         if isinstance(v, PartialDate):
-            v = asdict(v)
+            v = {n: getattr(v, n) for n in _PARTIAL_DATE_FIELDS}  # asdict, without its copying
         elif isinstance(v, date):
             v = v.isoformat()
-        out[f.name] = v
+        elif isinstance(v, list):
+            v = list(v)
+        out[f] = v
     return out
+
+
+_TENURE_FIELDS = tuple(f.name for f in fields(Tenure))
 
 
 def tenure_from_json(d: dict[str, Any]) -> Tenure:

@@ -17,7 +17,7 @@ import getpass
 import os
 import time
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -419,26 +419,22 @@ class KnowledgeBase:
         the same rows again changes nothing. Decisions have no natural key: one with the same
         kind, names, author and time as a stored one is the same decision."""
         with self._transaction() as conn:
-            for name in STORED_ORDER:
-                batch = list(rows.get(name, ()))
-                if not batch:
-                    continue
-                if name == "decisions":
-                    batch = _new_decisions(conn, batch)
-                    if batch:
-                        conn.execute(decisions.insert(), [dict(r) for r in batch])
-                    continue
-                insert_ignore(conn, metadata.tables[name], batch)
-            # what the rows touch is derived again (a no-op between ``derive_later`` and
-            # ``derive_now``, as a bulk load runs)
-            people = {r.get("person_key") for r in rows.get("statements", ())}
-            orgs = {r.get("org_key") for r in rows.get("statements", ())}
-            for d in rows.get("decisions", ()):
-                (orgs if str(d["kind"]).startswith("org_") else people).update((d["a"], d["b"]))
-            ids = [r["statement_id"] for r in rows.get("reviews", ())]
-            if ids:
-                _rederive(conn, ids)
-            derived.refresh(conn, people, orgs)
+            _bulk_insert(conn, rows)
+
+    @contextmanager
+    def bulk_transaction(
+        self, tables: Sequence[Any] = ()
+    ) -> Iterator[Callable[[Mapping[str, Sequence[Mapping[str, Any]]]], None]]:
+        """One transaction for many batches of ``bulk_insert`` rows (``exchange.jsonl.load``
+        calls what it yields once per batch), with ``tables``' secondary indexes made once at
+        the end (``bulk.bulk_mode``). Rows keyed by hashes land on a page each, so on SQLite
+        a million of them in 5,000-row transactions rewrite gigabytes, a commit at a time; in
+        one transaction each page is written about once. Memory is the caller's batch and
+        SQLite's bounded page cache; an error rolls everything back."""
+        from custodes.store.bulk import bulk_mode
+
+        with self._transaction() as conn, bulk_mode(conn, tables):
+            yield lambda rows: _bulk_insert(conn, rows)
 
     def derive_later(self) -> None:
         """Stop keeping the derived tables up to date, for a bulk load: analyses derive per
@@ -463,7 +459,8 @@ class KnowledgeBase:
         any case); an organisation is what ``View.resolve_org`` finds (names, abbreviations)."""
         view = self.view()
         key = person_key(name)
-        person = key if key and key in view.person_identity() else None
+        # through the index: not every stored person's identity to look up one name
+        person = key if key and view.identities_of([key]) else None
         org = view.resolve_org(name, merged=False)
         return person, org
 
@@ -749,3 +746,27 @@ def _aliases(conn: Connection) -> dict[str, str]:
 def _units(conn: Connection) -> UnitMap:
     q = select(statements.c.unit, statements.c.org).where(statements.c.unit.is_not(None)).distinct()
     return {unit_key(r.unit): r.org for r in conn.execute(q) if r.org}
+
+
+def _bulk_insert(conn: Connection, rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
+    """``KnowledgeBase.bulk_insert`` inside an open transaction."""
+    for name in STORED_ORDER:
+        batch = list(rows.get(name, ()))
+        if not batch:
+            continue
+        if name == "decisions":
+            batch = _new_decisions(conn, batch)
+            if batch:
+                conn.execute(decisions.insert(), [dict(r) for r in batch])
+            continue
+        insert_ignore(conn, metadata.tables[name], batch)
+    # what the rows touch is derived again (a no-op between ``derive_later`` and
+    # ``derive_now``, as a bulk load runs)
+    people = {r.get("person_key") for r in rows.get("statements", ())}
+    orgs = {r.get("org_key") for r in rows.get("statements", ())}
+    for d in rows.get("decisions", ()):
+        (orgs if str(d["kind"]).startswith("org_") else people).update((d["a"], d["b"]))
+    ids = [r["statement_id"] for r in rows.get("reviews", ())]
+    if ids:
+        _rederive(conn, ids)
+    derived.refresh(conn, people, orgs)

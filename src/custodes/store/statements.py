@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from custodes.countries import country_in, country_of, with_country
@@ -77,14 +78,19 @@ class Statement:
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Statement:
-        date = PartialDate.parse(row["date"]) if row.get("date") else None
+        date = _parse_date(row["date"]) if row.get("date") else None
         if date is not None and row.get("date_bound") in {"not_after", "between"}:
             date = date.bound(row.get("date_after") if row.get("date_bound") == "between" else None)
         elif date is not None and row.get("date_bound") == "not_before":
             date = date.since()
-        names = cls.__dataclass_fields__
-        values = {k: row[k] for k in names if k in row and k != "date"}
+        values = {k: row[k] for k in _ROW_FIELDS if k in row}
         return cls(date=date, **values)
+
+
+# read once: a knowledge base of a million statements makes a million of them
+_ROW_FIELDS = tuple(k for k in Statement.__dataclass_fields__ if k != "date")
+# a PartialDate is frozen, so one parse serves every statement of that day
+_parse_date = lru_cache(maxsize=1 << 16)(PartialDate.parse)
 
 
 # Roster claims carry no extractor name of their own.

@@ -158,6 +158,29 @@ class View:
         q = select(pi.person_key, pi.identity).where(pi.person_key.in_(wanted))
         return {r[0]: r[1] for r in self._rows(q)}
 
+    def keys_of(self, identities: Iterable[str]) -> dict[str, str]:
+        """Every stored person key of these people (resolved keys) → its person: the
+        inverse of ``identities_of``, through the index on ``person_identities.identity``
+        (only when the derived tables are built)."""
+        pi = person_identities.c
+        wanted = sorted(set(identities))
+        q = select(pi.person_key, pi.identity)
+        return {
+            r[0]: r[1]
+            for i in range(0, len(wanted), 500)
+            for r in self._rows(q.where(pi.identity.in_(wanted[i : i + 500])))
+        }
+
+    def tenure_holders(self, org_key: str, day: date) -> set[str]:
+        """The people (resolved keys) whose stored tenure of one organisation's posts covers
+        ``day``, read through the index without decoding the tenures (``analyses.diff`` reads
+        those people's tenures next)."""
+        t = tenures.c
+        iso = day.isoformat()
+        alive = or_(t.end_day.is_(None), t.end_day > iso)
+        q = select(t.person_key).where(t.org_key == org_key, t.first_seen <= iso, alive)
+        return {r[0] for r in self._rows(q)}
+
     def stored_tenures(
         self,
         org_key: str | None = None,
@@ -268,9 +291,16 @@ class View:
         kinds: Iterable[str] | None = None,
         doc_id: str | None = None,
         ids: Iterable[str] | None = None,
+        stored_keys: dict[str, tuple[str | None, str | None]] | None = None,
+        not_org_keys: Iterable[str] | None = None,
     ) -> list[Statement]:
         """Statements matching every given filter, with their document's path and title,
-        in document order (document, then offset)."""
+        in document order (document, then offset). ``stored_keys``, when given, is filled with
+        each statement's id → (person key, organisation key) as the filters saw them (reviews
+        applied, before identities and organisations are resolved): ``store/derived.py``
+        reads many organisations in one query and needs them to tell which is whose.
+        ``not_org_keys`` leaves out rows stored under those organisation keys (a reviewed row
+        still comes, as with every filter): what that caller has read already."""
         s = statements.c
         d = documents.c
         q = select(
@@ -309,6 +339,8 @@ class View:
             for column, values in filters.items()
             if values is not None
         ]
+        if not_org_keys is not None:
+            conds.append(or_(s.org_key.is_(None), s.org_key.not_in(sorted(set(not_org_keys)))))
         if self.min_confidence > 0:
             conds.append(s.confidence >= self.min_confidence)
         # reviewed statements: a rejected one is left out; an edited one is read with its new
@@ -329,13 +361,17 @@ class View:
         identity = {} if self.derived else self.person_identity()
         orgs = self.org_identity()
         out = []
-        for r in self._rows(q):
-            row = dict(r._mapping)
+        rows = self._rows(q)
+        names = tuple(rows[0]._fields) if rows else ()
+        for r in rows:
+            row = dict(zip(names, r, strict=True))
             if row["id"] in review:
                 row = reviewed(row, *review[row["id"]])
                 if any(v is not None and row.get(c) not in v for c, v in filters.items()):
                     continue
             stored_identity = row.pop("_identity", None)
+            if stored_keys is not None:
+                stored_keys[row["id"]] = (row.get("person_key"), row.get("org_key"))
             if self.derived:
                 row["person_key"] = stored_identity or row["person_key"]
             elif row.get("person_key"):
