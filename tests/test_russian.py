@@ -507,3 +507,43 @@ def test_a_sentence_that_names_nobody_is_not_parsed(monkeypatch) -> None:
     events = extract(text, PartialDate(2024, 2, 12)).events
     assert [(e.type, e.person) for e in events] == [("appointed", "Мушарраф")]
     assert all("Мушарраф" in s for s in seen)
+
+
+def test_the_copula_takes_its_post_from_the_instrumental_before_or_after_it() -> None:
+    assert who(
+        "В марте 2019 года Олег Петрович Сидоренко стал председателем правления концерна."
+    ) == [("appointed", "Олег Петрович Сидоренко")]
+    assert who("Новым главой областного управления полиции стала Анна Сергеевна Волкова.") == [
+        ("appointed", "Анна Сергеевна Волкова")
+    ]
+    assert who("Олег Петрович Сидоренко стал первым в районе человеком, получившим награду.") == []
+
+
+def test_the_one_who_replaces_someone_at_a_post_is_appointed_not_the_replaced() -> None:
+    assert who(
+        "В 2015 году Игорь Андреевич Лавров сменил на посту директора агентства Павла "
+        "Николаевича Егорова."
+    ) == [("appointed", "Игорь Андреевич Лавров")]
+
+
+def test_a_news_items_closing_biography_drops_its_subject() -> None:
+    got = events(
+        "Вчера Сергей Лаптев назначен министром финансов страны.\n\n"
+        "Сергей Иванович Лаптев родился 3 мая 1970 года в Твери.\n"
+        "В 2004 году избран депутатом городского совета.\n"
+        "С марта 2010 года — заместитель министра финансов.\n"
+        "В 2016 году покинул свой пост.",
+        "2021-02-10",
+    )
+    assert {(t, d) for t, p, *_, d in got if p.endswith("Лаптев")} >= {
+        ("appointed", "2004"),
+        ("appointed", "2010-03"),
+        ("resigned", "2016"),
+    }
+
+
+def test_a_participle_said_of_a_common_noun_names_nobody() -> None:
+    assert who(
+        "Назначить Сидоренко Олега Петровича временно исполняющим обязанности Губернатора "
+        "области до вступления в должность лица, избранного Губернатором области."
+    ) == [("appointed", "Сидоренко Олег Петрович")]

@@ -518,6 +518,9 @@ def _read_sentence(
         window = text[
             max(0, t.start - 30) if t.lemma == "занять" else t.start : t.start + 200
         ].lower()
+        if t.lemma == "стать":
+            # a copula's post is its clause's instrumental, before the verb or after it
+            window = text[max(cl_start, t.start - 90) : cl_end].lower()
         before = text[max(0, t.start - 60) : t.start].lower()
         pre = re.search(
             r"(?:от|с)\s+(?:\w+\s+){0,1}(?:должност|поста)\w*(?:\s+\w+){0,5}\s*$", before
@@ -546,6 +549,18 @@ def _read_sentence(
         ) and t.text.lower() not in _VERBS
         kids = children.get(t.id, [])
         noun = t.pos == "NOUN" and t.text.lower() not in _VERBS
+        owner = by_id.get(t.head_id)
+        if (
+            feats.get("VerbForm") == "Part"
+            and t.rel in {"acl", "amod"}
+            and owner is not None
+            and owner.pos == "NOUN"
+            and not _title_of(owner.text)
+            and not _person_spans(doc, _name_tokens(owner, by_id, children))
+        ):
+            # "до вступления в должность лица, избранного губернатором": the participle is
+            # said of a common noun, someone the sentence does not name
+            continue
         if noun:
             # "отставка Суркова", "об отставке правительства премьер-министра X": the person is
             # the noun's genitive dependent, not whoever stands nearest
@@ -556,7 +571,7 @@ def _read_sentence(
                 args += [c for c in children.get(head.id, []) if c.rel in {"iobj", "obl"}]
         elif passive:
             args = [c for c in kids if c.rel in {"nsubj:pass", "nsubj"}]
-        elif etype in {"died", "resigned"} or t.lemma in {"возглавить", "занять"}:
+        elif etype in {"died", "resigned"} or t.lemma in _SUBJECT_TAKES:
             args = [c for c in kids if c.rel == "nsubj"]
         else:
             args = [c for c in kids if c.rel in {"obj", "iobj"}]
@@ -760,6 +775,10 @@ def _read_sentence(
 # главе с премьер-министром X": X dismissed); the first seven letters of any case
 _HEADED = {"правите", "кабинет", "руковод"}
 
+# active verbs whose subject is the one who takes the post: "X возглавил …", "X стал главой …",
+# "X сменил Y на посту …" (Y is the one replaced, not appointed)
+_SUBJECT_TAKES = {"возглавить", "занять", "стать", "сменить"}
+
 # verbs under which a resignation noun is the speaker's own ("заявил об отставке")
 _ANNOUNCE = {"заявить", "объявить", "сообщить"}
 
@@ -825,6 +844,7 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     events: list[Event] = []
     last_people: list[str] = []
     subject = _bio_subject(text, nlp)
+    sections = _bio_sections(text)
     list_type: str | None = None
     if not (subject or names_someone(text)):
         return Extraction([], [], {})
@@ -833,6 +853,7 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     routes: list[tuple[Candidate, str, str | None]] = []
     for cand in candidates(text, published, test=can_hold_event_ru):
         sent = cand.sentence.text
+        here = subject or _section_subject(sections, cand.sentence.start)
         head = re.match(
             r"^\s*(?:\d+\.\s*)?(Назначить|Освободить|Уволить|Перевести)\b[^:]{0,80}:\s*$", sent
         )
@@ -841,13 +862,13 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             list_type = _VERBS[head.group(1).lower()]["type"]
         elif _LIST_ITEM.match(sent) and list_type and not _TRIGGER.search(sent):
             routes.append((cand, "item", list_type))
-        elif _CAREER_LINE.match(sent) and subject and not _TRIGGER.search(sent):
+        elif _CAREER_LINE.match(sent) and here and not _TRIGGER.search(sent):
             routes.append((cand, "career", None))
         elif _ACTING_DUTIES.search(sent):
             routes.append((cand, "acting", None))
         elif _ENTRUST.search(sent):
             routes.append((cand, "entrust", None))
-        elif subject or _may_name(sent):
+        elif here or _may_name(sent):
             routes.append((cand, "read", None))
         # else: a sentence that names nobody, by name, initials or pronoun, outside a biography
         # (whose subject a sentence may leave unsaid) is about nobody ("Матч назначен на
@@ -858,8 +879,9 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
         if how == "item":
             events += _list_item(cand, nlp, etype or "appointed")
             continue
-        if how == "career" and subject:
-            events += _career_line(cand, nlp, subject)
+        here = subject or _section_subject(sections, cand.sentence.start)
+        if how == "career" and here:
+            events += _career_line(cand, nlp, here)
             continue
         acting = _ACTING_DUTIES.search(sent) if how == "acting" else None
         if acting:
@@ -882,7 +904,7 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
                 p.acting = True
             events.append(_event("appointed", name, posts[:1], cand, cand.heading, "entrust"))
             continue
-        found = _read_sentence(cand, nlp, last_people, subject, next(parsed))
+        found = _read_sentence(cand, nlp, last_people, here, next(parsed))
         events += found + _gapped(cand, nlp, found)
     events = _acting_on_the_day(_own_resignations(events), text)
     # the day a news item reports on dates what it reports as its news (not a biography's)
@@ -1016,6 +1038,27 @@ def _bio_subject(text: str, nlp: _Nlp) -> str | None:
     if not m:
         return None
     return m.group(1)
+
+
+# "Владимир Борисович Гройсман (…) родился 20 января 1978 года": a news item's biography of
+# its subject begins; the sentences after it drop the subject ("В 2002 году избран …")
+_BORN = re.compile(
+    r"(?<![\w-])(?P<name>[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){1,2})\s*(?:\([^()\n]{0,80}\)\s*)?"
+    r"родил(?:ся|ась)\b"
+)
+
+
+def _bio_sections(text: str) -> list[tuple[int, str]]:
+    """Where each biography inside a document begins and whom it is about: the person said to
+    be born ("X родился …"). News items often close with their subject's career, told without
+    naming him again; a biography document (``_bio_subject``) is one section from its start."""
+    return [(m.start(), m.group("name")) for m in _BORN.finditer(text)]
+
+
+def _section_subject(sections: list[tuple[int, str]], offset: int) -> str | None:
+    """The subject of the biography section that ``offset`` lies in, if any."""
+    k = bisect.bisect_right([s for s, _ in sections], offset)
+    return sections[k - 1][1] if k else None
 
 
 def _list_item(cand: Candidate, nlp: _Nlp, etype: str) -> list[Event]:
