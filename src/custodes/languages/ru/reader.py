@@ -21,8 +21,8 @@ from datetime import timedelta
 from functools import cache
 from typing import Any
 
-from custodes.extract.dates import PartialDate
-from custodes.extract.itemdate import item_date, news_of_the_day
+from custodes.extract.dates import DateContext, PartialDate, find_dates
+from custodes.extract.itemdate import NEWS_ITEM_CHARS, item_date, news_of_the_day
 from custodes.extract.mentions import Post
 from custodes.extract.merge import _merge
 from custodes.extract.model import Event, Extraction
@@ -509,6 +509,8 @@ def _read_sentence(
             }
         if spec is None:
             continue
+        if t.lemma == "стать" and t.text.lower().startswith("стан"):
+            continue  # "станет главой": expected, not yet happened
         cl_start = max([m.end() for m in re.finditer(r"[,;:()—–]", text[: t.start])], default=0)
         cl_end = next(
             (m.start() + t.stop for m in re.finditer(r"[,;:()—–]", text[t.stop :])), len(text)
@@ -776,8 +778,8 @@ def _read_sentence(
 _HEADED = {"правите", "кабинет", "руковод"}
 
 # active verbs whose subject is the one who takes the post: "X возглавил …", "X стал главой …",
-# "X сменил Y на посту …" (Y is the one replaced, not appointed)
-_SUBJECT_TAKES = {"возглавить", "занять", "стать", "сменить"}
+# "X сменил Y на посту …" (Y is the one replaced, not appointed), "X принёс присягу"
+_SUBJECT_TAKES = {"возглавить", "занять", "стать", "сменить", "принести"}
 
 # verbs under which a resignation noun is the speaker's own ("заявил об отставке")
 _ANNOUNCE = {"заявить", "объявить", "сообщить"}
@@ -908,7 +910,7 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
         events += found + _gapped(cand, nlp, found)
     events = _acting_on_the_day(_own_resignations(events), text)
     # the day a news item reports on dates what it reports as its news (not a biography's)
-    news = None if subject else item_date(text, published)
+    news = None if subject else item_date(text, published) or _lead_announcement(text, published)
     if news is not None:
         for e in events:
             if e.date is None and news.day and _the_day_before(e.quote, nlp):
@@ -918,6 +920,32 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             elif e.date is None and news_of_the_day(e.quote):
                 e.date, e.dated_by = news, "item"
     return Extraction(_canonical(_merge(events)), [], {})
+
+
+# the lead's sentence about the news itself: "Об этом стало известно во вторник, 13 сентября
+# 2016 года", "Указ о назначении опубликован в четверг, 27 июля 2017 года"
+_LEAD_ANNOUNCE = re.compile(
+    r"(?:^|\s)(?:[Оо]б\s+этом\s+(?:стало\s+известно|сообщ\w+|объяви\w+|заяви\w+)"
+    r"|(?:[Уу]каз\w*|[Рр]аспоряжени\w+|[Пп]остановлени\w+|[Рр]ешени\w+|[Дд]окумент\w*)"
+    r"(?:\s+[^\s.!?]+){0,4}?\s+(?:опубликова\w+|подписа\w+|размещ\w+|обнародова\w+))"
+)
+
+
+def _lead_announcement(text: str, published: PartialDate | None) -> PartialDate | None:
+    """The day a news item without a publication date reports on, from its lead's sentence
+    about the announcement (the first three sentences): a full date with its year. With a
+    publication date ``item_date`` already reads such sentences."""
+    if published is not None or len(text) > NEWS_ITEM_CHARS:
+        return None
+    lead = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text[:1500]) if s.strip()][:4]
+    for sent in lead:
+        if not _LEAD_ANNOUNCE.search(sent):
+            continue
+        for m in find_dates(sent):
+            d = DateContext().resolve(m, update=False)
+            if m.relative is None and d is not None and d.precision == "day" and m.year:
+                return d
+    return None
 
 
 _NOUNS = ("ru:отставка", "ru:увольнение", "ru:освобождение")
