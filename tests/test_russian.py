@@ -576,3 +576,10 @@ def test_the_future_of_the_copula_is_not_an_appointment() -> None:
     assert who(
         "Игорь Андреевич Лавров станет новым главой агентства, а Павел Олегович Егоров уволен."
     ) == [("dismissed", "Павел Олегович Егоров")]
+
+
+def test_latin_look_alikes_inside_a_cyrillic_name_are_read_as_cyrillic() -> None:
+    # "Олeг" and "Cидоренко" carry a Latin "e" and "C", as mistyped in print
+    assert who(
+        "Бывший министр Олeг Cидоренко скончался 30 января 2016 года в возрасте 56 лет."
+    ) == [("died", "Олег Сидоренко")]

@@ -62,6 +62,19 @@ _TRIGGER = _PATTERNS["trigger_stems"]
 _NEGATED = _PATTERNS["not_event"]
 _NEGATED_ANY = _PATTERNS["denials"]
 _RU_LETTERS = str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІіҲҳҶҷӮӯӢӣ", "АаГгКкНнОоУуУуХхИиХхЧчУуИи")
+# Latin letters that look Cyrillic, typed inside a Cyrillic word ("Франcиско" with a Latin c):
+# the tagger does not know such a word as a name
+_HOMOGLYPHS = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
+_MIXED = re.compile(r"[\w-]*(?:[а-яё][a-z]|[a-z][а-яё])[\w-]*", re.IGNORECASE)
+
+
+def _one_script(text: str) -> str:
+    """``text`` with the Latin look-alikes inside Cyrillic words made Cyrillic (same length)."""
+    if not _MIXED.search(text):
+        return text
+    return _MIXED.sub(lambda m: m.group(0).translate(_HOMOGLYPHS), text)
+
+
 _LIST_ITEM = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+[^–—]{0,60}?"
     r"(?:[–—]|(?=\s+от\s+должност)"
@@ -183,6 +196,7 @@ def nominative(
     the dictionary does not know as names ("Ерлана" → "Ерлан"). Two words a lost space glued
     together ("БочкареваВасилия", as printed) are read as two; a surname in capitals
     ("КАЛАШНИКОВА", as decrees print it) as a name."""
+    words = [_one_script(w) for w in words]
     words = [w.capitalize() if w.isalpha() and w.isupper() and len(w) > 2 else w for w in words]
     if any(_GLUED.search(w) for w in words):
         split = [_GLUED.split(w) for w in words]
@@ -418,7 +432,7 @@ def _parse_many(sentences: list[str], nlp: _Nlp) -> list[Any]:
 
     docs = []
     for text in sentences:
-        doc = Doc(text.translate(_RU_LETTERS))
+        doc = Doc(_one_script(text).translate(_RU_LETTERS))
         doc.segment(nlp.segmenter)
         docs.append(doc)
     sents = [sent for doc in docs for sent in doc.sents]
@@ -848,7 +862,7 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     subject = _bio_subject(text, nlp)
     sections = _bio_sections(text)
     list_type: str | None = None
-    if not (subject or names_someone(text)):
+    if not (subject or names_someone(_one_script(text))):
         return Extraction([], [], {})
     # each candidate's reading is decided by its wording and the list head above it; those read
     # by the parser are parsed together, in one batch (natasha's models run per batch)
@@ -870,7 +884,7 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             routes.append((cand, "acting", None))
         elif _ENTRUST.search(sent):
             routes.append((cand, "entrust", None))
-        elif here or _may_name(sent):
+        elif here or _may_name(_one_script(sent)):
             routes.append((cand, "read", None))
         # else: a sentence that names nobody, by name, initials or pronoun, outside a biography
         # (whose subject a sentence may leave unsaid) is about nobody ("Матч назначен на
