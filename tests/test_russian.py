@@ -583,3 +583,12 @@ def test_latin_look_alikes_inside_a_cyrillic_name_are_read_as_cyrillic() -> None
     assert who(
         "Бывший министр Олeг Cидоренко скончался 30 января 2016 года в возрасте 56 лет."
     ) == [("died", "Олег Сидоренко")]
+
+
+def test_confirmed_at_a_post_is_appointed_and_after_is_not_ambassador() -> None:
+    got = events(
+        "Сенат 3 марта 2020 года утвердил Игоря Лаврова на посту директора агентства.", None
+    )
+    assert {(t, p, d) for t, p, *_, d in got} == {("appointed", "Игорь Лавров", "2020-03-03")}
+    got = events("Иван Сергеевич Петров скончался в больнице после операции.", None)
+    assert [(t, pos) for t, _, pos, *_ in got] == [("died", None)]

@@ -50,7 +50,7 @@ def _stem_pattern(word: str) -> str:
 
 _TITLES = sorted(_data()["titles"], key=lambda t: -len(t["match"]))
 _TITLE_RE = re.compile(
-    r"(?<![\w-])(?P<acting>(?:временно\s+)?исполняющ\w*\s+обязанност\w*\s+)?(?P<title>"
+    r"(?<![\w-])(?!после(?![\w-]))(?P<acting>(?:временно\s+)?исполняющ\w*\s+обязанност\w*\s+)?(?P<title>"
     + "|".join(r"\s+".join(_stem_pattern(w) for w in t["match"].split()) for t in _TITLES)
     + r")",
     re.IGNORECASE,
@@ -703,7 +703,9 @@ def _read_sentence(
                 # которым отправил чиновника в отставку": Путин acts, he is not dismissed)
                 seen_.add(node.id)
                 for c in children.get(node.id, []):
-                    if c.rel == "nsubj":
+                    # a "subject" in the accusative is the parser's slip for the object
+                    # ("Сенат утвердил Джину Хаспел": Джину is whom, not who)
+                    if c.rel == "nsubj" and (c.feats or {}).get("Case") != "Acc":
                         agent |= _subtree_ids(c, children)
                 node = by_id.get(node.head_id)
             depth = [text[: x.start].count("(") - text[: x.start].count(")") for x in doc.spans]
