@@ -66,11 +66,12 @@ _RU_LETTERS = str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІіҲҳҶҷӮӯӢ�
 # the tagger does not know such a word as a name
 _HOMOGLYPHS = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
 _MIXED = re.compile(r"[\w-]*(?:[а-яё][a-z]|[a-z][а-яё])[\w-]*", re.IGNORECASE)
+_MIXED_PAIR = re.compile(r"[а-яё][a-z]|[a-z][а-яё]", re.IGNORECASE)  # the cheap test first
 
 
 def _one_script(text: str) -> str:
     """``text`` with the Latin look-alikes inside Cyrillic words made Cyrillic (same length)."""
-    if not _MIXED.search(text):
+    if not _MIXED_PAIR.search(text):
         return text
     return _MIXED.sub(lambda m: m.group(0).translate(_HOMOGLYPHS), text)
 
