@@ -507,3 +507,88 @@ def test_a_sentence_that_names_nobody_is_not_parsed(monkeypatch) -> None:
     events = extract(text, PartialDate(2024, 2, 12)).events
     assert [(e.type, e.person) for e in events] == [("appointed", "Мушарраф")]
     assert all("Мушарраф" in s for s in seen)
+
+
+def test_the_copula_takes_its_post_from_the_instrumental_before_or_after_it() -> None:
+    assert who(
+        "В марте 2019 года Олег Петрович Сидоренко стал председателем правления концерна."
+    ) == [("appointed", "Олег Петрович Сидоренко")]
+    assert who("Новым главой областного управления полиции стала Анна Сергеевна Волкова.") == [
+        ("appointed", "Анна Сергеевна Волкова")
+    ]
+    assert who("Олег Петрович Сидоренко стал первым в районе человеком, получившим награду.") == []
+
+
+def test_the_one_who_replaces_someone_at_a_post_is_appointed_not_the_replaced() -> None:
+    assert who(
+        "В 2015 году Игорь Андреевич Лавров сменил на посту директора агентства Павла "
+        "Николаевича Егорова."
+    ) == [("appointed", "Игорь Андреевич Лавров")]
+
+
+def test_a_news_items_closing_biography_drops_its_subject() -> None:
+    got = events(
+        "Вчера Сергей Лаптев назначен министром финансов страны.\n\n"
+        "Сергей Иванович Лаптев родился 3 мая 1970 года в Твери.\n"
+        "В 2004 году избран депутатом городского совета.\n"
+        "С марта 2010 года — заместитель министра финансов.\n"
+        "В 2016 году покинул свой пост.",
+        "2021-02-10",
+    )
+    assert {(t, d) for t, p, *_, d in got if p.endswith("Лаптев")} >= {
+        ("appointed", "2004"),
+        ("appointed", "2010-03"),
+        ("resigned", "2016"),
+    }
+
+
+def test_a_participle_said_of_a_common_noun_names_nobody() -> None:
+    assert who(
+        "Назначить Сидоренко Олега Петровича временно исполняющим обязанности Губернатора "
+        "области до вступления в должность лица, избранного Губернатором области."
+    ) == [("appointed", "Сидоренко Олег Петрович")]
+
+
+def test_an_oath_of_office_is_an_appointment_of_its_subject() -> None:
+    got = events(
+        "Игорь Андреевич Лавров в пятницу, 12 марта 2021 года, принёс присягу в качестве "
+        "президента страны, сменив Павла Егорова.",
+        None,
+    )
+    assert {(t, p, d) for t, p, *_, d in got} == {
+        ("appointed", "Игорь Андреевич Лавров", "2021-03-12")
+    }
+
+
+def test_an_undated_items_lead_says_the_day_of_its_news() -> None:
+    got = events(
+        "Новым министром финансов назначен Олег Петрович Сидоренко\n"
+        "Президент назначил Олега Петровича Сидоренко министром финансов.\n"
+        "Указ о назначении опубликован в четверг, 14 октября 2021 года, на сайте президента.",
+        None,
+    )
+    assert {(t, d) for t, p, *_, d in got if p.endswith("Сидоренко")} == {
+        ("appointed", "2021-10-14")
+    }
+
+
+def test_the_future_of_the_copula_is_not_an_appointment() -> None:
+    assert who(
+        "Игорь Андреевич Лавров станет новым главой агентства, а Павел Олегович Егоров уволен."
+    ) == [("dismissed", "Павел Олегович Егоров")]
+
+
+def test_latin_look_alikes_inside_a_cyrillic_name_are_read_as_cyrillic() -> None:
+    # "Олeг" and "Cидоренко" carry a Latin "e" and "C", as mistyped in print
+    assert who(
+        "Бывший министр Олeг Cидоренко скончался 30 января 2016 года в возрасте 56 лет."
+    ) == [("died", "Олег Сидоренко")]
+
+
+def test_confirmed_at_a_post_is_appointed_and_after_is_not_ambassador() -> None:
+    got = events(
+        "Сенат 3 марта 2020 года утвердил Игоря Лаврова на посту директора агентства.", None
+    )
+    assert {(t, p, d) for t, p, *_, d in got} == {("appointed", "Игорь Лавров", "2020-03-03")}
+    got = events("Иван Сергеевич Петров скончался в больнице после операции.", None)
+    assert [(t, pos) for t, _, pos, *_ in got] == [("died", None)]

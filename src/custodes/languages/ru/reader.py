@@ -21,8 +21,8 @@ from datetime import timedelta
 from functools import cache
 from typing import Any
 
-from custodes.extract.dates import PartialDate
-from custodes.extract.itemdate import item_date, news_of_the_day
+from custodes.extract.dates import DateContext, PartialDate, find_dates
+from custodes.extract.itemdate import NEWS_ITEM_CHARS, item_date, news_of_the_day
 from custodes.extract.mentions import Post
 from custodes.extract.merge import _merge
 from custodes.extract.model import Event, Extraction
@@ -50,7 +50,7 @@ def _stem_pattern(word: str) -> str:
 
 _TITLES = sorted(_data()["titles"], key=lambda t: -len(t["match"]))
 _TITLE_RE = re.compile(
-    r"(?<![\w-])(?P<acting>(?:временно\s+)?исполняющ\w*\s+обязанност\w*\s+)?(?P<title>"
+    r"(?<![\w-])(?!после(?![\w-]))(?P<acting>(?:временно\s+)?исполняющ\w*\s+обязанност\w*\s+)?(?P<title>"
     + "|".join(r"\s+".join(_stem_pattern(w) for w in t["match"].split()) for t in _TITLES)
     + r")",
     re.IGNORECASE,
@@ -62,6 +62,20 @@ _TRIGGER = _PATTERNS["trigger_stems"]
 _NEGATED = _PATTERNS["not_event"]
 _NEGATED_ANY = _PATTERNS["denials"]
 _RU_LETTERS = str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІіҲҳҶҷӮӯӢӣ", "АаГгКкНнОоУуУуХхИиХхЧчУуИи")
+# Latin letters that look Cyrillic, typed inside a Cyrillic word ("Франcиско" with a Latin c):
+# the tagger does not know such a word as a name
+_HOMOGLYPHS = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
+_MIXED = re.compile(r"[\w-]*(?:[а-яё][a-z]|[a-z][а-яё])[\w-]*", re.IGNORECASE)
+_MIXED_PAIR = re.compile(r"[а-яё][a-z]|[a-z][а-яё]", re.IGNORECASE)  # the cheap test first
+
+
+def _one_script(text: str) -> str:
+    """``text`` with the Latin look-alikes inside Cyrillic words made Cyrillic (same length)."""
+    if not _MIXED_PAIR.search(text):
+        return text
+    return _MIXED.sub(lambda m: m.group(0).translate(_HOMOGLYPHS), text)
+
+
 _LIST_ITEM = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+[^–—]{0,60}?"
     r"(?:[–—]|(?=\s+от\s+должност)"
@@ -183,6 +197,7 @@ def nominative(
     the dictionary does not know as names ("Ерлана" → "Ерлан"). Two words a lost space glued
     together ("БочкареваВасилия", as printed) are read as two; a surname in capitals
     ("КАЛАШНИКОВА", as decrees print it) as a name."""
+    words = [_one_script(w) for w in words]
     words = [w.capitalize() if w.isalpha() and w.isupper() and len(w) > 2 else w for w in words]
     if any(_GLUED.search(w) for w in words):
         split = [_GLUED.split(w) for w in words]
@@ -418,7 +433,7 @@ def _parse_many(sentences: list[str], nlp: _Nlp) -> list[Any]:
 
     docs = []
     for text in sentences:
-        doc = Doc(text.translate(_RU_LETTERS))
+        doc = Doc(_one_script(text).translate(_RU_LETTERS))
         doc.segment(nlp.segmenter)
         docs.append(doc)
     sents = [sent for doc in docs for sent in doc.sents]
@@ -509,6 +524,8 @@ def _read_sentence(
             }
         if spec is None:
             continue
+        if t.lemma == "стать" and t.text.lower().startswith("стан"):
+            continue  # "станет главой": expected, not yet happened
         cl_start = max([m.end() for m in re.finditer(r"[,;:()—–]", text[: t.start])], default=0)
         cl_end = next(
             (m.start() + t.stop for m in re.finditer(r"[,;:()—–]", text[t.stop :])), len(text)
@@ -518,6 +535,9 @@ def _read_sentence(
         window = text[
             max(0, t.start - 30) if t.lemma == "занять" else t.start : t.start + 200
         ].lower()
+        if t.lemma == "стать":
+            # a copula's post is its clause's instrumental, before the verb or after it
+            window = text[max(cl_start, t.start - 90) : cl_end].lower()
         before = text[max(0, t.start - 60) : t.start].lower()
         pre = re.search(
             r"(?:от|с)\s+(?:\w+\s+){0,1}(?:должност|поста)\w*(?:\s+\w+){0,5}\s*$", before
@@ -546,6 +566,18 @@ def _read_sentence(
         ) and t.text.lower() not in _VERBS
         kids = children.get(t.id, [])
         noun = t.pos == "NOUN" and t.text.lower() not in _VERBS
+        owner = by_id.get(t.head_id)
+        if (
+            feats.get("VerbForm") == "Part"
+            and t.rel in {"acl", "amod"}
+            and owner is not None
+            and owner.pos == "NOUN"
+            and not _title_of(owner.text)
+            and not _person_spans(doc, _name_tokens(owner, by_id, children))
+        ):
+            # "до вступления в должность лица, избранного губернатором": the participle is
+            # said of a common noun, someone the sentence does not name
+            continue
         if noun:
             # "отставка Суркова", "об отставке правительства премьер-министра X": the person is
             # the noun's genitive dependent, not whoever stands nearest
@@ -556,7 +588,7 @@ def _read_sentence(
                 args += [c for c in children.get(head.id, []) if c.rel in {"iobj", "obl"}]
         elif passive:
             args = [c for c in kids if c.rel in {"nsubj:pass", "nsubj"}]
-        elif etype in {"died", "resigned"} or t.lemma in {"возглавить", "занять"}:
+        elif etype in {"died", "resigned"} or t.lemma in _SUBJECT_TAKES:
             args = [c for c in kids if c.rel == "nsubj"]
         else:
             args = [c for c in kids if c.rel in {"obj", "iobj"}]
@@ -672,7 +704,9 @@ def _read_sentence(
                 # которым отправил чиновника в отставку": Путин acts, he is not dismissed)
                 seen_.add(node.id)
                 for c in children.get(node.id, []):
-                    if c.rel == "nsubj":
+                    # a "subject" in the accusative is the parser's slip for the object
+                    # ("Сенат утвердил Джину Хаспел": Джину is whom, not who)
+                    if c.rel == "nsubj" and (c.feats or {}).get("Case") != "Acc":
                         agent |= _subtree_ids(c, children)
                 node = by_id.get(node.head_id)
             depth = [text[: x.start].count("(") - text[: x.start].count(")") for x in doc.spans]
@@ -760,6 +794,10 @@ def _read_sentence(
 # главе с премьер-министром X": X dismissed); the first seven letters of any case
 _HEADED = {"правите", "кабинет", "руковод"}
 
+# active verbs whose subject is the one who takes the post: "X возглавил …", "X стал главой …",
+# "X сменил Y на посту …" (Y is the one replaced, not appointed), "X принёс присягу"
+_SUBJECT_TAKES = {"возглавить", "занять", "стать", "сменить", "принести"}
+
 # verbs under which a resignation noun is the speaker's own ("заявил об отставке")
 _ANNOUNCE = {"заявить", "объявить", "сообщить"}
 
@@ -825,14 +863,16 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     events: list[Event] = []
     last_people: list[str] = []
     subject = _bio_subject(text, nlp)
+    sections = _bio_sections(text)
     list_type: str | None = None
-    if not (subject or names_someone(text)):
+    if not (subject or names_someone(_one_script(text))):
         return Extraction([], [], {})
     # each candidate's reading is decided by its wording and the list head above it; those read
     # by the parser are parsed together, in one batch (natasha's models run per batch)
     routes: list[tuple[Candidate, str, str | None]] = []
     for cand in candidates(text, published, test=can_hold_event_ru):
         sent = cand.sentence.text
+        here = subject or _section_subject(sections, cand.sentence.start)
         head = re.match(
             r"^\s*(?:\d+\.\s*)?(Назначить|Освободить|Уволить|Перевести)\b[^:]{0,80}:\s*$", sent
         )
@@ -841,13 +881,13 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             list_type = _VERBS[head.group(1).lower()]["type"]
         elif _LIST_ITEM.match(sent) and list_type and not _TRIGGER.search(sent):
             routes.append((cand, "item", list_type))
-        elif _CAREER_LINE.match(sent) and subject and not _TRIGGER.search(sent):
+        elif _CAREER_LINE.match(sent) and here and not _TRIGGER.search(sent):
             routes.append((cand, "career", None))
         elif _ACTING_DUTIES.search(sent):
             routes.append((cand, "acting", None))
         elif _ENTRUST.search(sent):
             routes.append((cand, "entrust", None))
-        elif subject or _may_name(sent):
+        elif here or _may_name(_one_script(sent)):
             routes.append((cand, "read", None))
         # else: a sentence that names nobody, by name, initials or pronoun, outside a biography
         # (whose subject a sentence may leave unsaid) is about nobody ("Матч назначен на
@@ -858,8 +898,9 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
         if how == "item":
             events += _list_item(cand, nlp, etype or "appointed")
             continue
-        if how == "career" and subject:
-            events += _career_line(cand, nlp, subject)
+        here = subject or _section_subject(sections, cand.sentence.start)
+        if how == "career" and here:
+            events += _career_line(cand, nlp, here)
             continue
         acting = _ACTING_DUTIES.search(sent) if how == "acting" else None
         if acting:
@@ -882,11 +923,11 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
                 p.acting = True
             events.append(_event("appointed", name, posts[:1], cand, cand.heading, "entrust"))
             continue
-        found = _read_sentence(cand, nlp, last_people, subject, next(parsed))
+        found = _read_sentence(cand, nlp, last_people, here, next(parsed))
         events += found + _gapped(cand, nlp, found)
     events = _acting_on_the_day(_own_resignations(events), text)
     # the day a news item reports on dates what it reports as its news (not a biography's)
-    news = None if subject else item_date(text, published)
+    news = None if subject else item_date(text, published) or _lead_announcement(text, published)
     if news is not None:
         for e in events:
             if e.date is None and news.day and _the_day_before(e.quote, nlp):
@@ -896,6 +937,32 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             elif e.date is None and news_of_the_day(e.quote):
                 e.date, e.dated_by = news, "item"
     return Extraction(_canonical(_merge(events)), [], {})
+
+
+# the lead's sentence about the news itself: "Об этом стало известно во вторник, 13 сентября
+# 2016 года", "Указ о назначении опубликован в четверг, 27 июля 2017 года"
+_LEAD_ANNOUNCE = re.compile(
+    r"(?:^|\s)(?:[Оо]б\s+этом\s+(?:стало\s+известно|сообщ\w+|объяви\w+|заяви\w+)"
+    r"|(?:[Уу]каз\w*|[Рр]аспоряжени\w+|[Пп]остановлени\w+|[Рр]ешени\w+|[Дд]окумент\w*)"
+    r"(?:\s+[^\s.!?]+){0,4}?\s+(?:опубликова\w+|подписа\w+|размещ\w+|обнародова\w+))"
+)
+
+
+def _lead_announcement(text: str, published: PartialDate | None) -> PartialDate | None:
+    """The day a news item without a publication date reports on, from its lead's sentence
+    about the announcement (the first three sentences): a full date with its year. With a
+    publication date ``item_date`` already reads such sentences."""
+    if published is not None or len(text) > NEWS_ITEM_CHARS:
+        return None
+    lead = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text[:1500]) if s.strip()][:4]
+    for sent in lead:
+        if not _LEAD_ANNOUNCE.search(sent):
+            continue
+        for m in find_dates(sent):
+            d = DateContext().resolve(m, update=False)
+            if m.relative is None and d is not None and d.precision == "day" and m.year:
+                return d
+    return None
 
 
 _NOUNS = ("ru:отставка", "ru:увольнение", "ru:освобождение")
@@ -1016,6 +1083,27 @@ def _bio_subject(text: str, nlp: _Nlp) -> str | None:
     if not m:
         return None
     return m.group(1)
+
+
+# "Владимир Борисович Гройсман (…) родился 20 января 1978 года": a news item's biography of
+# its subject begins; the sentences after it drop the subject ("В 2002 году избран …")
+_BORN = re.compile(
+    r"(?<![\w-])(?P<name>[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){1,2})\s*(?:\([^()\n]{0,80}\)\s*)?"
+    r"родил(?:ся|ась)\b"
+)
+
+
+def _bio_sections(text: str) -> list[tuple[int, str]]:
+    """Where each biography inside a document begins and whom it is about: the person said to
+    be born ("X родился …"). News items often close with their subject's career, told without
+    naming him again; a biography document (``_bio_subject``) is one section from its start."""
+    return [(m.start(), m.group("name")) for m in _BORN.finditer(text)]
+
+
+def _section_subject(sections: list[tuple[int, str]], offset: int) -> str | None:
+    """The subject of the biography section that ``offset`` lies in, if any."""
+    k = bisect.bisect_right([s for s, _ in sections], offset)
+    return sections[k - 1][1] if k else None
 
 
 def _list_item(cand: Candidate, nlp: _Nlp, etype: str) -> list[Event]:
