@@ -202,8 +202,16 @@ def load(
     finally:
         kb.derive_now()
     report(total, total)
+    return finished(kb, path, before, "lines", lines, who)
+
+
+def finished(
+    kb: KnowledgeBase, path: Path, before: dict[str, int], unit: str, n: int, who: str
+) -> LoadResult:
+    """What a load added, table by table, logged in ``changes`` when it added anything (the
+    JSON-lines and the Parquet loads end alike)."""
     after = kb.counts()
     added = {t: after[t] - before[t] for t in after if t in STORED_ORDER}
     if any(added.values()):
-        kb.log("load", {"path": str(path), "lines": lines, "added": added}, who)
-    return LoadResult(lines, added)
+        kb.log("load", {"path": str(path), unit: n, "added": added}, who)
+    return LoadResult(n, added)

@@ -25,7 +25,7 @@ import orjson
 from sqlalchemy import JSON, Boolean, DateTime, Float, Integer, Table
 from sqlalchemy.exc import IntegrityError
 
-from custodes.exchange.jsonl import BATCH, LoadError, LoadResult, _checked
+from custodes.exchange.jsonl import BATCH, LoadError, LoadResult, _checked, finished
 from custodes.store import KnowledgeBase
 from custodes.store.schema import SCHEMA_VERSION, metadata
 from custodes.store.view import STORED_ORDER
@@ -197,8 +197,4 @@ def load(
     finally:
         kb.derive_now()
     report(total, total)
-    after = kb.counts()
-    added = {t: after[t] - before[t] for t in after if t in STORED_ORDER}
-    if any(added.values()):
-        kb.log("load", {"path": str(path), "rows": n, "added": added}, who)
-    return LoadResult(n, added)
+    return finished(kb, path, before, "rows", n, who)
