@@ -252,3 +252,34 @@ def test_migrations_that_cannot_run_are_one_line(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeBaseError, match=r"cannot be upgraded \(.*overlaps") as e:
         KnowledgeBase.open(db)
     assert "\n" not in str(e.value)
+
+
+def test_tables_derived_before_edits_were_derived_are_derived_again(tmp_path: Path) -> None:
+    """Version 4 left an analyst's edit of a name out of the derived tables (its views derived
+    per query instead). Upgraded, such a knowledge base is derived again, once, so its tables
+    know the edit."""
+    from custodes.analyses import timeline
+    from custodes.store import derived
+
+    db = tmp_path / "v4.db"
+    (tmp_path / "n.txt").write_text(
+        "On 3 May 2021 Karim Massimov was appointed Chairman of the National Security Committee.",
+        "utf-8",
+    )
+    with KnowledgeBase.open(db) as kb:
+        kb.ingest_file(tmp_path / "n.txt")
+        [sid] = [s.id for s in kb.view().statements()]
+        kb.edit(sid, person="Karim Masimov Junior")
+    con = sqlite3.connect(db)
+    with con:  # as version 4 left it: derived without the edited name
+        con.execute("DELETE FROM person_names WHERE name = 'Karim Masimov Junior'")
+        con.execute("DELETE FROM custodes_schema WHERE version = 5")
+        con.execute("UPDATE alembic_version SET version_num = '0004'")
+    con.close()
+    with KnowledgeBase.open(db) as kb:
+        assert _versions(str(db), None)[0][-1] == SCHEMA_VERSION
+        with kb.engine.connect() as conn:
+            names = {r[0] for r in conn.execute(select(person_names.c.name))}
+            assert derived.is_built(conn)
+        assert "Karim Masimov Junior" in names, "derived again after the upgrade"
+        assert timeline(kb.view(), "Masimov Junior").entries

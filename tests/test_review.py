@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from custodes.analyses import roster, timeline
+from custodes.analyses import UnknownName, roster, timeline
 from custodes.analyses.review import review_queue
 from custodes.cli import app
 from custodes.extract.dates import PartialDate
@@ -86,6 +86,20 @@ def test_an_edited_person_is_who_analyses_see(kb: KnowledgeBase) -> None:
     kb.edit(sid, person="Timur Sadykov")
     entries = timeline(kb.view(), "Timur Sadykov").entries
     assert [e.type for e in entries] == ["dismissed"]
+
+
+def test_a_second_edit_adds_to_the_first_and_undo_takes_back_one(kb: KnowledgeBase) -> None:
+    sid = _dismissal(kb)
+    kb.edit(sid, person="Timur Sadykov")
+    kb.edit(sid, date="2022-01-07")
+    [entry] = timeline(kb.view(), "Timur Sadykov").entries
+    assert (entry.type, entry.date) == ("dismissed", "2022-01-07"), "the name edit still stands"
+    kb.undo_review(sid)
+    [entry] = timeline(kb.view(), "Timur Sadykov").entries
+    assert entry.date != "2022-01-07", "undo takes back the date edit only"
+    kb.undo_review(sid)
+    with pytest.raises(UnknownName):
+        timeline(kb.view(), "Timur Sadykov")
 
 
 def test_bad_reviews_are_one_line(kb: KnowledgeBase) -> None:

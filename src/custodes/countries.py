@@ -14,12 +14,12 @@ from collections import Counter
 from functools import cache
 from importlib import resources
 
-import yaml
+from custodes import yamldata
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    data = yaml.safe_load(
+    data = yamldata.load(
         resources.files("custodes.data").joinpath("countries.yaml").read_text("utf-8")
     )
     return {

@@ -29,8 +29,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from custodes import yamldata
 from custodes.extract.dates import PartialDate
 from custodes.store.keys import org_key
 
@@ -52,7 +51,7 @@ _ELECTED = re.compile(
 def vocabulary() -> dict[str, Any]:
     """``data/institutions.yaml``: functions and powers, their reach and criticality, ties."""
     text = resources.files("custodes").joinpath("data/institutions.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = yamldata.load(text)
     return data
 
 

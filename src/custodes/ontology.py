@@ -15,13 +15,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from custodes import yamldata
 
 
 @cache
 def _data() -> dict[str, Any]:
     text = resources.files("custodes").joinpath("data/ontology.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return yamldata.load(text)
 
 
 EVENT_TYPES: dict[str, dict[str, str]] = _data()["event_types"]

@@ -308,14 +308,19 @@ def _stored_scope(view: View, key: str, day1: date, day2: date) -> tuple[Scope, 
     events are those the organisation's scope holds (``analyses.base.scope_of``): stated in
     this organisation under any spelling of the person, or elsewhere under the person's own
     key."""
-    people = view.tenure_holders(key, day1) | view.tenure_holders(key, day2)
-    everyone = view.stored_tenures(person_keys=people) if people else []
+    # the tenures of the posts on d2 say how far back an arrival's previous post may have
+    # ended; the people's other tenures are read only near the span (JUST_BEFORE its start)
+    on_d2 = view.stored_tenures(key, day2)
+    people = view.tenure_holders(key, day1) | {t.person_key for t in on_d2}
+    starts = [t.start.first_day() if t.start else t.first_seen for t in on_d2]
+    lo, hi = min([day1, *starts]) - JUST_BEFORE, max([day2, *starts])
+    everyone = view.stored_tenures(person_keys=people, near=(lo, hi)) if people else []
     # in derive_tenures' order, which decides ties (the first tenure names the person)
     everyone.sort(key=lambda t: (t.org_key or "", t.post_key, t.first_seen, t.person))
     raw: dict[str, tuple[str | None, str | None]] = {}
     spellings = list(view.keys_of(people)) if people else []
     events = (
-        view.statements(person_keys=spellings, kinds=["event"], stored_keys=raw)
+        view.statements(person_keys=spellings, kinds=["event"], stored_keys=raw, dated=(day1, day2))
         if spellings
         else []
     )

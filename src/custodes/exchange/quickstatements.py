@@ -22,6 +22,7 @@ from typing import IO, Any
 
 import yaml
 
+from custodes import yamldata
 from custodes.exchange.tables import Record
 from custodes.extract.dates import PartialDate
 from custodes.store.keys import person_key
@@ -42,7 +43,7 @@ class Written:
 def read_qids(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     """(person key → QID, post key or label → QID) from a YAML file."""
     try:
-        data: Any = yaml.safe_load(path.read_text("utf-8")) or {}
+        data: Any = yamldata.load(path.read_text("utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise QidsError(f"{path}: cannot read the Wikidata items ({e})".splitlines()[0]) from e
     if not isinstance(data, dict):

@@ -14,7 +14,7 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-import yaml
+from custodes import yamldata
 
 if TYPE_CHECKING:
     from custodes.extract.model import Event
@@ -45,7 +45,7 @@ def table() -> dict[str, tuple[int, int]]:
     path = files("custodes.data").joinpath("confidence.yaml")
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    data = yamldata.load(path.read_text("utf-8")) or {}
     out: dict[str, tuple[int, int]] = {}
     for key, counts in (data.get("cells") or {}).items():
         right, total = counts

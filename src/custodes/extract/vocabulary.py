@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
+from custodes import yamldata
 from custodes.ontology import EVENT_TYPES
 
 
@@ -82,7 +81,7 @@ def load(lang: str) -> Vocabulary:
     from custodes.languages import vocabulary_text
 
     name = f"languages/{lang}/vocabulary.yaml"
-    return parse(yaml.safe_load(vocabulary_text(lang)), name)
+    return parse(yamldata.load(vocabulary_text(lang)), name)
 
 
 def phrases(items: object, name: str) -> tuple[tuple[str, str, list[dict[str, object]]], ...]:

@@ -20,7 +20,7 @@ from importlib import import_module
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-import yaml
+from custodes import yamldata
 
 if TYPE_CHECKING:
     from custodes.extract.dates import PartialDate
@@ -58,7 +58,7 @@ def vocabulary_text(code: str) -> str:
 @cache
 def vocabulary_data(code: str) -> dict[str, Any]:
     """The parsed vocabulary of ``code`` (a mapping; its reader validates what it uses)."""
-    data = yaml.safe_load(vocabulary_text(code))
+    data = yamldata.load(vocabulary_text(code))
     if not isinstance(data, dict):
         raise ValueError(f"languages/{code}/vocabulary.yaml: expected a mapping at the top")
     return data

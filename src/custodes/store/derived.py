@@ -85,11 +85,14 @@ def _rebuild(conn: Connection) -> dict[str, int]:
     rows = conn.execute(
         select(s.person, s.person_key).distinct().where(s.person.is_not(None), s.person_key != "")
     )
-    names = sorted({(r[0], r[1]) for r in rows if r[1]})
+    edits = _edits(conn)
+    names = sorted({(r[0], r[1]) for r in rows if r[1]} | _edited_spellings(edits))
     _write_names(conn, names)
     _write_identities(conn, names, {k for _, k in names})
     q = select(s.org_key, func.count()).where(s.org_key.is_not(None)).group_by(s.org_key)
     counts: dict[str, int] = dict(conn.execute(q).tuples().all())
+    for k in _edited_orgs(edits):
+        counts.setdefault(k, 0)
     _write_orgs(conn, counts)
     _mark_built(conn)
     resolved = {r[0] for r in conn.execute(select(org_identities.c.resolved).distinct())}
@@ -116,9 +119,32 @@ def refresh(
             s = statements.c
             q = select(s.org_key).distinct().where(s.person_key.in_(sorted(affected)))
             orgs |= {r[0] for r in conn.execute(q) if r[0]}
+            # statements an analyst's edit gave to one of these people
+            moved = [sid for sid, f in _edits(conn).items() if f.get("person_key") in affected]
+            for r in _rows_in(conn, select(s.id, s.org_key), s.id, moved):
+                orgs.add(_edits(conn)[r[0]].get("org_key") or r[1])
     resolved = _refresh_orgs(conn, orgs)
     conn.execute(delete(tenures).where(tenures.c.org_key.in_(sorted(resolved))))
     _write_tenures(conn, resolved)
+
+
+# analysts' edits ---------------------------------------------------------------------------
+
+
+def _edits(conn: Connection) -> dict[str, dict[str, Any]]:
+    """Statement id → the fields of its standing edit (``View.reviews``): an edited name or
+    organisation is a spelling and an organisation of the record like any stored one."""
+    from custodes.store.view import View
+
+    return {sid: f for sid, (a, f) in View(conn).reviews().items() if a == "edit" and f}
+
+
+def _edited_spellings(edits: dict[str, dict[str, Any]]) -> set[tuple[str, str]]:
+    return {(f["person"], f["person_key"]) for f in edits.values() if f.get("person_key")}
+
+
+def _edited_orgs(edits: dict[str, dict[str, Any]]) -> set[str]:
+    return {f["org_key"] for f in edits.values() if f.get("org_key")}
 
 
 # identities ------------------------------------------------------------------------------
@@ -174,6 +200,8 @@ def _write_identities(
     conn.execute(delete(judgements).where(judgements.c.who != RESOLVER))
     mine: dict[tuple[str, str], dict[str, Any]] = {}
     for r in standing:
+        if r.kind.startswith("org_"):
+            continue
         verdict = "positive" if r.kind == "merge" else "negative"
         mine[(r.a, r.b)] = {"a": r.a, "b": r.b, "judgement": verdict, "who": r.who, "at": r.at}
     insert_rows(conn, judgements, mine.values())
@@ -191,6 +219,7 @@ def _refresh_identities(conn: Connection, touched: set[str]) -> set[str]:
     ordered = sorted(touched)
     spellings = select(s.person, s.person_key).distinct().where(s.person.is_not(None))
     current = {(r[0], r[1]) for r in _rows_in(conn, spellings, s.person_key, ordered)}
+    current |= {(n, k) for n, k in _edited_spellings(_edits(conn)) if k in touched}
     names_of = select(pn.name, pn.person_key)
     old = {(r[0], r[1]) for r in _rows_in(conn, names_of, pn.person_key, ordered)}
     for chunk in _chunks(ordered):
@@ -241,18 +270,59 @@ def _refresh_identities(conn: Connection, touched: set[str]) -> set[str]:
 # organisations ---------------------------------------------------------------------------
 
 
-def _resolve_orgs(counts: dict[str, int]) -> dict[str, str]:
-    """A countryless key → the one country's key holding that name (``View.org_identity``)."""
+def org_resolution(
+    size: dict[str, int],
+    merges: Iterable[tuple[str, str]] = (),
+    apart: Iterable[tuple[str, str]] = (),
+    splits: Iterable[str] = (),
+) -> dict[str, str]:
+    """Every organisation key (with its number of statements) → the organisation it is
+    (``View.org_identity``): a key without a country joins the one country's key holding that
+    name; then the analysts' decisions: a split keeps a key apart, a not-same undoes a join, a
+    merge makes two organisations one, named by the one with more statements."""
     countries: dict[str, set[str]] = {}
-    for k in counts:
+    for k in size:
         base, _, country = k.partition(" @")
         if country:
             countries.setdefault(base, set()).add(k)
-    return {k: next(iter(countries[k])) if len(countries.get(k, ())) == 1 else k for k in counts}
+    lone = set(splits)
+    out = {
+        k: next(iter(countries[k])) if len(countries.get(k, ())) == 1 and k not in lone else k
+        for k in size
+    }
+    for a, b in apart:
+        for x, y in ((a, b), (b, a)):
+            if out.get(x) == y:
+                out[x] = x
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    for a, b in merges:
+        ra, rb = find(out.get(a, a)), find(out.get(b, b))
+        if ra != rb:
+            head, other = sorted((ra, rb), key=lambda k: (-size.get(k, 0), k))
+            parent[other] = head
+    if parent:
+        out = {k: find(v) for k, v in out.items()}
+    return out
+
+
+def _org_decisions(
+    conn: Connection,
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
+    standing = _decisions(conn)
+    merges = [(r.a, r.b) for r in standing if r.kind == "org_merge"]
+    apart = [(r.a, r.b) for r in standing if r.kind == "org_not_same"]
+    splits = [r.a for r in standing if r.kind == "org_split"]
+    return merges, apart, splits
 
 
 def _write_orgs(conn: Connection, counts: dict[str, int]) -> None:
-    resolved = _resolve_orgs(counts)
+    resolved = org_resolution(counts, *_org_decisions(conn))
     names = _org_names(conn, sorted(counts))
     rows = [
         {"org_key": k, "resolved": resolved[k], "n": n, "name": names.get(k)}
@@ -282,22 +352,38 @@ def _org_names(conn: Connection, keys: list[str]) -> dict[str, str]:
 
 
 def _refresh_orgs(conn: Connection, keys: set[str]) -> set[str]:
-    """Recount the organisations of ``keys`` and every key sharing their name (any country);
-    returns the resolved keys whose tenures must be derived again (before and after)."""
+    """Recount the organisations of ``keys`` and every key sharing their name (any country),
+    resolve every organisation again (the small table of organisations, not the statements:
+    a merge's head depends on the counts) and write the rows that changed; returns the
+    resolved keys whose tenures must be derived again (before and after)."""
     s, o = statements.c, org_identities.c
-    bases = sorted({k.partition(" @")[0] for k in keys})
-    counts: dict[str, int] = {}
-    before: set[str] = set()
-    for base in bases:
-        near = _same_name(s.org_key, base)
-        q = select(s.org_key, func.count()).where(near).group_by(s.org_key)
-        counts.update(conn.execute(q).tuples().all())
-        near_o = _same_name(o.org_key, base)
-        for r in conn.execute(select(o.org_key, o.resolved).where(near_o)):
-            before |= {r[0], r[1]}
-        conn.execute(delete(org_identities).where(near_o))
-    _write_orgs(conn, counts)
-    return before | set(_resolve_orgs(counts).values())
+    bases = {k.partition(" @")[0] for k in keys}
+    fresh: dict[str, int] = {}
+    for base in sorted(bases):
+        q = select(s.org_key, func.count()).where(_same_name(s.org_key, base)).group_by(s.org_key)
+        fresh.update(conn.execute(q).tuples().all())
+    for k in _edited_orgs(_edits(conn)):
+        if k.partition(" @")[0] in bases:
+            fresh.setdefault(k, 0)
+    old = {
+        r[0]: (r[1], r[2], r[3]) for r in conn.execute(select(o.org_key, o.resolved, o.n, o.name))
+    }
+    size = {k: v[1] for k, v in old.items() if k.partition(" @")[0] not in bases}
+    size.update(fresh)
+    resolved = org_resolution(size, *_org_decisions(conn))
+    names = _org_names(conn, sorted(fresh))
+    new = {k: (resolved[k], n, names.get(k) if k in fresh else old[k][2]) for k, n in size.items()}
+    changed = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
+    for chunk in _chunks(changed):
+        conn.execute(delete(org_identities).where(o.org_key.in_(chunk)))
+    rows = [
+        {"org_key": k, "resolved": new[k][0], "n": new[k][1], "name": new[k][2]}
+        for k in changed
+        if k in new
+    ]
+    insert_rows(conn, org_identities, rows)
+    touched = set(changed) | set(fresh) | {k for k in old if k.partition(" @")[0] in bases}
+    return {x[0] for k in touched for x in (old.get(k), new.get(k)) if x}
 
 
 # tenures ---------------------------------------------------------------------------------

@@ -589,11 +589,15 @@ class KnowledgeBase:
             written: list[dict[str, Any]] = []
             if action == "edit":
                 assert edits is not None
-                fields = edit_fields(row, **edits)
+                # a second edit adds to the first (a name, then an organisation), as the
+                # analyst sees the statement: from its standing edit, not the extracted row
+                earlier = {o["id"]: _standing_edit(conn, o["id"]) for o in siblings}
+                fields = edit_fields({**row, **earlier[sid]}, **edits)
                 event_wide = {k: v for k, v in fields.items() if k in EVENT_FIELDS}
                 for other in siblings:
                     mine = fields if other["id"] == sid else event_wide
                     if mine:
+                        mine = {**earlier[other["id"]], **mine}
                         written.append(
                             {"statement_id": other["id"], "action": "edit", "fields": mine}
                         )
@@ -623,6 +627,18 @@ class ReviewResult:
     action: str
     status: str
     statement_ids: list[str]
+
+
+def _standing_edit(conn: Connection, sid: str) -> dict[str, Any]:
+    """The fields of the statement's standing review if it is an edit, else nothing."""
+    r = reviews.c
+    last = conn.execute(
+        select(r.action, r.fields)
+        .where((r.statement_id == sid) & r.undone_at.is_(None))
+        .order_by(r.id.desc())
+        .limit(1)
+    ).first()
+    return dict(last[1]) if last is not None and last[0] == "edit" and last[1] else {}
 
 
 def _event_rows(conn: Connection, row: dict[str, Any]) -> list[dict[str, Any]]:

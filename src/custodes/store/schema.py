@@ -40,7 +40,7 @@ metadata = MetaData()
 # (store/derived_conflicts.py) and the review queue's index. Each version is an Alembic revision
 # of that number (``store/migrations/versions/000N_*.py``): change a table here, bump the version
 # and add its revision; tests/test_migrations.py compares a new and a migrated knowledge base.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 custodes_schema = Table(

@@ -20,9 +20,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from sqlalchemy import Connection, Engine, Select, and_, func, or_, select
 
+from custodes import yamldata
 from custodes.countries import split_country, with_country
 from custodes.store.keys import org_key, person_key
 from custodes.store.review import reviewed
@@ -68,7 +68,7 @@ def well_known_aliases() -> dict[str, str]:
     from custodes.languages import vocabulary_data
 
     text = resources.files("custodes").joinpath("data/org_aliases.yaml").read_text("utf-8")
-    data: dict[str, str] = dict(yaml.safe_load(text) or {})
+    data: dict[str, str] = dict(yamldata.load(text) or {})
     data.update(vocabulary_data("ru").get("organizations", {}))
     return {org_key(k) or k: v for k, v in data.items()}
 
@@ -100,17 +100,7 @@ class View:
         ``person_identities`` instead of clustering every name per query."""
         if self._derived is None:
             q = select(derived_state.c.name).where(derived_state.c.name == "built")
-            # the derived identities know neither an analyst's edit of a name or organisation
-            # nor decisions about organisations: with either, they are derived per query
-            # (an edit of a date or its precision changes neither: the tables stand)
-            edited = any(
-                a == "edit" and bool({"person_key", "org_key"} & set(f or ()))
-                for a, f in self.reviews().values()
-            )
-            d = decisions.c
-            standing_org = d.kind.like("org_%") & d.undone_at.is_(None)
-            org_decided = self._rows(select(d.kind).where(standing_org).limit(1))
-            self._derived = bool(self._rows(q)) and not edited and not org_decided
+            self._derived = bool(self._rows(q))
         return self._derived
 
     @property
@@ -187,10 +177,13 @@ class View:
         day: date | None = None,
         since: date | None = None,
         person_keys: Iterable[str] | None = None,
+        near: tuple[date, date] | None = None,
     ) -> list[Any]:
         """Tenures kept by ``store/derived.py`` (``tenures.Tenure``): of one organisation's
         posts, those begun by ``day`` that cover it or began after ``since``; or of some
-        people (resolved keys). Only when ``tenures_stored``."""
+        people (resolved keys). ``near=(lo, hi)`` keeps the tenures seen or ended by ``hi``
+        that end on or after ``lo`` or begin in it (a superset of what touches the span: the
+        people of a diff hold decades of posts). Only when ``tenures_stored``."""
         from custodes.store.derived import tenure_from_json
 
         t = tenures.c
@@ -205,6 +198,12 @@ class View:
             q = q.where(t.first_seen <= iso, alive)
         if person_keys is not None:
             q = q.where(t.person_key.in_(sorted(set(person_keys))))
+        if near is not None:
+            lo, hi = near[0].isoformat(), near[1].isoformat()
+            q = q.where(
+                or_(t.first_seen <= hi, t.end_day <= hi),
+                or_(t.end_day.is_(None), t.end_day >= lo, t.first_seen >= lo),
+            )
         return [tenure_from_json(r[0]) for r in self._rows(q)]
 
     def org_identity(self) -> dict[str, str]:
@@ -221,44 +220,16 @@ class View:
                 rows = self._rows(select(o.org_key, o.resolved).where(o.org_key != o.resolved))
                 self._orgs = {r[0]: r[1] for r in rows}
                 return self._orgs
+            from custodes.store.derived import org_resolution
+
             counted = self._rows(select(s.org_key, func.count()).group_by(s.org_key))
             size = {r[0]: r[1] for r in counted if r[0]}
             for action, f in self.reviews().values():
                 if action == "edit" and f and f.get("org_key"):
                     size.setdefault(f["org_key"], 0)
-            countries: dict[str, set[str]] = {}
-            for k in size:
-                base, _, country = k.partition(" @")
-                if country:
-                    countries.setdefault(base, set()).add(k)
-            merges, apart, splits = self._decisions("org_")
-            lone = set(splits)
             out = {
-                k: next(iter(countries[k]))
-                for k in size
-                if len(countries.get(k, ())) == 1 and k not in lone
+                k: v for k, v in org_resolution(size, *self._decisions("org_")).items() if k != v
             }
-            for a, b in apart:
-                for x, y in ((a, b), (b, a)):
-                    if out.get(x) == y:
-                        del out[x]
-            if merges:
-                parent: dict[str, str] = {}
-
-                def find(k: str) -> str:
-                    while parent.get(k, k) != k:
-                        k = parent[k]
-                    return k
-
-                for a, b in merges:
-                    ra, rb = find(out.get(a, a)), find(out.get(b, b))
-                    if ra != rb:
-                        head, other = sorted((ra, rb), key=lambda k: (-size.get(k, 0), k))
-                        parent[other] = head
-                for k in size:
-                    root = find(out.get(k, k))
-                    if root != k:
-                        out[k] = root
             self._orgs = out
         return self._orgs
 
@@ -293,6 +264,7 @@ class View:
         ids: Iterable[str] | None = None,
         stored_keys: dict[str, tuple[str | None, str | None]] | None = None,
         not_org_keys: Iterable[str] | None = None,
+        dated: tuple[date, date] | None = None,
     ) -> list[Statement]:
         """Statements matching every given filter, with their document's path and title,
         in document order (document, then offset). ``stored_keys``, when given, is filled with
@@ -300,7 +272,9 @@ class View:
         applied, before identities and organisations are resolved): ``store/derived.py``
         reads many organisations in one query and needs them to tell which is whose.
         ``not_org_keys`` leaves out rows stored under those organisation keys (a reviewed row
-        still comes, as with every filter): what that caller has read already."""
+        still comes, as with every filter): what that caller has read already. ``dated=(lo,
+        hi)`` leaves out statements whose date is surely outside ``lo``'s year to ``hi`` (the
+        undated ones stay): a coarse filter in the database before the caller's exact one."""
         s = statements.c
         d = documents.c
         q = select(
@@ -341,6 +315,9 @@ class View:
         ]
         if not_org_keys is not None:
             conds.append(or_(s.org_key.is_(None), s.org_key.not_in(sorted(set(not_org_keys)))))
+        if dated is not None:  # "2015" and "2015-06" sort before every day of their span
+            lo, hi = str(dated[0].year), dated[1].isoformat()
+            conds.append(or_(s.date.is_(None), and_(s.date >= lo, s.date <= hi)))
         if self.min_confidence > 0:
             conds.append(s.confidence >= self.min_confidence)
         # reviewed statements: a rejected one is left out; an edited one is read with its new
@@ -359,6 +336,10 @@ class View:
             q = q.where(s.doc_id == doc_id)
         q = q.order_by(s.doc_id, s.start, s.id)
         identity = {} if self.derived else self.person_identity()
+        if self.derived:  # a name an analyst's edit gave: its identity, not the stored one's
+            edited = {f.get("person_key") for a, f in review.values() if a == "edit" and f}
+            edited.discard(None)
+            identity = self.identities_of(edited) if edited else {}
         orgs = self.org_identity()
         out = []
         rows = self._rows(q)
@@ -372,7 +353,9 @@ class View:
             stored_identity = row.pop("_identity", None)
             if stored_keys is not None:
                 stored_keys[row["id"]] = (row.get("person_key"), row.get("org_key"))
-            if self.derived:
+            if self.derived and row["person_key"] in identity:
+                row["person_key"] = identity[row["person_key"]]
+            elif self.derived:
                 row["person_key"] = stored_identity or row["person_key"]
             elif row.get("person_key"):
                 row["person_key"] = identity.get(row["person_key"], row["person_key"])

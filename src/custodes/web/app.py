@@ -343,7 +343,11 @@ def create_app(db: str, token: str | None = None, schema: str | None = None) -> 
         resolved = v.identities_of(keys)
         who = {resolved.get(k, k) for k in keys}
         spellings = sorted({s.person for s in stmts if s.person and s.person_key in who})
-        tenures = [t for t in derive_tenures(stmts) if t.person_key in who]
+        if v.tenures_stored:  # kept at write time: read, not derived from the statements
+            tenures = v.stored_tenures(person_keys=who)
+            tenures.sort(key=lambda t: (t.org_key or "", t.post_key, t.first_seen, t.person))
+        else:
+            tenures = [t for t in derive_tenures(stmts) if t.person_key in who]
         return {
             "name": name,
             "spellings": spellings,

@@ -1,0 +1,44 @@
+"""Version 5: the derived tables know analysts' edits of names, posts and organisations and
+their decisions about organisations (before, a knowledge base holding any of them was derived
+per query). No table changes; a knowledge base whose tables were derived without such an edit
+or decision standing is marked not built, so ``store/guard.py`` derives it again once."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from custodes.store.migrate import record
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    reviews = sa.table(
+        "reviews",
+        sa.column("action", sa.String),
+        sa.column("fields", sa.JSON),
+        sa.column("undone_at", sa.DateTime),
+    )
+    decisions = sa.table("decisions", sa.column("kind", sa.String), sa.column("undone_at"))
+    edits = bind.execute(
+        sa.select(reviews.c.fields).where(reviews.c.action == "edit", reviews.c.undone_at.is_(None))
+    )
+    edited = any({"person_key", "org_key"} & set(f or ()) for (f,) in edits)
+    org_decided = bind.execute(
+        sa.select(decisions.c.kind)
+        .where(decisions.c.kind.like("org_%"), decisions.c.undone_at.is_(None))
+        .limit(1)
+    ).first()
+    if edited or org_decided:
+        state = sa.table("derived_state", sa.column("name", sa.String))
+        bind.execute(sa.delete(state).where(state.c.name == "built"))
+    record(bind, 5)
+
+
+def downgrade() -> None:
+    raise NotImplementedError("custodes does not downgrade a knowledge base: restore a copy")
