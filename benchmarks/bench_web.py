@@ -123,6 +123,12 @@ def main() -> None:
     ap.add_argument("--db", type=Path, default=Path("/tmp/custodes-bench-web.db"))
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--reuse", action="store_true", help="measure --db as it is (built before)")
+    ap.add_argument(
+        "--after-edit",
+        action="store_true",
+        help="first edit one statement's name and organisation, as an analyst would (the pages "
+        "then read derived tables that know the edit)",
+    )
     args = ap.parse_args()
     if not (args.reuse and args.db.exists()):
         if args.db.exists():
@@ -133,6 +139,12 @@ def main() -> None:
         print(f"built {args.statements:,} statements in {took:.0f} s → {args.db}")
     from custodes.web import create_app
 
+    if args.after_edit:
+        with KnowledgeBase.open(args.db) as kb:
+            t = time.perf_counter()
+            sid = kb.view().statements_by_status(["extracted"], limit=1)[0].id
+            kb.edit(sid, person="Edited Person", org="Edited Organisation")
+            print(f"edited {sid[:12]} (name and organisation) in {time.perf_counter() - t:.2f} s")
     app = create_app(str(args.db), "bench")
     client = TestClient(app)
     doc, org, person = targets(args.db)

@@ -301,24 +301,27 @@ def diff(view: View, org: str, d1: PartialDate, d2: PartialDate) -> Diff:
 
 def _stored_scope(view: View, key: str, day1: date, day2: date) -> tuple[Scope, list[Statement]]:
     """What ``diff_of`` reads of an organisation, from the stored tenures: every stored tenure
-    of the people who held its posts on either date (who they are: two index reads; their
-    tenures: one read by person, which also says where they went and where they came from as
-    each organisation's own derivation has it), their events (one read of statements by
-    person key) and the organisation's seats and vacancy claims (returned apart too). The
-    events are those the organisation's scope holds (``analyses.base.scope_of``): stated in
-    this organisation under any spelling of the person, or elsewhere under the person's own
-    key."""
+    near the span of the people who held its posts on either date (who they are: two index
+    reads; their tenures: one read by person, which also says where they went and where they
+    came from as each organisation's own derivation has it), the events of those who left or
+    came, dated in the span or undated (one read of statements by person key), and the
+    organisation's seats and vacancy claims (returned apart too). The events are those the
+    organisation's scope holds (``analyses.base.scope_of``): stated in this organisation under
+    any spelling of the person, or elsewhere under the person's own key."""
     # the tenures of the posts on d2 say how far back an arrival's previous post may have
     # ended; the people's other tenures are read only near the span (JUST_BEFORE its start)
     on_d2 = view.stored_tenures(key, day2)
-    people = view.tenure_holders(key, day1) | {t.person_key for t in on_d2}
+    held1, held2 = view.tenure_holders(key, day1), {t.person_key for t in on_d2}
+    people = held1 | held2
     starts = [t.start.first_day() if t.start else t.first_seen for t in on_d2]
     lo, hi = min([day1, *starts]) - JUST_BEFORE, max([day2, *starts])
     everyone = view.stored_tenures(person_keys=people, near=(lo, hi)) if people else []
     # in derive_tenures' order, which decides ties (the first tenure names the person)
     everyone.sort(key=lambda t: (t.org_key or "", t.post_key, t.first_seen, t.person))
     raw: dict[str, tuple[str | None, str | None]] = {}
-    spellings = list(view.keys_of(people)) if people else []
+    # events are told only of those who left or came (``diff_of``'s departures and arrivals)
+    moving = held1 ^ held2
+    spellings = list(view.keys_of(moving)) if moving else []
     events = (
         view.statements(person_keys=spellings, kinds=["event"], stored_keys=raw, dated=(day1, day2))
         if spellings

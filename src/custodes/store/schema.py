@@ -102,6 +102,8 @@ statements = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_statements_doc", "doc_id"),
     Index("ix_statements_person", "person_key"),
+    # a person's events of a span (``analyses.diff``) filtered in the index, not row by row
+    Index("ix_statements_person_kind_date", "person_key", "kind", "date"),
     Index("ix_statements_org", "org_key"),
     Index("ix_statements_post", "post_key"),
     # the review queue: unreviewed (or accepted, …) statements, lowest confidence first

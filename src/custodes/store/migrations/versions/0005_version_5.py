@@ -1,7 +1,8 @@
 """Version 5: the derived tables know analysts' edits of names, posts and organisations and
 their decisions about organisations (before, a knowledge base holding any of them was derived
-per query). No table changes; a knowledge base whose tables were derived without such an edit
-or decision standing is marked not built, so ``store/guard.py`` derives it again once."""
+per query), and an index of statements by person, kind and date (a diff reads a person's
+events of a span through it). A knowledge base whose tables were derived while such an edit
+or decision stood is marked not built, so ``store/guard.py`` derives it again once."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ depends_on = None
 
 def upgrade() -> None:
     bind = op.get_bind()
+    op.create_index("ix_statements_person_kind_date", "statements", ["person_key", "kind", "date"])
     reviews = sa.table(
         "reviews",
         sa.column("action", sa.String),
