@@ -278,3 +278,27 @@ def test_a_batch_ingest_derives_the_tables_once_and_the_same(tmp_path: Path) -> 
         CliRunner().invoke(app, ["ingest", str(f), "--db", str(one_by_one)])
     with KnowledgeBase.open(one_by_one) as kb:
         assert _tables(kb)["tenures"] == batch["tenures"]
+
+
+def test_a_split_after_a_merge_takes_the_spelling_out_and_a_merge_after_it_joins_again(
+    kb: KnowledgeBase, report: Any
+) -> None:
+    """Decisions overrule the earlier ones they contradict, in the order they were made; the
+    derived tables and per-query derivation agree on every step."""
+    kb.ingest_document(*report)
+
+    def one() -> bool:
+        people = timeline(kb.view(), "Anuar Sadykulov").people
+        assert people == timeline(_per_query(kb), "Anuar Sadykulov").people
+        assert _tables(kb) == _rebuilt(kb)
+        return "Karim Massimov" in people
+
+    assert not one()
+    kb.decide("merge", "Anuar Sadykulov", "Karim Massimov", who="analyst")
+    assert one()
+    kb.decide("split", "Anuar Sadykulov", who="analyst")
+    assert not one(), "the later split takes the spelling out of the merge"
+    kb.decide("merge", "Karim Massimov", "Anuar Sadykulov", who="analyst")
+    assert one(), "a merge after the split joins them again"
+    kb.decide("not_same", "Anuar Sadykulov", "Karim Massimov", who="analyst")
+    assert not one(), "a not-same after a merge of the pair stands"

@@ -272,6 +272,38 @@ def cluster(names: Iterable[str], threshold: float = 85.0) -> list[int]:
     return [roots.setdefault(find(i), len(roots)) for i in range(len(items))]
 
 
+def in_force(
+    rows: Iterable[tuple[str, str, str | None]], prefix: str = ""
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
+    """(merges, not-same pairs, split keys) of standing decisions ``(kind, a, b)`` in the
+    order they were made, kinds ``merge`` / ``not_same`` / ``split`` (with ``prefix``: of
+    organisations). A later decision overrules an earlier one it contradicts: a split of a
+    spelling takes it out of the merges before it, a merge after a split joins it again, and of
+    a merge and a not-same of one pair the later stands."""
+    merges: dict[tuple[str, str], None] = {}
+    apart: dict[tuple[str, str], None] = {}
+    splits: dict[str, None] = {}
+    for kind, a, b in rows:
+        if kind == prefix + "split":
+            for pair in [m for m in merges if a in m]:
+                del merges[pair]
+            splits[a] = None
+        elif kind in (prefix + "merge", prefix + "not_same") and b is not None:
+            pair = (a, b)
+            same = {pair, (b, a)}
+            if kind == prefix + "merge":
+                for x in same & apart.keys():
+                    del apart[x]
+                for k in (a, b):
+                    splits.pop(k, None)
+                merges[pair] = None
+            else:
+                for x in same & merges.keys():
+                    del merges[x]
+                apart[pair] = None
+    return list(merges), list(apart), list(splits)
+
+
 def identities(
     names: Iterable[tuple[str, str]],
     merges: Iterable[tuple[str, str]] = (),

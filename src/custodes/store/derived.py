@@ -169,13 +169,10 @@ def _write_identities(
 ) -> dict[str, str]:
     """Identities of ``names`` (all the names of ``keys``), replacing those of ``keys``; the
     clusters as judgements. Returns them (key → identity)."""
-    from custodes.resolve import identities
+    from custodes.resolve import identities, in_force
 
     standing = _decisions(conn)
-    merges = [(r.a, r.b) for r in standing if r.kind == "merge"]
-    apart = [(r.a, r.b) for r in standing if r.kind == "not_same"]
-    splits = [r.a for r in standing if r.kind == "split"]
-    found = identities(names, merges, apart, splits)
+    found = identities(names, *in_force((r.kind, r.a, r.b) for r in standing))
     ordered = sorted(keys)
     for chunk in _chunks(ordered):
         conn.execute(delete(person_identities).where(person_identities.c.person_key.in_(chunk)))
@@ -314,11 +311,9 @@ def org_resolution(
 def _org_decisions(
     conn: Connection,
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
-    standing = _decisions(conn)
-    merges = [(r.a, r.b) for r in standing if r.kind == "org_merge"]
-    apart = [(r.a, r.b) for r in standing if r.kind == "org_not_same"]
-    splits = [r.a for r in standing if r.kind == "org_split"]
-    return merges, apart, splits
+    from custodes.resolve import in_force
+
+    return in_force(((r.kind, r.a, r.b) for r in _decisions(conn)), "org_")
 
 
 def _write_orgs(conn: Connection, counts: dict[str, int]) -> None:

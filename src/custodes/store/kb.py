@@ -382,9 +382,13 @@ class KnowledgeBase:
             if undo:
                 n = conn.execute(decisions.update().where(standing).values(undone_at=now)).rowcount
                 status = "undone" if n else "nothing to undo"
-            elif conn.execute(select(d.id).where(standing)).first():
+            elif conn.execute(select(d.id).where(standing)).first() and _in_force(
+                conn, stored_kind, pair
+            ):
                 status = "already decided"
             else:
+                # one overruled by a later decision (a merge, then a split) is made again
+                conn.execute(decisions.update().where(standing).values(undone_at=now))
                 conn.execute(
                     decisions.insert(),
                     {
@@ -627,6 +631,21 @@ class ReviewResult:
     action: str
     status: str
     statement_ids: list[str]
+
+
+def _in_force(conn: Connection, kind: str, pair: list[str]) -> bool:
+    """Is the standing decision ``kind`` about ``pair`` still in force (not overruled by a
+    later one, ``resolve.in_force``)?"""
+    from custodes.resolve import in_force
+
+    d = decisions.c
+    q = select(d.kind, d.a, d.b).where(d.undone_at.is_(None)).order_by(d.id)
+    prefix = "org_" if kind.startswith("org_") else ""
+    merges, apart, splits = in_force([(r[0], r[1], r[2]) for r in conn.execute(q)], prefix)
+    plain = kind.removeprefix(prefix)
+    if plain == "split":
+        return pair[0] in splits
+    return tuple(pair) in (merges if plain == "merge" else apart)
 
 
 def _standing_edit(conn: Connection, sid: str) -> dict[str, Any]:

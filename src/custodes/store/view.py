@@ -238,12 +238,11 @@ class View:
     ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
         """Standing (not undone) analysts' decisions: (merges, not-same pairs, split keys);
         about people, or with ``prefix="org_"`` about organisations."""
+        from custodes.resolve import in_force
+
         d = decisions.c
         rows = self._rows(select(d.kind, d.a, d.b).where(d.undone_at.is_(None)).order_by(d.id))
-        merges = [(r[1], r[2]) for r in rows if r[0] == prefix + "merge"]
-        apart = [(r[1], r[2]) for r in rows if r[0] == prefix + "not_same"]
-        splits = [r[1] for r in rows if r[0] == prefix + "split"]
-        return merges, apart, splits
+        return in_force([(r[0], r[1], r[2]) for r in rows], prefix)
 
     def _rows(self, query: Select[Any]) -> list[Any]:
         if isinstance(self._engine, Connection):
