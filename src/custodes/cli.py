@@ -27,18 +27,15 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import DataError, DBAPIError
 
 from custodes.analyses import UnknownName, conflicts, diff, roster, timeline
-from custodes.analyses.institutions import Institutions, institutions, oversight
-from custodes.analyses.network import Network, Purge, network, purge
 from custodes.extract.dates import PartialDate
 from custodes.ingest.paths import shown_path
-from custodes.institutions import Measures
 from custodes.render import Format, csv_cell, emit, to_csv
-from custodes.scenario import ScenarioResult
 from custodes.store import IngestResult, KnowledgeBase, KnowledgeBaseError
 from custodes.store.db import engine_for, sqlite_file
 from custodes.store.schema import documents
 
 if TYPE_CHECKING:
+    from custodes.analyses.network import Network, Purge
     from custodes.ingest.read import Limits
 
 app = typer.Typer(
@@ -568,6 +565,9 @@ def not_same_cmd(
 
 
 def _picture_of(result: object, picture: Path | None, console: Console) -> None:
+    from custodes.analyses.institutions import Institutions
+    from custodes.analyses.network import Purge
+
     if picture is None:
         return
     from custodes.pictures import draw_institutions, draw_network
@@ -588,11 +588,16 @@ def _picture_of(result: object, picture: Path | None, console: Console) -> None:
 
 def result_network(p: Purge) -> Network:
     """The ties a purge used, as a network to draw."""
+    from custodes.analyses.network import Network
+
     people = sorted({x for t in p.ties for x in (t.person, t.other)})
     return Network(people, p.ties, [])
 
 
 def _emit_map(result: object, format: Format, console: Console) -> None:
+    from custodes.analyses.institutions import Institutions
+    from custodes.analyses.network import Network, Purge
+    from custodes.institutions import Measures
     from custodes.render_institutions import (
         institutions_tables,
         network_tables,
@@ -602,6 +607,7 @@ def _emit_map(result: object, format: Format, console: Console) -> None:
         scenario_tables,
         to_json,
     )
+    from custodes.scenario import ScenarioResult
 
     if format == Format.json:
         console.file.write(to_json(result) + "\n")
@@ -665,6 +671,8 @@ def institutions_cmd(
 ) -> None:
     """The institutional map on a date: hierarchy, subordination, functions and powers,
     budgets and shares."""
+    from custodes.analyses.institutions import institutions
+
     day = _date(on)
     assert day is not None
     with _reading(db) as kb:
@@ -686,6 +694,8 @@ def oversight_cmd(
 ) -> None:
     """Who controls the controllers: superiors, head appointers, overseers and their
     independence, capture risk, concentration and double control."""
+    from custodes.analyses.institutions import oversight
+
     day = _date(on)
     assert day is not None
     with _reading(db) as kb:
@@ -732,6 +742,8 @@ def network_cmd(
 ) -> None:
     """Ties between people (kin, patron/client, associate, classmate, proxy) and the circles
     they form."""
+    from custodes.analyses.network import network
+
     with _reading(db) as kb:
         result = network(kb.view(), _date(on))
     console = _console()
@@ -750,6 +762,8 @@ def purge_cmd(
 ) -> None:
     """Who left an organisation grouped by their ties, who came grouped by where they came
     from, and the career flows between agencies."""
+    from custodes.analyses.network import purge
+
     a, b = _date(d1), _date(d2)
     assert a is not None and b is not None
     with _reading(db) as kb:
@@ -847,6 +861,8 @@ def demo(
     proposals measured before and after, and the purge read through people's ties."""
     from importlib import resources
 
+    from custodes.analyses.institutions import oversight
+    from custodes.analyses.network import purge
     from custodes.ingest.read import read_document
 
     console = _console()
@@ -1081,6 +1097,7 @@ def serve_cmd(
     """The workbench in a browser: documents, review queue, people, organisations, conflicts,
     network, search; JSON under /api/ (OpenAPI at /openapi.json). Writes need the token
     (`$CUSTODES_TOKEN`, else one made now and printed once)."""
+
     import uvicorn
 
     from custodes.web import create_app
