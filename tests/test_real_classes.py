@@ -786,6 +786,24 @@ def test_a_happening_of_many_days_only_bounds_its_outcomes_from_below() -> None:
     assert ("arrested", "Jonas Maele", "between 2031-05-04 and 2031-09-01") in got
 
 
+def test_without_a_date_field_the_lead_dates_what_an_infobox_lists() -> None:
+    # the infobox gives no Date; the lead's opening sentence says on which day it happened
+    text = (
+        INFOBOX.format(kind="Ruritanian coup d'état")
+        .replace("- Date: 4 May 2031\n", "")
+        .replace(
+            "Soldiers surrounded the palace.",
+            "A coup d'état in Ruritania began on the morning of 4 May 2031, when soldiers "
+            "surrounded the palace.",
+        )
+    )
+    got = dated(text)
+    assert ("arrested", "Jonas Maele", "2031-05-04") in got
+    # a lead that tells no happening dates nothing
+    got = dated(text.replace("began on the morning of", "is remembered since"))
+    assert ("arrested", "Jonas Maele", "2031-05-04") not in got
+
+
 def test_what_a_clause_is_dated_after_happened_whatever_the_clause_itself_says() -> None:
     got = dated(
         "She was nominated as prime minister in May 2031 following the protests and the "

@@ -298,17 +298,42 @@ def _infobox_day(paras: list[Paragraph], published: PartialDate | None) -> Parti
     outcomes come later); None for a span ("22 March – 11 April 2005") or without an infobox."""
     lines = [x.text for p in paras[:40] for x in sentences(p)]
     fields = [m.group("v") for x in lines if (m := _INFOBOX_DATE.match(x))]
-    if len(fields) != 1 or not any(_OUTCOME.match(x) for x in lines):
+    if len(fields) > 1 or not any(_OUTCOME.match(x) for x in lines):
         return None
-    value = fields[0]
-    ms = [m for m in find_dates(value) if m.relative is None]
-    if len(ms) != 1 or re.search(r"[–—-]\s*\d", value[ms[0].end :]):
-        return None
-    day = DateContext(published=published).resolve(ms[0])
+    if not fields:
+        # no Date field: the lead's opening sentence may say when it happened ("A coup d'état
+        # in Ruritania began on the morning of 3 May 2020, when …")
+        day = _lead_day(paras[:40], published)
+    else:
+        value = fields[0]
+        ms = [m for m in find_dates(value) if m.relative is None]
+        if len(ms) != 1 or re.search(r"[–—-]\s*\d", value[ms[0].end :]):
+            return None
+        day = DateContext(published=published).resolve(ms[0])
     if day is None:
         return None
     named = " ".join(x for x in lines[:8] if not _OUTCOME.match(x))
     return day if _ONE_DAY.search(named) else day.since()
+
+
+def _lead_day(paras: list[Paragraph], published: PartialDate | None) -> PartialDate | None:
+    """The day the first prose paragraph after an infobox opens by saying a happening took
+    place on, if its opening sentence names one day and no other date."""
+    seen_fields = False
+    for p in paras:
+        sents = sentences(p)
+        if any(re.match(r"\s*-\s*\w[\w ]*:", x.text) for x in sents):
+            seen_fields = True
+            continue
+        first = sents[0] if sents else None
+        if first is None:
+            continue
+        if not seen_fields or p.section_title or len(first.text.split()) < 6:
+            continue
+        ctx = DateContext(published=published)
+        dates = [(m, ctx.resolve(m)) for m in find_dates(first.text)]
+        return _happening_day(first.text, dates)
+    return None
 
 
 # happenings of one day, as an infobox's title or "Conflict" field names them
