@@ -415,6 +415,39 @@ def test_the_incoming_holder_at_a_change_of_command() -> None:
     ]
 
 
+def test_the_one_handed_the_colours_at_a_change_of_command_takes_it() -> None:
+    def took(text: str) -> list[tuple[str, str, str | None, str | None]]:
+        return [
+            (e.type, e.person, e.position, e.date.label if e.date else None)
+            for e in extract(text, PartialDate(2031, 5, 4)).events
+        ]
+
+    # the colours passed to the new commander; a military press release's shortened unit
+    # names ("3rd Inf. Bde.") do not end the sentence; a lower-case title before "of the 3rd"
+    # is a post
+    assert took(
+        "Brig. Gen. Ana Mbeki passes the unit colors to Lt. Col. Jonas Maele, commander of the "
+        "3rd Inf. Bde. Combat Team, May 4, 2031, during an assumption of command ceremony."
+    ) == [("appointed", "Jonas Maele", "Commander", "2031-05-04")]
+    assert took(
+        "Col. Ana Mbeki presents Maj. Jonas Maele, 40th Signal Battalion commander, with the "
+        "battalion guidon May 4, 2031, during a change of command ceremony."
+    ) == [("appointed", "Jonas Maele", "Commander", "2031-05-04")]
+    # "prospective" is the incoming one
+    assert took(
+        "Capt. Jonas Maele, prospective Commander, Coastal Patrol Group, salutes during the "
+        "group's change of command ceremony on May 4, 2031."
+    ) == [("appointed", "Jonas Maele", "Commander", "2031-05-04")]
+    # a medal presented to the one who leaves is no taking of command
+    assert (
+        took(
+            "Col. Ana Mbeki presents the Legion of Merit to Lt. Col. Jonas Maele, outgoing "
+            "commander of the 3rd Battalion, during a change of command ceremony May 4, 2031."
+        )
+        == []
+    )
+
+
 def test_a_death_mentioned_twice_keeps_the_day_the_text_gives() -> None:
     """ "looking into the death of X, who was found dead on September 6" in an item of 13
     September: one death, on 6 September — the item's date never replaces the text's."""

@@ -642,7 +642,7 @@ def find_posts(
             after = text[m.end() : m.end() + 40]
             before = text[max(0, m.start() - 25) : m.start()]
             if not (
-                re.match(r"\s+of\s+(?:the\s+)?[A-Z“\"]", after)
+                re.match(r"\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?[A-Z“\"]", after)
                 or _org_before(text[: m.start()])
                 # "X, incoming division commanding general", "the outgoing commander"
                 or re.search(r"\b(?:incoming|outgoing|prospective)\s+(?:[a-z]+\s+)?$", before)
