@@ -258,6 +258,31 @@ def test_a_biography_subject_with_accents_and_two_surnames() -> None:
     }
 
 
+def test_a_biography_subject_with_a_two_letter_name_or_the_name_it_is_known_by() -> None:
+    from custodes.extract.pipeline import _biography_subject
+
+    # a name's words may have two letters
+    text = (
+        "= Wu Hanlin =\n\nWu Hanlin (born 4 May 1961) is a general. In 2019 he was appointed "
+        "Minister of Defence."
+    )
+    assert _biography_subject(text) == "Wu Hanlin"
+    assert ("appointed", "Wu Hanlin", "2019") in dated(text)
+    # "Full Name, commonly known as Short Name (born …)": the subject is the full name
+    text = (
+        "= Jonas Maele =\n\nKaru Vello Andres Jonas Maele, commonly known as Jonas Maele "
+        "(born 4 May 1961), is a police officer. On 5 June 2020 he was appointed Inspector "
+        "General of Police."
+    )
+    assert _biography_subject(text) == "Karu Vello Andres Jonas Maele"
+    assert ("appointed", "Karu Vello Andres Jonas Maele", "2020-06-05") in dated(text)
+
+
+def test_an_infobox_field_name_is_nobody() -> None:
+    got = dated("- Term End: 4 May 2031 (suspended), Removed from office: 5 June 2031\n")
+    assert "Term End" not in {p for _, p, _ in got}
+
+
 def test_a_relative_clause_has_its_own_modality() -> None:
     """ "I would like to introduce X, who was yesterday appointed …": the appointment happened;
     "would" belongs to the main clause."""

@@ -501,6 +501,12 @@ def find_people(
             continue  # "Minister of National Security of Turkmenistan", "Hrytsenko in Kharkiv"
         if nxt is not None and nxt.text in {"’s", "'s", "’"} and len(span) == 1:
             continue  # "Nazarbayev's nephew": a possessor, named elsewhere in full
+        if (
+            nxt is not None
+            and nxt.text == ":"
+            and re.search(r"(?:^|\n)[^\S\n]*[-•*][^\S\n]*$", doc.doc.text[: span[0].idx])
+        ):
+            continue  # "- Term End: 5 August 2025": an infobox's field, not a name
         start = span[0].idx
         end = span[-1].idx + len(span[-1].text)
         text = doc.doc.text[start:end] if isinstance(doc, Span) else doc.text[start:end]
