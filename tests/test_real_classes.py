@@ -278,6 +278,19 @@ def test_a_biography_subject_with_a_two_letter_name_or_the_name_it_is_known_by()
     assert ("appointed", "Karu Vello Andres Jonas Maele", "2020-06-05") in dated(text)
 
 
+def test_every_form_of_a_trigger_verb_reaches_the_parser() -> None:
+    # the cheap prefilter must not know only "removed": "removing X" in a participle clause
+    got = dated(
+        "A coup took place in Ruritania on 4 May 2031, removing President Jonas Maele over "
+        "his failure to end the insurgency."
+    )
+    assert got == [("dismissed", "Jonas Maele", "2031-05-04")]
+    from custodes.extract.select import can_hold_event
+
+    for verb in ("ousts", "sacks", "removes", "installing"):
+        assert can_hold_event(f"The junta {verb} President Jonas Maele."), verb
+
+
 def test_an_infobox_field_name_is_nobody() -> None:
     got = dated("- Term End: 4 May 2031 (suspended), Removed from office: 5 June 2031\n")
     assert "Term End" not in {p for _, p, _ in got}
