@@ -291,6 +291,24 @@ def test_every_form_of_a_trigger_verb_reaches_the_parser() -> None:
         assert can_hold_event(f"The junta {verb} President Jonas Maele."), verb
 
 
+def test_lower_case_posts_after_names_in_a_list_of_appointments() -> None:
+    # titles in lower case, each after its name, items split by semicolons; an item may
+    # carry more than its first post
+    got = extract(
+        "The president signed decrees appointing Ivan Lind deputy prime minister; Oskar Kern "
+        "deputy prime minister and minister of fisheries and forests; and Jonas Maele minister "
+        "of railways.",
+        None,
+    ).events
+    assert {(e.person, e.position) for e in got} == {
+        ("Ivan Lind", "Deputy Prime Minister"),
+        ("Oskar Kern", "Deputy Prime Minister"),
+        ("Jonas Maele", "Minister"),
+    }
+    # a lower-case title with no appointing verb before its name is no post
+    assert extract("Ivan Lind minister of railways spoke.", None).events == []
+
+
 def test_an_infobox_field_name_is_nobody() -> None:
     got = dated("- Term End: 4 May 2031 (suspended), Removed from office: 5 June 2031\n")
     assert "Term End" not in {p for _, p, _ in got}

@@ -636,6 +636,12 @@ def _org_like(text: str) -> bool:
     )
 
 
+_APPOINTED_NAME_BEFORE = re.compile(
+    r"\b(?:appoint(?:s|ed|ing)?|nam(?:es|ed|ing))\s[^.:]*?(?<![.:]\s)"
+    r"(?:[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){1,3}$"
+)
+
+
 def find_posts(
     text: str, offset: int = 0, person_starts: frozenset[int] = frozenset()
 ) -> list[PostMention]:
@@ -652,6 +658,9 @@ def find_posts(
                 or _org_before(text[: m.start()])
                 # "X, incoming division commanding general", "the outgoing commander"
                 or re.search(r"\b(?:incoming|outgoing|prospective)\s+(?:[a-z]+\s+)?$", before)
+                # a name right before it, after an appointing verb: "decrees appointing
+                # Viktor Kern deputy prime minister; and Ivan Lind minister of communications"
+                or _APPOINTED_NAME_BEFORE.search(text[max(0, m.start() - 200) : m.start()])
                 or re.search(
                     r"\b(?:as|position of|post of|duties of|command of|acting|new|former|became|"
                     r"become|becomes|appointed|named|its|his|her|their)\s+"

@@ -105,7 +105,12 @@ def _sentence_event(
 _NAME_TO_POST = re.compile(
     r"\s*,?\s*(?:as\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:[Aa]cting|[Ii]nterim|new)\s+)?"
 )
-_PAIR_TO_PAIR = re.compile(r"\s*(?:[,;]\s*)?(?:and\s+)?(?:the\s+)?")
+_PAIR_TO_PAIR = re.compile(
+    r"\s*(?:[,;]\s*)?(?:and\s+)?(?:the\s+)?"
+    # or the rest of an item in lower case up to its semicolon: "B deputy prime minister and
+    # minister of civil defence; and C minister of communications"
+    r"|[^;.:A-Z]*;\s*(?:and\s+)?(?:the\s+)?"
+)
 
 
 def pair_names_with_posts(
