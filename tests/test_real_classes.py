@@ -309,6 +309,22 @@ def test_lower_case_posts_after_names_in_a_list_of_appointments() -> None:
     assert extract("Ivan Lind minister of railways spoke.", None).events == []
 
 
+def test_a_name_that_opens_with_initials_keeps_them() -> None:
+    got = dated("On 12 May 2031, K. A. Mensah was appointed Inspector General of Police.")
+    assert got == [("appointed", "K. A. Mensah", "2031-05-12")]
+    # but not the middle initial of a name glued to the word before it
+    assert "G. Tabian" not in {
+        p.name for p in people_in("Director General\nPreceded byValfrie G. Tabian (Acting)")
+    }
+
+
+def people_in(text: str):  # type: ignore[no-untyped-def]
+    from custodes.extract.mentions import find_people
+    from custodes.extract.parsers import load_nlp
+
+    return find_people(load_nlp()(text))
+
+
 def test_an_infobox_field_name_is_nobody() -> None:
     got = dated("- Term End: 4 May 2031 (suspended), Removed from office: 5 June 2031\n")
     assert "Term End" not in {p for _, p, _ in got}

@@ -409,7 +409,12 @@ def find_people(
                 j += 1 if _is_name_token(toks[j + 1]) else 3
             else:
                 break
-        span = toks[i:j]
+        first = i
+        while first > 0 and re.fullmatch(r"[A-Z]\.", toks[first - 1].text):
+            first -= 1  # initials before the name: "E. R. T. Madjitey", "J. K. Mensah"
+        if first < i and first > 0 and re.search(r"[a-z][A-Z]", toks[first - 1].text):
+            first = i  # "Preceded byRicardo C. Marquez": a middle initial of a glued name
+        span = toks[first:j]
         i = j
         cut = max(
             (k for k, t in enumerate(span[:-2]) if t.lower_ in _PLACE_HEADS),
