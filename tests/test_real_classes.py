@@ -325,6 +325,13 @@ def people_in(text: str):  # type: ignore[no-untyped-def]
     return find_people(load_nlp()(text))
 
 
+def test_today_in_an_item_known_to_its_month_is_that_month() -> None:
+    got = dated("We condemn today’s arrest of Jonas Maele.", PartialDate(2031, 5))
+    assert got == [("arrested", "Jonas Maele", "2031-05")]
+    got = dated("We condemn today’s arrest of Jonas Maele.", PartialDate(2031, 5, 4))
+    assert got == [("arrested", "Jonas Maele", "2031-05-04")]
+
+
 def test_an_infobox_field_name_is_nobody() -> None:
     got = dated("- Term End: 4 May 2031 (suspended), Removed from office: 5 June 2031\n")
     assert "Term End" not in {p for _, p, _ in got}
