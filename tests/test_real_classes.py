@@ -332,6 +332,16 @@ def test_today_in_an_item_known_to_its_month_is_that_month() -> None:
     assert got == [("arrested", "Jonas Maele", "2031-05-04")]
 
 
+def test_the_title_of_who_decided_is_not_the_post_of_the_one_appointed() -> None:
+    for text in (
+        "On 4 May 2031 Jonas Maele was appointed to the vacant vice presidency by President "
+        "Ana Mbeki.",
+        "On 4 May 2031 Jonas Maele was dismissed by Prime Minister Ana Mbeki.",
+    ):
+        (ev,) = extract(text, None).events
+        assert (ev.person, ev.position) == ("Jonas Maele", None)
+
+
 def test_an_infobox_field_name_is_nobody() -> None:
     got = dated("- Term End: 4 May 2031 (suspended), Removed from office: 5 June 2031\n")
     assert "Term End" not in {p for _, p, _ in got}

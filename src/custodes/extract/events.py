@@ -852,6 +852,8 @@ def _post_window(
         ):
             continue  # "X resigns, Parliamentary Speaker Y resigns": the next one's title
         lead = text[max(sent.start_char, pm.start - 45) : pm.start].lower()
+        if re.search(r"\bby\s+(?:the\s+)?$", lead) and re.match(r"\s+[A-Z]", text[pm.end :]):
+            continue  # "appointed … by President X": the title of who decided
         if re.search(
             r"\bfrom\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:positions?\s+of\s+|posts?\s+of\s+|duties\s+(?:of|as)\s+)?(?:the\s+)?$",
             lead,
