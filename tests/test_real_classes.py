@@ -287,7 +287,7 @@ def test_every_form_of_a_trigger_verb_reaches_the_parser() -> None:
     assert got == [("dismissed", "Jonas Maele", "2031-05-04")]
     from custodes.extract.select import can_hold_event
 
-    for verb in ("ousts", "sacks", "removes", "installing"):
+    for verb in ("ousts", "sacks", "removes", "installing", "decided to remove"):
         assert can_hold_event(f"The junta {verb} President Jonas Maele."), verb
 
 
@@ -340,6 +340,16 @@ def test_the_title_of_who_decided_is_not_the_post_of_the_one_appointed() -> None
     ):
         (ev,) = extract(text, None).events
         assert (ev.person, ev.position) == ("Jonas Maele", None)
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause() -> None:
+    # "Y decided to sack him": "him" is the general talked about, not Y who decided
+    got = dated(
+        "General Jonas Maele served as Chief of Army Staff from 2006 to 2009. General Maele "
+        "came under criticism after the then prime minister Ana Mbeki unilaterally decided to "
+        "sack him on May 3, 2009."
+    )
+    assert [(t, p.split()[-1], d) for t, p, d in got] == [("dismissed", "Maele", "2009-05-03")]
 
 
 def test_an_infobox_field_name_is_nobody() -> None:
