@@ -352,6 +352,22 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_clause() -> None:
     assert [(t, p.split()[-1], d) for t, p, d in got] == [("dismissed", "Maele", "2009-05-03")]
 
 
+def test_a_possessor_the_text_names_in_full_is_that_person() -> None:
+    got = dated(
+        "Jonas Maele was appointed President in 2020. On 4 May 2031, Ana Mbeki announced "
+        "Maele's resignation."
+    )
+    assert ("resigned", "Jonas Maele", "2031-05-04") in got
+
+
+def test_what_would_follow_a_removal_does_not_make_the_removal_a_fact() -> None:
+    got = dated(
+        "Jonas Maele was appointed Prime Minister in 2020. Deputy Prime Minister Ana Mbeki "
+        "also suggested he would form a new government upon Maele's removal."
+    )
+    assert got == [("appointed", "Jonas Maele", "2020")]
+
+
 def test_an_infobox_field_name_is_nobody() -> None:
     got = dated("- Term End: 4 May 2031 (suspended), Removed from office: 5 June 2031\n")
     assert "Term End" not in {p for _, p, _ in got}

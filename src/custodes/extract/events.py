@@ -190,6 +190,11 @@ def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
             node.dep_ in {"prep", "advcl", "acl"}
             and node.lower_ in _PRESUPPOSING
             and tok.pos_ == "NOUN"
+            # but "he would form a government upon X's removal": a condition, not a fact
+            and not any(
+                c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "could", "might", "may"}
+                for c in node.head.children
+            )
         ):
             # "was nominated following the resignation of X": what a clause is dated after
             # happened, whatever the clause's own modality

@@ -504,8 +504,13 @@ def find_people(
             )
         ):
             continue  # "Minister of National Security of Turkmenistan", "Hrytsenko in Kharkiv"
-        if nxt is not None and nxt.text in {"’s", "'s", "’"} and len(span) == 1:
-            continue  # "Nazarbayev's nephew": a possessor, named elsewhere in full
+        if (
+            nxt is not None
+            and nxt.text in {"’s", "'s", "’"}
+            and len(span) == 1
+            and span[0].text not in known
+        ):
+            continue  # "Nazarbayev's nephew": a possessor (one the text names in full is kept)
         if (
             nxt is not None
             and nxt.text == ":"
