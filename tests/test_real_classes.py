@@ -287,7 +287,7 @@ def test_every_form_of_a_trigger_verb_reaches_the_parser() -> None:
     assert got == [("dismissed", "Jonas Maele", "2031-05-04")]
     from custodes.extract.select import can_hold_event
 
-    for verb in ("ousts", "sacks", "removes", "installing", "decided to remove"):
+    for verb in ("ousts", "sacks", "removes", "installing", "decided to sack"):
         assert can_hold_event(f"The junta {verb} President Jonas Maele."), verb
 
 

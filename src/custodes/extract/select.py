@@ -30,7 +30,7 @@ from custodes.ontology import RANK_RE, TITLE_RE
 # Words that announce a personnel event whatever else the sentence says ...
 STRONG_TRIGGER_RE = re.compile(
     r"\b(?:appoint|dismiss|reliev|resign|arrest|detain|detention|charged|indict|died|suicide|"
-    r"sack(?:ed|s|ing)?\b|oust(?:ed|s|ing|er)?\b|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
+    r"sack(?:ed|s|ing)?\b|oust(?:ed|s|ing|er)\b|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
     r"(?-i:charges\s+[A-Z])|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
     r"sworn\s+in|assassinat|murder|"
     r"t(?:ake|akes|aken|ook|aking)\s+(?:up\s+(?:his|her|their|the)\s+(?:duties|post|position)|"
@@ -44,7 +44,7 @@ STRONG_TRIGGER_RE = re.compile(
 # "named player of the match" and "became the youngest captain" are news, not personnel).
 WEAK_TRIGGER_RE = re.compile(
     r"\b(?:retir|death|killed|killing|replac|became|become|named|designat|instead|moved|transfer|assum|"
-    r"fired|remov(?:e|ed|al|es|ing)\b|quit|install(?:ed|s|ing)?\b|elected|discharg|took\s+command|posted|picked|promot|"
+    r"fired|remov(?:ed|al|es|ing)\b|quit|install(?:ed|s|ing)\b|elected|discharg|took\s+command|posted|picked|promot|"
     r"succeed|chosen|selected|went\s+to|goes\s+to|assign|reassign|inaugurat|overthr|depos)",
     re.IGNORECASE,
 )
