@@ -258,6 +258,121 @@ def test_a_biography_subject_with_accents_and_two_surnames() -> None:
     }
 
 
+def test_a_biography_subject_with_a_two_letter_name_or_the_name_it_is_known_by() -> None:
+    from custodes.extract.pipeline import _biography_subject
+
+    # a name's words may have two letters
+    text = (
+        "= Wu Hanlin =\n\nWu Hanlin (born 4 May 1961) is a general. In 2019 he was appointed "
+        "Minister of Defence."
+    )
+    assert _biography_subject(text) == "Wu Hanlin"
+    assert ("appointed", "Wu Hanlin", "2019") in dated(text)
+    # "Full Name, commonly known as Short Name (born …)": the subject is the full name
+    text = (
+        "= Jonas Maele =\n\nKaru Vello Andres Jonas Maele, commonly known as Jonas Maele "
+        "(born 4 May 1961), is a police officer. On 5 June 2020 he was appointed Inspector "
+        "General of Police."
+    )
+    assert _biography_subject(text) == "Karu Vello Andres Jonas Maele"
+    assert ("appointed", "Karu Vello Andres Jonas Maele", "2020-06-05") in dated(text)
+
+
+def test_every_form_of_a_trigger_verb_reaches_the_parser() -> None:
+    # the cheap prefilter must not know only "removed": "removing X" in a participle clause
+    got = dated(
+        "A coup took place in Ruritania on 4 May 2031, removing President Jonas Maele over "
+        "his failure to end the insurgency."
+    )
+    assert got == [("dismissed", "Jonas Maele", "2031-05-04")]
+    from custodes.extract.select import can_hold_event
+
+    for verb in ("ousts", "sacks", "removes", "installing", "decided to sack"):
+        assert can_hold_event(f"The junta {verb} President Jonas Maele."), verb
+
+
+def test_lower_case_posts_after_names_in_a_list_of_appointments() -> None:
+    # titles in lower case, each after its name, items split by semicolons; an item may
+    # carry more than its first post
+    got = extract(
+        "The president signed decrees appointing Ivan Lind deputy prime minister; Oskar Kern "
+        "deputy prime minister and minister of fisheries and forests; and Jonas Maele minister "
+        "of railways.",
+        None,
+    ).events
+    assert {(e.person, e.position) for e in got} == {
+        ("Ivan Lind", "Deputy Prime Minister"),
+        ("Oskar Kern", "Deputy Prime Minister"),
+        ("Jonas Maele", "Minister"),
+    }
+    # a lower-case title with no appointing verb before its name is no post
+    assert extract("Ivan Lind minister of railways spoke.", None).events == []
+
+
+def test_a_name_that_opens_with_initials_keeps_them() -> None:
+    got = dated("On 12 May 2031, K. A. Mensah was appointed Inspector General of Police.")
+    assert got == [("appointed", "K. A. Mensah", "2031-05-12")]
+    # but not the middle initial of a name glued to the word before it
+    assert "G. Tabian" not in {
+        p.name for p in people_in("Director General\nPreceded byValfrie G. Tabian (Acting)")
+    }
+
+
+def people_in(text: str):  # type: ignore[no-untyped-def]
+    from custodes.extract.mentions import find_people
+    from custodes.extract.parsers import load_nlp
+
+    return find_people(load_nlp()(text))
+
+
+def test_today_in_an_item_known_to_its_month_is_that_month() -> None:
+    got = dated("We condemn today’s arrest of Jonas Maele.", PartialDate(2031, 5))
+    assert got == [("arrested", "Jonas Maele", "2031-05")]
+    got = dated("We condemn today’s arrest of Jonas Maele.", PartialDate(2031, 5, 4))
+    assert got == [("arrested", "Jonas Maele", "2031-05-04")]
+
+
+def test_the_title_of_who_decided_is_not_the_post_of_the_one_appointed() -> None:
+    for text in (
+        "On 4 May 2031 Jonas Maele was appointed to the vacant vice presidency by President "
+        "Ana Mbeki.",
+        "On 4 May 2031 Jonas Maele was dismissed by Prime Minister Ana Mbeki.",
+    ):
+        (ev,) = extract(text, None).events
+        assert (ev.person, ev.position) == ("Jonas Maele", None)
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause() -> None:
+    # "Y decided to sack him": "him" is the general talked about, not Y who decided
+    got = dated(
+        "General Jonas Maele served as Chief of Army Staff from 2006 to 2009. General Maele "
+        "came under criticism after the then prime minister Ana Mbeki unilaterally decided to "
+        "sack him on May 3, 2009."
+    )
+    assert [(t, p.split()[-1], d) for t, p, d in got] == [("dismissed", "Maele", "2009-05-03")]
+
+
+def test_a_possessor_the_text_names_in_full_is_that_person() -> None:
+    got = dated(
+        "Jonas Maele was appointed President in 2020. On 4 May 2031, Ana Mbeki announced "
+        "Maele's resignation."
+    )
+    assert ("resigned", "Jonas Maele", "2031-05-04") in got
+
+
+def test_what_would_follow_a_removal_does_not_make_the_removal_a_fact() -> None:
+    got = dated(
+        "Jonas Maele was appointed Prime Minister in 2020. Deputy Prime Minister Ana Mbeki "
+        "also suggested he would form a new government upon Maele's removal."
+    )
+    assert got == [("appointed", "Jonas Maele", "2020")]
+
+
+def test_an_infobox_field_name_is_nobody() -> None:
+    got = dated("- Term End: 4 May 2031 (suspended), Removed from office: 5 June 2031\n")
+    assert "Term End" not in {p for _, p, _ in got}
+
+
 def test_a_relative_clause_has_its_own_modality() -> None:
     """ "I would like to introduce X, who was yesterday appointed …": the appointment happened;
     "would" belongs to the main clause."""
@@ -413,6 +528,39 @@ def test_the_incoming_holder_at_a_change_of_command() -> None:
     assert [(e.type, e.person, e.position, e.date) for e in got] == [
         ("appointed", "Kevin Smith", "Commanding General", PartialDate(2023, 7, 14))
     ]
+
+
+def test_the_one_handed_the_colours_at_a_change_of_command_takes_it() -> None:
+    def took(text: str) -> list[tuple[str, str, str | None, str | None]]:
+        return [
+            (e.type, e.person, e.position, e.date.label if e.date else None)
+            for e in extract(text, PartialDate(2031, 5, 4)).events
+        ]
+
+    # the colours passed to the new commander; a military press release's shortened unit
+    # names ("3rd Inf. Bde.") do not end the sentence; a lower-case title before "of the 3rd"
+    # is a post
+    assert took(
+        "Brig. Gen. Ana Mbeki passes the unit colors to Lt. Col. Jonas Maele, commander of the "
+        "3rd Inf. Bde. Combat Team, May 4, 2031, during an assumption of command ceremony."
+    ) == [("appointed", "Jonas Maele", "Commander", "2031-05-04")]
+    assert took(
+        "Col. Ana Mbeki presents Maj. Jonas Maele, 40th Signal Battalion commander, with the "
+        "battalion guidon May 4, 2031, during a change of command ceremony."
+    ) == [("appointed", "Jonas Maele", "Commander", "2031-05-04")]
+    # "prospective" is the incoming one
+    assert took(
+        "Capt. Jonas Maele, prospective Commander, Coastal Patrol Group, salutes during the "
+        "group's change of command ceremony on May 4, 2031."
+    ) == [("appointed", "Jonas Maele", "Commander", "2031-05-04")]
+    # a medal presented to the one who leaves is no taking of command
+    assert (
+        took(
+            "Col. Ana Mbeki presents the Legion of Merit to Lt. Col. Jonas Maele, outgoing "
+            "commander of the 3rd Battalion, during a change of command ceremony May 4, 2031."
+        )
+        == []
+    )
 
 
 def test_a_death_mentioned_twice_keeps_the_day_the_text_gives() -> None:
@@ -784,6 +932,24 @@ def test_a_happening_of_many_days_only_bounds_its_outcomes_from_below() -> None:
     # a crisis begins on its Date; its outcomes came on some later day the infobox does not give
     got = dated(INFOBOX.format(kind="Ruritanian political crisis"), PartialDate(2031, 9, 1))
     assert ("arrested", "Jonas Maele", "between 2031-05-04 and 2031-09-01") in got
+
+
+def test_without_a_date_field_the_lead_dates_what_an_infobox_lists() -> None:
+    # the infobox gives no Date; the lead's opening sentence says on which day it happened
+    text = (
+        INFOBOX.format(kind="Ruritanian coup d'état")
+        .replace("- Date: 4 May 2031\n", "")
+        .replace(
+            "Soldiers surrounded the palace.",
+            "A coup d'état in Ruritania began on the morning of 4 May 2031, when soldiers "
+            "surrounded the palace.",
+        )
+    )
+    got = dated(text)
+    assert ("arrested", "Jonas Maele", "2031-05-04") in got
+    # a lead that tells no happening dates nothing
+    got = dated(text.replace("began on the morning of", "is remembered since"))
+    assert ("arrested", "Jonas Maele", "2031-05-04") not in got
 
 
 def test_what_a_clause_is_dated_after_happened_whatever_the_clause_itself_says() -> None:

@@ -469,6 +469,10 @@ class DateContext:
             if day_base:
                 return PartialDate.from_date(day_base.first_day() - timedelta(days=1))
             return None
+        if rel in {"today", "сегодня", "this morning", "this evening"} and self.published:
+            # "today's arrest" in an item known only to its month: that month (the item's
+            # date at the precision it has)
+            return PartialDate(self.published.year, self.published.month, self.published.day)
         if pub is None:
             # no publication date: "уволил 13 июня 2019 года … В четверг Кремль объявил": a
             # weekday that is the newest date's own weekday is that day restated

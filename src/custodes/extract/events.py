@@ -190,6 +190,11 @@ def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
             node.dep_ in {"prep", "advcl", "acl"}
             and node.lower_ in _PRESUPPOSING
             and tok.pos_ == "NOUN"
+            # but "he would form a government upon X's removal": a condition, not a fact
+            and not any(
+                c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "could", "might", "may"}
+                for c in node.head.children
+            )
         ):
             # "was nominated following the resignation of X": what a clause is dated after
             # happened, whatever the clause's own modality
@@ -852,6 +857,8 @@ def _post_window(
         ):
             continue  # "X resigns, Parliamentary Speaker Y resigns": the next one's title
         lead = text[max(sent.start_char, pm.start - 45) : pm.start].lower()
+        if re.search(r"\bby\s+(?:the\s+)?$", lead) and re.match(r"\s+[A-Z]", text[pm.end :]):
+            continue  # "appointed … by President X": the title of who decided
         if re.search(
             r"\bfrom\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:positions?\s+of\s+|posts?\s+of\s+|duties\s+(?:of|as)\s+)?(?:the\s+)?$",
             lead,

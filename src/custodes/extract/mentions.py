@@ -409,7 +409,12 @@ def find_people(
                 j += 1 if _is_name_token(toks[j + 1]) else 3
             else:
                 break
-        span = toks[i:j]
+        first = i
+        while first > 0 and re.fullmatch(r"[A-Z]\.", toks[first - 1].text):
+            first -= 1  # initials before the name: "E. R. T. Madjitey", "J. K. Mensah"
+        if first < i and first > 0 and re.search(r"[a-z][A-Z]", toks[first - 1].text):
+            first = i  # "Preceded byRicardo C. Marquez": a middle initial of a glued name
+        span = toks[first:j]
         i = j
         cut = max(
             (k for k, t in enumerate(span[:-2]) if t.lower_ in _PLACE_HEADS),
@@ -499,8 +504,19 @@ def find_people(
             )
         ):
             continue  # "Minister of National Security of Turkmenistan", "Hrytsenko in Kharkiv"
-        if nxt is not None and nxt.text in {"’s", "'s", "’"} and len(span) == 1:
-            continue  # "Nazarbayev's nephew": a possessor, named elsewhere in full
+        if (
+            nxt is not None
+            and nxt.text in {"’s", "'s", "’"}
+            and len(span) == 1
+            and span[0].text not in known
+        ):
+            continue  # "Nazarbayev's nephew": a possessor (one the text names in full is kept)
+        if (
+            nxt is not None
+            and nxt.text == ":"
+            and re.search(r"(?:^|\n)[^\S\n]*[-•*][^\S\n]*$", doc.doc.text[: span[0].idx])
+        ):
+            continue  # "- Term End: 5 August 2025": an infobox's field, not a name
         start = span[0].idx
         end = span[-1].idx + len(span[-1].text)
         text = doc.doc.text[start:end] if isinstance(doc, Span) else doc.text[start:end]
@@ -630,6 +646,12 @@ def _org_like(text: str) -> bool:
     )
 
 
+_APPOINTED_NAME_BEFORE = re.compile(
+    r"\b(?:appoint(?:s|ed|ing)?|nam(?:es|ed|ing))\s[^.:]*?(?<![.:]\s)"
+    r"(?:[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){1,3}$"
+)
+
+
 def find_posts(
     text: str, offset: int = 0, person_starts: frozenset[int] = frozenset()
 ) -> list[PostMention]:
@@ -642,10 +664,13 @@ def find_posts(
             after = text[m.end() : m.end() + 40]
             before = text[max(0, m.start() - 25) : m.start()]
             if not (
-                re.match(r"\s+of\s+(?:the\s+)?[A-Z“\"]", after)
+                re.match(r"\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?[A-Z“\"]", after)
                 or _org_before(text[: m.start()])
                 # "X, incoming division commanding general", "the outgoing commander"
                 or re.search(r"\b(?:incoming|outgoing|prospective)\s+(?:[a-z]+\s+)?$", before)
+                # a name right before it, after an appointing verb: "decrees appointing
+                # Viktor Kern deputy prime minister; and Ivan Lind minister of communications"
+                or _APPOINTED_NAME_BEFORE.search(text[max(0, m.start() - 200) : m.start()])
                 or re.search(
                     r"\b(?:as|position of|post of|duties of|command of|acting|new|former|became|"
                     r"become|becomes|appointed|named|its|his|her|their)\s+"

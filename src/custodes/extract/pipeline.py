@@ -540,12 +540,27 @@ def _antecedent(sdoc, raw: RawEvent, people: list[PersonMention]) -> str | None:
         # "he was appointed by President X, serving until his resignation": the sentence's
         # own "he" is who "his" is, not the person named since
         return None
+    # "X decided to sack him": an object pronoun is not the subject of its own clause, nor of
+    # the verb that clause completes
+    own_subject: set[int] = set()
+    trig = raw.trigger
+    if any(c.dep_ == "dobj" and c.lower_ in {"him", "her", "them"} for c in trig.children):
+        node = trig
+        for _ in range(4):
+            for c in node.children:
+                if c.dep_ in {"nsubj", "nsubjpass"}:
+                    own_subject |= {x.i for x in c.subtree}
+            if node.dep_ not in {"xcomp", "conj"} or node.head.i == node.i:
+                break
+            node = node.head
     best: tuple[int, str] | None = None
     for p in people:
         if all(
             sdoc[i].ent_type_ in {"ORG", "GPE", "FAC"} for i in range(p.token_start, p.token_end)
         ):
             continue  # "After approval by the National Assembly, he …": a body, not "he"
+        if own_subject & set(range(p.token_start, p.token_end)):
+            continue
         if p.token_end <= t and (best is None or p.token_end > best[0]):
             best = (p.token_end, clean_name(p.name))
     for tok in sdoc:
@@ -622,10 +637,13 @@ def _canonical_names(
 # capital and small letters of the Latin alphabets ("Pérez", "Émile", "Łukasz")
 _UPL, _LOWL = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
 _SUBJECT = re.compile(
-    rf"(?:^|\n)(?:[{_UPL}][\w-]+\s+){{0,3}}?([{_UPL}][{_LOWL}][\w-]+(?: (?:(?:oglu|oghlu|ogly|"
-    rf"oğlu|uly|kyzy|bin|ibn|al|el|van|von|de|da)[ -])?[{_UPL}][{_LOWL}][\w-]+){{1,4}})"
+    # a name's words may have two letters ("Li Shangfu", "Le Van Minh")
+    rf"(?:^|\n)(?:[{_UPL}][\w-]+\s+){{0,3}}?([{_UPL}][{_LOWL}][\w-]*(?: (?:(?:oglu|oghlu|ogly|"
+    rf"oğlu|uly|kyzy|bin|ibn|al|el|van|von|de|da)[ -])?[{_UPL}][{_LOWL}][\w-]*){{1,4}})"
     # post-nominal honours between the name and its brackets: "Noordin Mohamed Haji, OGW, CBS ("
-    r"(?:,\s*[A-Z]{2,5}(?:,\s*[A-Z]{2,5})*)?\s+"
+    r"(?:,\s*[A-Z]{2,5}(?:,\s*[A-Z]{2,5})*)?"
+    # or the short name it goes by: "Full Name, commonly known as Short Name ("
+    r"(?:,\s+(?:(?:commonly|better|also|popularly)\s+)?known\s+as\s+[^,()\n]{2,60}?)?\s+"
     r"(?:\(|is\s+an?\s|was\s+an?\s)"
 )
 

@@ -23,6 +23,8 @@ from custodes.extract.dates import DATE_RE, MONTHS, cited
 _ABBREV = (
     r"(?:No|Nos|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Adm|Jr|Sr|Prof|Jan|Feb|Mar|Apr|Jun|Jul"
     r"|Aug|Sep|Sept|Oct|Nov|Dec|Art|vs|Md|Mohd|Muhd|Sk|Gov|Sen|Rep|Brig|Cdr|Insp|Supt|ret"
+    # military units and ranks as press releases shorten them ("4th Inf. Div.", "Ft. Hood")
+    r"|Inf|Div|Bde|Bn|Regt|Sqn|Cav|Arty|Cpl|Pvt|Spc|Cmdr|Lieut|Ft"
     r"|ул|г|им|т\.е|т\.к|ст)"
 )
 # the `regex` module: the abbreviation guard needs a variable-width look-behind

@@ -30,7 +30,7 @@ from custodes.ontology import RANK_RE, TITLE_RE
 # Words that announce a personnel event whatever else the sentence says ...
 STRONG_TRIGGER_RE = re.compile(
     r"\b(?:appoint|dismiss|reliev|resign|arrest|detain|detention|charged|indict|died|suicide|"
-    r"sacked|ousted|ousting|ouster|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
+    r"sack(?:ed|s|ing)?\b|oust(?:ed|s|ing|er)\b|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
     r"(?-i:charges\s+[A-Z])|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
     r"sworn\s+in|assassinat|murder|"
     r"t(?:ake|akes|aken|ook|aking)\s+(?:up\s+(?:his|her|their|the)\s+(?:duties|post|position)|"
@@ -44,7 +44,7 @@ STRONG_TRIGGER_RE = re.compile(
 # "named player of the match" and "became the youngest captain" are news, not personnel).
 WEAK_TRIGGER_RE = re.compile(
     r"\b(?:retir|death|killed|killing|replac|became|become|named|designat|instead|moved|transfer|assum|"
-    r"fired|removed|removal|quit|installed|elected|discharg|took\s+command|posted|picked|promot|"
+    r"fired|remov(?:ed|al|es|ing)\b|quit|install(?:ed|s|ing)\b|elected|discharg|took\s+command|posted|picked|promot|"
     r"succeed|chosen|selected|went\s+to|goes\s+to|assign|reassign|inaugurat|overthr|depos)",
     re.IGNORECASE,
 )
@@ -64,10 +64,8 @@ _TRIGGER_STEMS = (
     "died",
     "dies",
     "suicide",
-    "sacked",
-    "ousted",
-    "ousting",
-    "ouster",
+    "sack",
+    "oust",
     "stepped",
     "jailed",
     "imprison",
@@ -111,7 +109,7 @@ _TRIGGER_STEMS = (
     "fired",
     "remov",
     "quit",
-    "installed",
+    "install",
     "elected",
     "discharg",
     "command",
@@ -298,17 +296,42 @@ def _infobox_day(paras: list[Paragraph], published: PartialDate | None) -> Parti
     outcomes come later); None for a span ("22 March – 11 April 2005") or without an infobox."""
     lines = [x.text for p in paras[:40] for x in sentences(p)]
     fields = [m.group("v") for x in lines if (m := _INFOBOX_DATE.match(x))]
-    if len(fields) != 1 or not any(_OUTCOME.match(x) for x in lines):
+    if len(fields) > 1 or not any(_OUTCOME.match(x) for x in lines):
         return None
-    value = fields[0]
-    ms = [m for m in find_dates(value) if m.relative is None]
-    if len(ms) != 1 or re.search(r"[–—-]\s*\d", value[ms[0].end :]):
-        return None
-    day = DateContext(published=published).resolve(ms[0])
+    if not fields:
+        # no Date field: the lead's opening sentence may say when it happened ("A coup d'état
+        # in Ruritania began on the morning of 3 May 2020, when …")
+        day = _lead_day(paras[:40], published)
+    else:
+        value = fields[0]
+        ms = [m for m in find_dates(value) if m.relative is None]
+        if len(ms) != 1 or re.search(r"[–—-]\s*\d", value[ms[0].end :]):
+            return None
+        day = DateContext(published=published).resolve(ms[0])
     if day is None:
         return None
     named = " ".join(x for x in lines[:8] if not _OUTCOME.match(x))
     return day if _ONE_DAY.search(named) else day.since()
+
+
+def _lead_day(paras: list[Paragraph], published: PartialDate | None) -> PartialDate | None:
+    """The day the first prose paragraph after an infobox opens by saying a happening took
+    place on, if its opening sentence names one day and no other date."""
+    seen_fields = False
+    for p in paras:
+        sents = sentences(p)
+        if any(re.match(r"\s*-\s*\w[\w ]*:", x.text) for x in sents):
+            seen_fields = True
+            continue
+        first = sents[0] if sents else None
+        if first is None:
+            continue
+        if not seen_fields or p.section_title or len(first.text.split()) < 6:
+            continue
+        ctx = DateContext(published=published)
+        dates = [(m, ctx.resolve(m)) for m in find_dates(first.text)]
+        return _happening_day(first.text, dates)
+    return None
 
 
 # happenings of one day, as an infobox's title or "Conflict" field names them

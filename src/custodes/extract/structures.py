@@ -105,7 +105,12 @@ def _sentence_event(
 _NAME_TO_POST = re.compile(
     r"\s*,?\s*(?:as\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:[Aa]cting|[Ii]nterim|new)\s+)?"
 )
-_PAIR_TO_PAIR = re.compile(r"\s*(?:[,;]\s*)?(?:and\s+)?(?:the\s+)?")
+_PAIR_TO_PAIR = re.compile(
+    r"\s*(?:[,;]\s*)?(?:and\s+)?(?:the\s+)?"
+    # or the rest of an item in lower case up to its semicolon: "B deputy prime minister and
+    # minister of civil defence; and C minister of communications"
+    r"|[^;.:A-Z]*;\s*(?:and\s+)?(?:the\s+)?"
+)
 
 
 def pair_names_with_posts(
@@ -211,8 +216,40 @@ def appointment_list(
 
 
 _CHANGE_OF_COMMAND = re.compile(
-    r"change[- ]of[- ]command|assum\w*\s+command|took\s+command|welcom\w*", re.IGNORECASE
+    r"change[- ]of[- ]command|assum\w*\s+(?:of\s+)?command|took\s+command|welcom\w*",
+    re.IGNORECASE,
 )
+
+
+# who takes the unit's colours at the ceremony: "passes the colors to Col. X", "presents Lt. Col.
+# X, … commander, with the guidon" (ranks and service names may stand before the name)
+_COLOURS = r"(?:colou?rs|guid\w*on|flag|standard|command)"
+_HANDED_TO = re.compile(
+    rf"\b(?:pass|hand|relinquish|transfer)\w*\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?{_COLOURS}"
+    r"\s+(?:over\s+)?to\s+(?:[A-Z][\w.]*\s+){0,6}$"
+)
+_PRESENTED = re.compile(r"\bpresent(?:s|ed|ing)?\s+(?:[A-Z][\w.]*\s+){0,6}$")
+_WITH_COLOURS = re.compile(rf"^[^;]{{0,80}}?\bwith\s+the\s+(?:[\w'’-]+\s+){{0,3}}?{_COLOURS}\b")
+# the appositive that describes the one who leaves, or stands in, not the one who takes over
+_NOT_INCOMING = re.compile(
+    r",\s+(?:the\s+)?(?:outgoing|former|departing|retiring|acting|interim|deputy)\b", re.I
+)
+
+
+def _receiver_post(text: str, p: PersonMention, posts: list[PostMention]) -> PostMention | None:
+    """At a change of command, the post of the one handed the colours: the post of the
+    appositive after the name ("to Col. X, commander of the 4th Division,")."""
+    before = text[max(0, p.start - 90) : p.start]
+    after = text[p.end :]
+    if not (
+        _HANDED_TO.search(before) or (_PRESENTED.search(before) and _WITH_COLOURS.match(after))
+    ):
+        return None
+    if not re.match(r"\s*,", after) or _NOT_INCOMING.match(after):
+        return None
+    second = after.find(",", after.find(",") + 1)  # the appositive ends at the next comma
+    close = p.end + (second if second > 0 else len(after))
+    return next((pm for pm in posts if p.end < pm.start and pm.end <= close), None)
 
 
 def incoming(
@@ -230,11 +267,22 @@ def incoming(
     out = []
     for p in people:
         post = None
-        m = re.match(r",\s+(?:the\s+)?(?:incoming|new)\s+", text[p.end :]) if command else None
+        # "Kevin D. Admiral, incoming …": a surname the name finder read as a rank stands
+        # between the name and its comma
+        m = (
+            re.match(
+                r"(?:\s+[A-Z][\w.]*){0,2},\s+(?:the\s+)?(?:incoming|new|prospective)\s+",
+                text[p.end :],
+            )
+            if command
+            else None
+        )
+        if command and not m:
+            post = _receiver_post(text, p, posts)
         if m:
             post = next((pm for pm in posts if pm.start <= p.end + m.end() + 30 and
                          pm.start >= p.end + m.end()), None)  # fmt: skip
-        else:
+        elif post is None:
             # "the new Head of the Foreign Intelligence Service, Mr Sergei Naryshkin"
             post = next(
                 (
