@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from custodes.store.migrate import record
+from custodes.store.migrate import record, schema_of
 
 revision = "0005"
 down_revision = "0004"
@@ -19,7 +19,11 @@ depends_on = None
 
 def upgrade() -> None:
     bind = op.get_bind()
-    op.create_index("ix_statements_person_kind_date", "statements", ["person_key", "kind", "date"])
+    have = {c["name"] for c in sa.inspect(bind).get_columns("statements", schema=schema_of(bind))}
+    if {"person_key", "kind", "date"} <= have:  # a knowledge base that has the columns
+        op.create_index(
+            "ix_statements_person_kind_date", "statements", ["person_key", "kind", "date"]
+        )
     reviews = sa.table(
         "reviews",
         sa.column("action", sa.String),
