@@ -364,10 +364,35 @@ def _tokens_by_id(doc: Any) -> dict[str, Any]:
 
 
 def _name_tokens(tok: Any, by_id: dict[str, Any], children: dict[str, list[Any]]) -> set[str]:
+    """A name's tokens: its flat parts, appositions and conjuncts. An apposition or conjunct
+    in another case is someone else ("умер Ли Пэн, соратник Цзян Цзэминя": the genitive is
+    the comrade's leader, not a second man who died)."""
     ids = {tok.id}
     for c in children.get(tok.id, []):
+        if c.rel in {"appos", "conj"} and not _same_case(tok, c):
+            continue
         if c.rel in {"appos", "flat:name", "flat", "conj"}:
             ids |= _name_tokens(c, by_id, children)
+    return ids
+
+
+def _same_case(a: Any, b: Any) -> bool:
+    """Two tokens agree in case, or the tagger gives one of them none."""
+    ca, cb = (a.feats or {}).get("Case"), (b.feats or {}).get("Case")
+    return ca is None or cb is None or ca == cb
+
+
+def _agreeing_ids(tok: Any, children: dict[str, list[Any]]) -> set[str]:
+    """The ids under a token reached through words in its own case: "бывший глава ведомства
+    Иван Иванов" reaches Иванов, "критик лидера Эмомали Рахмона" does not reach the leader (a
+    genitive below a common noun is whose critic, not who)."""
+    ids, todo = {tok.id}, [tok]
+    while todo:
+        for c in children.get(todo.pop().id, []):
+            if c.id not in ids and (c.pos != "PROPN" or _same_case(tok, c)):
+                ids.add(c.id)
+                if _same_case(tok, c):
+                    todo.append(c)
     return ids
 
 
@@ -526,6 +551,12 @@ def _read_sentence(
             continue
         if t.lemma == "стать" and t.text.lower().startswith("стан"):
             continue  # "станет главой": expected, not yet happened
+        asker = by_id.get(t.head_id)
+        if asker is not None and asker.id != t.id and (t.rel == "xcomp" or t.pos == "NOUN"):
+            asker.lemmatize(nlp.morph_vocab)
+            if asker.lemma in _REQUEST and (t.rel == "xcomp" or asker.lemma != "просить"):
+                # "попросила его уволить", "призвал к освобождению X": asked for, not done
+                continue
         cl_start = max([m.end() for m in re.finditer(r"[,;:()—–]", text[: t.start])], default=0)
         cl_end = next(
             (m.start() + t.stop for m in re.finditer(r"[,;:()—–]", text[t.stop :])), len(text)
@@ -590,6 +621,13 @@ def _read_sentence(
             args = [c for c in kids if c.rel in {"nsubj:pass", "nsubj"}]
         elif etype in {"died", "resigned"} or t.lemma in _SUBJECT_TAKES:
             args = [c for c in kids if c.rel == "nsubj"]
+            if not args and t.rel == "conj":
+                # "Гаев был руководителем … и подал в отставку": the subject of the first
+                # conjunct, which stands before the verb (else the sentence's predicate's)
+                first = owner if owner is not None and owner.start < t.start else None
+                first = first or next((x for x in doc.tokens if x.rel == "root"), None)
+                if first is not None and first.start < t.start:
+                    args = [c for c in children.get(first.id, []) if c.rel == "nsubj"]
         else:
             args = [c for c in kids if c.rel in {"obj", "iobj"}]
         spans: list[Any] = []
@@ -677,7 +715,7 @@ def _read_sentence(
                     or (
                         passive
                         and not _title_of(a.text)
-                        and not _person_spans(doc, _subtree_ids(a, children))
+                        and not _person_spans(doc, _agreeing_ids(a, children))
                     )
                 )
                 for a in args
@@ -764,7 +802,7 @@ def _read_sentence(
         if etype in {"moved"}:
             m = re.search(r"\bна\s+должност\w*", text[t.start : nxt])
             posts = _posts_after(text, t.start + m.end(), nxt, nlp.morph_vocab) if m else posts
-        date = _date_for(cand, t.start)
+        date = _date_for(cand, t.start, etype)
         types = [etype]
         if etype == "arrested" and re.search(r"по\s+обвинени\w+\s+в", text[t.start : nxt]):
             types.append("charged")
@@ -798,6 +836,19 @@ _HEADED = {"правите", "кабинет", "руковод"}
 # "X сменил Y на посту …" (Y is the one replaced, not appointed), "X принёс присягу"
 _SUBJECT_TAKES = {"возглавить", "занять", "стать", "сменить", "принести"}
 
+# verbs that ask for an event rather than report it: "потребовала уволить X", "призвал к
+# освобождению X" (a resignation asked for, "попросил об отставке", is read by its noun)
+_REQUEST = {
+    "просить",
+    "попросить",
+    "потребовать",
+    "требовать",
+    "призвать",
+    "призывать",
+    "предложить",
+    "предлагать",
+}
+
 # verbs under which a resignation noun is the speaker's own ("заявил об отставке")
 _ANNOUNCE = {"заявить", "объявить", "сообщить"}
 
@@ -828,12 +879,28 @@ def _case_runs(
     return runs
 
 
-def _date_for(cand: Candidate, trig: int) -> PartialDate | None:
+# the rest of a span of time after its first date: "с 1995 по 2011 годы", "в 2007—2014 годах"
+_RANGE_END = re.compile(r"\s*(?:по|до|[—–-])\s*(?:(?:\d{1,2}\s+)?[а-яё]+\s+)?(\d{4})(?!\d)")
+
+
+def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDate | None:
     """The nearest date of the sentence before the trigger, else just after it, else the
-    heading; "позднее" (later) without a date of its own gives none."""
+    heading; "позднее" (later) without a date of its own gives none. A span of time is a
+    tenure: it dates a start by its first year, an end by its last, and nothing else (she
+    "died, president from 1986 to 1992" did not die in 1986)."""
     off = cand.sentence.start
     text = cand.sentence.text
-    dated = [(m.start - off, d) for m, d in cand.dates if d is not None]
+    dated = []
+    for m, d in cand.dates:
+        if d is None:
+            continue
+        end = _RANGE_END.match(text, m.end - off)
+        if end is not None:
+            if etype in {"resigned", "dismissed"}:
+                d = PartialDate(year=int(end.group(1)))
+            elif etype != "appointed":
+                continue
+        dated.append((m.start - off, d))
     own = [(s, d) for s, d in dated if re.search(r"\bот\s*$", text[max(0, s - 4) : s])]
     if own:
         return own[0][1]  # "указом … от 16 августа": the decree's own date
