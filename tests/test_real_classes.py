@@ -854,3 +854,57 @@ def test_a_country_name_is_nobody_and_does_not_begin_a_persons_name() -> None:
         PUB,
     )
     assert [g[:2] for g in got] == [("appointed", "Jonas Maele")]
+
+
+def dated(text: str, published: PartialDate | None = PUB) -> list[tuple[str, str, str | None]]:
+    return [
+        (e.type, e.person, e.date.iso if e.date else None) for e in extract(text, published).events
+    ]
+
+
+def test_a_name_in_another_case_beside_the_subject_is_someone_else() -> None:
+    # an apposition in the genitive is whose comrade, not a second man who died
+    got = people("Вчера в Минске скончался Пётр Рябов, ближайший соратник Ивана Громова.")
+    assert got == [("died", "Пётр Рябов")]
+    # a common noun as the passive's subject, its only name in the genitive: whom, elsewhere
+    assert people("Давний оппонент губернатора Олега Зимина задержан в аэропорту.") == []
+    # a passive's subject is never a genitive: the one advised is not the one appointed
+    assert people("Прежний руководитель ведомства назначен помощником Олега Зимина.") == []
+
+
+def test_a_conjoined_verb_takes_the_subject_of_the_first_and_a_span_of_years_dates_its_end() -> (
+    None
+):
+    got = dated(
+        "Олег Зимин был директором завода с 2004 по 2016 годы и подал в отставку после того, "
+        "как прокуратура попросила министра его уволить.",
+        None,
+    )
+    assert ("resigned", "Олег Зимин", "2016") in got
+    # a death is not dated by the tenure beside it
+    assert dated("Скончался Пётр Рябов — мэр города с 1994 по 2001.", None) == [
+        ("died", "Пётр Рябов", None)
+    ]
+
+
+def test_an_event_asked_for_is_not_an_event() -> None:
+    assert people("Профсоюз потребовал уволить Олега Зимина.") == []
+    assert people("Оппозиция призвала к немедленному освобождению Олега Зимина.") == []
+
+
+def test_the_signers_clause_is_not_the_appointees() -> None:
+    got = people(
+        "3 марта 2015 года Иван Громов подписал указ, согласно которому депутат городского "
+        "совета Олег Зимин назначен на должность исполняющего обязанности мэра Тулы."
+    )
+    assert got == [("appointed", "Олег Зимин")]
+
+
+def test_a_year_marked_as_a_year_or_a_month_in_the_nominative_dates_the_event() -> None:
+    got = dated(
+        "В конце девяностых (1998 г.) Олег Зимин стал директором завода. "
+        "В разгар кризиса (октябрь 2008 г.) Олег Зимин был назначен министром финансов.",
+        None,
+    )
+    assert ("appointed", "Олег Зимин", "1998") in got
+    assert ("appointed", "Олег Зимин", "2008-10") in got

@@ -429,6 +429,13 @@ def _subtree_ids(tok: Any, children: dict[str, list[Any]]) -> set[str]:
     return ids
 
 
+def _genitive(doc: Any, span: Any) -> bool:
+    """Every word of a name is in the genitive: whose, not who ("назначен советником Адли
+    Мансура" names the one advised; no passive's or intransitive's subject is a genitive)."""
+    cases = [(t.feats or {}).get("Case") for t in doc.tokens if span.start <= t.start < span.stop]
+    return bool(cases) and all(c == "Gen" for c in cases)
+
+
 def _person_spans(doc: Any, ids: set[str]) -> list[Any]:
     toks = [t for t in doc.tokens if t.id in ids]
     return [
@@ -619,6 +626,11 @@ def _read_sentence(
                 args += [c for c in children.get(head.id, []) if c.rel in {"iobj", "obl"}]
         elif passive:
             args = [c for c in kids if c.rel in {"nsubj:pass", "nsubj"}]
+            own = max([m.end() for m in re.finditer(r"[,;:()—–]", text[: t.start])], default=0)
+            if len(args) > 1 and any(a.start >= own for a in args):
+                # "Путин подписал указ, согласно которому X назначен": the parser's second
+                # subject outside the participle's clause is the signer
+                args = [a for a in args if a.start >= own]
         elif etype in {"died", "resigned"} or t.lemma in _SUBJECT_TAKES:
             args = [c for c in kids if c.rel == "nsubj"]
             if not args and t.rel == "conj":
@@ -754,6 +766,7 @@ def _read_sentence(
                 if x.type == "PER"
                 and d <= 0
                 and not any(tk.id in agent for tk in doc.tokens if x.start <= tk.start < x.stop)
+                and not ((passive or etype in {"died", "resigned"}) and _genitive(doc, x))
             ]
             after = [s for s in pers if s.start > t.start]
             before = [s for s in pers if s.stop <= t.start]
@@ -879,6 +892,21 @@ def _case_runs(
     return runs
 
 
+# dates the shared reader of dates leaves to Russian: a year marked as one ("(1989 г.)", "в
+# 1999-м", "1998-го года") and a month in the nominative ("(декабрь 1992 г.)")
+_NOM_MONTHS = {
+    m: k
+    for k, m in enumerate(
+        "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split(),
+        1,
+    )
+}
+_BARE_DATE = re.compile(
+    r"(?<![\w-])(?:(?P<month>" + "|".join(_NOM_MONTHS) + r")\s+)?(?P<year>1[89]\d\d|20\d\d)"
+    r"(?:\s*(?:гг?\.|год(?:а|у|ом)?\b)|-(?:м|го|й)\b)",
+    re.IGNORECASE,
+)
+
 # the rest of a span of time after its first date: "с 1995 по 2011 годы", "в 2007—2014 годах"
 _RANGE_END = re.compile(r"\s*(?:по|до|[—–-])\s*(?:(?:\d{1,2}\s+)?[а-яё]+\s+)?(\d{4})(?!\d)")
 
@@ -901,6 +929,20 @@ def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDa
             elif etype != "appointed":
                 continue
         dated.append((m.start - off, d))
+    taken = [(m.start - off, m.end - off) for m, _ in cand.dates]
+    for m in _BARE_DATE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        month = _NOM_MONTHS.get((m.group("month") or "").lower())
+        d = PartialDate(year=int(m.group("year")), month=month)
+        end = _RANGE_END.match(text, m.end("year"))
+        if end is not None:
+            if etype in {"resigned", "dismissed"}:
+                d = PartialDate(year=int(end.group(1)))
+            elif etype != "appointed":
+                continue
+        dated.append((m.start(), d))
+    dated.sort(key=lambda x: x[0])
     own = [(s, d) for s, d in dated if re.search(r"\bот\s*$", text[max(0, s - 4) : s])]
     if own:
         return own[0][1]  # "указом … от 16 августа": the decree's own date
