@@ -856,7 +856,7 @@ def test_a_country_name_is_nobody_and_does_not_begin_a_persons_name() -> None:
     assert [g[:2] for g in got] == [("appointed", "Jonas Maele")]
 
 
-def dated(text: str, published: PartialDate | None = PUB) -> list[tuple[str, str, str | None]]:
+def ru_dated(text: str, published: PartialDate | None = PUB) -> list[tuple[str, str, str | None]]:
     return [
         (e.type, e.person, e.date.iso if e.date else None) for e in extract(text, published).events
     ]
@@ -875,14 +875,14 @@ def test_a_name_in_another_case_beside_the_subject_is_someone_else() -> None:
 def test_a_conjoined_verb_takes_the_subject_of_the_first_and_a_span_of_years_dates_its_end() -> (
     None
 ):
-    got = dated(
+    got = ru_dated(
         "Олег Зимин был директором завода с 2004 по 2016 годы и подал в отставку после того, "
         "как прокуратура попросила министра его уволить.",
         None,
     )
     assert ("resigned", "Олег Зимин", "2016") in got
     # a death is not dated by the tenure beside it
-    assert dated("Скончался Пётр Рябов — мэр города с 1994 по 2001.", None) == [
+    assert ru_dated("Скончался Пётр Рябов — мэр города с 1994 по 2001.", None) == [
         ("died", "Пётр Рябов", None)
     ]
 
@@ -901,7 +901,7 @@ def test_the_signers_clause_is_not_the_appointees() -> None:
 
 
 def test_a_year_marked_as_a_year_or_a_month_in_the_nominative_dates_the_event() -> None:
-    got = dated(
+    got = ru_dated(
         "В конце девяностых (1998 г.) Олег Зимин стал директором завода. "
         "В разгар кризиса (октябрь 2008 г.) Олег Зимин был назначен министром финансов.",
         None,

@@ -605,6 +605,7 @@ def _read_sentence(
         kids = children.get(t.id, [])
         noun = t.pos == "NOUN" and t.text.lower() not in _VERBS
         owner = by_id.get(t.head_id)
+        own = max([m.end() for m in re.finditer(r"[,;:()—–]", text[: t.start])], default=0)
         if (
             feats.get("VerbForm") == "Part"
             and t.rel in {"acl", "amod"}
@@ -626,7 +627,6 @@ def _read_sentence(
                 args += [c for c in children.get(head.id, []) if c.rel in {"iobj", "obl"}]
         elif passive:
             args = [c for c in kids if c.rel in {"nsubj:pass", "nsubj"}]
-            own = max([m.end() for m in re.finditer(r"[,;:()—–]", text[: t.start])], default=0)
             if len(args) > 1 and any(a.start >= own for a in args):
                 # "Путин подписал указ, согласно которому X назначен": the parser's second
                 # subject outside the participle's clause is the signer
@@ -665,6 +665,9 @@ def _read_sentence(
             if a.text.lower()[:7] in _HEADED and not spans:
                 # "Правительство во главе с Дмитрием Медведевым ушло в отставку": its head
                 spans += _person_spans(doc, _subtree_ids(a, children))[:1]
+        if passive and any(x.start >= own for x in spans):
+            # the signer's name the parser hung on the appointee's: outside the clause
+            spans = [x for x in spans if x.start >= own]
         # "которого президент назначил" is the person; "указ, которым отправил …" is the decree
         relative = [
             a
