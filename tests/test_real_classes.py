@@ -908,3 +908,26 @@ def test_a_year_marked_as_a_year_or_a_month_in_the_nominative_dates_the_event() 
     )
     assert ("appointed", "Олег Зимин", "1998") in got
     assert ("appointed", "Олег Зимин", "2008-10") in got
+
+
+def test_a_womans_undeclined_given_name_keeps_her_surname_feminine() -> None:
+    got = people("Президент Иван Громов назначил свою супругу Гульнар Садыкову вице-президентом.")
+    assert got == [("appointed", "Гульнар Садыкова")]
+
+
+def test_an_abbreviated_body_is_nobody() -> None:
+    got = people(
+        "В США задержана телеведущая Анна Смит.\n42-летнюю журналистку 3 марта 2019 года "
+        "арестовало ФБР в аэропорту города Бостон."
+    )
+    assert ("arrested", "Анна Смит") in got
+    assert all(person != "Фбр" for _, person in got)
+
+
+def test_a_drowning_is_a_death_and_a_given_name_with_patronymic_is_the_one_named_in_full() -> None:
+    got = ru_dated(
+        "В пятницу, 5 мая 2017 года, в Чёрном море утонул депутат городского совета Пётр Рябов. "
+        "Коллеги сообщили, что Пётр Иванович погиб на глазах у друзей.",
+        None,
+    )
+    assert got == [("died", "Пётр Рябов", "2017-05-05")]

@@ -219,6 +219,17 @@ def nominative(
             femn = False
         elif "Fem" in genders:
             femn = True
+    if (
+        len(words) == 2
+        and feats
+        and len(feats) == 2
+        and (feats[1] or {}).get("Case") not in {None, "Nom"}
+        and re.search(r"[бвгджзклмнпрстфхцчшщ]$", words[0].lower())
+        and re.search(r"(?:ов|ев|ёв|ин|ын)(?:у|ой)$", words[1])
+    ):
+        # "назначил Мехрибан Алиеву": a given name left undeclined beside a declined surname
+        # is a woman's (a man's would be "Мехрибана Алиева"); her surname ends in -а
+        return f"{words[0]} {re.sub(r'(?:у|ой)$', 'а', words[1])}"
     for w in words:
         if re.search(r"(?:ович|евич|ьич)(?:а|у|ем|е)?$", w.lower()):
             femn = False
@@ -738,7 +749,14 @@ def _read_sentence(
         )
         if not spans and not pron and not unnamed:
             # an argument the tagger did not take for a name: "Петреус подал в отставку"
-            propn = [a for a in args if a.pos == "PROPN" and a.text[:1].isupper()]
+            propn = [
+                a
+                for a in args
+                if a.pos == "PROPN"
+                and a.text[:1].isupper()
+                and not a.text.isupper()  # "арестовало ФБР": an abbreviation is a body
+                and not any(x.type != "PER" and x.start <= a.start < x.stop for x in doc.spans)
+            ]
             if propn:
                 ids = _name_tokens(propn[0], by_id, children)
                 words = [x.text for x in doc.tokens if x.id in ids]
@@ -1048,7 +1066,11 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
                 e.dated_by = "text"
             elif e.date is None and news_of_the_day(e.quote):
                 e.date, e.dated_by = news, "item"
-    return Extraction(_canonical(_merge(events)), [], {})
+    events = _canonical(_merge(events))
+    # a person dies once: deaths that named him differently ("Василий Михайлович погиб") and
+    # now name him alike are one (other events of one person may be several)
+    deaths = {id(e) for e in _merge([e for e in events if e.type == "died"])}
+    return Extraction([e for e in events if e.type != "died" or id(e) in deaths], [], {})
 
 
 # the lead's sentence about the news itself: "Об этом стало известно во вторник, 13 сентября
@@ -1284,7 +1306,16 @@ def _canonical(events: list[Event]) -> list[Event]:
             same = [f for f in full if e.person in f.split()]
             if same:
                 e.person = max(same, key=len)
+        elif len(e.person.split()) == 2 and _PATRONYMIC.search(e.person):
+            # "Василий Михайлович погиб": the given name and patronymic of one named in full
+            given = e.person.split()[0]
+            same = {f for f in full if f.split()[0] == given and not _PATRONYMIC.search(f)}
+            if len(same) == 1:
+                e.person = same.pop()
     return events
+
+
+_PATRONYMIC = re.compile(r"\s[А-ЯЁ]\w+(?:ович|евич|ьич|овна|евна|ична|инична)$")
 
 
 _BODY_WORD = re.compile(
