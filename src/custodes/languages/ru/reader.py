@@ -375,35 +375,10 @@ def _tokens_by_id(doc: Any) -> dict[str, Any]:
 
 
 def _name_tokens(tok: Any, by_id: dict[str, Any], children: dict[str, list[Any]]) -> set[str]:
-    """A name's tokens: its flat parts, appositions and conjuncts. An apposition or conjunct
-    in another case is someone else ("умер Ли Пэн, соратник Цзян Цзэминя": the genitive is
-    the comrade's leader, not a second man who died)."""
     ids = {tok.id}
     for c in children.get(tok.id, []):
-        if c.rel in {"appos", "conj"} and not _same_case(tok, c):
-            continue
         if c.rel in {"appos", "flat:name", "flat", "conj"}:
             ids |= _name_tokens(c, by_id, children)
-    return ids
-
-
-def _same_case(a: Any, b: Any) -> bool:
-    """Two tokens agree in case, or the tagger gives one of them none."""
-    ca, cb = (a.feats or {}).get("Case"), (b.feats or {}).get("Case")
-    return ca is None or cb is None or ca == cb
-
-
-def _agreeing_ids(tok: Any, children: dict[str, list[Any]]) -> set[str]:
-    """The ids under a token reached through words in its own case: "бывший глава ведомства
-    Иван Иванов" reaches Иванов, "критик лидера Эмомали Рахмона" does not reach the leader (a
-    genitive below a common noun is whose critic, not who)."""
-    ids, todo = {tok.id}, [tok]
-    while todo:
-        for c in children.get(todo.pop().id, []):
-            if c.id not in ids and (c.pos != "PROPN" or _same_case(tok, c)):
-                ids.add(c.id)
-                if _same_case(tok, c):
-                    todo.append(c)
     return ids
 
 
@@ -741,7 +716,7 @@ def _read_sentence(
                     or (
                         passive
                         and not _title_of(a.text)
-                        and not _person_spans(doc, _agreeing_ids(a, children))
+                        and not _person_spans(doc, _subtree_ids(a, children))
                     )
                 )
                 for a in args
@@ -754,8 +729,10 @@ def _read_sentence(
                 for a in args
                 if a.pos == "PROPN"
                 and a.text[:1].isupper()
-                and not a.text.isupper()  # "арестовало ФБР": an abbreviation is a body
-                and not any(x.type != "PER" and x.start <= a.start < x.stop for x in doc.spans)
+                # "арестовало ФБР": an abbreviation (not a surname in capitals, as decrees
+                # print them) or a body the tagger found is no person
+                and not (a.text.isupper() and len(a.text) <= 5)
+                and not any(x.type == "ORG" and x.start <= a.start < x.stop for x in doc.spans)
             ]
             if propn:
                 ids = _name_tokens(propn[0], by_id, children)
