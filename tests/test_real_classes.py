@@ -928,3 +928,19 @@ def test_a_drowning_is_a_death_and_a_given_name_with_patronymic_is_the_one_named
         None,
     )
     assert got == [("died", "Пётр Рябов", "2017-05-05")]
+
+
+def test_the_russian_trigger_scan_is_guarded_by_its_stems_first_letters_and_finds_the_same() -> (
+    None
+):
+    from custodes.languages.ru import reader
+
+    plain = reader._PATTERNS["trigger_stems"]
+    assert reader._TRIGGER.pattern.startswith("(?=[")  # every stem begins with a letter
+    text = (
+        "Указом Президента назначен Олег Зимин; ранее он был освобождён от должности. "
+        "В 2010 году УБИТ мэр, а Рябов стал министром и покинул пост. Обвинение предъявлено."
+    )
+    assert [m.span() for m in reader._TRIGGER.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]

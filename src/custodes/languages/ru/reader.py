@@ -58,7 +58,22 @@ _TITLE_RE = re.compile(
 _VERBS: dict[str, dict[str, str]] = _data()["verbs"]
 _ORGS: dict[str, str] = _data()["organizations"]
 _PATTERNS = russian_patterns(_data(), "languages/ru/vocabulary.yaml")
-_TRIGGER = _PATTERNS["trigger_stems"]
+
+
+def _first_letters(pattern: re.Pattern[str], stems: list[str]) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead for the letters its stems begin with ("назнач",
+    "освобо[жд]", "\\bубит": н, о, у …): the same matches, found about twice as fast, since
+    the engine leaves most positions of a text at one character class instead of trying every
+    stem (the whole text is scanned for triggers). A stem that begins otherwise keeps the
+    pattern as it is."""
+    heads = {re.sub(r"^\\b", "", st)[:1] for st in stems}
+    if not heads or not all(h.isalpha() for h in heads):
+        return pattern
+    letters = "".join(sorted({c for h in heads for c in (h.lower(), h.upper())}))
+    return re.compile(rf"(?=[{letters}])(?:{pattern.pattern})", pattern.flags)
+
+
+_TRIGGER = _first_letters(_PATTERNS["trigger_stems"], _data()["trigger_stems"])
 _NEGATED = _PATTERNS["not_event"]
 _NEGATED_ANY = _PATTERNS["denials"]
 _RU_LETTERS = str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІіҲҳҶҷӮӯӢӣ", "АаГгКкНнОоУуУуХхИиХхЧчУуИи")
