@@ -110,7 +110,9 @@ def test_the_queue_from_stored_conflicts_is_the_computed_queue(kb: KnowledgeBase
     kb.reject(fast[0].statement_id)
     kb.accept(fast[1].statement_id)
     view = kb.view()
-    assert [i.statement_id for i in review_queue(view, status="rejected")] == [fast[0].statement_id]
+    assert [i.statement_id for i in review_queue(view, status="rejected")] == [
+        fast[0].statement_id
+    ]
     accepted = [i.statement_id for i in review_queue(view, status="accepted")]
     assert fast[1].statement_id in accepted  # with the other posts of its event, if any
     assert len(review_queue(view, status="all")) == len(fast)
