@@ -1020,3 +1020,93 @@ def test_a_country_name_is_nobody_and_does_not_begin_a_persons_name() -> None:
         PUB,
     )
     assert [g[:2] for g in got] == [("appointed", "Jonas Maele")]
+
+
+def ru_dated(text: str, published: PartialDate | None = PUB) -> list[tuple[str, str, str | None]]:
+    return [
+        (e.type, e.person, e.date.iso if e.date else None) for e in extract(text, published).events
+    ]
+
+
+def test_a_name_in_the_genitive_is_whose_not_who() -> None:
+    # a common noun as the passive's subject, its only name in the genitive: whom, elsewhere
+    assert people("Давний оппонент губернатора Олега Зимина задержан в аэропорту.") == []
+    # a passive's subject is never a genitive: the one advised is not the one appointed
+    assert people("Прежний руководитель ведомства назначен помощником Олега Зимина.") == []
+
+
+def test_a_conjoined_verb_takes_the_subject_of_the_first_and_a_span_of_years_dates_its_end() -> (
+    None
+):
+    got = ru_dated(
+        "Олег Зимин был директором завода с 2004 по 2016 годы и подал в отставку после того, "
+        "как прокуратура попросила министра его уволить.",
+        None,
+    )
+    assert ("resigned", "Олег Зимин", "2016") in got
+    # a death is not dated by the tenure beside it
+    assert ru_dated("Скончался Пётр Рябов — мэр города с 1994 по 2001.", None) == [
+        ("died", "Пётр Рябов", None)
+    ]
+
+
+def test_an_event_asked_for_is_not_an_event() -> None:
+    assert people("Профсоюз потребовал уволить Олега Зимина.") == []
+    assert people("Оппозиция призвала к немедленному освобождению Олега Зимина.") == []
+
+
+def test_the_signers_clause_is_not_the_appointees() -> None:
+    got = people(
+        "3 марта 2015 года Иван Громов подписал указ, согласно которому депутат городского "
+        "совета Олег Зимин назначен на должность исполняющего обязанности мэра Тулы."
+    )
+    assert got == [("appointed", "Олег Зимин")]
+
+
+def test_a_year_marked_as_a_year_or_a_month_in_the_nominative_dates_the_event() -> None:
+    got = ru_dated(
+        "В конце девяностых (1998 г.) Олег Зимин стал директором завода. "
+        "В разгар кризиса (октябрь 2008 г.) Олег Зимин был назначен министром финансов.",
+        None,
+    )
+    assert ("appointed", "Олег Зимин", "1998") in got
+    assert ("appointed", "Олег Зимин", "2008-10") in got
+
+
+def test_a_womans_undeclined_given_name_keeps_her_surname_feminine() -> None:
+    got = people("Президент Иван Громов назначил свою супругу Гульнар Садыкову вице-президентом.")
+    assert got == [("appointed", "Гульнар Садыкова")]
+
+
+def test_an_abbreviated_body_is_nobody() -> None:
+    got = people(
+        "В США задержана телеведущая Анна Смит.\n42-летнюю журналистку 3 марта 2019 года "
+        "арестовало ФБР в аэропорту города Бостон."
+    )
+    assert ("arrested", "Анна Смит") in got
+    assert all(person != "Фбр" for _, person in got)
+
+
+def test_a_drowning_is_a_death_and_a_given_name_with_patronymic_is_the_one_named_in_full() -> None:
+    got = ru_dated(
+        "В пятницу, 5 мая 2017 года, в Чёрном море утонул депутат городского совета Пётр Рябов. "
+        "Коллеги сообщили, что Пётр Иванович погиб на глазах у друзей.",
+        None,
+    )
+    assert got == [("died", "Пётр Рябов", "2017-05-05")]
+
+
+def test_the_russian_trigger_scan_is_guarded_by_its_stems_first_letters_and_finds_the_same() -> (
+    None
+):
+    from custodes.languages.ru import reader
+
+    plain = reader._PATTERNS["trigger_stems"]
+    assert reader._TRIGGER.pattern.startswith("(?=[")  # every stem begins with a letter
+    text = (
+        "Указом Президента назначен Олег Зимин; ранее он был освобождён от должности. "
+        "В 2010 году УБИТ мэр, а Рябов стал министром и покинул пост. Обвинение предъявлено."
+    )
+    assert [m.span() for m in reader._TRIGGER.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
