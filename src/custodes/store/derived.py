@@ -120,9 +120,10 @@ def refresh(
             q = select(s.org_key).distinct().where(s.person_key.in_(sorted(affected)))
             orgs |= {r[0] for r in conn.execute(q) if r[0]}
             # statements an analyst's edit gave to one of these people
-            moved = [sid for sid, f in _edits(conn).items() if f.get("person_key") in affected]
+            edits = _edits(conn)
+            moved = [sid for sid, f in edits.items() if f.get("person_key") in affected]
             for r in _rows_in(conn, select(s.id, s.org_key), s.id, moved):
-                orgs.add(_edits(conn)[r[0]].get("org_key") or r[1])
+                orgs.add(edits[r[0]].get("org_key") or r[1])
     resolved = _refresh_orgs(conn, orgs)
     conn.execute(delete(tenures).where(tenures.c.org_key.in_(sorted(resolved))))
     _write_tenures(conn, resolved)
