@@ -23,6 +23,7 @@ from custodes.store.schema import (
     org_identities,
     person_identities,
     person_names,
+    stored_conflicts,
     tenures,
 )
 
@@ -159,6 +160,56 @@ def test_edits_and_organisation_decisions_keep_the_derived_tables(
     ):
         kb.decide(args[0].removeprefix("org_"), *args[1:], who="analyst", entity="org", undo=True)
     assert _tables(kb) == _rebuilt(kb) == before, "undoing every edit and decision restores them"
+
+
+def _conflict_rows(kb: KnowledgeBase) -> list[tuple[Any, ...]]:
+    with kb.engine.connect() as conn:
+        rows = conn.execute(select(stored_conflicts.c.id, stored_conflicts.c.conflict))
+        return sorted((r[0], repr(r[1])) for r in rows)
+
+
+def test_batches_of_organisations_change_how_often_a_statement_is_read_not_what_is_derived(
+    kb: KnowledgeBase, report: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A rebuild derives tenures a batch of organisations at a time, those that share people
+    side by side; batches of two give the tables (and conflicts) one batch of all gives."""
+    kb.ingest_document(*report)
+    for name, text in TEXTS.items():
+        (tmp_path / name).write_text(text, "utf-8")
+        kb.ingest_file(tmp_path / name)
+    monkeypatch.setattr(derived, "TENURE_BATCH", 10_000)
+    whole = _rebuilt(kb), _conflict_rows(kb)
+    assert whole[1], "the report has conflicts to compare"
+    monkeypatch.setattr(derived, "TENURE_BATCH", 2)
+    with kb.engine.connect() as conn:
+        keys = sorted({r[0] for r in conn.execute(select(org_identities.c.resolved))})
+        batches = derived._batches(conn, View(conn), keys)
+    assert len(keys) > 4 and all(len(b) <= 2 for b in batches)
+    assert sorted(k for b in batches for k in b) == keys, "every organisation, once"
+    assert (_rebuilt(kb), _conflict_rows(kb)) == whole
+
+
+def test_organisations_that_share_people_share_a_batch(
+    kb: KnowledgeBase, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Two agencies a career runs through are read together, whatever the alphabet says."""
+    monkeypatch.setattr(derived, "TENURE_BATCH", 2)
+    careers = tmp_path / "careers.txt"
+    careers.write_text(
+        "On 3 May 2021 Arman Dzhaksybekov was appointed Director of the Zeta Border Service. "
+        "On 9 June 2022 Arman Dzhaksybekov was appointed Chairman of the Alpha Guard Agency. "
+        "On 1 July 2022 Nurlan Abenov was appointed Director of the Beta Customs Office. "
+        "On 2 July 2022 Olzhas Temirov was appointed Director of the Gamma Police Department.",
+        "utf-8",
+    )
+    kb.ingest_file(careers, published=PartialDate(2022, 7, 5))
+    with kb.engine.connect() as conn:
+        keys = sorted({r[0] for r in conn.execute(select(org_identities.c.resolved))})
+        batches = derived._batches(conn, View(conn), keys)
+    zeta = next(k for k in keys if "zeta" in k)
+    alpha = next(k for k in keys if "alpha" in k)
+    assert len(keys) >= 4
+    assert any({zeta, alpha} <= set(b) for b in batches), batches
 
 
 def test_decisions_are_judgements_with_who_and_when(kb: KnowledgeBase, report: Any) -> None:

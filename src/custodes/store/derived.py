@@ -391,12 +391,15 @@ TENURE_BATCH = 32
 
 
 def _write_tenures(conn: Connection, org_keys: Iterable[str]) -> None:
+    """Derive and write the tenures of these resolved organisations, and their conflicts
+    from the same statements and tenures, in memory (``derived_conflicts.org_conflicts``)."""
     from custodes.store.view import View
 
     view = View(conn)
     rows: list[dict[str, Any]] = []
-    for batch in _chunks(sorted(org_keys), TENURE_BATCH):
-        for key, found in batch_tenures(view, batch):
+    conflicts: dict[str, list[Any]] = {}
+    for batch in _batches(conn, view, sorted(set(org_keys))):
+        for key, found, own, scope in batch_tenures(view, batch):
             rows.extend(
                 {
                     "org_key": key,
@@ -408,11 +411,67 @@ def _write_tenures(conn: Connection, org_keys: Iterable[str]) -> None:
                 }
                 for t in found
             )
+            conflicts[key] = derived_conflicts.org_conflicts(key, found, own, scope)
         if len(rows) > 20_000:
             insert_rows(conn, tenures, rows)
             rows = []
     insert_rows(conn, tenures, rows)
-    derived_conflicts.write(conn, org_keys)  # the conflicts next to the tenures they rest on
+    # the conflicts next to the tenures they rest on
+    derived_conflicts.write(conn, org_keys, conflicts)
+
+
+def _batches(conn: Connection, view: Any, keys: list[str]) -> list[list[str]]:
+    """The organisations in batches of ``TENURE_BATCH``, those that share people side by side.
+    A batch reads its organisations' statements and every other statement of their people
+    (``batch_tenures``), so a person whose posts fall in several batches is read, and built
+    into a ``Statement``, once per batch: in alphabetical batches a rebuild built 2.4
+    statements for each one stored, since careers run through one country's agencies and the
+    alphabet scatters those. Here the organisations linked by people (the same stored key or
+    identity) are grouped, each group in the order a walk from its first key along the most
+    shared people takes; groups smaller than a batch share batches. The order changes how
+    often a statement is read, never what is derived."""
+    if len(keys) <= TENURE_BATCH:
+        return [keys] if keys else []
+    s, pi = statements.c, person_identities.c
+    wanted = set(keys)
+    orgs = view.org_identity()
+    identity = dict(conn.execute(select(pi.person_key, pi.identity)).tuples().all())
+    # person → the first organisation met with them; every later one is linked to it
+    first: dict[str, str] = {}
+    shared: dict[str, dict[str, int]] = {k: {} for k in keys}
+    q = select(s.person_key, s.org_key).distinct().where(s.person_key.is_not(None))
+    for person, stored in conn.execute(q.where(s.org_key.is_not(None))):
+        org = orgs.get(stored, stored)
+        if org not in wanted:
+            continue
+        who = identity.get(person, person)
+        other = first.setdefault(who, org)
+        if other != org:
+            shared[org][other] = shared[org].get(other, 0) + 1
+            shared[other][org] = shared[other].get(org, 0) + 1
+    seen: set[str] = set()
+    groups: list[list[str]] = []
+    for start in keys:
+        if start in seen:
+            continue
+        group, todo = [], [start]
+        seen.add(start)
+        while todo:  # breadth first, the most shared neighbours first
+            k = todo.pop(0)
+            group.append(k)
+            near = sorted(shared[k].items(), key=lambda kv: (-kv[1], kv[0]))
+            for n, _ in near:
+                if n not in seen:
+                    seen.add(n)
+                    todo.append(n)
+        groups.append(group)
+    batches: list[list[str]] = []
+    for group in groups:
+        if batches and len(batches[-1]) + len(group) <= TENURE_BATCH:
+            batches[-1].extend(group)
+            continue
+        batches.extend(group[i : i + TENURE_BATCH] for i in range(0, len(group), TENURE_BATCH))
+    return batches
 
 
 def org_tenures(view: Any, key: str) -> list[Tenure]:
@@ -423,16 +482,20 @@ def org_tenures(view: Any, key: str) -> list[Tenure]:
     return scope_of(view, key).own()
 
 
-def batch_tenures(view: Any, keys: list[str]) -> Iterator[tuple[str, list[Tenure]]]:
-    """(key, tenures) of each resolved organisation key, exactly what ``org_tenures`` gives
-    one key at a time, from two reads for all of them. ``org_tenures`` reads an organisation's
-    statements, then every statement whose person key is one of its people's; a full rebuild
-    doing that per organisation reads each statement two or three times through a query of
-    its own, which is most of the time at a million statements. Here the organisations'
-    statements come in one read, their people's in a few, and each organisation's scope is
-    assembled from them in the same order ``scope_of`` makes it (its own statements in
-    document order, then the others in document order), since the order decides ties (which
-    spelling names a tenure, the order of its statement ids)."""
+def batch_tenures(
+    view: Any, keys: list[str]
+) -> Iterator[tuple[str, list[Tenure], list[Any], dict[str, Any]]]:
+    """(key, tenures, own statements, scope) of each resolved organisation key: the tenures
+    exactly what ``org_tenures`` gives one key at a time, from two reads for all of them; the
+    organisation's own statements in document order (``View.statements(org_keys=[key])``);
+    and every statement its tenures were derived from, by id. ``org_tenures`` reads an
+    organisation's statements, then every statement whose person key is one of its people's;
+    a full rebuild doing that per organisation reads each statement two or three times
+    through a query of its own, which is most of the time at a million statements. Here the
+    organisations' statements come in one read, their people's in a few, and each
+    organisation's scope is assembled from them in the same order ``scope_of`` makes it (its
+    own statements in document order, then the others in document order), since the order
+    decides ties (which spelling names a tenure, the order of its statement ids)."""
     from custodes.tenures import derive_tenures
 
     inverse: dict[str, list[str]] = {}
@@ -463,7 +526,7 @@ def batch_tenures(view: Any, keys: list[str]) -> Iterator[tuple[str, list[Tenure
         scope = {st.id: st for st in own[k]}
         for i in sorted(i for p in people[k] for i in by_person.get(p, ())):
             scope.setdefault(ordered[i].id, ordered[i])
-        yield k, [t for t in derive_tenures(scope.values()) if t.org_key == k]
+        yield k, [t for t in derive_tenures(scope.values()) if t.org_key == k], own[k], scope
 
 
 _PARTIAL_DATE_FIELDS = tuple(f.name for f in fields(PartialDate))
