@@ -120,6 +120,22 @@ def test_an_appointment_elsewhere_ends_open_tenures() -> None:
     assert t.ended_by_event
 
 
+def test_one_organisations_tenures_are_those_of_all_that_name_it(view: View) -> None:
+    """``derive_tenures(…, org_key=K)`` leaves out the other organisations' tenures, not the
+    statements that end K's (a move elsewhere, a death): on the bundled report each
+    organisation's tenures are those of everything, filtered."""
+    stmts = view.statements()
+    every = derive_tenures(stmts)
+    orgs = {t.org_key for t in every}
+    assert len(orgs) > 3
+    for org in orgs:
+        assert derive_tenures(stmts, org_key=org) == [t for t in every if t.org_key == org]
+    held = st("holds", "Ann Lee", "2022-01-05")
+    moved = st("event", "Ann Lee", "2022-02-01", "appointed", org="Executive Office", title="Chief")
+    (t,) = derive_tenures([held, moved], org_key=held.org_key)
+    assert t.end_reason == "moved to Chief (Executive Office)", "ended by the other's statement"
+
+
 def test_a_move_ends_the_posts_it_leaves_and_names_where_to() -> None:
     to = st("event", "Ann Lee", "2022-01-06", "moved", event_id="m", title="Head")
     away = st(

@@ -185,9 +185,11 @@ def _destinations(stmts: list[Statement]) -> dict[str, str]:
     return {k: " – ".join(v) for k, v in out.items()}
 
 
-def derive_tenures(statements: Iterable[Statement]) -> list[Tenure]:
+def derive_tenures(statements: Iterable[Statement], org_key: str | None = None) -> list[Tenure]:
     """Tenures from statements (any order, any documents). Pure: the same statements always
-    give the same tenures."""
+    give the same tenures. With ``org_key``, only the tenures of that organisation's posts:
+    the other statements still end them (a move elsewhere, a death), but their own tenures,
+    which a caller deriving one organisation would throw away, are not assembled."""
     stmts = list(statements)
     dated = [s for s in stmts if s.date is not None]  # vacancies name no person: keep them
     pairs: dict[tuple[str, str], list[Statement]] = defaultdict(list)
@@ -195,7 +197,12 @@ def derive_tenures(statements: Iterable[Statement]) -> list[Tenure]:
         if s.person_key and s.post_key and tenure_effect(s) != "none":
             pairs[(s.person_key, s.post_key)].append(s)  # type: ignore[index]
     dest = _destinations(dated)
-    tenures = [t for group in pairs.values() for t in _pair_tenures(group, dest)]
+    groups: Iterable[list[Statement]] = pairs.values()
+    if org_key is not None:  # a tenure's organisation is one of its statements'
+        groups = [g for g in groups if any(s.org_key == org_key for s in g)]
+    tenures = [t for group in groups for t in _pair_tenures(group, dest)]
+    if org_key is not None:
+        tenures = [t for t in tenures if t.org_key == org_key]
     _deaths(tenures, dated)
     _inferred_ends(tenures, dated)
     return sorted(tenures, key=lambda t: (t.org_key or "", t.post_key, t.first_seen, t.person))

@@ -526,7 +526,7 @@ def batch_tenures(
         scope = {st.id: st for st in own[k]}
         for i in sorted(i for p in people[k] for i in by_person.get(p, ())):
             scope.setdefault(ordered[i].id, ordered[i])
-        yield k, [t for t in derive_tenures(scope.values()) if t.org_key == k], own[k], scope
+        yield k, derive_tenures(scope.values(), org_key=k), own[k], scope
 
 
 _PARTIAL_DATE_FIELDS = tuple(f.name for f in fields(PartialDate))
