@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from custodes.analyses import roster
@@ -17,8 +18,8 @@ from custodes.exchange.jsonl import LoadError, dump, load
 from custodes.extract.dates import PartialDate
 from custodes.extract.pipeline import Extraction
 from custodes.ingest.read import Document
-from custodes.store import KnowledgeBase
-from custodes.store.schema import SCHEMA_VERSION
+from custodes.store import KnowledgeBase, derived
+from custodes.store.schema import SCHEMA_VERSION, tenures
 
 runner = CliRunner(env={"COLUMNS": "200"})
 
@@ -85,8 +86,32 @@ def test_a_bad_line_writes_nothing(source: KnowledgeBase, tmp_path: Path) -> Non
     with KnowledgeBase.open("sqlite://") as target:
         before = target.counts()
         with pytest.raises(LoadError, match=rf"bad.jsonl:{len(lines) - 2}: not a JSON line"):
-            load(target, path)
+            load(target, path, batch=2)  # batches written before the bad line: rolled back
         assert target.counts() == before
+
+
+def test_a_failed_load_leaves_the_derived_tables_as_they_were(
+    source: KnowledgeBase, tmp_path: Path
+) -> None:
+    """The load and its derivation are one transaction: a bad line at the end of a dump into a
+    knowledge base in use leaves its derived tables built and unchanged, nothing to rebuild."""
+    good = tmp_path / "kb.jsonl"
+    good.write_text(_dump(source), encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(good.read_text("utf-8") + "{not json\n", encoding="utf-8")
+    with KnowledgeBase.open("sqlite://") as target:
+        load(target, good)
+        roster_before = _holders(target, "2022-01-05")
+        count = select(func.count()).select_from(tenures)
+        with target.engine.connect() as conn:
+            tenures_before = conn.execute(count).scalar()
+        with pytest.raises(LoadError, match="not a JSON line"):
+            load(target, bad, batch=2)
+        with target.engine.connect() as conn:
+            assert derived.is_built(conn), "still derived: no rebuild was needed"
+            assert conn.execute(count).scalar() == tenures_before
+        assert target.view().tenures_stored
+        assert _holders(target, "2022-01-05") == roster_before
 
 
 def test_the_cli_dumps_and_loads(kb_path: Path, tmp_path: Path) -> None:

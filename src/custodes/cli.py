@@ -1342,8 +1342,8 @@ def load_cmd(
     db: DbOption = "custodes.db",
 ) -> None:
     """Load a JSON-lines dump, or Parquet files, into a knowledge base (new or not), in bulk
-    transactions; loading the same dump again changes nothing. The file is checked first: a
-    bad line is one error and nothing is written."""
+    transactions; loading the same dump again changes nothing. Each line is checked as it is
+    read and the load is one transaction: a bad line is one error and nothing is written."""
     from custodes.exchange.jsonl import LoadError, load
     from custodes.exchange.parquet import load as parquet_load
 

@@ -427,18 +427,28 @@ class KnowledgeBase:
 
     @contextmanager
     def bulk_transaction(
-        self, tables: Sequence[Any] = ()
+        self, tables: Sequence[Any] = (), derive: bool = False
     ) -> Iterator[Callable[[Mapping[str, Sequence[Mapping[str, Any]]]], None]]:
         """One transaction for many batches of ``bulk_insert`` rows (``exchange.jsonl.load``
         calls what it yields once per batch), with ``tables``' secondary indexes made once at
         the end (``bulk.bulk_mode``). Rows keyed by hashes land on a page each, so on SQLite
         a million of them in 5,000-row transactions rewrite gigabytes, a commit at a time; in
         one transaction each page is written about once. Memory is the caller's batch and
-        SQLite's bounded page cache; an error rolls everything back."""
+        SQLite's bounded page cache; an error rolls everything back.
+
+        With ``derive``, the derived tables are left alone while the rows go in (each batch
+        would otherwise re-derive what it touches) and derived once from everything at the
+        end, in the same transaction: a load that fails leaves the knowledge base, derived
+        tables included, as it was, with nothing to derive again."""
         from custodes.store.bulk import bulk_mode
 
-        with self._transaction() as conn, bulk_mode(conn, tables):
-            yield lambda rows: _bulk_insert(conn, rows)
+        with self._transaction() as conn:
+            if derive:
+                conn.execute(delete(derived_state))
+            with bulk_mode(conn, tables):
+                yield lambda rows: _bulk_insert(conn, rows)
+            if derive:
+                derived.rebuild(conn)
 
     def derive_later(self) -> None:
         """Stop keeping the derived tables up to date, for a bulk load: analyses derive per
