@@ -234,17 +234,29 @@ class _Ending:
     about: tuple[str, str | None] = ("", None)
 
 
-def _endings(dated: list[Statement]) -> list[_Ending]:
+def _endings(dated: list[Statement], tenures: list[Tenure]) -> list[_Ending]:
+    """The endings that could end one of ``tenures``: a vacancy of one of their posts, a
+    roster of one of their organisations, a move of one of their people (the others could
+    end only tenures that are not there: one organisation's derivation reads its people's
+    statements everywhere)."""
     out: list[_Ending] = []
+    posts = {t.post_key for t in tenures}
+    orgs = {t.org_key for t in tenures}
+    people = {t.person_key for t in tenures}
     rosters: dict[tuple[str, str | None, str], list[Statement]] = defaultdict(list)
     for s in dated:
         assert s.date is not None
         if s.kind == "vacant" and s.post_key:  # (a)
+            if s.post_key not in posts:
+                continue
             about = ("post", s.post_key)
             out.append(_Ending(s.date, f"vacant on {s.date.iso}", [s.id], _post(s.post_key), about))
         elif s.kind == "holds":
-            rosters[(s.doc_id, s.org_key, s.date.iso)].append(s)
-        elif s.kind == "event" and s.leg == "to" and tenure_effect(s) == "start":  # (c)
+            if s.org_key in orgs:
+                rosters[(s.doc_id, s.org_key, s.date.iso)].append(s)
+        elif s.kind == "event" and s.leg == "to" and s.person_key in people:  # (c)
+            if tenure_effect(s) != "start":
+                continue
             where = s.label if s.post_key else "another post"
             ending = _elsewhere(s.person_key, s.org_key)
             about = ("person", s.person_key)
@@ -281,7 +293,7 @@ def _unlisted(
 
 def _inferred_ends(tenures: list[Tenure], dated: list[Statement]) -> None:
     """Rules (a), (b), (c) of the module docstring; the earliest ending wins."""
-    endings = sorted(_endings(dated), key=lambda e: e.date.first_day())
+    endings = sorted(_endings(dated, tenures), key=lambda e: e.date.first_day())
     # each ending under what it is about, in that order: a tenure's candidates are its post's,
     # its person's and its organisation's, taken in the order of ``endings``
     about: dict[tuple[str, str | None], list[int]] = defaultdict(list)

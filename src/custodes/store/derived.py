@@ -426,10 +426,9 @@ def _batches(conn: Connection, view: Any, keys: list[str]) -> list[list[str]]:
     (``batch_tenures``), so a person whose posts fall in several batches is read, and built
     into a ``Statement``, once per batch: in alphabetical batches a rebuild built 2.4
     statements for each one stored, since careers run through one country's agencies and the
-    alphabet scatters those. Here the organisations linked by people (the same stored key or
-    identity) are grouped, each group in the order a walk from its first key along the most
-    shared people takes; groups smaller than a batch share batches. The order changes how
-    often a statement is read, never what is derived."""
+    alphabet scatters those. Here each batch gathers the organisations sharing most people
+    (the same stored key or identity) with those it holds. The order changes how often a
+    statement is read, never what is derived."""
     if len(keys) <= TENURE_BATCH:
         return [keys] if keys else []
     s, pi = statements.c, person_identities.c
@@ -449,28 +448,23 @@ def _batches(conn: Connection, view: Any, keys: list[str]) -> list[list[str]]:
         if other != org:
             shared[org][other] = shared[org].get(other, 0) + 1
             shared[other][org] = shared[other].get(org, 0) + 1
-    seen: set[str] = set()
-    groups: list[list[str]] = []
-    for start in keys:
-        if start in seen:
-            continue
-        group, todo = [], [start]
-        seen.add(start)
-        while todo:  # breadth first, the most shared neighbours first
-            k = todo.pop(0)
-            group.append(k)
-            near = sorted(shared[k].items(), key=lambda kv: (-kv[1], kv[0]))
-            for n, _ in near:
-                if n not in seen:
-                    seen.add(n)
-                    todo.append(n)
-        groups.append(group)
+    # greedy: a batch starts from the first organisation left and takes, one at a time, the
+    # one sharing most people with what it holds (one country's agencies before the rest: a
+    # common name links countries too, by few people); with none linked, the next in order
+    left = dict.fromkeys(keys)
     batches: list[list[str]] = []
-    for group in groups:
-        if batches and len(batches[-1]) + len(group) <= TENURE_BATCH:
-            batches[-1].extend(group)
-            continue
-        batches.extend(group[i : i + TENURE_BATCH] for i in range(0, len(group), TENURE_BATCH))
+    while left:
+        start = next(iter(left))
+        del left[start]
+        batch, pull = [start], dict(shared[start])
+        while len(batch) < TENURE_BATCH and left:
+            linked = [(n, k) for k, n in pull.items() if k in left]
+            k = min(linked, key=lambda x: (-x[0], x[1]))[1] if linked else next(iter(left))
+            del left[k]
+            batch.append(k)
+            for other, n in shared[k].items():
+                pull[other] = pull.get(other, 0) + n
+        batches.append(batch)
     return batches
 
 
@@ -489,13 +483,15 @@ def batch_tenures(
     exactly what ``org_tenures`` gives one key at a time, from two reads for all of them; the
     organisation's own statements in document order (``View.statements(org_keys=[key])``);
     and every statement its tenures were derived from, by id. ``org_tenures`` reads an
-    organisation's statements, then every statement whose person key is one of its people's;
-    a full rebuild doing that per organisation reads each statement two or three times
-    through a query of its own, which is most of the time at a million statements. Here the
-    organisations' statements come in one read, their people's in a few, and each
-    organisation's scope is assembled from them in the same order ``scope_of`` makes it (its
-    own statements in document order, then the others in document order), since the order
-    decides ties (which spelling names a tenure, the order of its statement ids)."""
+    organisation's statements, then every statement whose person key is one of its people's
+    (here: every event of theirs, the only statements of another organisation that end or
+    name a tenure of this one, ``tenures.derive_tenures``); a full rebuild doing that per
+    organisation reads each statement two or three times through a query of its own, which
+    is most of the time at a million statements. Here the organisations' statements come in
+    one read, their people's in a few, and each organisation's scope is assembled from them
+    in the same order ``scope_of`` makes it (its own statements in document order, then the
+    others in document order), since the order decides ties (which spelling names a tenure,
+    the order of its statement ids)."""
     from custodes.tenures import derive_tenures
 
     inverse: dict[str, list[str]] = {}
@@ -513,10 +509,15 @@ def batch_tenures(
             own[k].append(st)
     people = {k: {st.person_key for st in own[k] if st.person_key} for k in keys}
     everyone = sorted(set().union(*people.values()))
-    # the people's statements elsewhere (those here are read already), in document order
+    # the people's events elsewhere (those here are read already), in document order: what
+    # ends or names a tenure here (a move, an appointment elsewhere, a death); their claims
+    # about other organisations' posts (``holds``, ``vacant``: four in ten statements) end
+    # only tenures of those organisations, which are not derived here
     theirs: dict[str, Any] = {st.id: st for st in read}
     for chunk in _chunks(everyone, 5000):
-        more = view.statements(person_keys=chunk, not_org_keys=owners, stored_keys=raw)
+        more = view.statements(
+            person_keys=chunk, not_org_keys=owners, kinds=["event"], stored_keys=raw
+        )
         theirs.update((st.id, st) for st in more)
     ordered = sorted(theirs.values(), key=lambda st: (st.doc_id, st.start, st.id))
     by_person: dict[str, list[int]] = {}
