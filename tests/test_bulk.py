@@ -63,3 +63,14 @@ def test_a_column_left_to_its_default_goes_through_sqlalchemy() -> None:
         assert insert_rows(conn, table, [{"id": 1}, {"id": 2}]) == 2  # SQLAlchemy fills it in
         stored = conn.exec_driver_sql("SELECT id, status FROM t ORDER BY id").all()
     assert stored == [(1, "new"), (2, "new")]
+
+
+def test_rows_that_name_other_columns_are_not_sent_by_the_driver() -> None:
+    """Rows with as many columns as the first but not the same: nothing is written and the
+    caller's own path says what is wrong."""
+    engine = create_engine("sqlite://")
+    metadata.create_all(engine, tables=[reviews])
+    with engine.begin() as conn:
+        other = {k: v for k, v in ROWS[1].items() if k != "undone_at"} | {"id": 7}
+        assert not driver_executemany(conn, reviews.insert(), reviews, [ROWS[0], other])
+        assert conn.exec_driver_sql("SELECT count(*) FROM reviews").scalar() == 0

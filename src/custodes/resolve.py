@@ -168,7 +168,14 @@ def same_person(a: str, b: str, threshold: float = 85.0) -> bool:
     """Are two names spellings of one person? Every word of the shorter name must match a word
     of the longer one (an initial matches its word), patronymics given on both sides must agree,
     and the matched words must be close overall."""
-    (wa, pa), (wb, pb) = _parts(a), _parts(b)
+    return _same_parts(_parts(a), _parts(b), threshold)
+
+
+def _same_parts(
+    a: tuple[tuple[str, ...], str | None], b: tuple[tuple[str, ...], str | None], threshold: float
+) -> bool:
+    """``same_person`` of two names' ``_parts``."""
+    (wa, pa), (wb, pb) = a, b
     if not wa or not wb:
         return False
     if pa and pb and not word_match(pa, pb):
@@ -198,16 +205,17 @@ def is_partial(name: str) -> bool:
     return len(words) < 2 or any(len(w) == 1 for w in words)
 
 
-def _word_blocks(name: str) -> set[str]:
-    return {w[:3] for w in name_words(name) if len(w) > 3}
+def _word_blocks(name: str, words: tuple[str, ...] | None = None) -> set[str]:
+    return {w[:3] for w in (name_words(name) if words is None else words) if len(w) > 3}
 
 
-def _pair_blocks(name: str) -> set[str]:
+def _pair_blocks(name: str, words: tuple[str, ...] | None = None) -> set[str]:
     """Blocks of a full name: every pair of its words' first three letters. Two full names are
     one person only if every word of the shorter matches a word of the longer, so they share a
-    pair; a given name alone (thousands of "Serik"s) is never a block."""
-    words = sorted({w[:3] for w in name_words(name)})
-    return {f"{a}+{b}" for i, a in enumerate(words) for b in words[i + 1 :]}
+    pair; a given name alone (thousands of "Serik"s) is never a block. (``words``: the name's
+    ``name_words``, when the caller has them.)"""
+    starts = sorted({w[:3] for w in (name_words(name) if words is None else words)})
+    return {f"{a}+{b}" for i, a in enumerate(starts) for b in starts[i + 1 :]}
 
 
 def blocks(name: str) -> set[str]:
@@ -232,21 +240,26 @@ def cluster(names: Iterable[str], threshold: float = 85.0) -> list[int]:
             i = parent[i]
         return i
 
+    # each name's parts, once: every pass below over more names than ``_parts``' cache
+    # holds (200,000) would miss it on every name, which made a rebuild of a million
+    # statements spend a third of its identities on splitting names again
+    every = [_parts(n) for n in items]
     by_key: dict[str, int] = {}
-    for i, n in enumerate(items):
-        k = name_key(n)
+    for i, (w, _) in enumerate(every):
+        k = " ".join(sorted(w))  # name_key
         if k in by_key:
             parent[find(i)] = find(by_key[k])  # identical keys need no comparison
         else:
             by_key[k] = i
-    partial = {i: is_partial(items[i]) for i in by_key.values()}
+    parts = {i: every[i] for i in by_key.values()}
+    partial = {i: len(p[0]) < 2 or any(len(w) == 1 for w in p[0]) for i, p in parts.items()}
     pairs: dict[str, list[int]] = defaultdict(list)
     words: dict[str, list[int]] = defaultdict(list)
     for i in by_key.values():
         if not partial[i]:
-            for b in _pair_blocks(items[i]):
+            for b in _pair_blocks(items[i], parts[i][0]):
                 pairs[b].append(i)
-            for b in _word_blocks(items[i]):
+            for b in _word_blocks(items[i], parts[i][0]):
                 words[b].append(i)
 
     # Full names first; a name with an initial or a surname alone joins a cluster only when it
@@ -255,16 +268,16 @@ def cluster(names: Iterable[str], threshold: float = 85.0) -> list[int]:
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 i, j = members[x], members[y]
-                if find(i) != find(j) and same_person(items[i], items[j], threshold):
+                if find(i) != find(j) and _same_parts(parts[i], parts[j], threshold):
                     parent[find(i)] = find(j)
     for i in by_key.values():
         if not partial[i]:
             continue
         fits = {
             find(j)
-            for b in _word_blocks(items[i])
+            for b in _word_blocks(items[i], parts[i][0])
             for j in words[b]
-            if same_person(items[i], items[j], threshold)
+            if _same_parts(parts[i], parts[j], threshold)
         }
         if len(fits) == 1:
             parent[find(i)] = fits.pop()

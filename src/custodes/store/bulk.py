@@ -54,7 +54,8 @@ def driver_executemany(
     names = set(cols)
     if any(c.default is not None and c.name not in names for c in table.c):
         return False
-    if any(len(r) != len(cols) or r.keys() != names for r in rows):
+    width = len(cols)
+    if any(len(r) != width for r in rows):
         return False
     compiled = stmt.compile(dialect=conn.dialect, column_keys=cols)
     order = compiled.positiontup
@@ -63,7 +64,10 @@ def driver_executemany(
     dialect = conn.dialect
     procs = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in order]
     get = itemgetter(*order) if len(order) > 1 else (lambda r: (r[order[0]],))
-    params: list[Any] = [get(r) for r in rows]
+    try:  # as many columns as the first row, and all of its: the same columns
+        params: list[Any] = [get(r) for r in rows]
+    except KeyError:
+        return False
     # None goes through too: a JSON column's processor makes it 'null', as SQLAlchemy does
     processed = [(i, f) for i, f in enumerate(procs) if f is not None]
     if processed:
