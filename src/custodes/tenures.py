@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from custodes.extract.dates import PartialDate
 from custodes.ontology import EVENT_TYPES
@@ -221,9 +222,10 @@ def _deaths(tenures: list[Tenure], dated: list[Statement]) -> None:
                 t.statement_ids.append(s.id)
 
 
-@dataclass(frozen=True)
-class _Ending:
-    """A date that would end the open tenures it ``applies`` to, with its reason and evidence."""
+class _Ending(NamedTuple):
+    """A date that would end the open tenures it ``applies`` to, with its reason and evidence.
+    (A named tuple: an organisation's derivation makes one for every appointment of each of
+    its people, anywhere, and a frozen dataclass was a tenth of a rebuild's tenures.)"""
 
     date: PartialDate
     reason: str

@@ -83,7 +83,7 @@ class Statement:
             date = date.bound(row.get("date_after") if row.get("date_bound") == "between" else None)
         elif date is not None and row.get("date_bound") == "not_before":
             date = date.since()
-        if not _REQUIRED.issubset(row.keys()):  # the generated __init__ says what is missing
+        if not row.keys() >= _REQUIRED:  # the generated __init__ says what is missing
             return cls(date=date, **{k: row[k] for k in _ROW_FIELDS if k in row})
         # a rebuild of a million statements makes a million and a half of them: filled in
         # directly, not through the generated __init__ of a frozen class (29 keyword
