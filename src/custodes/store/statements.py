@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields
 from datetime import datetime
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from custodes.countries import country_in, country_of, with_country
@@ -83,17 +84,18 @@ class Statement:
             date = date.bound(row.get("date_after") if row.get("date_bound") == "between" else None)
         elif date is not None and row.get("date_bound") == "not_before":
             date = date.since()
-        if not row.keys() >= _REQUIRED:  # the generated __init__ says what is missing
-            return cls(date=date, **{k: row[k] for k in _ROW_FIELDS if k in row})
         # a rebuild of a million statements makes a million and a half of them: filled in
         # directly, not through the generated __init__ of a frozen class (29 keyword
         # arguments, each set through object.__setattr__), which was half of reading one
+        try:
+            required = _get_required(row)
+        except KeyError:  # the generated __init__ says what is missing
+            return cls(date=date, **{k: row[k] for k in _ROW_FIELDS if k in row})
         out = object.__new__(cls)
         values = out.__dict__
-        values.update(_DEFAULTS)
-        for k in _ROW_FIELDS:
-            if k in row:
-                values[k] = row[k]
+        values.update(zip(_REQUIRED, required, strict=True))
+        for k, default in _DEFAULTS.items():
+            values[k] = row.get(k, default)
         values["date"] = date
         return out
 
@@ -101,9 +103,8 @@ class Statement:
 # read once: a knowledge base of a million statements makes a million of them
 _ROW_FIELDS = tuple(k for k in Statement.__dataclass_fields__ if k != "date")
 _DEFAULTS = {f.name: f.default for f in fields(Statement) if f.default is not MISSING}
-_REQUIRED = frozenset(
-    f.name for f in fields(Statement) if f.default is MISSING and f.name != "date"
-)
+_REQUIRED = tuple(f.name for f in fields(Statement) if f.default is MISSING and f.name != "date")
+_get_required = itemgetter(*_REQUIRED)
 # a PartialDate is frozen, so one parse serves every statement of that day
 _parse_date = lru_cache(maxsize=1 << 16)(PartialDate.parse)
 
