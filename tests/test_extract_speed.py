@@ -15,7 +15,7 @@ from re import _parser as sre_parse
 import pytest
 
 from custodes import ontology
-from custodes.extract import dates, roster, select
+from custodes.extract import dates, institutions, roster, select
 
 SENTENCES = [
     "President Ali Rahimov appointed Colonel Bolat Nurov Head of the Border Service on Monday.",
@@ -131,6 +131,7 @@ def first_characters(pattern: str, flags: int) -> set[str]:
             None,
         ),
         (roster.ROSTER_MARKER, r"\b", "(?=[acfiklprs])", None),
+        (institutions._SECTOR, r"\b", "(?=[A-Z])", None),
         (
             select.TRIGGER_RE,
             "",
@@ -151,7 +152,15 @@ def first_characters(pattern: str, flags: int) -> set[str]:
         ),
         (ontology.RANK_RE, r"(?<![\w-])", ontology._first_letters(ontology._RANKS), None),
     ],
-    ids=["relative dates", "roster marker", "triggers", "decree words", "titles", "ranks"],
+    ids=[
+        "relative dates",
+        "roster marker",
+        "sector words",
+        "triggers",
+        "decree words",
+        "titles",
+        "ranks",
+    ],
 )
 def test_look_ahead_admits_every_first_character(compiled, prefix, look, body) -> None:
     """A look ahead for the characters a pattern's alternatives begin with changes no match
