@@ -119,8 +119,13 @@ DATE_RE = re.compile(
     + ")",
     re.IGNORECASE,
 )
+# the letters (either case) and digits the expressions below begin with: a look ahead for them
+# leaves most positions of a text after one test instead of trying every expression there
+# (the same matches, about twice as fast; a test checks that the set covers every expression)
+RELATIVE_FIRST = r"abdefijlmnostuwy\dвнсэт"
 RELATIVE_RE = re.compile(
-    r"\b(?P<rel>(?:on\s+|in\s+the\s+\w+\s+of\s+)?the\s+same\s+day|that\s+same\s+day|that\s+day"
+    rf"\b(?=[{RELATIVE_FIRST}])"
+    r"(?P<rel>(?:on\s+|in\s+the\s+\w+\s+of\s+)?the\s+same\s+day|that\s+same\s+day|that\s+day"
     r"|the\s+(?:next|following)\s+day|the\s+day\s+(?:after|before)|the\s+previous\s+day"
     r"|the\s+same\s+(?:evening|morning|night|afternoon)|that\s+(?:evening|morning|night|afternoon)"
     r"|simultaneously(?!\s+with)|at\s+the\s+same\s+time"

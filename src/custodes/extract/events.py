@@ -17,7 +17,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from custodes.extract.mentions import PersonMention, Post, PostMention
+from custodes.extract.mentions import PersonMention, Post, PostMention, doc_text
 from custodes.extract.vocabulary import load as load_vocabulary
 from custodes.ontology import TITLE_WORDS
 
@@ -287,7 +287,7 @@ def _core(tok: Token) -> set[int]:
 def _including(trig: Token, people: list[PersonMention], nxt: int) -> list[PersonMention]:
     """The people listed after ", including" in the trigger's own clause (before the next
     trigger, a semicolon or "while"): the victims, detainees or defendants of a plural event."""
-    text = trig.doc.text
+    text = doc_text(trig)
     end = nxt
     m = re.search(r"[;]|\bwhile\b|\bwhereas\b", text[trig.idx : nxt])
     if m:
@@ -389,8 +389,8 @@ def read_triggers(
         nxt = triggers[k + 1].idx if k + 1 < len(triggers) else sent.end_char
         prev = triggers[k - 1].idx if k > 0 else sent.start_char
         later = bool(
-            re.search(r"\blater\b(?![^(]*\))", sent.doc.text[prev : trig.idx], re.I)
-        ) and not re.search(r"\blater\s*\(", sent.doc.text[prev : trig.idx])
+            re.search(r"\blater\b(?![^(]*\))", doc_text(sent)[prev : trig.idx], re.I)
+        ) and not re.search(r"\blater\s*\(", doc_text(sent)[prev : trig.idx])
         lemma = trig.lower_ if _imperative(trig) else trig.lemma_.lower()
         if trig.dep_ == "amod" and trig.head.tag_ == "NNS" and not _person_at(trig.head, people):
             continue  # "addressing the appointed chiefs, X said": nobody named is appointed here
@@ -567,11 +567,11 @@ def read_triggers(
         if lemma == "dismiss" and re.match(
             r"\s+(?:as\s+(?:[\"“«]|baseless|false|groundless|untrue|fake|rumou?rs?|nonsense)"
             r"|the\s+(?:reports?|rumou?rs?|claims?|allegations?))\b",
-            sent.doc.text[trig.idx + len(trig) :],
+            doc_text(sent)[trig.idx + len(trig) :],
         ):
             continue  # "dismissed as baseless reports that …": a denial, not a dismissal
         if etype == "dismissed" and re.search(
-            r"\b(?:at|on)\s+(?:his|her)\s+own\s+request\b", sent.doc.text[trig.idx : nxt]
+            r"\b(?:at|on)\s+(?:his|her)\s+own\s+request\b", doc_text(sent)[trig.idx : nxt]
         ):
             etype = "resigned"  # "relieved … at his own request"
         if lemma == "go" and etype == "appointed":
@@ -583,7 +583,7 @@ def read_triggers(
                 for p in _people_in(g, people)
             ][:1]
             pron = None
-        if lemma == "promote" and re.search(r"\brank\b", sent.doc.text[trig.idx : nxt]):
+        if lemma == "promote" and re.search(r"\brank\b", doc_text(sent)[trig.idx : nxt]):
             continue  # "promoted to the rank of colonel" is a rank, not a post
         if lemma == "retire" and not passive:
             etype = "resigned"
@@ -616,7 +616,7 @@ def read_triggers(
                 for p in persons
                 if not re.fullmatch(
                     r"\s+(?:\w+\s+){0,2}?(?:with|for|of|over)\s+(?:the\s+)?",
-                    sent.doc.text[trig.idx + len(trig) : p.start],
+                    doc_text(sent)[trig.idx + len(trig) : p.start],
                     re.IGNORECASE,
                 )
             ]
@@ -647,7 +647,7 @@ def read_triggers(
                     trigger=trig,
                     posts=to_post if etype in {"appointed", "moved"} else from_post,
                     from_posts=from_post if etype == "moved" else None,
-                    instead=bool(re.match(r"\s+instead\b", sent.doc.text[trig.idx + len(trig) :])),
+                    instead=bool(re.match(r"\s+instead\b", doc_text(sent)[trig.idx + len(trig) :])),
                     later=later,
                     reported=_reporting_head(trig),
                     undated=undated,
@@ -681,7 +681,7 @@ def _imperative(t: Token) -> bool:
 
 def _named_post(trig: Token, nxt: int) -> PostMention | None:
     """ "moved … to the post of Master General": a post the title list does not know."""
-    text = trig.doc.text
+    text = doc_text(trig)
     m = re.search(
         r"\bto\s+the\s+(?:post|position)\s+of\s+(?:the\s+)?([^,.;()]{3,80})", text[trig.idx : nxt]
     )
@@ -841,7 +841,7 @@ def _post_window(
     trig: Token, posts: list[PostMention], nxt: int, sent: Span
 ) -> tuple[PostMention | None, PostMention | None]:
     """(post taken up, post left) among the posts after the trigger and before the next one."""
-    text = sent.doc.text
+    text = doc_text(sent)
     to_post = from_post = None
     for pm in posts:
         if not trig.idx < pm.start < nxt:

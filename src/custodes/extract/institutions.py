@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 from typing import Any
 
+from custodes.extract.select import substrings_pattern
 from custodes.institutions import vocabulary
 
 EXTRACTOR = "rules:institutions/1"
@@ -771,9 +772,13 @@ _STRONG = (
 )
 
 
-# ... and a document about the security sector names one of its words
+# whether a text holds any of those words, about three times as fast as testing them in turn
+_STRONG_RE = substrings_pattern(_STRONG)
+
+# ... and a document about the security sector names one of its words (each begins with a
+# capital: behind a look ahead for one, the same matches, faster)
 _SECTOR = re.compile(
-    r"\b(?:Security|Intelligence|Counter-?[Ii]ntelligence|Guards?|Border|Frontier|Defen[cs]e|"
+    r"\b(?=[A-Z])(?:Security|Intelligence|Counter-?[Ii]ntelligence|Guards?|Border|Frontier|Defen[cs]e|"
     r"Interior|Internal Affairs|Police|Gendarmerie|Prosecutor|Procurator|Army|Armed Forces|"
     r"Military|Special Service|Secret Service|Counter-?[Tt]errorism|Emergenc\w+|Protection|"
     r"[A-Z]{2,6})\b"
@@ -784,7 +789,7 @@ def extract_institutions(text: str, abbreviations: dict[str, str] | None = None)
     """Every institutional statement the text states explicitly."""
     low = text.lower()
     cyrillic = bool(re.search(r"[а-яё]", low))
-    if not cyrillic and not (any(k in low for k in _STRONG) and _SECTOR.search(text)):
+    if not cyrillic and not (_SECTOR.search(text) and _STRONG_RE.search(low)):
         return []
     # abbreviations the text defines: "Name (ABBR)", "Name (French: …, ABBR)", "Name (ABBR; …)"
     abbr = r"(?P<abbr>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,7})"

@@ -65,7 +65,8 @@ def item_date(text: str, published: PartialDate | None) -> PartialDate | None:
         return published is None or d.first_day() <= published.last_day()
 
     head = text[:400]
-    for m in find_dates(head):
+    # (a dateline dates the item only beside a publication date: without one it is not read)
+    for m in find_dates(head) if published is not None else []:
         before = head[: m.start]
         line_start = before.rfind("\n") + 1
         lead = before[line_start:]

@@ -360,6 +360,20 @@ def _country_prefix(span: list[Token]) -> int:
     return best
 
 
+_TEXT_KEY = "custodes.text"
+
+
+def doc_text(item: Doc | Span | Token) -> str:
+    """The whole text of the parse ``item`` belongs to, kept with the parse: spaCy's
+    ``Doc.text`` joins every token's text anew each time it is read, and the rules read it
+    several times for each parsed sentence."""
+    doc = item.doc
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def find_people(
     doc: Doc | Span, offset: int = 0, known: frozenset[str] = frozenset()
 ) -> list[PersonMention]:
@@ -485,7 +499,7 @@ def find_people(
                 and span[0].head.pos_ == "VERB"
                 and span[0].i > span[0].sent.start
             )
-            if not subject and not re.match(r",\s+(?:\d|who\b)", doc.doc.text[end : end + 8]):
+            if not subject and not re.match(r",\s+(?:\d|who\b)", doc_text(doc)[end : end + 8]):
                 continue  # but "Ouazzani, 58, took over", "Khreisat, who was …" are names
         if (
             len(span) == 1
@@ -514,12 +528,12 @@ def find_people(
         if (
             nxt is not None
             and nxt.text == ":"
-            and re.search(r"(?:^|\n)[^\S\n]*[-•*][^\S\n]*$", doc.doc.text[: span[0].idx])
+            and re.search(r"(?:^|\n)[^\S\n]*[-•*][^\S\n]*$", doc_text(doc)[: span[0].idx])
         ):
             continue  # "- Term End: 5 August 2025": an infobox's field, not a name
         start = span[0].idx
         end = span[-1].idx + len(span[-1].text)
-        text = doc.doc.text[start:end] if isinstance(doc, Span) else doc.text[start:end]
+        text = doc_text(doc)[start:end]
         out.append(PersonMention(start + offset, end + offset, text, span[0].i, span[-1].i + 1))
     return out
 

@@ -38,7 +38,7 @@ from custodes.extract.merge import _merge
 from custodes.extract.model import EXTRACT_KEYS, Event, Extraction
 from custodes.extract.parsers import load_nlp
 from custodes.extract.roster import RosterClaim, RosterState, read_roster
-from custodes.extract.select import _DECREE, Candidate, candidates, for_parser
+from custodes.extract.select import Candidate, candidates, for_parser, is_decree
 from custodes.extract.structures import (
     appointment_list,
     chronology_deaths,
@@ -67,6 +67,8 @@ def abbreviations(text: str) -> dict[str, str]:
     the abbreviation; failing that (transliterated ones such as "Committee for National
     Security (GKNB)"), the tail after the last title word."""
     out: dict[str, str] = {}
+    if "(" not in text:
+        return out  # no brackets, no definitions (most news): the pattern is slow to say so
     for m in _ABBR_DEF.finditer(text):
         abbr = m.group("abbr")
         words = m.group("full").split()
@@ -131,14 +133,21 @@ def extract_many(
             done[i] = _bounded(langs[i].read()(*docs[i]), docs[i][1])
         return [_with_relations(docs[i][0], done[i]) for i in range(len(docs))]
     nlp = nlp or load_nlp()
-    cands = [candidates(text, pub, select) for text, pub in docs]
+    # the decree test reads the whole text: once per document, for the selection and the reading
+    decrees = [is_decree(text) for text, _ in docs]
+    cands = [
+        candidates(text, pub, select, decree=decree)
+        for (text, pub), decree in zip(docs, decrees, strict=True)
+    ]
     flat = [(i, c) for i, cs in enumerate(cands) for c in cs]
     parsed = nlp.pipe((for_parser(c.sentence.text) for _, c in flat), batch_size=batch_size)
     per_doc: list[list[tuple[Candidate, object]]] = [[] for _ in docs]
     for (i, c), sdoc in zip(flat, parsed, strict=True):
         per_doc[i].append((c, sdoc))
     return [
-        _with_relations(docs[i][0], _bounded(_assemble(*docs[i], per_doc[i]), docs[i][1]))
+        _with_relations(
+            docs[i][0], _bounded(_assemble(*docs[i], per_doc[i], decrees[i]), docs[i][1])
+        )
         for i in range(len(docs))
     ]
 
@@ -171,12 +180,40 @@ def _with_relations(text: str, extraction: Extraction) -> Extraction:
     return extraction
 
 
+# where a place may follow: "of Kazakhstan", "in Almaty"
+_PLACE_AFTER = re.compile(r"\b(?:of|in|from|across|to)\s+")
+_WORD_EDGE = re.compile(r"\b")
+
+
+def _not_places(names: set[str], text: str) -> set[str]:
+    """The names of ``names`` that ``text`` never puts right after "of", "in", "from",
+    "across" or "to" (as whole words). One scan of the text for those words serves every name:
+    a regular expression per name would be compiled anew for each document's names, and so
+    many patterns push the ones used everywhere else out of the ``re`` module's cache."""
+    if not names:
+        return names
+    after = {m.end() for m in _PLACE_AFTER.finditer(text)}
+
+    def place(name: str) -> bool:
+        i = text.find(name)
+        while i >= 0:
+            if i in after and _WORD_EDGE.match(text, i + len(name)):
+                return True
+            i = text.find(name, i + 1)
+        return False
+
+    return {k for k in names if not place(k)}
+
+
 def _shift(pm: PersonMention, off: int) -> PersonMention:
     return PersonMention(pm.start + off, pm.end + off, pm.name, pm.token_start, pm.token_end)
 
 
 def _assemble(
-    text: str, published: PartialDate | None, parsed: list[tuple[Candidate, object]]
+    text: str,
+    published: PartialDate | None,
+    parsed: list[tuple[Candidate, object]],
+    decree: bool | None = None,
 ) -> Extraction:
     abbr = abbreviations(text)
     events: list[Event] = []
@@ -185,7 +222,8 @@ def _assemble(
     last_end_post: dict[str, PostMention] = {}
     last_end_any: PostMention | None = None
     rstate = RosterState()
-    decree = bool(_DECREE.search(text))
+    if decree is None:
+        decree = is_decree(text)
     last_date: PartialDate | None = None
     pending: tuple[str, PartialDate | None] | None = None
     # every event told of a group not yet named ("were arrested", "are charged"), by type
@@ -208,9 +246,7 @@ def _assemble(
             if p.token_end - p.token_start >= 2 and last.ent_type_ not in {"GPE", "LOC", "NORP"}:
                 known.add(last.text)
     # ... unless the text also uses it as a place ("of Kazakhstan", "in Almaty")
-    known = {
-        k for k in known if not re.search(rf"\b(?:of|in|from|across|to)\s+{re.escape(k)}\b", text)
-    }
+    known = _not_places(known, text)
     if subject:
         known.add(subject.split()[-1])
     for n, (cand, sdoc) in enumerate(parsed):

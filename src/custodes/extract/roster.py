@@ -18,8 +18,9 @@ from custodes.extract.mentions import PersonMention, Post, PostMention
 from custodes.extract.segment import Sentence
 from custodes.ontology import strip_ranks
 
+# (behind a look ahead for the letters its phrases begin with: the same matches, faster)
 ROSTER_MARKER = re.compile(
-    r"\b(?:as\s+follows|as\s+of\s+(?:today|now|\d|\w+\s+\d)|structured\s+as|"
+    r"\b(?=[acfiklprs])(?:as\s+follows|as\s+of\s+(?:today|now|\d|\w+\s+\d)|structured\s+as|"
     r"(?:current|present)\s+leadership|leadership\s+(?:is|was|consists|comprised|included)|"
     r"is\s+(?:now\s+)?vacant|remains\s+vacant|kept\s+their\s+(?:positions|posts)|"
     r"following\s+heads|line-?up)\b",

@@ -48,7 +48,14 @@ WEAK_TRIGGER_RE = re.compile(
     r"succeed|chosen|selected|went\s+to|goes\s+to|assign|reassign|inaugurat|overthr|depos)",
     re.IGNORECASE,
 )
-TRIGGER_RE = re.compile(STRONG_TRIGGER_RE.pattern + "|" + WEAK_TRIGGER_RE.pattern, re.IGNORECASE)
+# the letters the triggers begin with: behind a look ahead for them the engine leaves most
+# positions after one test (the same matches, about twice as fast; a test reads the set off
+# the patterns)
+_TRIGGER_FIRST = "abcdefgijkmnopqrstuw"
+TRIGGER_RE = re.compile(
+    rf"(?=[{_TRIGGER_FIRST}])(?:{STRONG_TRIGGER_RE.pattern}|{WEAK_TRIGGER_RE.pattern})",
+    re.IGNORECASE,
+)
 # Substrings every trigger above contains: a plain `in` test on the lower-cased sentence is far
 # cheaper than the regular expressions, and rules out most sentences of ordinary news.
 _TRIGGER_STEMS = (
@@ -129,15 +136,45 @@ _TRIGGER_STEMS = (
 )
 
 
+def substrings_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that finds a text holding any of ``stems`` (plain substrings: its search
+    is ``any(stem in text for stem in stems)``), written as a tree of their
+    letters ("a(?:ccused|ppoint|rrest|…)|d(?:e(?:a(?:d|th)|…)"): the engine tries one branch
+    per first letter at each position instead of every stem, about three times as fast as
+    testing the stems one by one (a stem that another one begins with adds nothing to it)."""
+    tree: dict[str, dict] = {}
+    for stem in stems:
+        node = tree
+        for ch in stem:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""  # a whole stem ends here: what it would go on to is not needed
+        alts = [re.escape(ch) + branch(sub) for ch, sub in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return re.compile(branch(tree))
+
+
+_STEMS_RE = substrings_pattern(_TRIGGER_STEMS)
+
+
 def _has_trigger(text: str) -> bool:
-    low = text.lower()
-    return any(stem in low for stem in _TRIGGER_STEMS) and bool(TRIGGER_RE.search(text))
+    # the stems on the lower-cased text first (a plain substring test: the same as
+    # ``any(stem in low for stem in _TRIGGER_STEMS)``), then the trigger pattern
+    return bool(_STEMS_RE.search(text.lower())) and bool(TRIGGER_RE.search(text))
 
 
 def can_hold_event(sentence: str) -> bool:
     """The cheap test that decides which sentences are parsed at all (most have no trigger
     word, so that is tested first)."""
-    if _INCOMING.search(sentence) and _PERSON_CUE.search(sentence):
+    if (
+        ("new" in sentence or "incoming" in sentence)  # what _INCOMING needs, found faster
+        and _INCOMING.search(sentence)
+        and _PERSON_CUE.search(sentence)
+    ):
         return True  # "introduce the new Head of the Service, X": a change of holder
     if not _has_trigger(sentence):
         return False  # the common case: no trigger word at all
@@ -184,9 +221,11 @@ def candidates(
     published: PartialDate | None,
     select: bool = True,
     test: Callable[[str], bool] | None = None,
+    decree: bool | None = None,
 ) -> list[Candidate]:
     """The sentences worth parsing, each with its resolved dates and heading. ``test`` decides
-    which sentences can hold an event (English by default)."""
+    which sentences can hold an event (English by default); ``decree``, whether the text is a
+    decree or an order (``is_decree``), where the caller has tested it already."""
     test = test or can_hold_event
     ctx = DateContext(published=published)
     ctx.year_heading = chronology_year(text)
@@ -196,7 +235,8 @@ def candidates(
     paras = paragraphs(text)
     # In decrees and orders the line "Place, date" is the date of signing: it dates the items
     # after it, and items before the first one are dated by the next (a signature block).
-    decree = bool(_DECREE.search(text))
+    if decree is None:
+        decree = is_decree(text)
     datelines = [k for k, p in enumerate(paras) if p.dateline and not p.duplicate] if decree else []
 
     def signed_after(k: int) -> PartialDate | None:
@@ -258,10 +298,10 @@ def candidates(
         wanted = [in_roster or not select or test(x.text) for x in sents]
         # dates are read where an event may be and in the paragraph before one (whose dates
         # "the next day" may point to); elsewhere they cannot date anything
-        ahead = k + 1 < len(paras) and (
-            _may_hold(paras[k + 1]) if test is can_hold_event else test(paras[k + 1].text)
-        )
-        if any(wanted) or ahead:
+        if any(wanted) or (
+            k + 1 < len(paras)
+            and (_may_hold(paras[k + 1]) if test is can_hold_event else test(paras[k + 1].text))
+        ):
             para_dates = find_dates(p.text, p.start)
         else:
             para_dates = []
@@ -287,6 +327,9 @@ def candidates(
 # deposed and detained, …"), one per line
 _INFOBOX_DATE = re.compile(r"^\s*(?:-\s*)?Date\s*:\s*(?P<v>.+)$", re.IGNORECASE)
 _OUTCOME = re.compile(r"^\s*(?:-\s*)?(?:Result|Outcome)\s*:", re.IGNORECASE)
+# what every line _OUTCOME matches contains, looked for in whole paragraphs before they are
+# split into sentences
+_OUTCOME_WORD = re.compile(r"(?:Result|Outcome)\s*:", re.IGNORECASE)
 
 
 def _infobox_day(paras: list[Paragraph], published: PartialDate | None) -> PartialDate | None:
@@ -294,6 +337,8 @@ def _infobox_day(paras: list[Paragraph], published: PartialDate | None) -> Parti
     that day for a happening of one day (a coup, an assassination: "Alpha Condé deposed and
     detained"), else only a lower bound (a crisis or a revolution starts on its Date and its
     outcomes come later); None for a span ("22 March – 11 April 2005") or without an infobox."""
+    if not any(_OUTCOME_WORD.search(p.text) for p in paras[:40]):
+        return None  # no line can be a Result field (the common case: no infobox at all)
     lines = [x.text for p in paras[:40] for x in sentences(p)]
     fields = [m.group("v") for x in lines if (m := _INFOBOX_DATE.match(x))]
     if len(fields) > 1 or not any(_OUTCOME.match(x) for x in lines):
@@ -442,19 +487,38 @@ def for_parser(text: str) -> str:
     return text[:i] + text[i].lower() + text[i + 1 :]
 
 
-_DECREE = re.compile(
+# words that make a text a decree or an order ("I hereby decree", "ORDER OF", "постановляю") ...
+_DECREE_WORDS = (
     r"\b(?:(?i:I\s+(?:hereby\s+)?(?:decree|resolve|order)|it\s+is\s+(?:hereby\s+)?"
     r"(?:decreed|resolved|ordered)|hereby\s+(?:decree|order))|DECREE|ORDER\s+OF|RESOLUTION\s+OF"
     r"|(?i:постановляю|распоряжени[ея]\s+президента|указ\s+президента|приказ\s+(?:председателя|министра|директора)))\b"
     r"|(?i:\bI\s+determine\b|\bdetermines?:|\bdispatch\s+no\.?)"
-    # or two numbered items that act: "1. To appoint …", "2. Relieve …"
-    r"|(?:^|\n)[^\S\n]*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
+)
+# ... or two numbered items that act: "1. To appoint …", "2. Relieve …"
+_DECREE_ACTS = (
+    r"(?:^|\n)[^\S\n]*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
     r"[\s\S]*\n[^\S\n]*\d{1,2}[.)]\s+(?i:to\s+)?(?i:appoint|relieve|dismiss|transfer|release)"
-    # or two numbered items in the passive: "1. X is appointed …", "2. Y is exonerated …"
-    r"|(?:^|\n)[^\S\n]*\d{1,2}[.)][^\n]{3,80}?\b(?:is|are|shall\s+be)\s+(?:appointed|dismissed|relieved"
+)
+# ... or two numbered items in the passive: "1. X is appointed …", "2. Y is exonerated …"
+_DECREE_PASSIVES = (
+    r"(?:^|\n)[^\S\n]*\d{1,2}[.)][^\n]{3,80}?\b(?:is|are|shall\s+be)\s+(?:appointed|dismissed|relieved"
     r"|exonerated|transferred)\b[\s\S]*\n[^\S\n]*\d{1,2}[.)][^\n]{3,80}?\b(?:is|are|shall\s+be)\s+"
     r"(?:appointed|dismissed|relieved|exonerated|transferred)\b"
 )
+_DECREE = re.compile(_DECREE_WORDS + "|" + _DECREE_ACTS + "|" + _DECREE_PASSIVES)
+# the same three searched one by one, the words behind a look ahead for the letters they begin
+# with: one engine pass over the whole text tries all three at every position, and that is
+# about half as fast
+_DECREE_PARTS = (
+    re.compile(r"(?=(?i:[ihdпру])|[DOR])(?:" + _DECREE_WORDS + ")"),
+    re.compile(_DECREE_ACTS),
+    re.compile(_DECREE_PASSIVES),
+)
+
+
+def is_decree(text: str) -> bool:
+    """Whether ``text`` is a decree or an order: ``bool(_DECREE.search(text))``, faster."""
+    return any(p.search(text) for p in _DECREE_PARTS)
 
 
 def _listing(p: Paragraph) -> bool:

@@ -50,11 +50,16 @@ def document_id(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:20]
 
 
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+
+
 def detect_language(text: str) -> str:
     """``ru`` or ``en`` (or ``und``) by script: enough to route English and Russian sources."""
     sample = text[:20000]
-    cyr = len(re.findall(r"[\u0400-\u04ff]", sample))
-    lat = len(re.findall(r"[A-Za-z]", sample))
+    # letters counted by the run (a word at a time, not a list of every letter)
+    cyr = sum(map(len, _CYRILLIC_RUN.findall(sample)))
+    lat = sum(map(len, _LATIN_RUN.findall(sample)))
     if cyr + lat < 20:
         return "und"
     return "ru" if cyr > lat else "en"
