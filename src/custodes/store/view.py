@@ -499,10 +499,12 @@ class View:
             wanted = [f"p:{b}" for b in _pair_blocks(name)]
         cand = select(nb.person_key).where(nb.block.in_(wanted))
         exact = select(pi.person_key).where(or_(pi.person_key == key, pi.identity == key))
+        # one IN of a UNION, not an OR of two INs: PostgreSQL answers the OR by scanning every
+        # spelling (112 ms at a million statements), the union through the indexes (0.9 ms)
         rows = self._rows(
             select(pn.name, pn.person_key, pi.identity)
             .join(person_identities, pi.person_key == pn.person_key)
-            .where(or_(pn.person_key.in_(cand), pn.person_key.in_(exact)))
+            .where(pn.person_key.in_(cand.union(exact)))
         )
         hits: set[str] = set()
         for person, stored, who in rows:
