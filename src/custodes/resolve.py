@@ -128,7 +128,11 @@ def name_words(name: str) -> tuple[str, ...]:
 
 def name_key(name: str) -> str:
     """A key that is the same for one name in any script or transliteration."""
-    return " ".join(sorted(name_words(name)))
+    return _words_key(name_words(name))
+
+
+def _words_key(words: tuple[str, ...]) -> str:
+    return " ".join(sorted(words))
 
 
 # endings of East Slavic, Turkic, Caucasian and Central Asian surnames, after _word
@@ -201,7 +205,10 @@ def _same_parts(
 
 def is_partial(name: str) -> bool:
     """A surname alone or a name with an initial: it joins a cluster only when it fits one."""
-    words = name_words(name)
+    return _partial_words(name_words(name))
+
+
+def _partial_words(words: tuple[str, ...]) -> bool:
     return len(words) < 2 or any(len(w) == 1 for w in words)
 
 
@@ -246,13 +253,13 @@ def cluster(names: Iterable[str], threshold: float = 85.0) -> list[int]:
     every = [_parts(n) for n in items]
     by_key: dict[str, int] = {}
     for i, (w, _) in enumerate(every):
-        k = " ".join(sorted(w))  # name_key
+        k = _words_key(w)  # name_key
         if k in by_key:
             parent[find(i)] = find(by_key[k])  # identical keys need no comparison
         else:
             by_key[k] = i
     parts = {i: every[i] for i in by_key.values()}
-    partial = {i: len(p[0]) < 2 or any(len(w) == 1 for w in p[0]) for i, p in parts.items()}
+    partial = {i: _partial_words(p[0]) for i, p in parts.items()}
     pairs: dict[str, list[int]] = defaultdict(list)
     words: dict[str, list[int]] = defaultdict(list)
     for i in by_key.values():
