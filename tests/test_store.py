@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import nullcontext
+from pathlib import Path
+
 import pytest
+from conftest import PG_URL, _postgres_answers, pg_schema
 
 from custodes.extract.pipeline import Extraction
 from custodes.ingest.read import Document
@@ -152,3 +157,55 @@ def test_a_case_file_is_stored_once_on_both_databases(kb: KnowledgeBase) -> None
     reach = [r.attrs.get("reach") for r in rels if r.type == "function" and r.attrs.get("reach")]
     assert reach and all(isinstance(x, list | str) for x in reach)
     assert {r.country for r in rels} == {"GE"}
+
+
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def test_an_analysis_reads_one_state_of_the_knowledge_base(
+    backend: str, tmp_path: Path, report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``View.reading()``: a document written while an analysis reads is not half seen. On
+    PostgreSQL the reads keep their snapshot while the writer commits; on SQLite the writer
+    cannot commit until the read ends (here it gives up after its busy timeout of 1 s)."""
+    monkeypatch.setenv("CUSTODES_BUSY_TIMEOUT", "1")
+    if backend == "sqlite":
+        target, schemas = str(tmp_path / "kb.db"), nullcontext(None)
+    else:
+        if not _postgres_answers():
+            pytest.skip(f"no PostgreSQL at {PG_URL}")
+        target, schemas = PG_URL, pg_schema("custodes_reading")
+    with schemas as schema, KnowledgeBase.open(target, schema=schema) as kb:
+        with KnowledgeBase.open(target, schema=schema) as writer:
+            view = kb.view()
+            with view.reading():
+                assert view.documents() == []
+                if backend == "sqlite":
+                    with pytest.raises(Exception, match="locked"):
+                        writer.ingest_document(*report)
+                else:
+                    assert writer.ingest_document(*report).status == "ingested"
+                assert view.documents() == []
+            if backend == "sqlite":
+                assert writer.ingest_document(*report).status == "ingested"
+            assert len(view.documents()) == 1
+
+
+def test_a_write_that_timed_out_on_the_lock_leaves_the_next_one_free(
+    tmp_path: Path, report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader holding the SQLite file past the busy timeout fails that document's commit;
+    the next document of the batch is written (before, the failed commit left the pooled
+    connection inside its transaction, and every later write failed)."""
+    monkeypatch.setenv("CUSTODES_BUSY_TIMEOUT", "1")
+    target = tmp_path / "kb.db"
+    with KnowledgeBase.open(str(target)) as kb:
+        reader = sqlite3.connect(target)
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM documents").fetchall()
+        with pytest.raises(Exception, match="locked"):
+            kb.ingest_document(*report)
+        reader.rollback()
+        assert kb.ingest_document(*report).status == "ingested"
+        assert kb.counts()["documents"] == 1
+        reader.close()

@@ -77,14 +77,15 @@ def _first_letters(words: list[str]) -> str:
     return "(?=[" + "".join(firsts) + "])"
 
 
-TITLE_RE = re.compile(
-    r"(?<![\w-])"
-    + _first_letters([t["match"] for t in _TITLES])
-    + r"(?:"
-    + "|".join(f"(?P<t{i}>{_title_pattern(t['match'])})" for i, t in enumerate(_TITLES))
-    + r")(?![\w])",
-    re.IGNORECASE,
-)
+def _title_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w-])"
+        + _first_letters([t["match"] for t in _TITLES])
+        + r"(?:"
+        + "|".join(f"(?P<t{i}>{_title_pattern(t['match'])})" for i, t in enumerate(_TITLES))
+        + r")(?![\w])",
+        re.IGNORECASE,
+    )
 
 
 def title_of(m: re.Match[str]) -> Title:
@@ -98,7 +99,7 @@ def title_of(m: re.Match[str]) -> Title:
 
 def parse_title(text: str) -> Title | None:
     """The normalised title of a phrase that is exactly a title, else None."""
-    m = TITLE_RE.fullmatch(text.strip())
+    m = __getattr__("TITLE_RE").fullmatch(text.strip())
     return title_of(m) if m else None
 
 
@@ -119,16 +120,34 @@ TITLE_WORDS: frozenset[str] = frozenset(
 
 _RANKS = sorted(_data()["ranks"], key=len, reverse=True)
 _SERVICES = "|".join(re.escape(s) for s in _data()["rank_services"])
-RANK_RE = re.compile(
-    r"(?<![\w-])"
-    + _first_letters(_RANKS)
-    + r"(?:"
-    + "|".join(re.escape(r).replace(r"\-", "[-‐‑ ]") for r in _RANKS)
-    + r")\.?(?:\s+of\s+(?:"
-    + _SERVICES
-    + r"))?(?![\w-])",
-    re.IGNORECASE,
-)
+def _rank_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w-])"
+        + _first_letters(_RANKS)
+        + r"(?:"
+        + "|".join(re.escape(r).replace(r"\-", "[-‐‑ ]") for r in _RANKS)
+        + r")\.?(?:\s+of\s+(?:"
+        + _SERVICES
+        + r"))?(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+# ``TITLE_RE`` and ``RANK_RE`` are compiled when first asked for (``from custodes.ontology
+# import TITLE_RE`` asks): the analyses import this module for its event types, and a roster
+# from the command line should not pay 40-80 ms to compile two patterns it never uses
+_LAZY = {"TITLE_RE": _title_re, "RANK_RE": _rank_re}
+TITLE_RE: re.Pattern[str]
+RANK_RE: re.Pattern[str]
+
+
+def __getattr__(name: str) -> Any:
+    if name in globals():  # compiled already (a call from inside this module)
+        return globals()[name]
+    if name in _LAZY:
+        value = globals()[name] = _LAZY[name]()
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 RANK_WORDS: frozenset[str] = frozenset(
     v for r in _RANKS for w in r.replace("-", " ").split() for v in (w, w.rstrip("."))
 )
@@ -136,7 +155,7 @@ RANK_WORDS: frozenset[str] = frozenset(
 
 def strip_ranks(name: str) -> str:
     """``"Major-General of National Security Askar Amerkhanov"`` → ``"Askar Amerkhanov"``."""
-    return re.sub(r"\s+", " ", RANK_RE.sub(" ", name)).strip(" ,")
+    return re.sub(r"\s+", " ", __getattr__("RANK_RE").sub(" ", name)).strip(" ,")
 
 
 def normalize_ministry(field: str) -> str:

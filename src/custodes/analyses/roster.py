@@ -128,7 +128,13 @@ def roster_of(scope: Scope, on: PartialDate) -> Roster:
 def roster(view: View, org: str, on: PartialDate) -> Roster:
     """Posts and holders of ``org`` (a name or abbreviation) on ``on``. Where the knowledge
     base keeps its tenures (``store/derived.py``), only the organisation's tenures that cover
-    the day are read, with the statements they cite and its seats and vacancy claims."""
+    the day are read, with the statements they cite and its seats and vacancy claims, all in
+    one snapshot (``View.reading``)."""
+    with view.reading():
+        return _roster(view, org, on)
+
+
+def _roster(view: View, org: str, on: PartialDate) -> Roster:
     if not view.tenures_stored:
         return roster_of(org_scope(view, org), on)
     key = org_key_of(view, org)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, Table, create_engine, event, text
+from sqlalchemy import Connection, Engine, Table, any_, bindparam, create_engine, event, text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.pool import StaticPool
 
 
@@ -84,6 +85,16 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def one_of(column: Any, values: Sequence[str], dialect: str) -> Any:
+    """``column IN values``, written for the dialect. On PostgreSQL ``column = ANY(:array)``:
+    one parameter, so the query's text is the same whatever the number of values, and the
+    driver can prepare it and the server plan it once (an ``IN`` of 122 statement ids was a
+    new text of 122 parameters at every roster). Elsewhere an expanding ``IN``."""
+    if dialect == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+    return column.in_(values)
 
 
 def insert_ignore(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> int:

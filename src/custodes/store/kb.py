@@ -136,10 +136,14 @@ class KnowledgeBase:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
             try:
                 yield conn
+                # inside the try: a commit that fails (a reader held the file past the busy
+                # timeout) leaves the transaction open, and the pooled connection would refuse
+                # every later write of this process ("cannot start a transaction within a
+                # transaction"): one locked document failed the rest of its batch
+                conn.commit()
             except BaseException:
                 conn.rollback()
                 raise
-            conn.commit()
 
     def view(self, min_confidence: float = 0.0) -> View:
         """A read-only view: what analyses get; ``min_confidence`` leaves out statements the

@@ -40,7 +40,7 @@ metadata = MetaData()
 # (store/derived_conflicts.py) and the review queue's index. Each version is an Alembic revision
 # of that number (``store/migrations/versions/000N_*.py``): change a table here, bump the version
 # and add its revision; tests/test_migrations.py compares a new and a migrated knowledge base.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 custodes_schema = Table(
@@ -101,10 +101,11 @@ statements = Table(
     Column("status", String(16), nullable=False, default="extracted"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_statements_doc", "doc_id"),
-    Index("ix_statements_person", "person_key"),
-    # a person's events of a span (``analyses.diff``) filtered in the index, not row by row
+    # a person's events of a span (``analyses.diff``) filtered in the index, not row by row;
+    # a person's statements read through it too (schema 6 dropped the index by person alone)
     Index("ix_statements_person_kind_date", "person_key", "kind", "date"),
-    Index("ix_statements_org", "org_key"),
+    # an organisation's statements, or its claims of one kind (a roster's seats and vacancies)
+    Index("ix_statements_org_kind", "org_key", "kind"),
     Index("ix_statements_post", "post_key"),
     # the review queue: unreviewed (or accepted, …) statements, lowest confidence first
     Index("ix_statements_queue", "status", "leg", "confidence"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -24,6 +25,7 @@ from sqlalchemy import Connection, Engine, Select, and_, func, or_, select
 
 from custodes import yamldata
 from custodes.countries import split_country, with_country
+from custodes.store.db import one_of
 from custodes.store.keys import org_key, person_key
 from custodes.store.review import reviewed
 from custodes.store.schema import (
@@ -85,6 +87,32 @@ class View:
         self._orgs: dict[str, str] | None = None
         self._reviews: dict[str, tuple[str, dict[str, Any] | None]] | None = None
         self._derived: bool | None = None
+        self._reading: Connection | None = None
+
+    @contextmanager
+    def reading(self) -> Iterator[View]:
+        """Every query inside runs in one connection and one transaction, rolled back at the
+        end, so an analysis reads one state of the knowledge base: a document committed
+        between its reading of tenures and of the statements they cite is not half seen (on
+        PostgreSQL a REPEATABLE READ snapshot; on SQLite a read transaction, which a writer's
+        commit waits for). And its queries pay for one connection, not one each: a roster
+        makes nine, and on PostgreSQL each checkout is a ping and each return a rollback, two
+        round trips. Nested, the outer one holds."""
+        if self._reading is not None or isinstance(self._engine, Connection):
+            yield self
+            return
+        with self._engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                # the driver begins no transaction for a SELECT: each would see the latest state
+                conn.exec_driver_sql("BEGIN")
+            else:
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            self._reading = conn
+            try:
+                yield self
+            finally:
+                self._reading = None
+                conn.rollback()
 
     def reviews(self) -> dict[str, tuple[str, dict[str, Any] | None]]:
         """Statement id → its standing review (action, fields): the latest not undone."""
@@ -197,7 +225,7 @@ class View:
                 alive = or_(alive, t.first_seen > since.isoformat())
             q = q.where(t.first_seen <= iso, alive)
         if person_keys is not None:
-            q = q.where(t.person_key.in_(sorted(set(person_keys))))
+            q = q.where(one_of(t.person_key, sorted(set(person_keys)), self._engine.dialect.name))
         if near is not None:
             lo, hi = near[0].isoformat(), near[1].isoformat()
             q = q.where(
@@ -245,10 +273,13 @@ class View:
         return in_force([(r[0], r[1], r[2]) for r in rows], prefix)
 
     def _rows(self, query: Select[Any]) -> list[Any]:
+        # ``all()`` fetches in one call to the driver (iterating a result fetches a row a call)
+        if self._reading is not None:
+            return self._reading.execute(query).all()
         if isinstance(self._engine, Connection):
-            return list(self._engine.execute(query))
+            return self._engine.execute(query).all()
         with self._engine.connect() as conn:
-            rows = list(conn.execute(query))
+            rows = conn.execute(query).all()
             conn.rollback()
         return rows
 
@@ -307,8 +338,9 @@ class View:
             "kind": None if kinds is None else set(kinds),
             "id": None if ids is None else set(ids),
         }
+        dialect = self._engine.dialect.name
         conds = [
-            statements.c[column].in_(sorted(values))
+            one_of(statements.c[column], sorted(values), dialect)
             for column, values in filters.items()
             if values is not None
         ]
