@@ -286,6 +286,11 @@ def diff(view: View, org: str, d1: PartialDate, d2: PartialDate) -> Diff:
     """Who left ``org`` and who came between ``d1`` and ``d2``, and the turnover per rank.
     Where the knowledge base keeps its tenures (``store/derived.py``) they are read, not
     derived: see ``_stored_scope``."""
+    with view.reading():  # one snapshot, one connection
+        return _diff(view, org, d1, d2)
+
+
+def _diff(view: View, org: str, d1: PartialDate, d2: PartialDate) -> Diff:
     if not view.tenures_stored:
         return diff_of(org_scope(view, org), d1, d2)
     key = org_key_of(view, org)

@@ -125,6 +125,11 @@ def _merge(entries: list[Entry]) -> list[Entry]:
 
 def timeline(view: View, name: str) -> Timeline:
     """Everything the knowledge base says about ``name``; UnknownName if nothing matches."""
+    with view.reading():  # one snapshot, one connection
+        return _timeline(view, name)
+
+
+def _timeline(view: View, name: str) -> Timeline:
     people = view.match_people(name)
     org = view.resolve_org(name)
     if not people and org is None:
