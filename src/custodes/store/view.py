@@ -88,6 +88,9 @@ class View:
         self._reviews: dict[str, tuple[str, dict[str, Any] | None]] | None = None
         self._derived: bool | None = None
         self._reading: Connection | None = None
+        # organisation key → its name, and a name's keys in every country (``_with_country``)
+        self._org_names: dict[str, str | None] = {}
+        self._same_name: dict[str, set[str]] = {}
 
     @contextmanager
     def reading(self) -> Iterator[View]:
@@ -453,7 +456,11 @@ class View:
         if self.derived:  # the small table of organisations, not every statement
             o = org_identities.c
             cond = or_(o.org_key == base, o.org_key.like(f"{escaped} @%", escape="\\"))
-            counts = Counter({r[0]: r[1] for r in self._rows(select(o.org_key, o.n).where(cond))})
+            rows = self._rows(select(o.org_key, o.n, o.name).where(cond))
+            counts = Counter({r[0]: r[1] for r in rows})
+            # what ``org_name`` asks next, kept: its name, and whether other countries hold it
+            self._org_names.update((r[0], r[2]) for r in rows)
+            self._same_name[base] = {r[0] for r in rows if r[0] != base}  # those "… @cc"
         else:
             cond = or_(s.org_key == base, s.org_key.like(f"{escaped} @%", escape="\\"))
             q = select(s.org_key, func.count()).where(cond).group_by(s.org_key)
@@ -466,6 +473,13 @@ class View:
     def org_name(self, key: str) -> str:
         """The most common spelling of an organisation in its statements, with its country when
         the knowledge base holds one name in several countries."""
+        base, _, country = key.partition(" @")
+        if self.derived and key in self._org_names and base in self._same_name:
+            # read with the key by ``resolve_org``: no query
+            name = self._org_names[key] or key
+            if country and self._same_name[base] - {key}:
+                return f"{name} ({country.upper()})"
+            return name
         if self.derived:  # kept by store/derived.py
             o = org_identities.c
             name = self._rows(select(o.name).where(o.org_key == key))
@@ -474,7 +488,6 @@ class View:
             q = select(statements.c.org).where(statements.c.org_key == key)
             names = Counter(r.org for r in self._rows(q) if r.org)
             name = names.most_common(1)[0][0] if names else key
-        base, _, country = key.partition(" @")
         if country:
             s = self._org_table()
             others = self._rows(
