@@ -758,6 +758,20 @@ def _read_sentence(
                 names_propn = []
         else:
             names_propn = []
+        if not spans and not pron and not unnamed and not names_propn and not args and not passive:
+            # "…, когда с должности ушёл его брат Фидель": an intransitive verb's subject after
+            # it, in its own clause (the parser may hang it on the main clause's verb)
+            stop = re.search(r"[,;:()—–]", text[t.stop :])
+            cl_b = t.stop + stop.start() if stop else len(text)
+            if etype in {"died", "resigned"}:
+                spans = [
+                    x
+                    for x in doc.spans
+                    if x.type == "PER"
+                    and t.stop <= x.start
+                    and x.stop <= cl_b
+                    and not _genitive(doc, x)
+                ][:1]
         if not spans and not pron and not unnamed and not names_propn:
             # the agent of an active verb is not its object; a name in brackets is an aside
             agent: set[str] = set()
@@ -1214,7 +1228,7 @@ def _bio_subject(text: str, nlp: _Nlp) -> str | None:
 # "Владимир Борисович Гройсман (…) родился 20 января 1978 года": a news item's biography of
 # its subject begins; the sentences after it drop the subject ("В 2002 году избран …")
 _BORN = re.compile(
-    r"(?<![\w-])(?P<name>[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){1,2})\s*(?:\([^()\n]{0,80}\)\s*)?"
+    r"(?<![\w-])(?P<name>[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){1,3})\s*(?:\([^()\n]{0,80}\)\s*)?"
     r"родил(?:ся|ась)\b"
 )
 
@@ -1223,7 +1237,22 @@ def _bio_sections(text: str) -> list[tuple[int, str]]:
     """Where each biography inside a document begins and whom it is about: the person said to
     be born ("X родился …"). News items often close with their subject's career, told without
     naming him again; a biography document (``_bio_subject``) is one section from its start."""
-    return [(m.start(), m.group("name")) for m in _BORN.finditer(text)]
+    out = []
+    for m in _BORN.finditer(text):
+        words = m.group("name").split()
+        if len(words) == 4 and not _given_name(words[0]):
+            # "член Совета Федерации Иван Петрович Орлов родился": the name is the last three
+            out.append((m.start() + m.group(0).index(words[1]), " ".join(words[1:])))
+        else:
+            # "Фидель Алехандро Кастро Рус родился": a given name and two surnames
+            out.append((m.start(), m.group("name")))
+    return out
+
+
+def _given_name(word: str) -> bool:
+    """Whether the dictionary knows ``word`` as a given name ("Фидель"), not a noun."""
+    tags = {t for p in _morph_vocab().parse(word) for t in re.split(r"[ ,]", str(p.tag))}
+    return "Name" in tags
 
 
 def _section_subject(sections: list[tuple[int, str]], offset: int) -> str | None:

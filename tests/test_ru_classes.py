@@ -1,0 +1,54 @@
+"""Classes of failure on real Russian text (issue 8), each with a sentence written for it."""
+
+from __future__ import annotations
+
+from custodes.extract.dates import PartialDate
+from custodes.extract.pipeline import extract
+
+D = PartialDate.parse("2020-05-05")
+
+
+def _events(text: str) -> list[tuple[str, str, str | None]]:
+    return [(e.type, e.person, str(e.date) if e.date else None) for e in extract(text, D).events]
+
+
+def _types_people(text: str) -> set[tuple[str, str]]:
+    return {(e.type, e.person) for e in extract(text, D).events}
+
+
+def test_confirmed_with_the_post_in_the_instrumental_is_read() -> None:
+    """ "утвердил X председателем …": the sentence is selected though no "в должности" follows."""
+    got = _types_people("12 марта парламент утвердил Сергея Иванова председателем правительства.")
+    assert got == {("appointed", "Сергей Иванов")}
+
+
+def test_leaving_a_post_is_a_resignation_in_either_word_order() -> None:
+    assert _types_people("Министр финансов Олег Петров ушёл со своего поста.") == {
+        ("resigned", "Олег Петров")
+    }
+    assert _types_people("В 2011 году Иван Орлов ушел с поста губернатора.") == {
+        ("resigned", "Иван Орлов")
+    }
+
+
+def test_the_subject_after_an_intransitive_verb_in_its_own_clause() -> None:
+    """The parser hangs "его предшественница Анна Крылова" on the main clause; she is the one
+    who left, in her own clause after the verb."""
+    text = (
+        "Павел Сидоров руководит ведомством с 2015 года, когда с должности ушла его "
+        "предшественница Анна Крылова."
+    )
+    assert ("resigned", "Анна Крылова") in _types_people(text)
+
+
+def test_a_biography_subject_with_two_surnames_keeps_his_given_name() -> None:
+    from custodes.languages.ru.reader import _bio_sections
+
+    text = (
+        "Хуан Педро Гарсия Лопес родился 3 мая 1950 года. "
+        "Член Совета Федерации Иван Петрович Орлов родился в 1948 году."
+    )
+    assert [name for _, name in _bio_sections(text)] == [
+        "Хуан Педро Гарсия Лопес",
+        "Иван Петрович Орлов",
+    ]
