@@ -52,3 +52,23 @@ def test_a_biography_subject_with_two_surnames_keeps_his_given_name() -> None:
         "Хуан Педро Гарсия Лопес",
         "Иван Петрович Орлов",
     ]
+
+
+def test_a_thing_appointed_or_a_common_noun_given_to_someone_appoints_nobody() -> None:
+    """ "назначил наказание …", "ей назначен адвокат", "её муж был застрелен": the thing or the
+    unnamed common noun is what the verb is about, not the person in the dative or the pronoun."""
+    assert _types_people("Президент назначил Павлу Сидорову пенсию.") == set()
+    assert _types_people("Иван Петров арестован, ему назначен адвокат.") == {
+        ("arrested", "Иван Петров")
+    }
+    text = "Анна Орлова вернулась в страну. В 1990 году её муж был застрелен в аэропорту."
+    assert ("died", "Анна Орлова") not in _types_people(text)
+    assert _types_people("Президент назначил Павла Сидорова министром.") == {
+        ("appointed", "Павел Сидоров")
+    }
+    # the duties one performs are no thing: the biography's subject took them
+    bio = (
+        "Иван Петрович Орлов (род. 1960) — генерал.\n\n"
+        "С 11 июля 2020 года исполнял обязанности директора службы."
+    )
+    assert ("appointed", "Иван Петрович Орлов") in _types_people(bio)

@@ -643,6 +643,22 @@ def _read_sentence(
                     args = [c for c in children.get(first.id, []) if c.rel == "nsubj"]
         else:
             args = [c for c in kids if c.rel in {"obj", "iobj"}]
+        if (
+            not (noun or passive)
+            and etype not in {"died", "resigned"}
+            and any(
+                a.rel == "obj"
+                and a.pos == "NOUN"
+                and (a.feats or {}).get("Animacy") == "Inan"
+                and not _title_of(a.text)
+                and not _OFFICE_WORD.match(a.text.lower())  # "исполнял обязанности", "занял пост"
+                and a.text.lower()[:7] not in _HEADED
+                and not _TRIGGER.search(a.text)
+                and not _person_spans(doc, _subtree_ids(a, children))
+                for a in args
+            )
+        ):
+            continue  # "назначил ему наказание", "задержали груз": a thing, not a person
         spans: list[Any] = []
         imperative_name = None
         if t.text.lower() in _VERBS:
@@ -726,15 +742,19 @@ def _read_sentence(
                 a.pos == "NOUN"
                 and a.text.lower()[:7] not in _HEADED
                 and not _TRIGGER.search(a.text)  # "Лапину предъявлено обвинение"
+                and not _OFFICE_WORD.match(a.text.lower())
                 and (
                     (a.feats or {}).get("Number") == "Plur"
                     or (
+                        # "ей назначен адвокат": a common noun, no post; the one it is given to
+                        # is not appointed
                         passive
                         and not _title_of(a.text)
                         and not _person_spans(doc, _subtree_ids(a, children))
                     )
                 )
-                for a in args
+                # the object, when there is one: the dative beside it is whom it is given to
+                for a in ([a for a in args if a.rel == "obj"] or args)
             )
         )
         if not spans and not pron and not unnamed:
@@ -831,6 +851,8 @@ def _read_sentence(
                     names.append(nominative(w, nlp.morph_vocab, None, f))
                     continue
                 names.append(nominative(words, nlp.morph_vocab, s.normal, span_feats))
+        elif unnamed:
+            continue  # nor the pronoun beside it ("ей назначен адвокат"), nor a biography's subject
         elif pron and (people_here or last_people):
             names = [(people_here or last_people)[0]]
         elif subject and not any(a.pos in {"PROPN", "PRON"} for a in args):
@@ -867,6 +889,10 @@ def _read_sentence(
     last_people[:] = people_here or last_people
     return events
 
+
+# what an office is held as: the object of "исполнять обязанности", "занять пост", "наделить
+# полномочиями" is no thing that names nobody
+_OFFICE_WORD = re.compile(r"обязанност|полномоч|пост|должност|мест|кресл|присяг|отставк")
 
 # collectives whose head is the person an event names ("отправил в отставку правительство во
 # главе с премьер-министром X": X dismissed); the first seven letters of any case
