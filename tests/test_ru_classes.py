@@ -72,3 +72,30 @@ def test_a_thing_appointed_or_a_common_noun_given_to_someone_appoints_nobody() -
         "С 11 июля 2020 года исполнял обязанности директора службы."
     )
     assert ("appointed", "Иван Петрович Орлов") in _types_people(bio)
+
+
+def test_a_generational_suffix_declines_with_the_name() -> None:
+    from custodes.languages.ru.reader import load_ru, nominative
+
+    vocab = load_ru().morph_vocab
+    assert nominative(["Джона", "Смита-младшего"], vocab) == "Джон Смит-младший"
+    assert nominative(["Анну", "Смит-старшую"], vocab) == "Анна Смит-старшая"
+    got = _types_people("Администрация подтвердила назначение Джона Смита-младшего послом.")
+    assert got == {("appointed", "Джон Смит-младший")}
+
+
+def test_a_headlines_capitalised_title_is_no_person() -> None:
+    assert _types_people("Экс-министра обвинили в получении взятки.") == set()
+
+
+def test_a_pronoun_stands_for_the_subject_named_before_it_not_for_the_one_who_acts() -> None:
+    text = (
+        "61-летний Иван Орлов экстрадирован в США в 2017 году, где ему были предъявлены "
+        "обвинения в контрабанде."
+    )
+    assert _events(text) == [("charged", "Иван Орлов", str(PartialDate(year=2017)))]
+    text = (
+        "В 1990 году Павел Орлов был назначен советником. Когда ему исполнилось 35 лет, "
+        "президент Джордж Смит назначил его послом в Сингапуре."
+    )
+    assert {p for _, p in _types_people(text)} == {"Павел Орлов"}

@@ -200,6 +200,10 @@ _UD_GENDER = {"Masc": "masc", "Fem": "femn"}
 
 
 _GLUED = re.compile(r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])")
+# "Смита-младшего", "Смит-старшая": a surname and its generation, which declines as an adjective
+_GENERATION = re.compile(
+    r"(?P<base>[^\W\d_][\w]+)-(?P<gen>(?i:младш|старш))(?:(?P<fem>(?i:ая|ей|ую|ой))|(?i:ий|его|ему|им|ем))$"
+)
 
 
 def nominative(
@@ -211,7 +215,17 @@ def nominative(
     ``normal`` is natasha's agreement-aware normal form of the whole name, preferred for words
     the dictionary does not know as names ("Ерлана" → "Ерлан"). Two words a lost space glued
     together ("БочкареваВасилия", as printed) are read as two; a surname in capitals
-    ("КАЛАШНИКОВА", as decrees print it) as a name."""
+    ("КАЛАШНИКОВА", as decrees print it) as a name. A generational suffix declines as an
+    adjective ("Джона Смита-младшего" → "Джон Смит-младший")."""
+    gen = [_GENERATION.match(w) for w in words]
+    if any(gen):
+        base = [m.group("base") if m else w for m, w in zip(gen, words, strict=True)]
+        parts = nominative(base, vocab, None, feats).split()
+        if len(parts) == len(words):
+            return " ".join(
+                p + (f"-{m.group('gen').lower()}{'ая' if m.group('fem') else 'ий'}" if m else "")
+                for p, m in zip(parts, gen, strict=True)
+            )
     words = [_one_script(w) for w in words]
     words = [w.capitalize() if w.isalpha() and w.isupper() and len(w) > 2 else w for w in words]
     if any(_GLUED.search(w) for w in words):
@@ -768,6 +782,8 @@ def _read_sentence(
                 # print them) or a body the tagger found is no person
                 and not (a.text.isupper() and len(a.text) <= 5)
                 and not any(x.type == "ORG" and x.start <= a.start < x.stop for x in doc.spans)
+                # "Экс-президента Мексики обвинили": a headline's capitalised title
+                and not _title_word(a.text)
             ]
             if propn:
                 ids = _name_tokens(propn[0], by_id, children)
@@ -853,8 +869,11 @@ def _read_sentence(
                 names.append(nominative(words, nlp.morph_vocab, s.normal, span_feats))
         elif unnamed:
             continue  # nor the pronoun beside it ("ей назначен адвокат"), nor a biography's subject
-        elif pron and (people_here or last_people):
-            names = [(people_here or last_people)[0]]
+        elif pron and (people_here or last_people or _named_before(doc, t, nlp, children)):
+            # the pronoun stands for someone this sentence has named as its subject before it
+            # ("61-летний X экстрадирован, где ему были предъявлены обвинения", not the one who
+            # acts: "президент Y назначил его"), else for the last one named
+            names = [(people_here or _named_before(doc, t, nlp, children) or last_people)[0]]
         elif subject and not any(a.pos in {"PROPN", "PRON"} for a in args):
             names = [subject]  # a biography drops its subject: "В 2015 году назначен …"
         else:
@@ -888,6 +907,36 @@ def _read_sentence(
             )
     last_people[:] = people_here or last_people
     return events
+
+
+def _title_word(word: str) -> bool:
+    """A post's word, with or without "экс-", "вице-" ("Экс-президента"): no name."""
+    return _title_of(re.sub(r"^(?:экс|вице)-", "", word.lower())) is not None
+
+
+def _named_before(doc: Any, trigger: Any, nlp: _Nlp, children: dict[str, list[Any]]) -> list[str]:
+    """The person the sentence names in the nominative before ``trigger``, outside brackets and
+    not the trigger's own subject (who acts): the one a pronoun after it stands for."""
+    text = doc.text
+    agent: set[str] = set()
+    for c in children.get(trigger.id, []):
+        if c.rel == "nsubj":
+            agent |= _subtree_ids(c, children)
+    for x in doc.spans:
+        if (
+            x.type != "PER"
+            or x.stop > trigger.start
+            or text[: x.start].count("(") > text[: x.start].count(")")
+        ):
+            continue
+        if any(tk.id in agent for tk in doc.tokens if x.start <= tk.start < x.stop):
+            continue
+        toks = [tk for tk in doc.tokens if x.start <= tk.start < x.stop]
+        if toks and all((tk.feats or {}).get("Case") == "Nom" for tk in toks):
+            x.normalize(nlp.morph_vocab)
+            words = [tk.text for tk in toks]
+            return [nominative(words, nlp.morph_vocab, x.normal, [tk.feats or {} for tk in toks])]
+    return []
 
 
 # what an office is held as: the object of "исполнять обязанности", "занять пост", "наделить
