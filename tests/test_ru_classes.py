@@ -99,3 +99,19 @@ def test_a_pronoun_stands_for_the_subject_named_before_it_not_for_the_one_who_ac
         "президент Джордж Смит назначил его послом в Сингапуре."
     )
     assert {p for _, p in _types_people(text)} == {"Павел Орлов"}
+
+
+def test_a_verb_the_parse_negates_is_no_event() -> None:
+    """ "не" on the verb or its auxiliary, whatever words stand between."""
+    assert _types_people("Власти не предъявили ей обвинения, и Анну Орлову отпустили.") == set()
+    assert _types_people("Иван Петров не был задержан.") == set()
+    assert _types_people("Иван Петров задержан, но не арестован.") == {("arrested", "Иван Петров")}
+
+
+def test_earlier_today_is_the_items_day() -> None:
+    text = (
+        "24 июля 2014 года министр сообщил, что исполняющим обязанности премьер-министра "
+        "назначен Иван Петров.\n\nРанее сегодня премьер-министр Павел Орлов подал в отставку."
+    )
+    got = {(e.type, e.person, str(e.date)) for e in extract(text, None).events}
+    assert ("resigned", "Павел Орлов", str(PartialDate(2014, 7, 24))) in got

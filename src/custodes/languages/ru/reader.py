@@ -585,6 +585,8 @@ def _read_sentence(
         )
         if _NEGATED.search(text[cl_start:cl_end]) or _NEGATED_ANY.search(text):
             continue
+        if _negated(t, children):
+            continue  # "не предъявили ей обвинения", "ему так и не было предъявлено"
         window = text[
             max(0, t.start - 30) if t.lemma == "занять" else t.start : t.start + 200
         ].lower()
@@ -909,6 +911,15 @@ def _read_sentence(
     return events
 
 
+def _negated(t: Any, children: dict[str, list[Any]]) -> bool:
+    """The parse negates the verb: "не" hangs on it or on its auxiliary ("не был задержан")."""
+    kids = children.get(t.id, [])
+    near = kids + [
+        g for c in kids if c.rel in {"aux", "aux:pass", "cop"} for g in children.get(c.id, [])
+    ]
+    return any(c.text.lower() == "не" and c.rel == "advmod" for c in near)
+
+
 def _title_word(word: str) -> bool:
     """A post's word, with or without "экс-", "вице-" ("Экс-президента"): no name."""
     return _title_of(re.sub(r"^(?:экс|вице)-", "", word.lower())) is not None
@@ -1145,13 +1156,21 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
                 # "Накануне X подал в отставку" in an item of 13 September: on 12 September
                 e.date = PartialDate.from_date(news.first_day() - timedelta(days=1))
                 e.dated_by = "text"
-            elif e.date is None and news_of_the_day(e.quote):
+            elif e.date is None and (news_of_the_day(e.quote) or _TODAY.search(e.quote)):
+                # "Ранее сегодня X подал в отставку": earlier today is still the item's day
                 e.date, e.dated_by = news, "item"
     events = _canonical(_merge(events))
     # a person dies once: deaths that named him differently ("Василий Михайлович погиб") and
     # now name him alike are one (other events of one person may be several)
     deaths = {id(e) for e in _merge([e for e in events if e.type == "died"])}
     return Extraction([e for e in events if e.type != "died" or id(e) in deaths], [], {})
+
+
+# "сегодня" said of the event, not of when it became known ("как стало известно сегодня")
+_TODAY = re.compile(
+    r"(?<!известно\s)(?<!сообщил\s)(?<!сообщила\s)(?<!сообщили\s)(?<![\w-])сегодня(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 # the lead's sentence about the news itself: "Об этом стало известно во вторник, 13 сентября
