@@ -115,3 +115,28 @@ def test_earlier_today_is_the_items_day() -> None:
     )
     got = {(e.type, e.person, str(e.date)) for e in extract(text, None).events}
     assert ("resigned", "Павел Орлов", str(PartialDate(2014, 7, 24))) in got
+
+
+def test_a_described_subject_takes_the_post_not_the_one_it_replaces() -> None:
+    """ "японский дипломат сменил на посту X": the description stands for someone named
+    before; X is the one replaced."""
+    text = (
+        "Иван Орлов родился в 1947 году. В 2009 году японский дипломат сменил на посту "
+        "генерального директора агентства Павла Сидорова."
+    )
+    assert _events(text) == [("appointed", "Иван Орлов", str(PartialDate(year=2009)))]
+
+
+def test_an_alias_in_brackets_is_not_part_of_the_name() -> None:
+    assert _types_people("Заместителем лидера назначен Павел Сидоров (Паша).") == {
+        ("appointed", "Павел Сидоров")
+    }
+
+
+def test_an_undated_items_lead_says_its_day_by_who_told_the_news() -> None:
+    text = (
+        "Представитель движения сообщил 23 июня 2018 года, что движение возглавит новый лидер.\n\n"
+        "Заместителем лидера назначен Павел Сидоров."
+    )
+    got = [(e.type, e.person, str(e.date)) for e in extract(text, None).events]
+    assert got == [("appointed", "Павел Сидоров", str(PartialDate(2018, 6, 23)))]

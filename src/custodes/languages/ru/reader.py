@@ -842,6 +842,15 @@ def _read_sentence(
                 # "Указ, которым отправил чиновника в отставку": the object is there, unnamed;
                 # a name before an active verb is its agent
                 spans = []
+            described = t.lemma in _SUBJECT_TAKES and any(
+                a.pos == "NOUN" and (a.feats or {}).get("Animacy") == "Anim" for a in args
+            )
+            if described:
+                # "японский дипломат сменил на посту X": the one who takes the post is its
+                # subject, a description of someone named before, never the one after it
+                spans = []
+                anaphor = people_here or last_people or ([subject] if subject else [])
+                names_propn = anaphor[:1]
         if names_propn:
             names = names_propn
         elif imperative_name is not None:
@@ -851,9 +860,15 @@ def _read_sentence(
         elif spans:
             names = []
             for s in spans:
-                words = re.findall(r"[\w-]+", text[s.start : s.stop])
+                # "Мазахим (Хазрат)": the name the bracket adds is an alias, not part of the name
+                stop = text.find("(", s.start, s.stop)
+                stop = stop if stop > s.start else s.stop
+                words = re.findall(r"[\w-]+", text[s.start : stop])
                 s.normalize(nlp.morph_vocab)
-                span_feats = [t.feats or {} for t in doc.tokens if s.start <= t.start < s.stop]
+                span_feats = [t.feats or {} for t in doc.tokens if s.start <= t.start < stop]
+                if stop < s.stop:
+                    names.append(nominative(words, nlp.morph_vocab, None, span_feats))
+                    continue
                 if len(words) >= 4 and _SIGNER.search(text[: s.start]):
                     # "Указом Президента Кыргызской Республики Садыра Жапарова Жумгалбек
                     # Шабданбеков назначен": the signer's two names stand first; not the subject
@@ -1178,7 +1193,9 @@ _TODAY = re.compile(
 _LEAD_ANNOUNCE = re.compile(
     r"(?:^|\s)(?:[Оо]б\s+этом\s+(?:стало\s+известно|сообщ\w+|объяви\w+|заяви\w+)"
     r"|(?:[Уу]каз\w*|[Рр]аспоряжени\w+|[Пп]остановлени\w+|[Рр]ешени\w+|[Дд]окумент\w*)"
-    r"(?:\s+[^\s.!?]+){0,4}?\s+(?:опубликова\w+|подписа\w+|размещ\w+|обнародова\w+))"
+    r"(?:\s+[^\s.!?]+){0,4}?\s+(?:опубликова\w+|подписа\w+|размещ\w+|обнародова\w+)"
+    # "Представитель движения сообщил 23 июня 2018 года, что …": who told the news, on its day
+    r"|(?:сообщи|заяви|объяви|подтверди)(?:л|ла|ли)\s+(?:в\s+[а-я]+,?\s+)?\d{1,2}\s+[а-я]+\s+\d{4})"
 )
 
 
