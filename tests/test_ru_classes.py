@@ -140,3 +140,13 @@ def test_an_undated_items_lead_says_its_day_by_who_told_the_news() -> None:
     )
     got = [(e.type, e.person, str(e.date)) for e in extract(text, None).events]
     assert got == [("appointed", "Павел Сидоров", str(PartialDate(2018, 6, 23)))]
+
+
+def test_a_passives_post_is_the_instrumental_before_it_not_the_title_its_subject_holds() -> None:
+    text = (
+        "Исполняющим обязанности министра транспорта назначен первый заместитель министра "
+        "Сергей Орлов."
+    )
+    (e,) = extract(text, D).events
+    assert (e.person, e.position) == ("Сергей Орлов", "Minister")
+    assert e.acting

@@ -897,6 +897,16 @@ def _read_sentence(
             continue
         # posts: appointed → the title after the verb; dismissed → after "от должности"
         posts = _posts_after(text, t.start, nxt, nlp.morph_vocab)
+        if etype == "appointed" and passive:
+            # "Исполняющим обязанности министра … назначен первый заместитель министра X": the
+            # post is the instrumental before the verb; the title after it is the one he holds
+            ahead = [
+                m
+                for m in _TITLE_RE.finditer(text, own, t.start)
+                if _INSTRUMENTAL.search((m.group("acting") or m.group("title")).split()[0])
+            ]
+            if ahead:
+                posts = _posts_after(text, ahead[0].start(), t.start, nlp.morph_vocab) or posts
         if etype in {"moved"}:
             m = re.search(r"\bна\s+должност\w*", text[t.start : nxt])
             posts = _posts_after(text, t.start + m.end(), nxt, nlp.morph_vocab) if m else posts
@@ -924,6 +934,10 @@ def _read_sentence(
             )
     last_people[:] = people_here or last_people
     return events
+
+
+# a title word in the instrumental: "министром", "главой", "исполняющим", "председателем"
+_INSTRUMENTAL = re.compile(r"(?:ом|ем|ём|ой|ым|им)$", re.IGNORECASE)
 
 
 def _negated(t: Any, children: dict[str, list[Any]]) -> bool:
