@@ -150,3 +150,26 @@ def test_a_passives_post_is_the_instrumental_before_it_not_the_title_its_subject
     (e,) = extract(text, D).events
     assert (e.person, e.position) == ("Сергей Орлов", "Minister")
     assert e.acting
+
+
+def test_special_purpose_is_no_appointment() -> None:
+    text = (
+        "Он обвинил мятежников в нападении на его племянника — командира сил специального "
+        "назначения Павла Орлова."
+    )
+    assert ("appointed", "Павел Орлов") not in _types_people(text)
+
+
+def test_the_victim_of_the_crime_charged_and_the_one_who_charges_are_not_the_accused() -> None:
+    text = (
+        "«Он погиб», — заявил лидер партии Иван Орлов, обвинив в убийстве Павла Сидорова "
+        "мятежников."
+    )
+    assert _types_people(text) == set()
+    assert _types_people("Прокуратура обвинила Ивана Орлова в убийстве Павла Сидорова.") == {
+        ("charged", "Иван Орлов")
+    }
+
+
+def test_an_object_put_before_the_verb_is_the_one_appointed() -> None:
+    assert _types_people("Ивана Орлова президент назначил послом.") == {("appointed", "Иван Орлов")}

@@ -534,6 +534,8 @@ def _read_sentence(
             t.feats = {**(t.feats or {}), "VerbForm": "Part", "Voice": "Pass"}
         t.lemmatize(nlp.morph_vocab)
         spec = _VERBS.get(t.text.lower() if imperative else t.lemma)
+        if t.lemma == "назначение" and _PURPOSE.search(text[max(0, t.start - 30) : t.start]):
+            continue  # "сил специального назначения", "пункт назначения": a purpose, no post
         if spec is None and t.lemma in {"назначение", "освобождение", "увольнение"}:
             # "подписал указ о назначении X": only a decree "about" it, not "до назначения"
             about = re.search(r"(?:^|\s)об?\s*$", text[max(0, t.start - 4) : t.start])
@@ -832,12 +834,26 @@ def _read_sentence(
                 and d <= 0
                 and not any(tk.id in agent for tk in doc.tokens if x.start <= tk.start < x.stop)
                 and not ((passive or etype in {"died", "resigned"}) and _genitive(doc, x))
+                and not (etype in {"charged", "arrested"} and _of_the_crime(doc, x, by_id))
             ]
             after = [s for s in pers if s.start > t.start]
             before = [s for s in pers if s.stop <= t.start]
             # the person is the object after an active verb, the subject before a passive one —
             # or after it: "Освобождён от должности … Арман Жумабаев" (subject last)
             spans = (after[:1] if not passive else before[-1:]) or after[:1] or before[-1:]
+            if not passive and etype not in {"died", "resigned"} and t.lemma not in _SUBJECT_TAKES:
+                # a name before an active transitive verb is who acts ("X заявил, обвинив …"),
+                # unless it is in the accusative: an object put first ("Лебедева Путин назначил")
+                fronted = [
+                    x
+                    for x in before
+                    if any(
+                        (tk.feats or {}).get("Case") == "Acc"
+                        for tk in doc.tokens
+                        if x.start <= tk.start < x.stop
+                    )
+                ]
+                spans = after[:1] or fronted[-1:]
             if not passive and args and not after:
                 # "Указ, которым отправил чиновника в отставку": the object is there, unnamed;
                 # a name before an active verb is its agent
@@ -936,8 +952,23 @@ def _read_sentence(
     return events
 
 
+# "специального назначения", "особого назначения", "пункт назначения": the word's other sense
+_PURPOSE = re.compile(
+    r"(?:специальн|особ|двойн|целев|общ|военн|гражданск)\w*\s+$|(?:мест|пункт|станци)\w*\s+$",
+    re.IGNORECASE,
+)
+
 # a title word in the instrumental: "министром", "главой", "исполняющим", "председателем"
 _INSTRUMENTAL = re.compile(r"(?:ом|ем|ём|ой|ым|им)$", re.IGNORECASE)
+
+
+def _of_the_crime(doc: Any, span: Any, by_id: dict[str, Any]) -> bool:
+    """The name depends on the noun of what someone is charged with ("в убийстве X", "в
+    нападении на X"): the victim, not the accused."""
+    toks = [tk for tk in doc.tokens if span.start <= tk.start < span.stop]
+    heads = [by_id.get(tk.head_id) for tk in toks]
+    outside = [h for h in heads if h is not None and not span.start <= h.start < span.stop]
+    return any(h.pos == "NOUN" and (h.feats or {}).get("Case") == "Loc" for h in outside)
 
 
 def _negated(t: Any, children: dict[str, list[Any]]) -> bool:
