@@ -173,3 +173,15 @@ def test_the_victim_of_the_crime_charged_and_the_one_who_charges_are_not_the_acc
 
 def test_an_object_put_before_the_verb_is_the_one_appointed() -> None:
     assert _types_people("Ивана Орлова президент назначил послом.") == {("appointed", "Иван Орлов")}
+
+
+def test_leaving_all_posts_coming_to_power_and_writing_a_resignation() -> None:
+    """Trigger forms the vocabulary lacked: "покинул все государственные должности" (two words
+    before the post), "пришёл к власти", "написал заявление об отставке"."""
+    got = _events("24 февраля 2008 года Иван Орлов покинул все государственные должности.")
+    assert got == [("resigned", "Иван Орлов", str(PartialDate(2008, 2, 24)))]
+    got = _events("Иван Орлов пришёл к власти в 2003 году, став преемником своего отца.")
+    assert got == [("appointed", "Иван Орлов", str(PartialDate(year=2003)))]
+    text = "Спикер парламента Иван Орлов написал заявление об отставке в связи с болезнью."
+    assert _types_people(text) == {("resigned", "Иван Орлов")}
+    assert _types_people("Иван Орлов покинул здание суда.") == set()
