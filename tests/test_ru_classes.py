@@ -185,3 +185,33 @@ def test_leaving_all_posts_coming_to_power_and_writing_a_resignation() -> None:
     text = "Спикер парламента Иван Орлов написал заявление об отставке в связи с болезнью."
     assert _types_people(text) == {("resigned", "Иван Орлов")}
     assert _types_people("Иван Орлов покинул здание суда.") == set()
+
+
+def test_a_biographys_career_statement_without_a_verb_or_a_dash() -> None:
+    """ "С 25 ноября 2005 года исполняющий обязанности городского головы …", "Вице-премьер-министр
+    Украины с 27 февраля 2014 года.": the section's subject took the post on that day; a verb
+    of service after "С 1994 года" is no post."""
+    text = (
+        "Иван Петрович Орлов родился 20 января 1978 года в Виннице.\n"
+        "С 1994 года служил в органах безопасности, прошёл путь до начальника отдела.\n"
+        "С 25 ноября 2005 года исполняющий обязанности городского головы города Винница.\n"
+        "Вице-премьер-министр Украины с 27 февраля 2014 года."
+    )
+    got = [(e.type, e.person, str(e.date), e.position) for e in extract(text, D).events]
+    assert got == [
+        ("appointed", "Иван Петрович Орлов", str(PartialDate(2005, 11, 25)), "Mayor"),
+        (
+            "appointed",
+            "Иван Петрович Орлов",
+            str(PartialDate(2014, 2, 27)),
+            "Deputy Prime Minister",
+        ),
+    ]
+
+
+def test_a_short_title_stem_does_not_match_other_words() -> None:
+    """ "глава" is "главы", "главой", not "глазах"."""
+    from custodes.languages.ru.reader import _TITLE_RE
+
+    assert not _TITLE_RE.search("погиб на глазах у друзей")
+    assert _TITLE_RE.search("назначен главой района")

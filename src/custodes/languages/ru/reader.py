@@ -45,6 +45,9 @@ def _stem_pattern(word: str) -> str:
         return word
     if len(word) == 5 and word[-2] in "оеё":
         return word[:-2] + "[оеё]?" + word[-1] + r"\w{0,3}(?![\w-])"
+    if len(word) == 5:
+        # "глава": "главы", "главой", not "глазах" (a stem of three letters is too short)
+        return word[:-1] + r"\w{0,3}(?![\w-])"
     return word[:-2] + r"\w{0,4}(?![\w-])"
 
 
@@ -99,7 +102,16 @@ _LIST_ITEM = re.compile(
     r"(?:[Мм]инистр|[Нн]ачальник|[Дд]иректор|[Гг]убернатор|[Пп]осл|[Пп]рокурор)ом|[Гг]лавой|"
     r"[Кк]омандующим)\b))"
 )
-_CAREER_LINE = re.compile(r"^\s*(?:[СсВв]\s+)?[\w\s]{0,20}?\d{4}\s*(?:года?|г\.)?\s*[–—]\s*\w")
+_CAREER_LINE = re.compile(
+    r"^\s*(?:[СсВв]\s+)?[\w\s]{0,20}?\d{4}\s*(?:года?|г\.)?\s*[–—]\s*\w"
+    # without the dash: "С 25 ноября 2005 года исполняющий обязанности …", "С 2005 года депутат …",
+    # or the start last: "Вице-премьер-министр Украины с 27 февраля 2014 года."
+    r"|^\s*[Сс]\s+(?:\d{1,2}\s+)?(?:[а-яё]+\s+)?\d{4}\s*(?:года|г\.)\s+(?=(?:временно\s+)?"
+    r"исполняющ|(?:перв\w+\s+)?(?:заместител|председател|министр|директор|начальник|руководител|"
+    r"глав[аы]|депутат|посол|губернатор|мэр|член|секретар|советник|помощник|командующ|командир|"
+    r"президент|вице-|премьер|спикер|аким|генеральн))"
+    r"|^[^\n.]{0,150}?\s[сС]\s+(?:\d{1,2}\s+)?(?:[а-яё]+\s+)?\d{4}\s*(?:года|г\.)\s*\.?\s*$"
+)
 
 
 def can_hold_event_ru(sentence: str) -> bool:
@@ -134,8 +146,9 @@ def names_someone(text: str) -> bool:
     return any(
         (_LIST_ITEM.match(line) or _CAREER_LINE.match(line))
         for line in text.splitlines()
-        # what either needs: a dash, "от должности", or a surname in capitals
-        if "–" in line or "—" in line or "должност" in line or line[:2].isupper()
+        # what either needs: a dash, "от должности", a surname in capitals, or a year ("с 2005
+        # года депутат …")
+        if "–" in line or "—" in line or "должност" in line or line[:2].isupper() or "год" in line
     )
 
 
