@@ -215,3 +215,19 @@ def test_a_short_title_stem_does_not_match_other_words() -> None:
 
     assert not _TITLE_RE.search("погиб на глазах у друзей")
     assert _TITLE_RE.search("назначен главой района")
+
+
+def test_a_span_of_years_is_a_post_held_and_then_is_later() -> None:
+    """ "В 1996—1997 годах — заместитель …" says the post was held, not when it was taken; what
+    came "затем" is not dated by the span before it."""
+    text = (
+        "Умер бывший министр Иван Орлов\n\nИван Петрович Орлов родился 20 января 1960 года в "
+        "Москве.\n"
+        "В 1996—1997 годах — заместитель министра финансов.\n"
+        "С августа 1999 года — заместитель руководителя администрации президента.\n"
+        "В 2006—2009 годах занимал пост заместителя главы администрации, затем стал депутатом "
+        "городского совета."
+    )
+    got = [(e.type, e.date) for e in extract(text, D).events if e.type == "appointed"]
+    assert got[0] == ("appointed", PartialDate(1999, 8))
+    assert len(got) == 2 and (got[1][1] is None or got[1][1].not_after)

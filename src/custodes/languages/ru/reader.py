@@ -1139,7 +1139,7 @@ def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDa
     if inside:
         return min(inside, key=lambda x: abs(x[0] - trig))[1]
     before = [(s, d) for s, d in dated if s < trig]
-    later = re.search(r"\b(?:позднее|позже|впоследствии)\b", text[:trig], re.I)
+    later = re.search(r"\b(?:позднее|позже|впоследствии|затем|потом)\b", text[:trig], re.I)
     if later:
         before = [(s, d) for s, d in before if s > later.start()]
     if before:
@@ -1229,7 +1229,9 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
                 # "Накануне X подал в отставку" in an item of 13 September: on 12 September
                 e.date = PartialDate.from_date(news.first_day() - timedelta(days=1))
                 e.dated_by = "text"
-            elif e.date is None and (news_of_the_day(e.quote) or _TODAY.search(e.quote)):
+            elif e.date is None and (
+                news_of_the_day(e.quote) and not _THEN.search(e.quote) or _TODAY.search(e.quote)
+            ):
                 # "Ранее сегодня X подал в отставку": earlier today is still the item's day
                 e.date, e.dated_by = news, "item"
     events = _canonical(_merge(events))
@@ -1238,6 +1240,9 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     deaths = {id(e) for e in _merge([e for e in events if e.type == "died"])}
     return Extraction([e for e in events if e.type != "died" or id(e) in deaths], [], {})
 
+
+# "затем стал депутатом": a step of a career told in sequence, not the item's news
+_THEN = re.compile(r"(?<![\w-])(?:затем|потом)(?![\w-])", re.IGNORECASE)
 
 # "сегодня" said of the event, not of when it became known ("как стало известно сегодня")
 _TODAY = re.compile(
@@ -1449,14 +1454,20 @@ def _list_item(cand: Candidate, nlp: _Nlp, etype: str) -> list[Event]:
 
 
 def _career_line(cand: Candidate, nlp: _Nlp, subject: str) -> list[Event]:
-    """ "С марта 2011 года — начальник …": the biography's subject took that post then."""
+    """ "С марта 2011 года — начальник …": the biography's subject took that post then. A span
+    of years ("В 1996—1997 годах — заместитель …") says he held it, not when he took it."""
     text = cand.sentence.text
+    if _SPAN_OF_YEARS.match(text):
+        return []
     dash = re.search(r"[–—]", text)
     posts = _posts_after(text, dash.end() if dash else 0, len(text), nlp.morph_vocab)
     if not posts:
         return []
     date = next((d for _, d in cand.dates if d is not None), None)
     return [_event("appointed", subject, posts, cand, date, "career-line")]
+
+
+_SPAN_OF_YEARS = re.compile(r"^\s*[Вв]\s+\d{4}\s*[—–-]\s*\d{4}")
 
 
 def _event(
