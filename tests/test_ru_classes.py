@@ -231,3 +231,22 @@ def test_a_span_of_years_is_a_post_held_and_then_is_later() -> None:
     got = [(e.type, e.date) for e in extract(text, D).events if e.type == "appointed"]
     assert got[0] == ("appointed", PartialDate(1999, 8))
     assert len(got) == 2 and (got[1][1] is None or got[1][1].not_after)
+
+
+def test_the_day_after_something_undated_and_the_sentences_only_date_far_after_the_verb() -> None:
+    text = (
+        "9 сентября 2016 года президент освободил Павла Орлова от должности министра.\n\n"
+        "Павел Орлов отправлен в отставку на следующий день после его юбилея."
+    )
+    got = [(e.type, str(e.date)) for e in extract(text, None).events]
+    assert got == [("dismissed", str(PartialDate(2016, 9, 9)))]
+    text = (
+        "Бывший президент Иван Орлов скончался в больнице в столице после того, как "
+        "предпринял попытку суицида во время обыска в своём доме в среду, 17 апреля 2019 года."
+    )
+    assert _events(text) == [("died", "Иван Орлов", str(PartialDate(2019, 4, 17)))]
+    text = (
+        "В больнице скончался начальник департамента полиции города полковник полиции Иван "
+        "Орлов, получивший ранения 6 января."
+    )
+    assert _events(text)[0][2] != str(PartialDate(2020, 1, 6))

@@ -1097,6 +1097,10 @@ _BARE_DATE = re.compile(
 _RANGE_END = re.compile(r"\s*(?:по|до|[—–-])\s*(?:(?:\d{1,2}\s+)?[а-яё]+\s+)?(\d{4})(?!\d)")
 
 
+# an active past participle or a relative clause: what it says happened at its own time
+_PARTICIPLE = re.compile(r"[а-яё]+(?:вш|ш)(?:ий|ая|ее|его|ей|ему|им|ую|ие|их)\b|\bкотор", re.I)
+
+
 def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDate | None:
     """The nearest date of the sentence before the trigger, else just after it, else the
     heading; "позднее" (later) without a date of its own gives none. A span of time is a
@@ -1107,6 +1111,10 @@ def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDa
     dated = []
     for m, d in cand.dates:
         if d is None:
+            continue
+        if m.relative is not None and re.match(r"\s*после\s+(?!этого|того)", text[m.end - off :]):
+            # "на следующий день после его юбилея": the day after something the text does not
+            # date, not after the date before it
             continue
         end = _RANGE_END.match(text, m.end - off)
         if end is not None:
@@ -1147,6 +1155,17 @@ def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDa
     after = [(s, d) for s, d in dated if s > trig and s - trig < 80]
     if after:
         return after[0][1]
+    full = [(m.start - off, d) for m, d in cand.dates if d and d.day and m.relative is None]
+    if (
+        len(full) == 1
+        and full[0][0] > trig
+        and cand.heading is None
+        and not later
+        and not _PARTICIPLE.search(text[trig : full[0][0]])
+    ):
+        # "X скончался в больнице …, в среду, 17 апреля 2019 года": the sentence's only date,
+        # however far after the verb (not a participle's: "…, получивший ранения 6 января")
+        return full[0][1]
     if later:
         return None
     return cand.heading
