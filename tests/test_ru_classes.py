@@ -250,3 +250,12 @@ def test_the_day_after_something_undated_and_the_sentences_only_date_far_after_t
         "Орлов, получивший ранения 6 января."
     )
     assert _events(text)[0][2] != str(PartialDate(2020, 1, 6))
+
+
+def test_then_too_points_back_to_the_date_told_just_before() -> None:
+    text = (
+        "В апреле 2015 года бывший президент Иван Орлов был арестован по делу о шпионаже. "
+        "Тогда же его обвинили в связях с группировкой."
+    )
+    got = {(e.type, e.person, str(e.date)) for e in extract(text, D).events}
+    assert ("charged", "Иван Орлов", str(PartialDate(2015, 4))) in got

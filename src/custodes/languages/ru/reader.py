@@ -1240,6 +1240,10 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
         found = _read_sentence(cand, nlp, last_people, here, next(parsed))
         events += found + _gapped(cand, nlp, found)
     events = _acting_on_the_day(_own_resignations(events), text)
+    for e in events:
+        if e.date is None and _SAME_TIME.match(e.quote):
+            # "В апреле 2015 года … . Тогда же его обвинили …": the date told just before
+            e.date = _date_before(text, e.start, _SAME_TIME.match(e.quote))
     # the day a news item reports on dates what it reports as its news (not a biography's)
     news = None if subject else item_date(text, published) or _lead_announcement(text, published)
     if news is not None:
@@ -1258,6 +1262,26 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     # now name him alike are one (other events of one person may be several)
     deaths = {id(e) for e in _merge([e for e in events if e.type == "died"])}
     return Extraction([e for e in events if e.type != "died" or id(e) in deaths], [], {})
+
+
+# a sentence that opens by pointing back to the time just told ("Тогда же", "В том же году")
+_SAME_TIME = re.compile(
+    r"\s*(?:(?P<then>[Тт]огда\s+же)|[Вв]\s+то(?:м|т)\s+же\s+(?P<unit>году|месяце))\b"
+)
+
+
+def _date_before(text: str, start: int, m: re.Match) -> PartialDate | None:
+    """The last full date (with its year) in the few sentences before ``start``, cut to the
+    year or month the pointer names."""
+    found = [x for x in find_dates(text[max(0, start - 400) : start]) if x.year and not x.relative]
+    if not found:
+        return None
+    last = found[-1]
+    if m.group("unit") == "году":
+        return PartialDate(year=last.year)
+    if m.group("unit") == "месяце":
+        return PartialDate(year=last.year, month=last.month) if last.month else None
+    return PartialDate(year=last.year, month=last.month, day=last.day)
 
 
 # "затем стал депутатом": a step of a career told in sequence, not the item's news
