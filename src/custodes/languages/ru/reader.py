@@ -45,6 +45,9 @@ def _stem_pattern(word: str) -> str:
         return word
     if len(word) == 5 and word[-2] in "оеё":
         return word[:-2] + "[оеё]?" + word[-1] + r"\w{0,3}(?![\w-])"
+    if len(word) == 5:
+        # "глава": "главы", "главой", not "глазах" (a stem of three letters is too short)
+        return word[:-1] + r"\w{0,3}(?![\w-])"
     return word[:-2] + r"\w{0,4}(?![\w-])"
 
 
@@ -99,7 +102,16 @@ _LIST_ITEM = re.compile(
     r"(?:[Мм]инистр|[Нн]ачальник|[Дд]иректор|[Гг]убернатор|[Пп]осл|[Пп]рокурор)ом|[Гг]лавой|"
     r"[Кк]омандующим)\b))"
 )
-_CAREER_LINE = re.compile(r"^\s*(?:[СсВв]\s+)?[\w\s]{0,20}?\d{4}\s*(?:года?|г\.)?\s*[–—]\s*\w")
+_CAREER_LINE = re.compile(
+    r"^\s*(?:[СсВв]\s+)?[\w\s]{0,20}?\d{4}\s*(?:года?|г\.)?\s*[–—]\s*\w"
+    # without the dash: "С 25 ноября 2005 года исполняющий обязанности …", "С 2005 года депутат …",
+    # or the start last: "Вице-премьер-министр Украины с 27 февраля 2014 года."
+    r"|^\s*[Сс]\s+(?:\d{1,2}\s+)?(?:[а-яё]+\s+)?\d{4}\s*(?:года|г\.)\s+(?=(?:временно\s+)?"
+    r"исполняющ|(?:перв\w+\s+)?(?:заместител|председател|министр|директор|начальник|руководител|"
+    r"глав[аы]|депутат|посол|губернатор|мэр|член|секретар|советник|помощник|командующ|командир|"
+    r"президент|вице-|премьер|спикер|аким|генеральн))"
+    r"|^[^\n.]{0,150}?\s[сС]\s+(?:\d{1,2}\s+)?(?:[а-яё]+\s+)?\d{4}\s*(?:года|г\.)\s*\.?\s*$"
+)
 
 
 def can_hold_event_ru(sentence: str) -> bool:
@@ -134,8 +146,9 @@ def names_someone(text: str) -> bool:
     return any(
         (_LIST_ITEM.match(line) or _CAREER_LINE.match(line))
         for line in text.splitlines()
-        # what either needs: a dash, "от должности", or a surname in capitals
-        if "–" in line or "—" in line or "должност" in line or line[:2].isupper()
+        # what either needs: a dash, "от должности", a surname in capitals, or a year ("с 2005
+        # года депутат …")
+        if "–" in line or "—" in line or "должност" in line or line[:2].isupper() or "год" in line
     )
 
 
@@ -200,6 +213,10 @@ _UD_GENDER = {"Masc": "masc", "Fem": "femn"}
 
 
 _GLUED = re.compile(r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])")
+# "Смита-младшего", "Смит-старшая": a surname and its generation, which declines as an adjective
+_GENERATION = re.compile(
+    r"(?P<base>[^\W\d_][\w]+)-(?P<gen>(?i:младш|старш))(?:(?P<fem>(?i:ая|ей|ую|ой))|(?i:ий|его|ему|им|ем))$"
+)
 
 
 def nominative(
@@ -211,7 +228,17 @@ def nominative(
     ``normal`` is natasha's agreement-aware normal form of the whole name, preferred for words
     the dictionary does not know as names ("Ерлана" → "Ерлан"). Two words a lost space glued
     together ("БочкареваВасилия", as printed) are read as two; a surname in capitals
-    ("КАЛАШНИКОВА", as decrees print it) as a name."""
+    ("КАЛАШНИКОВА", as decrees print it) as a name. A generational suffix declines as an
+    adjective ("Джона Смита-младшего" → "Джон Смит-младший")."""
+    gen = [_GENERATION.match(w) for w in words]
+    if any(gen):
+        base = [m.group("base") if m else w for m, w in zip(gen, words, strict=True)]
+        parts = nominative(base, vocab, None, feats).split()
+        if len(parts) == len(words):
+            return " ".join(
+                p + (f"-{m.group('gen').lower()}{'ая' if m.group('fem') else 'ий'}" if m else "")
+                for p, m in zip(parts, gen, strict=True)
+            )
     words = [_one_script(w) for w in words]
     words = [w.capitalize() if w.isalpha() and w.isupper() and len(w) > 2 else w for w in words]
     if any(_GLUED.search(w) for w in words):
@@ -520,6 +547,8 @@ def _read_sentence(
             t.feats = {**(t.feats or {}), "VerbForm": "Part", "Voice": "Pass"}
         t.lemmatize(nlp.morph_vocab)
         spec = _VERBS.get(t.text.lower() if imperative else t.lemma)
+        if t.lemma == "назначение" and _PURPOSE.search(text[max(0, t.start - 30) : t.start]):
+            continue  # "сил специального назначения", "пункт назначения": a purpose, no post
         if spec is None and t.lemma in {"назначение", "освобождение", "увольнение"}:
             # "подписал указ о назначении X": only a decree "about" it, not "до назначения"
             about = re.search(r"(?:^|\s)об?\s*$", text[max(0, t.start - 4) : t.start])
@@ -571,6 +600,8 @@ def _read_sentence(
         )
         if _NEGATED.search(text[cl_start:cl_end]) or _NEGATED_ANY.search(text):
             continue
+        if _negated(t, children):
+            continue  # "не предъявили ей обвинения", "ему так и не было предъявлено"
         window = text[
             max(0, t.start - 30) if t.lemma == "занять" else t.start : t.start + 200
         ].lower()
@@ -643,6 +674,22 @@ def _read_sentence(
                     args = [c for c in children.get(first.id, []) if c.rel == "nsubj"]
         else:
             args = [c for c in kids if c.rel in {"obj", "iobj"}]
+        if (
+            not (noun or passive)
+            and etype not in {"died", "resigned"}
+            and any(
+                a.rel == "obj"
+                and a.pos == "NOUN"
+                and (a.feats or {}).get("Animacy") == "Inan"
+                and not _title_of(a.text)
+                and not _OFFICE_WORD.match(a.text.lower())  # "исполнял обязанности", "занял пост"
+                and a.text.lower()[:7] not in _HEADED
+                and not _TRIGGER.search(a.text)
+                and not _person_spans(doc, _subtree_ids(a, children))
+                for a in args
+            )
+        ):
+            continue  # "назначил ему наказание", "задержали груз": a thing, not a person
         spans: list[Any] = []
         imperative_name = None
         if t.text.lower() in _VERBS:
@@ -726,15 +773,19 @@ def _read_sentence(
                 a.pos == "NOUN"
                 and a.text.lower()[:7] not in _HEADED
                 and not _TRIGGER.search(a.text)  # "Лапину предъявлено обвинение"
+                and not _OFFICE_WORD.match(a.text.lower())
                 and (
                     (a.feats or {}).get("Number") == "Plur"
                     or (
+                        # "ей назначен адвокат": a common noun, no post; the one it is given to
+                        # is not appointed
                         passive
                         and not _title_of(a.text)
                         and not _person_spans(doc, _subtree_ids(a, children))
                     )
                 )
-                for a in args
+                # the object, when there is one: the dative beside it is whom it is given to
+                for a in ([a for a in args if a.rel == "obj"] or args)
             )
         )
         if not spans and not pron and not unnamed:
@@ -748,6 +799,8 @@ def _read_sentence(
                 # print them) or a body the tagger found is no person
                 and not (a.text.isupper() and len(a.text) <= 5)
                 and not any(x.type == "ORG" and x.start <= a.start < x.stop for x in doc.spans)
+                # "Экс-президента Мексики обвинили": a headline's capitalised title
+                and not _title_word(a.text)
             ]
             if propn:
                 ids = _name_tokens(propn[0], by_id, children)
@@ -758,6 +811,20 @@ def _read_sentence(
                 names_propn = []
         else:
             names_propn = []
+        if not spans and not pron and not unnamed and not names_propn and not args and not passive:
+            # "…, когда с должности ушёл его брат Фидель": an intransitive verb's subject after
+            # it, in its own clause (the parser may hang it on the main clause's verb)
+            stop = re.search(r"[,;:()—–]", text[t.stop :])
+            cl_b = t.stop + stop.start() if stop else len(text)
+            if etype in {"died", "resigned"}:
+                spans = [
+                    x
+                    for x in doc.spans
+                    if x.type == "PER"
+                    and t.stop <= x.start
+                    and x.stop <= cl_b
+                    and not _genitive(doc, x)
+                ][:1]
         if not spans and not pron and not unnamed and not names_propn:
             # the agent of an active verb is not its object; a name in brackets is an aside
             agent: set[str] = set()
@@ -780,16 +847,39 @@ def _read_sentence(
                 and d <= 0
                 and not any(tk.id in agent for tk in doc.tokens if x.start <= tk.start < x.stop)
                 and not ((passive or etype in {"died", "resigned"}) and _genitive(doc, x))
+                and not (etype in {"charged", "arrested"} and _of_the_crime(doc, x, by_id))
             ]
             after = [s for s in pers if s.start > t.start]
             before = [s for s in pers if s.stop <= t.start]
             # the person is the object after an active verb, the subject before a passive one —
             # or after it: "Освобождён от должности … Арман Жумабаев" (subject last)
             spans = (after[:1] if not passive else before[-1:]) or after[:1] or before[-1:]
+            if not passive and etype not in {"died", "resigned"} and t.lemma not in _SUBJECT_TAKES:
+                # a name before an active transitive verb is who acts ("X заявил, обвинив …"),
+                # unless it is in the accusative: an object put first ("Лебедева Путин назначил")
+                fronted = [
+                    x
+                    for x in before
+                    if any(
+                        (tk.feats or {}).get("Case") == "Acc"
+                        for tk in doc.tokens
+                        if x.start <= tk.start < x.stop
+                    )
+                ]
+                spans = after[:1] or fronted[-1:]
             if not passive and args and not after:
                 # "Указ, которым отправил чиновника в отставку": the object is there, unnamed;
                 # a name before an active verb is its agent
                 spans = []
+            described = t.lemma in _SUBJECT_TAKES and any(
+                a.pos == "NOUN" and (a.feats or {}).get("Animacy") == "Anim" for a in args
+            )
+            if described:
+                # "японский дипломат сменил на посту X": the one who takes the post is its
+                # subject, a description of someone named before, never the one after it
+                spans = []
+                anaphor = people_here or last_people or ([subject] if subject else [])
+                names_propn = anaphor[:1]
         if names_propn:
             names = names_propn
         elif imperative_name is not None:
@@ -799,9 +889,15 @@ def _read_sentence(
         elif spans:
             names = []
             for s in spans:
-                words = re.findall(r"[\w-]+", text[s.start : s.stop])
+                # "Мазахим (Хазрат)": the name the bracket adds is an alias, not part of the name
+                stop = text.find("(", s.start, s.stop)
+                stop = stop if stop > s.start else s.stop
+                words = re.findall(r"[\w-]+", text[s.start : stop])
                 s.normalize(nlp.morph_vocab)
-                span_feats = [t.feats or {} for t in doc.tokens if s.start <= t.start < s.stop]
+                span_feats = [t.feats or {} for t in doc.tokens if s.start <= t.start < stop]
+                if stop < s.stop:
+                    names.append(nominative(words, nlp.morph_vocab, None, span_feats))
+                    continue
                 if len(words) >= 4 and _SIGNER.search(text[: s.start]):
                     # "Указом Президента Кыргызской Республики Садыра Жапарова Жумгалбек
                     # Шабданбеков назначен": the signer's two names stand first; not the subject
@@ -817,14 +913,29 @@ def _read_sentence(
                     names.append(nominative(w, nlp.morph_vocab, None, f))
                     continue
                 names.append(nominative(words, nlp.morph_vocab, s.normal, span_feats))
-        elif pron and (people_here or last_people):
-            names = [(people_here or last_people)[0]]
+        elif unnamed:
+            continue  # nor the pronoun beside it ("ей назначен адвокат"), nor a biography's subject
+        elif pron and (people_here or last_people or _named_before(doc, t, nlp, children)):
+            # the pronoun stands for someone this sentence has named as its subject before it
+            # ("61-летний X экстрадирован, где ему были предъявлены обвинения", not the one who
+            # acts: "президент Y назначил его"), else for the last one named
+            names = [(people_here or _named_before(doc, t, nlp, children) or last_people)[0]]
         elif subject and not any(a.pos in {"PROPN", "PRON"} for a in args):
             names = [subject]  # a biography drops its subject: "В 2015 году назначен …"
         else:
             continue
         # posts: appointed → the title after the verb; dismissed → after "от должности"
         posts = _posts_after(text, t.start, nxt, nlp.morph_vocab)
+        if etype == "appointed" and passive:
+            # "Исполняющим обязанности министра … назначен первый заместитель министра X": the
+            # post is the instrumental before the verb; the title after it is the one he holds
+            ahead = [
+                m
+                for m in _TITLE_RE.finditer(text, own, t.start)
+                if _INSTRUMENTAL.search((m.group("acting") or m.group("title")).split()[0])
+            ]
+            if ahead:
+                posts = _posts_after(text, ahead[0].start(), t.start, nlp.morph_vocab) or posts
         if etype in {"moved"}:
             m = re.search(r"\bна\s+должност\w*", text[t.start : nxt])
             posts = _posts_after(text, t.start + m.end(), nxt, nlp.morph_vocab) if m else posts
@@ -854,13 +965,75 @@ def _read_sentence(
     return events
 
 
+# "специального назначения", "особого назначения", "пункт назначения": the word's other sense
+_PURPOSE = re.compile(
+    r"(?:специальн|особ|двойн|целев|общ|военн|гражданск)\w*\s+$|(?:мест|пункт|станци)\w*\s+$",
+    re.IGNORECASE,
+)
+
+# a title word in the instrumental: "министром", "главой", "исполняющим", "председателем"
+_INSTRUMENTAL = re.compile(r"(?:ом|ем|ём|ой|ым|им)$", re.IGNORECASE)
+
+
+def _of_the_crime(doc: Any, span: Any, by_id: dict[str, Any]) -> bool:
+    """The name depends on the noun of what someone is charged with ("в убийстве X", "в
+    нападении на X"): the victim, not the accused."""
+    toks = [tk for tk in doc.tokens if span.start <= tk.start < span.stop]
+    heads = [by_id.get(tk.head_id) for tk in toks]
+    outside = [h for h in heads if h is not None and not span.start <= h.start < span.stop]
+    return any(h.pos == "NOUN" and (h.feats or {}).get("Case") == "Loc" for h in outside)
+
+
+def _negated(t: Any, children: dict[str, list[Any]]) -> bool:
+    """The parse negates the verb: "не" hangs on it or on its auxiliary ("не был задержан")."""
+    kids = children.get(t.id, [])
+    near = kids + [
+        g for c in kids if c.rel in {"aux", "aux:pass", "cop"} for g in children.get(c.id, [])
+    ]
+    return any(c.text.lower() == "не" and c.rel == "advmod" for c in near)
+
+
+def _title_word(word: str) -> bool:
+    """A post's word, with or without "экс-", "вице-" ("Экс-президента"): no name."""
+    return _title_of(re.sub(r"^(?:экс|вице)-", "", word.lower())) is not None
+
+
+def _named_before(doc: Any, trigger: Any, nlp: _Nlp, children: dict[str, list[Any]]) -> list[str]:
+    """The person the sentence names in the nominative before ``trigger``, outside brackets and
+    not the trigger's own subject (who acts): the one a pronoun after it stands for."""
+    text = doc.text
+    agent: set[str] = set()
+    for c in children.get(trigger.id, []):
+        if c.rel == "nsubj":
+            agent |= _subtree_ids(c, children)
+    for x in doc.spans:
+        if (
+            x.type != "PER"
+            or x.stop > trigger.start
+            or text[: x.start].count("(") > text[: x.start].count(")")
+        ):
+            continue
+        if any(tk.id in agent for tk in doc.tokens if x.start <= tk.start < x.stop):
+            continue
+        toks = [tk for tk in doc.tokens if x.start <= tk.start < x.stop]
+        if toks and all((tk.feats or {}).get("Case") == "Nom" for tk in toks):
+            x.normalize(nlp.morph_vocab)
+            words = [tk.text for tk in toks]
+            return [nominative(words, nlp.morph_vocab, x.normal, [tk.feats or {} for tk in toks])]
+    return []
+
+
+# what an office is held as: the object of "исполнять обязанности", "занять пост", "наделить
+# полномочиями" is no thing that names nobody
+_OFFICE_WORD = re.compile(r"обязанност|полномоч|пост|должност|мест|кресл|присяг|отставк")
+
 # collectives whose head is the person an event names ("отправил в отставку правительство во
 # главе с премьер-министром X": X dismissed); the first seven letters of any case
 _HEADED = {"правите", "кабинет", "руковод"}
 
 # active verbs whose subject is the one who takes the post: "X возглавил …", "X стал главой …",
 # "X сменил Y на посту …" (Y is the one replaced, not appointed), "X принёс присягу"
-_SUBJECT_TAKES = {"возглавить", "занять", "стать", "сменить", "принести"}
+_SUBJECT_TAKES = {"возглавить", "занять", "стать", "сменить", "принести", "прийти"}
 
 # verbs that ask for an event rather than report it: "потребовала уволить X", "призвал к
 # освобождению X" (a resignation asked for, "попросил об отставке", is read by its noun)
@@ -924,6 +1097,10 @@ _BARE_DATE = re.compile(
 _RANGE_END = re.compile(r"\s*(?:по|до|[—–-])\s*(?:(?:\d{1,2}\s+)?[а-яё]+\s+)?(\d{4})(?!\d)")
 
 
+# an active past participle or a relative clause: what it says happened at its own time
+_PARTICIPLE = re.compile(r"[а-яё]+(?:вш|ш)(?:ий|ая|ее|его|ей|ему|им|ую|ие|их)\b|\bкотор", re.I)
+
+
 def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDate | None:
     """The nearest date of the sentence before the trigger, else just after it, else the
     heading; "позднее" (later) without a date of its own gives none. A span of time is a
@@ -934,6 +1111,10 @@ def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDa
     dated = []
     for m, d in cand.dates:
         if d is None:
+            continue
+        if m.relative is not None and re.match(r"\s*после\s+(?!этого|того)", text[m.end - off :]):
+            # "на следующий день после его юбилея": the day after something the text does not
+            # date, not after the date before it
             continue
         end = _RANGE_END.match(text, m.end - off)
         if end is not None:
@@ -966,7 +1147,7 @@ def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDa
     if inside:
         return min(inside, key=lambda x: abs(x[0] - trig))[1]
     before = [(s, d) for s, d in dated if s < trig]
-    later = re.search(r"\b(?:позднее|позже|впоследствии)\b", text[:trig], re.I)
+    later = re.search(r"\b(?:позднее|позже|впоследствии|затем|потом)\b", text[:trig], re.I)
     if later:
         before = [(s, d) for s, d in before if s > later.start()]
     if before:
@@ -974,6 +1155,17 @@ def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDa
     after = [(s, d) for s, d in dated if s > trig and s - trig < 80]
     if after:
         return after[0][1]
+    full = [(m.start - off, d) for m, d in cand.dates if d and d.day and m.relative is None]
+    if (
+        len(full) == 1
+        and full[0][0] > trig
+        and cand.heading is None
+        and not later
+        and not _PARTICIPLE.search(text[trig : full[0][0]])
+    ):
+        # "X скончался в больнице …, в среду, 17 апреля 2019 года": the sentence's only date,
+        # however far after the verb (not a participle's: "…, получивший ранения 6 января")
+        return full[0][1]
     if later:
         return None
     return cand.heading
@@ -1048,6 +1240,10 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
         found = _read_sentence(cand, nlp, last_people, here, next(parsed))
         events += found + _gapped(cand, nlp, found)
     events = _acting_on_the_day(_own_resignations(events), text)
+    for e in events:
+        if e.date is None and _SAME_TIME.match(e.quote):
+            # "В апреле 2015 года … . Тогда же его обвинили …": the date told just before
+            e.date = _date_before(text, e.start, _SAME_TIME.match(e.quote))
     # the day a news item reports on dates what it reports as its news (not a biography's)
     news = None if subject else item_date(text, published) or _lead_announcement(text, published)
     if news is not None:
@@ -1056,7 +1252,10 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
                 # "Накануне X подал в отставку" in an item of 13 September: on 12 September
                 e.date = PartialDate.from_date(news.first_day() - timedelta(days=1))
                 e.dated_by = "text"
-            elif e.date is None and news_of_the_day(e.quote):
+            elif e.date is None and (
+                news_of_the_day(e.quote) and not _THEN.search(e.quote) or _TODAY.search(e.quote)
+            ):
+                # "Ранее сегодня X подал в отставку": earlier today is still the item's day
                 e.date, e.dated_by = news, "item"
     events = _canonical(_merge(events))
     # a person dies once: deaths that named him differently ("Василий Михайлович погиб") and
@@ -1065,12 +1264,44 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     return Extraction([e for e in events if e.type != "died" or id(e) in deaths], [], {})
 
 
+# a sentence that opens by pointing back to the time just told ("Тогда же", "В том же году")
+_SAME_TIME = re.compile(
+    r"\s*(?:(?P<then>[Тт]огда\s+же)|[Вв]\s+то(?:м|т)\s+же\s+(?P<unit>году|месяце))\b"
+)
+
+
+def _date_before(text: str, start: int, m: re.Match) -> PartialDate | None:
+    """The last full date (with its year) in the few sentences before ``start``, cut to the
+    year or month the pointer names."""
+    found = [x for x in find_dates(text[max(0, start - 400) : start]) if x.year and not x.relative]
+    if not found:
+        return None
+    last = found[-1]
+    if m.group("unit") == "году":
+        return PartialDate(year=last.year)
+    if m.group("unit") == "месяце":
+        return PartialDate(year=last.year, month=last.month) if last.month else None
+    return PartialDate(year=last.year, month=last.month, day=last.day)
+
+
+# "затем стал депутатом": a step of a career told in sequence, not the item's news
+_THEN = re.compile(r"(?<![\w-])(?:затем|потом)(?![\w-])", re.IGNORECASE)
+
+# "сегодня" said of the event, not of when it became known ("как стало известно сегодня")
+_TODAY = re.compile(
+    r"(?<!известно\s)(?<!сообщил\s)(?<!сообщила\s)(?<!сообщили\s)(?<![\w-])сегодня(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 # the lead's sentence about the news itself: "Об этом стало известно во вторник, 13 сентября
 # 2016 года", "Указ о назначении опубликован в четверг, 27 июля 2017 года"
 _LEAD_ANNOUNCE = re.compile(
     r"(?:^|\s)(?:[Оо]б\s+этом\s+(?:стало\s+известно|сообщ\w+|объяви\w+|заяви\w+)"
     r"|(?:[Уу]каз\w*|[Рр]аспоряжени\w+|[Пп]остановлени\w+|[Рр]ешени\w+|[Дд]окумент\w*)"
-    r"(?:\s+[^\s.!?]+){0,4}?\s+(?:опубликова\w+|подписа\w+|размещ\w+|обнародова\w+))"
+    r"(?:\s+[^\s.!?]+){0,4}?\s+(?:опубликова\w+|подписа\w+|размещ\w+|обнародова\w+)"
+    # "Представитель движения сообщил 23 июня 2018 года, что …": who told the news, on its day
+    r"|(?:сообщи|заяви|объяви|подтверди)(?:л|ла|ли)\s+(?:в\s+[а-я]+,?\s+)?\d{1,2}\s+[а-я]+\s+\d{4})"
 )
 
 
@@ -1214,7 +1445,7 @@ def _bio_subject(text: str, nlp: _Nlp) -> str | None:
 # "Владимир Борисович Гройсман (…) родился 20 января 1978 года": a news item's biography of
 # its subject begins; the sentences after it drop the subject ("В 2002 году избран …")
 _BORN = re.compile(
-    r"(?<![\w-])(?P<name>[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){1,2})\s*(?:\([^()\n]{0,80}\)\s*)?"
+    r"(?<![\w-])(?P<name>[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){1,3})\s*(?:\([^()\n]{0,80}\)\s*)?"
     r"родил(?:ся|ась)\b"
 )
 
@@ -1223,7 +1454,22 @@ def _bio_sections(text: str) -> list[tuple[int, str]]:
     """Where each biography inside a document begins and whom it is about: the person said to
     be born ("X родился …"). News items often close with their subject's career, told without
     naming him again; a biography document (``_bio_subject``) is one section from its start."""
-    return [(m.start(), m.group("name")) for m in _BORN.finditer(text)]
+    out = []
+    for m in _BORN.finditer(text):
+        words = m.group("name").split()
+        if len(words) == 4 and not _given_name(words[0]):
+            # "член Совета Федерации Иван Петрович Орлов родился": the name is the last three
+            out.append((m.start() + m.group(0).index(words[1]), " ".join(words[1:])))
+        else:
+            # "Фидель Алехандро Кастро Рус родился": a given name and two surnames
+            out.append((m.start(), m.group("name")))
+    return out
+
+
+def _given_name(word: str) -> bool:
+    """Whether the dictionary knows ``word`` as a given name ("Фидель"), not a noun."""
+    tags = {t for p in _morph_vocab().parse(word) for t in re.split(r"[ ,]", str(p.tag))}
+    return "Name" in tags
 
 
 def _section_subject(sections: list[tuple[int, str]], offset: int) -> str | None:
@@ -1251,14 +1497,20 @@ def _list_item(cand: Candidate, nlp: _Nlp, etype: str) -> list[Event]:
 
 
 def _career_line(cand: Candidate, nlp: _Nlp, subject: str) -> list[Event]:
-    """ "С марта 2011 года — начальник …": the biography's subject took that post then."""
+    """ "С марта 2011 года — начальник …": the biography's subject took that post then. A span
+    of years ("В 1996—1997 годах — заместитель …") says he held it, not when he took it."""
     text = cand.sentence.text
+    if _SPAN_OF_YEARS.match(text):
+        return []
     dash = re.search(r"[–—]", text)
     posts = _posts_after(text, dash.end() if dash else 0, len(text), nlp.morph_vocab)
     if not posts:
         return []
     date = next((d for _, d in cand.dates if d is not None), None)
     return [_event("appointed", subject, posts, cand, date, "career-line")]
+
+
+_SPAN_OF_YEARS = re.compile(r"^\s*[Вв]\s+\d{4}\s*[—–-]\s*\d{4}")
 
 
 def _event(

@@ -1,0 +1,261 @@
+"""Classes of failure on real Russian text (issue 8), each with a sentence written for it."""
+
+from __future__ import annotations
+
+from custodes.extract.dates import PartialDate
+from custodes.extract.pipeline import extract
+
+D = PartialDate.parse("2020-05-05")
+
+
+def _events(text: str) -> list[tuple[str, str, str | None]]:
+    return [(e.type, e.person, str(e.date) if e.date else None) for e in extract(text, D).events]
+
+
+def _types_people(text: str) -> set[tuple[str, str]]:
+    return {(e.type, e.person) for e in extract(text, D).events}
+
+
+def test_confirmed_with_the_post_in_the_instrumental_is_read() -> None:
+    """ "утвердил X председателем …": the sentence is selected though no "в должности" follows."""
+    got = _types_people("12 марта парламент утвердил Сергея Иванова председателем правительства.")
+    assert got == {("appointed", "Сергей Иванов")}
+
+
+def test_leaving_a_post_is_a_resignation_in_either_word_order() -> None:
+    assert _types_people("Министр финансов Олег Петров ушёл со своего поста.") == {
+        ("resigned", "Олег Петров")
+    }
+    assert _types_people("В 2011 году Иван Орлов ушел с поста губернатора.") == {
+        ("resigned", "Иван Орлов")
+    }
+
+
+def test_the_subject_after_an_intransitive_verb_in_its_own_clause() -> None:
+    """The parser hangs "его предшественница Анна Крылова" on the main clause; she is the one
+    who left, in her own clause after the verb."""
+    text = (
+        "Павел Сидоров руководит ведомством с 2015 года, когда с должности ушла его "
+        "предшественница Анна Крылова."
+    )
+    assert ("resigned", "Анна Крылова") in _types_people(text)
+
+
+def test_a_biography_subject_with_two_surnames_keeps_his_given_name() -> None:
+    from custodes.languages.ru.reader import _bio_sections
+
+    text = (
+        "Хуан Педро Гарсия Лопес родился 3 мая 1950 года. "
+        "Член Совета Федерации Иван Петрович Орлов родился в 1948 году."
+    )
+    assert [name for _, name in _bio_sections(text)] == [
+        "Хуан Педро Гарсия Лопес",
+        "Иван Петрович Орлов",
+    ]
+
+
+def test_a_thing_appointed_or_a_common_noun_given_to_someone_appoints_nobody() -> None:
+    """ "назначил наказание …", "ей назначен адвокат", "её муж был застрелен": the thing or the
+    unnamed common noun is what the verb is about, not the person in the dative or the pronoun."""
+    assert _types_people("Президент назначил Павлу Сидорову пенсию.") == set()
+    assert _types_people("Иван Петров арестован, ему назначен адвокат.") == {
+        ("arrested", "Иван Петров")
+    }
+    text = "Анна Орлова вернулась в страну. В 1990 году её муж был застрелен в аэропорту."
+    assert ("died", "Анна Орлова") not in _types_people(text)
+    assert _types_people("Президент назначил Павла Сидорова министром.") == {
+        ("appointed", "Павел Сидоров")
+    }
+    # the duties one performs are no thing: the biography's subject took them
+    bio = (
+        "Иван Петрович Орлов (род. 1960) — генерал.\n\n"
+        "С 11 июля 2020 года исполнял обязанности директора службы."
+    )
+    assert ("appointed", "Иван Петрович Орлов") in _types_people(bio)
+
+
+def test_a_generational_suffix_declines_with_the_name() -> None:
+    from custodes.languages.ru.reader import load_ru, nominative
+
+    vocab = load_ru().morph_vocab
+    assert nominative(["Джона", "Смита-младшего"], vocab) == "Джон Смит-младший"
+    assert nominative(["Анну", "Смит-старшую"], vocab) == "Анна Смит-старшая"
+    got = _types_people("Администрация подтвердила назначение Джона Смита-младшего послом.")
+    assert got == {("appointed", "Джон Смит-младший")}
+
+
+def test_a_headlines_capitalised_title_is_no_person() -> None:
+    assert _types_people("Экс-министра обвинили в получении взятки.") == set()
+
+
+def test_a_pronoun_stands_for_the_subject_named_before_it_not_for_the_one_who_acts() -> None:
+    text = (
+        "61-летний Иван Орлов экстрадирован в США в 2017 году, где ему были предъявлены "
+        "обвинения в контрабанде."
+    )
+    assert _events(text) == [("charged", "Иван Орлов", str(PartialDate(year=2017)))]
+    text = (
+        "В 1990 году Павел Орлов был назначен советником. Когда ему исполнилось 35 лет, "
+        "президент Джордж Смит назначил его послом в Сингапуре."
+    )
+    assert {p for _, p in _types_people(text)} == {"Павел Орлов"}
+
+
+def test_a_verb_the_parse_negates_is_no_event() -> None:
+    """ "не" on the verb or its auxiliary, whatever words stand between."""
+    assert _types_people("Власти не предъявили ей обвинения, и Анну Орлову отпустили.") == set()
+    assert _types_people("Иван Петров не был задержан.") == set()
+    assert _types_people("Иван Петров задержан, но не арестован.") == {("arrested", "Иван Петров")}
+
+
+def test_earlier_today_is_the_items_day() -> None:
+    text = (
+        "24 июля 2014 года министр сообщил, что исполняющим обязанности премьер-министра "
+        "назначен Иван Петров.\n\nРанее сегодня премьер-министр Павел Орлов подал в отставку."
+    )
+    got = {(e.type, e.person, str(e.date)) for e in extract(text, None).events}
+    assert ("resigned", "Павел Орлов", str(PartialDate(2014, 7, 24))) in got
+
+
+def test_a_described_subject_takes_the_post_not_the_one_it_replaces() -> None:
+    """ "японский дипломат сменил на посту X": the description stands for someone named
+    before; X is the one replaced."""
+    text = (
+        "Иван Орлов родился в 1947 году. В 2009 году японский дипломат сменил на посту "
+        "генерального директора агентства Павла Сидорова."
+    )
+    assert _events(text) == [("appointed", "Иван Орлов", str(PartialDate(year=2009)))]
+
+
+def test_an_alias_in_brackets_is_not_part_of_the_name() -> None:
+    assert _types_people("Заместителем лидера назначен Павел Сидоров (Паша).") == {
+        ("appointed", "Павел Сидоров")
+    }
+
+
+def test_an_undated_items_lead_says_its_day_by_who_told_the_news() -> None:
+    text = (
+        "Представитель движения сообщил 23 июня 2018 года, что движение возглавит новый лидер.\n\n"
+        "Заместителем лидера назначен Павел Сидоров."
+    )
+    got = [(e.type, e.person, str(e.date)) for e in extract(text, None).events]
+    assert got == [("appointed", "Павел Сидоров", str(PartialDate(2018, 6, 23)))]
+
+
+def test_a_passives_post_is_the_instrumental_before_it_not_the_title_its_subject_holds() -> None:
+    text = (
+        "Исполняющим обязанности министра транспорта назначен первый заместитель министра "
+        "Сергей Орлов."
+    )
+    (e,) = extract(text, D).events
+    assert (e.person, e.position) == ("Сергей Орлов", "Minister")
+    assert e.acting
+
+
+def test_special_purpose_is_no_appointment() -> None:
+    text = (
+        "Он обвинил мятежников в нападении на его племянника — командира сил специального "
+        "назначения Павла Орлова."
+    )
+    assert ("appointed", "Павел Орлов") not in _types_people(text)
+
+
+def test_the_victim_of_the_crime_charged_and_the_one_who_charges_are_not_the_accused() -> None:
+    text = (
+        "«Он погиб», — заявил лидер партии Иван Орлов, обвинив в убийстве Павла Сидорова "
+        "мятежников."
+    )
+    assert _types_people(text) == set()
+    assert _types_people("Прокуратура обвинила Ивана Орлова в убийстве Павла Сидорова.") == {
+        ("charged", "Иван Орлов")
+    }
+
+
+def test_an_object_put_before_the_verb_is_the_one_appointed() -> None:
+    assert _types_people("Ивана Орлова президент назначил послом.") == {("appointed", "Иван Орлов")}
+
+
+def test_leaving_all_posts_coming_to_power_and_writing_a_resignation() -> None:
+    """Trigger forms the vocabulary lacked: "покинул все государственные должности" (two words
+    before the post), "пришёл к власти", "написал заявление об отставке"."""
+    got = _events("24 февраля 2008 года Иван Орлов покинул все государственные должности.")
+    assert got == [("resigned", "Иван Орлов", str(PartialDate(2008, 2, 24)))]
+    got = _events("Иван Орлов пришёл к власти в 2003 году, став преемником своего отца.")
+    assert got == [("appointed", "Иван Орлов", str(PartialDate(year=2003)))]
+    text = "Спикер парламента Иван Орлов написал заявление об отставке в связи с болезнью."
+    assert _types_people(text) == {("resigned", "Иван Орлов")}
+    assert _types_people("Иван Орлов покинул здание суда.") == set()
+
+
+def test_a_biographys_career_statement_without_a_verb_or_a_dash() -> None:
+    """ "С 25 ноября 2005 года исполняющий обязанности городского головы …", "Вице-премьер-министр
+    Украины с 27 февраля 2014 года.": the section's subject took the post on that day; a verb
+    of service after "С 1994 года" is no post."""
+    text = (
+        "Иван Петрович Орлов родился 20 января 1978 года в Виннице.\n"
+        "С 1994 года служил в органах безопасности, прошёл путь до начальника отдела.\n"
+        "С 25 ноября 2005 года исполняющий обязанности городского головы города Винница.\n"
+        "Вице-премьер-министр Украины с 27 февраля 2014 года."
+    )
+    got = [(e.type, e.person, str(e.date), e.position) for e in extract(text, D).events]
+    assert got == [
+        ("appointed", "Иван Петрович Орлов", str(PartialDate(2005, 11, 25)), "Mayor"),
+        (
+            "appointed",
+            "Иван Петрович Орлов",
+            str(PartialDate(2014, 2, 27)),
+            "Deputy Prime Minister",
+        ),
+    ]
+
+
+def test_a_short_title_stem_does_not_match_other_words() -> None:
+    """ "глава" is "главы", "главой", not "глазах"."""
+    from custodes.languages.ru.reader import _TITLE_RE
+
+    assert not _TITLE_RE.search("погиб на глазах у друзей")
+    assert _TITLE_RE.search("назначен главой района")
+
+
+def test_a_span_of_years_is_a_post_held_and_then_is_later() -> None:
+    """ "В 1996—1997 годах — заместитель …" says the post was held, not when it was taken; what
+    came "затем" is not dated by the span before it."""
+    text = (
+        "Умер бывший министр Иван Орлов\n\nИван Петрович Орлов родился 20 января 1960 года в "
+        "Москве.\n"
+        "В 1996—1997 годах — заместитель министра финансов.\n"
+        "С августа 1999 года — заместитель руководителя администрации президента.\n"
+        "В 2006—2009 годах занимал пост заместителя главы администрации, затем стал депутатом "
+        "городского совета."
+    )
+    got = [(e.type, e.date) for e in extract(text, D).events if e.type == "appointed"]
+    assert got[0] == ("appointed", PartialDate(1999, 8))
+    assert len(got) == 2 and (got[1][1] is None or got[1][1].not_after)
+
+
+def test_the_day_after_something_undated_and_the_sentences_only_date_far_after_the_verb() -> None:
+    text = (
+        "9 сентября 2016 года президент освободил Павла Орлова от должности министра.\n\n"
+        "Павел Орлов отправлен в отставку на следующий день после его юбилея."
+    )
+    got = [(e.type, str(e.date)) for e in extract(text, None).events]
+    assert got == [("dismissed", str(PartialDate(2016, 9, 9)))]
+    text = (
+        "Бывший президент Иван Орлов скончался в больнице в столице после того, как "
+        "предпринял попытку суицида во время обыска в своём доме в среду, 17 апреля 2019 года."
+    )
+    assert _events(text) == [("died", "Иван Орлов", str(PartialDate(2019, 4, 17)))]
+    text = (
+        "В больнице скончался начальник департамента полиции города полковник полиции Иван "
+        "Орлов, получивший ранения 6 января."
+    )
+    assert _events(text)[0][2] != str(PartialDate(2020, 1, 6))
+
+
+def test_then_too_points_back_to_the_date_told_just_before() -> None:
+    text = (
+        "В апреле 2015 года бывший президент Иван Орлов был арестован по делу о шпионаже. "
+        "Тогда же его обвинили в связях с группировкой."
+    )
+    got = {(e.type, e.person, str(e.date)) for e in extract(text, D).events}
+    assert ("charged", "Иван Орлов", str(PartialDate(2015, 4))) in got
