@@ -340,6 +340,43 @@ def _people_in(tok: Token, people: list[PersonMention]) -> list[PersonMention]:
     ]
 
 
+# verbs of killing: the victim named as the object died
+_KILLING = {"kill", "assassinate", "murder", "execute", "shoot"}
+# what an act of killing was only tried or plotted under ("tried to kill", "a plot to murder")
+_ATTEMPTS = {
+    "try",
+    "attempt",
+    "plot",
+    "plan",
+    "conspire",
+    "seek",
+    "scheme",
+    "bid",
+    "order",
+    "threaten",
+    "vow",
+    "want",
+    "intend",
+    "aim",
+    "fail",
+    "conspiracy",
+    "attempted",
+}
+
+
+def _attempted(trig: Token) -> bool:
+    """Is the act only attempted, plotted or ordered ("tried to assassinate Y", "the plot to
+    kill Y", "accused of conspiring to murder Y")?"""
+    for a in [trig, *trig.ancestors][:4]:
+        if a is not trig and a.lemma_.lower() in _ATTEMPTS:
+            return True
+        if any(c.lemma_.lower() in _ATTEMPTS and c.dep_ in {"amod", "compound"} for c in a.children):
+            return True  # "an attempted assassination of Y"
+        if a.dep_ not in {"xcomp", "acl", "pcomp", "pobj", "prep", "advcl", "relcl", "ccomp"}:
+            break
+    return False
+
+
 def _args(trig: Token, role: str) -> list[Token]:
     deps = {
         "subj": {"nsubj"},
@@ -543,7 +580,7 @@ def read_triggers(
                 or a.pos_ == "NUM"
                 for a in subj
             )
-            if not persons and not pron and not general and not plural:
+            if not persons and not pron and not general and not plural and lemma != "execute":
                 # the parse missed the link: the nearest name before a passive verb, after an
                 # active transitive one (not when the argument is a title or a noun: "the
                 # Director General is appointed by the president" names nobody)
@@ -589,8 +626,19 @@ def read_triggers(
             etype = "resigned"
         if lemma == "head" and trig.pos_ == "VERB":
             continue  # "headed by X" describes, it does not appoint
-        if lemma in {"kill", "assassinate", "murder"} and not passive and trig.pos_ != "NOUN":
-            continue  # "X killed Y" is read from the victim's side only ("Y was killed")
+        if lemma in _KILLING and not passive and trig.pos_ != "NOUN":
+            # "X killed Y": the victim a name the parse gives as the object died; not the
+            # subject, not a pronoun, and not one an attempt or a plot was made on ("tried to
+            # kill Y", "a plot to assassinate Y")
+            victims = [
+                p
+                for s in _args(trig, "obj")
+                for p in people
+                if any(i in _core(s) for i in range(p.token_start, p.token_end))
+            ]
+            if not victims or _attempted(trig):
+                continue
+            persons, pron = victims, None
         if lemma in {"become", "assume", "name", "assign"}:
             fwd = [pm for pm in posts if trig.idx < pm.start < nxt]
             if not fwd:
@@ -798,6 +846,10 @@ def _trigger_type(t: Token) -> str | None:
             return "dismissed" if any(c.lemma_.lower() == "go" for c in t.children) else None
         if lemma == "find":
             return "died" if "dead" in kids and _is_passive(t) else None
+        if lemma == "shoot":
+            # "was shot dead", "shot dead X" (the parser may hang "dead" on the victim)
+            after = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+            return "died" if "dead" in kids or after == "dead" else None
         if lemma == "pass":
             return "died" if "away" in kids else None
         if lemma in {"tap", "pick", "choose", "select"}:

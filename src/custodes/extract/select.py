@@ -35,7 +35,7 @@ STRONG_TRIGGER_RE = re.compile(
     r"sworn\s+in|assassinat|murder|"
     r"t(?:ake|akes|aken|ook|aking)\s+(?:up\s+(?:his|her|their|the)\s+(?:duties|post|position)|"
     r"office\b|the\s+helm)|"
-    r"under\s+arrest|found\s+dead|passed\s+away|took\s+over|tapped|"
+    r"under\s+arrest|found\s+dead|shot\s+dead|passed\s+away|took\s+over|tapped|"
     r"among\s+(?:them|those)|change[- ]of[- ]command|"
     r"(?:defendants|suspects|detainees|accused)\s+(?:are|were|include))",
     re.IGNORECASE,
@@ -44,7 +44,7 @@ STRONG_TRIGGER_RE = re.compile(
 # "named player of the match" and "became the youngest captain" are news, not personnel).
 WEAK_TRIGGER_RE = re.compile(
     r"\b(?:retir|death|killed|killing|replac|became|become|named|designat|instead|moved|transfer|assum|"
-    r"fired|remov(?:ed|al|es|ing)\b|quit|install(?:ed|s|ing)\b|elected|discharg|took\s+command|posted|picked|promot|"
+    r"fired|execut|remov(?:ed|al|es|ing)\b|quit|install(?:ed|s|ing)\b|elected|discharg|took\s+command|posted|picked|promot|"
     r"succeed|chosen|selected|went\s+to|goes\s+to|assign|reassign|inaugurat|overthr|depos)",
     re.IGNORECASE,
 )
@@ -88,6 +88,7 @@ _TRIGGER_STEMS = (
     "assassinat",
     "murder",
     "dead",
+    "execut",
     "passed away",
     "tapped",
     "assign",
