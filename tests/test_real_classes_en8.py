@@ -35,3 +35,34 @@ def test_an_attempt_or_an_object_that_is_no_person_is_no_death() -> None:
     assert events("Rebels tried to kill Governor Lino Barra on 4 June 2018.") == []
     assert events("Plotters planned to assassinate President Aldo Ferri in May 2018.") == []
     assert events("The police executed the order signed by Minister Ivo Marsh on 3 May.") == []
+    assert events("A bomb narrowly missed killing Governor Lino Barra on 4 June 2018.") == []
+
+
+def test_a_reflexive_object_makes_the_subject_the_one_appointed() -> None:
+    got = events("On 26 July 2023 General Abdu Tani proclaimed himself the leader of the junta.")
+    assert [(t, p) for t, p, _ in got] == [("appointed", "Abdu Tani")]
+    got = events("Colonel Lino Barra appointed himself Chairman of the State Council on 2 May 2019.")
+    assert got == [("appointed", "Lino Barra", "2019-05-02")]
+    # declaring anything else is no appointment
+    assert events("President Lino Barra declared a state of emergency on 2 May 2019.") == []
+
+
+def test_a_result_list_of_telegraphic_clauses() -> None:
+    text = (
+        "- Result: Chief of Staff Arno Pell dismissed and replaced with Paul Dorn, Prime "
+        "Minister Aldo Ferri resigns, General Ivo Marsh announced as transitional president, "
+        "Tom Hale installed by the military as Acting President of the Council"
+    )
+    got = {(t, p) for t, p, _ in events(text)}
+    assert got == {
+        ("dismissed", "Arno Pell"),
+        ("appointed", "Paul Dorn"),
+        ("resigned", "Aldo Ferri"),
+        ("appointed", "Ivo Marsh"),
+        ("appointed", "Tom Hale"),
+    }
+    posts = {e.person: e.position for e in extract(text, PUB).events}
+    assert posts["Paul Dorn"] == "Chief of Staff"  # the replaced one's post
+    assert posts["Ivo Marsh"] == "President"  # a lower-case title after "as transitional"
+    # "announced that …" appoints nobody
+    assert events("Colonel Ivo Marsh announced that the talks had failed.") == []

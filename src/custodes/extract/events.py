@@ -100,12 +100,18 @@ def _reduced_passive(tok: Token, kids: list[Token]) -> bool:
     one its coordinated verbs share: "X appointed and later dismissed him"), cannot be active."""
     if tok.tag_ not in {"VBD", "VBN"} or tok.lemma_.lower() not in TRANSITIVE:
         return False
-    if tok.dep_ in {"relcl", "ccomp", "xcomp", "pcomp"}:
-        return False  # "the officials X dismissed", "said X arrested …"
+    if tok.dep_ in {"relcl", "xcomp", "pcomp"} or (
+        tok.dep_ == "ccomp" and tok.head.i < tok.i
+    ):
+        return False  # "the officials X dismissed", "said X arrested …" (but a result list's
+        # clauses the parser hangs on a later one are no one's report, and "X arrested,
+        # police said" is the telegraphic passive)
     subj = [c for c in kids if c.dep_ == "nsubj"]
     if not subj or any(c.dep_ in _OBJECT_DEPS for c in kids):
         return False
     doc = tok.doc
+    if any(t.pos_ == "VERB" for t in doc[subj[0].i + 1 : tok.i]):
+        return False  # "X installed as P, twenty ministers deposed": not X's own verb
     last = subj[0].right_edge
     while last.is_punct and last.i > subj[0].i:
         last = doc[last.i - 1]
@@ -361,6 +367,13 @@ _ATTEMPTS = {
     "fail",
     "conspiracy",
     "attempted",
+    # "narrowly missed killing Y", "survived an attempt to kill Y", "foiled a plot to …"
+    "miss",
+    "survive",
+    "escape",
+    "foil",
+    "thwart",
+    "prevent",
 }
 
 
@@ -375,6 +388,22 @@ def _attempted(trig: Token) -> bool:
         if a.dep_ not in {"xcomp", "acl", "pcomp", "pobj", "prep", "advcl", "relcl", "ccomp"}:
             break
     return False
+
+
+_REFLEXIVES = {"himself", "herself", "themselves"}
+
+
+def _reflexive(trig: Token) -> Token | None:
+    """The reflexive object of a verb of appointing or proclaiming ("proclaimed himself the
+    leader", "appointed herself Chairman"): the subject is the one who takes the post."""
+    for c in trig.children:
+        if c.lower_ in _REFLEXIVES and c.dep_ in {"dobj", "nsubj", "dative"} and c.i > trig.i:
+            return c
+        if c.dep_ in {"ccomp", "xcomp", "oprd"}:
+            for g in c.children:
+                if g.lower_ in _REFLEXIVES and g.dep_ in {"nsubj", "dobj"}:
+                    return g
+    return None
 
 
 def _args(trig: Token, role: str) -> list[Token]:
@@ -530,7 +559,10 @@ def read_triggers(
                 out.append(ev)
             continue
         else:
-            if passive:
+            if _reflexive(trig) is not None and not passive:
+                # "X proclaimed himself leader", "X appointed herself Chairman": the subject
+                subj = _args(trig, "subj")
+            elif passive:
                 subj = _args(trig, "subjpass") or _args(trig, "subj")
             elif lemma in TRANSITIVE:
                 subj = _args(trig, "obj")
@@ -639,7 +671,7 @@ def read_triggers(
             if not victims or _attempted(trig):
                 continue
             persons, pron = victims, None
-        if lemma in {"become", "assume", "name", "assign"}:
+        if lemma in {"become", "assume", "name", "assign", "announce"}:
             fwd = [pm for pm in posts if trig.idx < pm.start < nxt]
             if not fwd:
                 continue
@@ -837,6 +869,18 @@ def _trigger_type(t: Token) -> str | None:
             ):
                 return "dismissed"
             return None
+        if lemma in {"proclaim", "declare"}:
+            # "proclaimed himself the leader of the junta": a self-appointment (and no other
+            # declaring: "declared a state of emergency")
+            return "appointed" if _reflexive(t) is not None else None
+        if lemma == "announce":
+            # "General X announced as transitional president", "was announced as the new
+            # head": the one announced takes the post (not "announced that …")
+            # (a headline's or a result list's "X announced as P" has no object either)
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            as_next = nxt is not None and nxt.lower_ == "as" and nxt.head.i == t.i
+            objects = any(c.dep_ == "dobj" for c in t.children)
+            return "appointed" if as_next and not objects else None
         if lemma == "return":
             return "appointed" if "as" in kids else None  # "returned as director"
         if lemma == "swear":
@@ -932,7 +976,20 @@ def _replace(
     "Y replaced X as P": an appointment of Y to the post of the replaced."""
     new: list[PersonMention] = []
     old: list[Token] = []
-    if passive:
+    with_people = [
+        p
+        for w in trig.children
+        if w.dep_ == "prep" and w.lower_ == "with"
+        for g in w.children
+        for p in _people_in(g, people)
+    ]
+    if with_people and trig.tag_ == "VBN" and not _args(trig, "obj"):
+        # "X was replaced with Y", "- Result: X dismissed and replaced with Y": Y is new
+        new = with_people
+        old = _args(trig, "subjpass") or _args(trig, "subj")
+        # the post is the replaced one's (told before), not a title later in the sentence
+        nxt = min(nxt, with_people[-1].end)
+    elif passive:
         for a in _args(trig, "agent"):
             new += _people_in(a, people)
         old = _args(trig, "subjpass")

@@ -666,6 +666,14 @@ _APPOINTED_NAME_BEFORE = re.compile(
 )
 
 
+# the words that may stand between "as", "became", "named" and a lower-case title: "as the
+# new", "became the 29th", "named transitional", "as caretaker"
+_MODIFIERS = (
+    r"(?:first|interim|acting|new|the|its|his|her|their|transitional|provisional|caretaker|"
+    r"de[- ]facto|military|\d+(?:st|nd|rd|th))"
+)
+
+
 def find_posts(
     text: str, offset: int = 0, person_starts: frozenset[int] = frozenset()
 ) -> list[PostMention]:
@@ -688,7 +696,7 @@ def find_posts(
                 or re.search(
                     r"\b(?:as|position of|post of|duties of|command of|acting|new|former|became|"
                     r"become|becomes|appointed|named|its|his|her|their)\s+"
-                    r"(?:(?:first|interim|acting|new|the|its|his|her)\s+){0,2}$",
+                    rf"(?:{_MODIFIERS}\s+){{0,2}}$",
                     before,
                 )
             ):
@@ -703,7 +711,7 @@ def find_posts(
                 "heads",
             } and not (
                 re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after)
-                or re.search(r"\b(?:as|became|named|appointed)\s+$", before)
+                or re.search(rf"\b(?:as|became|named|appointed)\s+(?:{_MODIFIERS}\s+){{0,2}}$", before)
             ):
                 continue
         t = title_of(m)
