@@ -41,7 +41,9 @@ def test_an_attempt_or_an_object_that_is_no_person_is_no_death() -> None:
 def test_a_reflexive_object_makes_the_subject_the_one_appointed() -> None:
     got = events("On 26 July 2023 General Abdu Tani proclaimed himself the leader of the junta.")
     assert [(t, p) for t, p, _ in got] == [("appointed", "Abdu Tani")]
-    got = events("Colonel Lino Barra appointed himself Chairman of the State Council on 2 May 2019.")
+    got = events(
+        "Colonel Lino Barra appointed himself Chairman of the State Council on 2 May 2019."
+    )
     assert got == [("appointed", "Lino Barra", "2019-05-02")]
     # declaring anything else is no appointment
     assert events("President Lino Barra declared a state of emergency on 2 May 2019.") == []
@@ -66,3 +68,40 @@ def test_a_result_list_of_telegraphic_clauses() -> None:
     assert posts["Ivo Marsh"] == "President"  # a lower-case title after "as transitional"
     # "announced that …" appoints nobody
     assert events("Colonel Ivo Marsh announced that the talks had failed.") == []
+
+
+def test_event_nouns_and_their_person() -> None:
+    # coordinated event nouns share the "of" their last one has
+    got = events("It came days after the house arrest and detainment of Ana Lopez, a candidate.")
+    assert [(t, p) for t, p, _ in got] == [("arrested", "Ana Lopez")]
+    got = events("Prosecutors announced charges against Omar Bello on 3 February 2022.")
+    assert got == [("charged", "Omar Bello", "2022-02-03")]
+    got = events("Prosecutors unsealed an indictment against Omar Bello on 3 February 2022.")
+    assert got == [("charged", "Omar Bello", "2022-02-03")]
+    got = events("Two days later came the inauguration of President Omar Bello.")
+    assert [(t, p) for t, p, _ in got] == [("appointed", "Omar Bello")]
+    # dropped charges are no charge; "named in the indictment" is the document
+    assert events("On 18 November 2020 prosecutors dropped the charges against Omar Bello.") == []
+    # "the death of the Minister of X, General Y" where the parse loses the apposition
+    got = events(
+        "We mourn the tragic death of the Minister of Emergency Situations, Army General "
+        "Ivan Petrov."
+    )
+    assert [(t, p) for t, p, _ in got] == [("died", "Ivan Petrov")]
+
+
+def test_verbs_in_a_row_share_their_object_and_a_later_subject_is_no_object() -> None:
+    got = events(
+        "By brazenly dismissing, detaining and humiliating the chief justice, President Omar "
+        "Bello has created a crisis, said Ali Hasan of Human Rights Watch."
+    )
+    assert got == []
+
+
+def test_a_when_clause_on_the_date_is_dated_by_it() -> None:
+    got = events(
+        "Chief Justice Omar Bello has been held incommunicado since Friday when he was "
+        "suddenly removed from his office by the government.",
+        PartialDate(2007, 3, 13),
+    )
+    assert got == [("dismissed", "Omar Bello", "2007-03-09")]

@@ -106,9 +106,26 @@ def _since(
             return nxt[2].bound(after=d.iso)
     if _BY.search(before):
         return d.bound()
-    if raw.type == "arrested" or not _SINCE.search(before):
+    if (
+        raw.type == "arrested"
+        or not _SINCE.search(before)
+        or _when_clause_of(raw.trigger, start, end)
+    ):
         return d
     return d.since()
+
+
+def _when_clause_of(trig: Token, start: int, end: int) -> bool:
+    """Is the event told in a "when" clause on the date itself ("held since Friday, when he was
+    removed from office")? Then the date is the day it happened, not a bound."""
+    node = trig
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return (
+        node.dep_ in {"relcl", "advcl"}
+        and start <= node.head.idx < end
+        and any(c.lower_ == "when" for c in node.children)
+    )
 
 
 def governs(trig: Token, start: int) -> int:

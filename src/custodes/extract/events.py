@@ -100,9 +100,7 @@ def _reduced_passive(tok: Token, kids: list[Token]) -> bool:
     one its coordinated verbs share: "X appointed and later dismissed him"), cannot be active."""
     if tok.tag_ not in {"VBD", "VBN"} or tok.lemma_.lower() not in TRANSITIVE:
         return False
-    if tok.dep_ in {"relcl", "xcomp", "pcomp"} or (
-        tok.dep_ == "ccomp" and tok.head.i < tok.i
-    ):
+    if tok.dep_ in {"relcl", "xcomp", "pcomp"} or (tok.dep_ == "ccomp" and tok.head.i < tok.i):
         return False  # "the officials X dismissed", "said X arrested …" (but a result list's
         # clauses the parser hangs on a later one are no one's report, and "X arrested,
         # police said" is the telegraphic passive)
@@ -309,6 +307,54 @@ def _including(trig: Token, people: list[PersonMention], nxt: int) -> list[Perso
     return listed
 
 
+def _shared_object(trig: Token) -> list[Token]:
+    """The object of the verb a coordinated one shares it with: the last verb of "dismissing,
+    detaining and humiliating the chief justice" holds the object of all three."""
+    chain = [c for c in trig.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    while chain:
+        v = chain[-1]
+        objs = [c for c in v.children if c.dep_ in {"dobj", "obj"}]
+        if objs:
+            return objs
+        chain = [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return []
+
+
+def _opens_clause(doc: Doc, p: PersonMention) -> bool:
+    """Is the name the subject of a verb right after it ("…, President X has created a
+    crisis")? Then it opens a clause of its own."""
+    last = doc[p.token_end - 1]
+    head = last.head
+    return (
+        last.dep_ in {"nsubj", "nsubjpass"}
+        and head.pos_ in {"VERB", "AUX"}
+        and 0 < head.i - last.i <= 3
+        and not any(t.is_punct for t in doc[last.i + 1 : head.i])
+    )
+
+
+def _title_then_name(of: Token, people: list[PersonMention], nxt: int) -> list[PersonMention]:
+    """ "the death of the Minister of X, Army General Y": the name after the title an event
+    noun's "of" names, where the parse lost the apposition (a comma between, and no verb)."""
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lower_ not in TITLE_WORDS:
+        return []
+    doc = of.doc
+    end = max(t.i for t in obj.subtree)
+    for p in people:
+        if p.token_start <= end or doc[p.token_start].idx >= nxt:
+            continue
+        gap = doc[end + 1 : p.token_start]
+        if (
+            sum(t.text == "," for t in gap) == 1
+            and gap[0].text == ","
+            and all(t.pos_ in {"PROPN", "PUNCT", "ADJ"} for t in gap)
+        ):
+            return [p]
+        break
+    return []
+
+
 def _people_in(tok: Token, people: list[PersonMention]) -> list[PersonMention]:
     """The people an argument names: the argument itself and its coordinates first; failing
     that, the first named person inside it ("the government headed by X")."""
@@ -383,7 +429,9 @@ def _attempted(trig: Token) -> bool:
     for a in [trig, *trig.ancestors][:4]:
         if a is not trig and a.lemma_.lower() in _ATTEMPTS:
             return True
-        if any(c.lemma_.lower() in _ATTEMPTS and c.dep_ in {"amod", "compound"} for c in a.children):
+        if any(
+            c.lemma_.lower() in _ATTEMPTS and c.dep_ in {"amod", "compound"} for c in a.children
+        ):
             return True  # "an attempted assassination of Y"
         if a.dep_ not in {"xcomp", "acl", "pcomp", "pobj", "prep", "advcl", "relcl", "ccomp"}:
             break
@@ -472,11 +520,35 @@ def read_triggers(
         persons: list[PersonMention] = []
         pron: str | None = None
         undated = False
+        shared: list[Token] = []
         if trig.pos_ == "NOUN" and not _imperative(trig):
             # "dismissal of the First Deputy … Samat Abish", "after dismissal from …"
             of = [c for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"]
             if trig.lemma_.lower() == "charge":
                 of = []  # "arrested on charges of bribing Judge X": the judge was not charged
+            if trig.lemma_.lower() in {"charge", "indictment"}:
+                # "charges against X", "the indictment against X" (the person the argument
+                # is, not a capitalised word inside it: "Charges Against Members Of The …")
+                for c in trig.children:
+                    if c.dep_ == "prep" and c.lower_ == "against":
+                        persons += [
+                            p
+                            for g in c.children
+                            if g.dep_ == "pobj" and _person_at(g, people) is not None
+                            for p in _people_in(g, people)
+                        ]
+            if not of:
+                # "the house arrest and detainment of X": coordinated event nouns share the
+                # person their last one names
+                of = [
+                    c
+                    for n in [*(k for k in trig.children if k.dep_ == "conj"), trig.head]
+                    if n.pos_ == "NOUN"
+                    and (n.i == trig.head.i and trig.dep_ == "conj" or n.head.i == trig.i)
+                    and _trigger_type(n) == etype
+                    for c in n.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                ]
             for c in trig.children:
                 if c.dep_ == "acl":  # "the resignation submitted by X"
                     for a in _args(c, "agent"):
@@ -493,7 +565,7 @@ def read_triggers(
                 ]
             poss = [c for c in trig.children if c.dep_ == "poss"]
             for c in of:
-                persons += _people_in(c, people)
+                persons += _people_in(c, people) or _title_then_name(c, people, nxt)
             for c in poss:
                 persons += _people_in(c, people)
             owner = next((c for c in poss if c.lower_ in {"his", "her", "their"}), None)
@@ -542,8 +614,14 @@ def read_triggers(
                     persons += _people_in(s, people)
                 persons = [p for p in persons if not _of_a_group(trig.doc[p.token_end - 1])]
                 pron = pron or _pronoun(subj)
-            if not persons and not pron and trig.head.lower_ not in _NOUN_HEAD_PREPS:
-                continue
+            if (
+                not persons
+                and not pron
+                and (
+                    trig.head.lower_ not in _NOUN_HEAD_PREPS or trig.lemma_.lower() == "indictment"
+                )
+            ):
+                continue  # (but "named in the indictment" is the document, not an event)
 
         elif lemma == "commit":
             if not any(c.lemma_.lower() == "suicide" for c in trig.subtree):
@@ -568,6 +646,10 @@ def read_triggers(
                 subj = _args(trig, "obj")
                 if not subj and lemma in {"retire"}:
                     subj = _args(trig, "subj")
+                if not subj:
+                    # "dismissing, detaining and humiliating the chief justice", "arrested and
+                    # charged X": verbs in a row share the object the last one has
+                    subj = shared = _shared_object(trig)
             else:
                 subj = _args(trig, "subj")
             for s in subj:
@@ -612,14 +694,31 @@ def read_triggers(
                 or a.pos_ == "NUM"
                 for a in subj
             )
-            if not persons and not pron and not general and not plural and lemma != "execute":
+            # an object shared with the next verb that is a common noun names nobody: no name
+            # nearby stands for it
+            common = any(a.pos_ == "NOUN" for a in shared)
+            if (
+                not persons
+                and not pron
+                and not general
+                and not plural
+                and not common
+                and lemma != "execute"
+            ):
                 # the parse missed the link: the nearest name before a passive verb, after an
                 # active transitive one (not when the argument is a title or a noun: "the
                 # Director General is appointed by the president" names nobody)
                 window = (
                     [p for p in people if prev <= p.start < trig.idx]
                     if (passive or lemma not in TRANSITIVE)
-                    else [p for p in people if trig.idx < p.start < nxt]
+                    else [
+                        p
+                        for p in people
+                        if trig.idx < p.start < nxt
+                        # "By dismissing … the chief justice, President X has created …": the
+                        # subject of a verb of its own is not this verb's object
+                        and not _opens_clause(trig.doc, p)
+                    ]
                 )
                 if window:
                     persons = [window[-1] if passive or lemma not in TRANSITIVE else window[0]]
@@ -929,8 +1028,17 @@ def _trigger_type(t: Token) -> str | None:
             return None  # an offered resignation is not one
         if lemma == "charge" and t.head.lower_ == "on":
             return "charged"  # "arrested on a charge of treason"
+        if lemma == "charge" and any(c.lower_ == "against" for c in t.children):
+            # "announced charges against X" (not "dropped the charges against X")
+            return None if t.head.lemma_.lower() in _UNDONE else "charged"
+        if lemma == "indictment" and t.head.lemma_.lower() in _UNDONE:
+            return None
         return NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(t.lower_)
     return None
+
+
+# what undoes a charge: "dropped the charges against X", "the indictment was dismissed"
+_UNDONE = {"drop", "withdraw", "dismiss", "vacate", "overturn", "quash", "clear", "lift"}
 
 
 def _post_window(

@@ -711,7 +711,9 @@ def find_posts(
                 "heads",
             } and not (
                 re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after)
-                or re.search(rf"\b(?:as|became|named|appointed)\s+(?:{_MODIFIERS}\s+){{0,2}}$", before)
+                or re.search(
+                    rf"\b(?:as|became|named|appointed)\s+(?:{_MODIFIERS}\s+){{0,2}}$", before
+                )
             ):
                 continue
         t = title_of(m)
