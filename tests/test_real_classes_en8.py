@@ -4,6 +4,7 @@ sentence of our own: killings told from the killer's side, and the other classes
 from __future__ import annotations
 
 from custodes.extract.dates import PartialDate
+from custodes.extract.infobox import incumbents
 from custodes.extract.pipeline import extract
 
 PUB = PartialDate(2024, 2, 12)
@@ -105,3 +106,21 @@ def test_a_when_clause_on_the_date_is_dated_by_it() -> None:
         PartialDate(2007, 3, 13),
     )
     assert got == [("dismissed", "Omar Bello", "2007-03-09")]
+
+
+def test_the_incumbent_of_an_office_infobox_was_appointed_on_its_since_date() -> None:
+    text = (
+        "Chief of the Ruritanian Border Guard\n\nBorder Guard seal.svg\nIncumbent\n"
+        "Gen. Aldo Ferri\n\nsince 4 March 2019\nMinistry of the Interior\n\n"
+        "The Chief of the Ruritanian Border Guard commands the guard."
+    )
+    (e,) = extract(text, None).events
+    assert (e.type, e.person, e.date.iso, e.position, e.organization) == (
+        "appointed",
+        "Aldo Ferri",
+        "2019-03-04",
+        "Chief",
+        "Ruritanian Border Guard",
+    )
+    # a biography's "Incumbent / Assumed office" block names no holder on its own
+    assert incumbents("Director\nIncumbent\nAssumed office\n9 March 2015\n", None) == []

@@ -45,6 +45,7 @@ from custodes.extract.structures import (
     clean_name,
     expand_abbreviations,
     incoming,
+    incumbent_events,
     infobox_events,
     pair_names_with_posts,
 )
@@ -415,6 +416,7 @@ def _assemble(
             events.append(death)
         events += infobox_events(text, published, subject)
     events += chronology_deaths(text, published)
+    events += incumbent_events(text, published)
     events = _canonical_names(events, claims, everyone, _nicknames(text))
     _one_org_per_agency(events, abbr)
     full = known | {w for n in everyone if len(n.split()) > 1 for w in n.split()}
