@@ -124,3 +124,22 @@ def test_the_incumbent_of_an_office_infobox_was_appointed_on_its_since_date() ->
     )
     # a biography's "Incumbent / Assumed office" block names no holder on its own
     assert incumbents("Director\nIncumbent\nAssumed office\n9 March 2015\n", None) == []
+
+
+def test_an_infobox_list_field_is_a_list_of_items() -> None:
+    # a capitalised event noun opening an item is the noun, not a name; the charges it is on
+    # are its person's; a date in another item does not date it
+    text = (
+        "- Causes: Alleged fraud in the October 2020 election, Government corruption, Arrest "
+        "and conviction of former president Aldo Ferri on corruption charges"
+    )
+    assert events(text, None) == [("arrested", "Aldo Ferri", None), ("charged", "Aldo Ferri", None)]
+    # what a movement demanded did not happen
+    assert events("- Goals: New elections, Resignation of President Aldo Ferri", None) == []
+
+
+def test_a_one_word_name_after_a_title_is_a_person() -> None:
+    got = events("- Result: President Ferri resigns, Prime Minister Ivo Marsh resigns", None)
+    assert [(t, p) for t, p, _ in got] == [("resigned", "Ferri"), ("resigned", "Ivo Marsh")]
+    # but not after a title word that modifies another title
+    assert events("The King approved the appointment of a new Chief Constable.", None) == []

@@ -25,6 +25,8 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
     stext = cand.sentence.text
     t = raw.trigger.idx
     usable = []
+    # a field of an infobox ("- Causes: A, B, Arrest of X"): a list of items, not one clause
+    field = bool(_FIELD_LINE.match(stext))
     for m, d in cand.dates:
         if d is None:
             continue
@@ -32,6 +34,8 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
         before = stext[: m.start - off]
         if d.precision == "year" and before.count("(") > before.count(")"):
             continue
+        if field and re.search(r",\s+[A-Z]", stext[min(m.end - off, t) : max(m.start - off, t)]):
+            continue  # an infobox field's items are apart: "fraud in the October 2020 …, Arrest"
         usable.append((m.start - off, m.end - off, d))
     spans = tuple(usable)  # every usable date, for the closing end of "between A and B"
     ranked = [(governs(raw.trigger, s), s, e, d) for s, e, d in usable]
@@ -78,6 +82,7 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
     return cand.heading
 
 
+_FIELD_LINE = re.compile(r"\s*-\s*[A-Z][\w ]{0,30}:\s")
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
 

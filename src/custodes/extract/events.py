@@ -614,6 +614,22 @@ def read_triggers(
                     persons += _people_in(s, people)
                 persons = [p for p in persons if not _of_a_group(trig.doc[p.token_end - 1])]
                 pron = pron or _pronoun(subj)
+            owner_noun = trig.head.head if trig.head.lower_ == "on" else None
+            if (
+                not persons
+                and owner_noun is not None
+                and owner_noun.pos_ == "NOUN"
+                and _trigger_type(owner_noun) is not None
+            ):
+                # "the arrest and conviction of X on corruption charges": whom the event noun
+                # the charges hang on names
+                persons = [
+                    p
+                    for n in [owner_noun, *(k for k in owner_noun.children if k.dep_ == "conj")]
+                    for c in n.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in _people_in(c, people)
+                ][:1]
             if (
                 not persons
                 and not pron
@@ -929,6 +945,23 @@ def _of_a_group(tok: Token) -> bool:
         if through_of and a.tag_ == "NNS" and any(c.dep_ == "nummod" for c in a.children):
             return True
     return False
+
+
+def retag_event_nouns(doc: Doc) -> Doc:
+    """An event noun that opens an item of a list or a heading is capitalised ("- Causes: …,
+    Arrest and conviction of X", "Resignation of the President"), and the tagger reads it as
+    a proper noun (so as a name): it is the common noun it is."""
+    for t in doc:
+        if (
+            t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and t.lower_ in NOUN_TRIGGERS
+            and (t.i == 0 or doc[t.i - 1].text in {":", ",", "-", ";", "(", "–", "—"})
+            and t.i + 1 < len(doc)
+            and doc[t.i + 1].lower_ in {"of", "and", "on", "in"}
+        ):
+            t.pos_, t.tag_ = "NOUN", "NN"
+    return doc
 
 
 def _trigger_type(t: Token) -> str | None:

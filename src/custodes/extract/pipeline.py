@@ -24,7 +24,14 @@ from custodes.extract.dates import (
     find_dates,
 )
 from custodes.extract.dating import event_date
-from custodes.extract.events import NOUN_TRIGGERS, RawEvent, _imperative, read_triggers, rule_name
+from custodes.extract.events import (
+    NOUN_TRIGGERS,
+    RawEvent,
+    _imperative,
+    read_triggers,
+    retag_event_nouns,
+    rule_name,
+)
 from custodes.extract.itemdate import item_date, news_of_the_day
 from custodes.extract.mentions import (
     TITLE_RE,
@@ -144,7 +151,7 @@ def extract_many(
     parsed = nlp.pipe((for_parser(c.sentence.text) for _, c in flat), batch_size=batch_size)
     per_doc: list[list[tuple[Candidate, object]]] = [[] for _ in docs]
     for (i, c), sdoc in zip(flat, parsed, strict=True):
-        per_doc[i].append((c, sdoc))
+        per_doc[i].append((c, retag_event_nouns(sdoc)))
     return [
         _with_relations(
             docs[i][0], _bounded(_assemble(*docs[i], per_doc[i], decrees[i]), docs[i][1])
@@ -509,7 +516,18 @@ def _plausible_person(
     if word in known or any(word in k.split() for k in known):
         return True
     before = re.findall(rf"(\S+)\s+{re.escape(word)}\b", text)
-    return any(RANK_RE.fullmatch(b) or b.rstrip(".") in _HONORIFICS for b in before)
+    if any(RANK_RE.fullmatch(b) or b.rstrip(".") in _HONORIFICS for b in before):
+        return True
+    # "President Jeenbekov resigns": a capitalised title right before it (not a title itself:
+    # "Deputy Speaker")
+    return word.lower() not in TITLE_WORDS and any(
+        b[:1].isupper() and TITLE_RE.fullmatch(b) and b.lower() not in _TITLE_MODIFIERS
+        for b in before
+    )
+
+
+# title words that also modify another title ("Chief Constable", "Deputy Speaker")
+_TITLE_MODIFIERS = {"chief", "deputy", "vice", "first", "acting", "assistant", "senior", "head"}
 
 
 # the last word of a body's name: a "person" ending in one is an organisation

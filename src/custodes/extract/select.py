@@ -299,7 +299,9 @@ def candidates(
         roster_para = bool(ROSTER_MARKER.search(p.text))
         in_roster = roster_para or (in_roster and _listing(p))
         sents = sentences(p)
-        wanted = [in_roster or not select or test(x.text) for x in sents]
+        wanted = [
+            (in_roster or not select or test(x.text)) and not _DEMANDS.match(x.text) for x in sents
+        ]
         # dates are read where an event may be and in the paragraph before one (whose dates
         # "the next day" may point to); elsewhere they cannot date anything
         if any(wanted) or (
@@ -327,6 +329,11 @@ def candidates(
     return out
 
 
+# an infobox field that lists what a movement demanded, not what happened ("- Goals:
+# Resignation of President X, …", "- Demands: …")
+_DEMANDS = re.compile(
+    r"^\s*-\s*(?:Goals?|Demands?|Aims?|Objectives?|Purpose)\s*\d*\s*:", re.IGNORECASE
+)
 # the fields of an encyclopedia's event infobox ("- Date: 5 September 2021", "- Result: X
 # deposed and detained, …"), one per line
 _INFOBOX_DATE = re.compile(r"^\s*(?:-\s*)?Date\s*:\s*(?P<v>.+)$", re.IGNORECASE)
