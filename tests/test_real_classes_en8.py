@@ -143,3 +143,20 @@ def test_a_one_word_name_after_a_title_is_a_person() -> None:
     assert [(t, p) for t, p, _ in got] == [("resigned", "Ferri"), ("resigned", "Ivo Marsh")]
     # but not after a title word that modifies another title
     assert events("The King approved the appointment of a new Chief Constable.", None) == []
+
+
+def test_the_day_a_change_takes_effect_dates_it() -> None:
+    got = events(
+        "The King has approved the appointment of Air Marshal Sir Tom Hale as the next Chief "
+        "of the Defence Staff, with effect from September 2025.",
+        PartialDate(2025, 7, 1),
+    )
+    assert got == [("appointed", "Tom Hale", "2025-09")]
+
+
+def test_an_infobox_succeeded_by_label_is_no_appointment() -> None:
+    text = "Director of Intelligence\nIn office\n2008 – 2012\nSucceeded by Maj Gen Ivo Marsh\n"
+    assert events(text, None) == []
+    assert events("He was succeeded by Omar Bello in 2012.", None) == [
+        ("appointed", "Omar Bello", "2012")
+    ]

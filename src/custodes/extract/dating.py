@@ -37,6 +37,12 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
         if field and re.search(r",\s+[A-Z]", stext[min(m.end - off, t) : max(m.start - off, t)]):
             continue  # an infobox field's items are apart: "fraud in the October 2020 …, Arrest"
         usable.append((m.start - off, m.end - off, d))
+    if raw.type in {"appointed", "dismissed", "moved", "resigned"}:
+        # "approved the appointment of X as Chief, with effect from September 2025": the day a
+        # change takes effect is its date, whatever else the sentence dates
+        effect = [d for s, _, d in usable if _EFFECT.search(stext[max(0, s - 40) : s])]
+        if effect:
+            return effect[0]
     spans = tuple(usable)  # every usable date, for the closing end of "between A and B"
     ranked = [(governs(raw.trigger, s), s, e, d) for s, e, d in usable]
     best = max((r for r, *_ in ranked), default=0)
@@ -82,6 +88,12 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
     return cand.heading
 
 
+# what puts the day a change takes effect before a date
+_EFFECT = re.compile(
+    r"\b(?:with\s+effect\s+from|effective\s+(?:from|as\s+of|on)?|(?:to\s+)?takes?\s+effect\s+"
+    r"(?:on|from|as\s+of))\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _FIELD_LINE = re.compile(r"\s*-\s*[A-Z][\w ]{0,30}:\s")
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)

@@ -947,6 +947,16 @@ def _of_a_group(tok: Token) -> bool:
     return False
 
 
+def _label_line(t: Token) -> bool:
+    """Does the token open a line of an infobox as its label ("Succeeded by X", "Succeeded
+    byX")? Capitalised, "by" next, and the line's first word."""
+    doc = t.doc
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    by_next = nxt is not None and nxt.lower_.startswith("by")
+    line_start = t.i == 0 or "\n" in doc[t.i - 1].whitespace_ or doc[t.i - 1].is_space
+    return t.text[:1].isupper() and by_next and line_start
+
+
 def retag_event_nouns(doc: Doc) -> Doc:
     """An event noun that opens an item of a list or a heading is capitalised ("- Causes: …,
     Arrest and conviction of X", "Resignation of the President"), and the tagger reads it as
@@ -1001,6 +1011,8 @@ def _trigger_type(t: Token) -> str | None:
             ):
                 return "dismissed"
             return None
+        if lemma == "succeed" and _label_line(t):
+            return None  # an infobox's "Succeeded by X" line labels a successor, undated
         if lemma in {"proclaim", "declare"}:
             # "proclaimed himself the leader of the junta": a self-appointment (and no other
             # declaring: "declared a state of emergency")
