@@ -160,3 +160,18 @@ def test_an_infobox_succeeded_by_label_is_no_appointment() -> None:
     assert events("He was succeeded by Omar Bello in 2012.", None) == [
         ("appointed", "Omar Bello", "2012")
     ]
+
+
+def test_a_nationality_and_a_kind_is_no_name() -> None:
+    assert (
+        events("Ten officers were charged over the 1989 murders of five Spanish Jesuit priests.")
+        == []
+    )
+
+
+def test_a_common_noun_subject_is_who_acted() -> None:
+    got = events("Omar Bello, head of the caretaker government which took over in January, spoke.")
+    assert got == []
+    # a rank or a title standing for the person still lets the name nearby be read
+    got = events("Ivo Marsh, a retired army colonel who took over the agency in February, spoke.")
+    assert [(t, p) for t, p, _ in got] == [("appointed", "Ivo Marsh")]

@@ -19,7 +19,7 @@ from spacy.vocab import Vocab
 
 from custodes.extract.mentions import PersonMention, Post, PostMention, doc_text
 from custodes.extract.vocabulary import load as load_vocabulary
-from custodes.ontology import TITLE_WORDS
+from custodes.ontology import RANK_WORDS, TITLE_WORDS
 
 # The vocabulary is data (languages/en/vocabulary.yaml, validated at load): lemma -> event type
 # ("replace" and "become" have rules of their own), the transitive verbs, the heads under which
@@ -713,6 +713,14 @@ def read_triggers(
             # an object shared with the next verb that is a common noun names nobody: no name
             # nearby stands for it
             common = any(a.pos_ == "NOUN" for a in shared)
+            # "the caretaker government which took over": a subject that is a common noun,
+            # and not a title, is who acted; no name nearby stands for it
+            common = common or bool(
+                subj
+                and not passive
+                and lemma not in TRANSITIVE
+                and all(a.pos_ == "NOUN" and a.lower_ not in TITLE_WORDS | RANK_WORDS for a in subj)
+            )
             if (
                 not persons
                 and not pron

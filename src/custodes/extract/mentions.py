@@ -475,6 +475,14 @@ def find_people(
             # "the Honduran National Police", "Russian President …": a nationality, or a word
             # inside an organisation's name
             continue
+        if (
+            span[0].ent_type_ == "NORP"
+            and not any(t.ent_type_ == "PERSON" for t in span)
+            and after_span is not None
+            and after_span.pos_ == "NOUN"
+            and after_span.is_lower
+        ):
+            continue  # "five Spanish Jesuit priests": a nationality and a kind, not a name
         if len(span) == 1 and span[0].i > 0 and toks[span[0].i - 1].text == "(":
             continue  # "(Levant Wire)", "(Arystan)": a source or a unit's name
         nxt = toks[j] if j < len(toks) else None
