@@ -175,3 +175,11 @@ def test_a_common_noun_subject_is_who_acted() -> None:
     # a rank or a title standing for the person still lets the name nearby be read
     got = events("Ivo Marsh, a retired army colonel who took over the agency in February, spoke.")
     assert [(t, p) for t, p, _ in got] == [("appointed", "Ivo Marsh")]
+
+
+def test_initials_before_a_name_and_a_kinship_noun_before_one_word() -> None:
+    got = events("The government of Omar Bello appointed R. D. Ampawe, a lawyer, as his successor.")
+    assert ("appointed", "R. D. Ampawe") in [(t, p) for t, p, _ in got]
+    # a state that goes on is no news of the day: no date but the bound
+    got = events("Her older son Tarek is also being detained on corruption charges.")
+    assert got == [("arrested", "Tarek", None), ("charged", "Tarek", None)]

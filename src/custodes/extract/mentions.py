@@ -489,10 +489,13 @@ def find_people(
         if nxt is not None and (nxt.lower_ in ORG_HEADS or nxt.text in {"’s", "'s"} and False):
             continue  # "State Guard Service", "Kazakhstan Army"
         is_known = len(span) == 1 and span[0].text in known
+        # "R. D. Ampaw": initials before a capitalised word are a person's, whatever NER says
+        initialled = len(span) >= 2 and all(re.fullmatch(r"[A-Z]\.", t.text) for t in span[:-1])
         if (
             all(t.ent_type_ in _PLACE_LABELS for t in span)
             and not any(t.ent_type_ == "PERSON" for t in span)
             and not is_known
+            and not initialled
         ):
             continue
         if (

@@ -516,8 +516,10 @@ def _plausible_person(
     if word in known or any(word in k.split() for k in known):
         return True
     before = re.findall(rf"(\S+)\s+{re.escape(word)}\b", text)
-    if any(RANK_RE.fullmatch(b) or b.rstrip(".") in _HONORIFICS for b in before):
-        return True
+    if any(
+        RANK_RE.fullmatch(b) or b.rstrip(".") in _HONORIFICS or b.lower() in _KIN for b in before
+    ):
+        return True  # "General Roos", "Mr Roos", "her older son Tarique"
     # "President Jeenbekov resigns": a capitalised title right before it (not a title itself:
     # "Deputy Speaker")
     return word.lower() not in TITLE_WORDS and any(
@@ -526,6 +528,21 @@ def _plausible_person(
     )
 
 
+# kinship nouns: the one-word name after one is a person's ("her son Tarique")
+_KIN = {
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "wife",
+    "husband",
+    "nephew",
+    "niece",
+    "cousin",
+    "uncle",
+    "father",
+    "mother",
+}
 # title words that also modify another title ("Chief Constable", "Deputy Speaker")
 _TITLE_MODIFIERS = {"chief", "deputy", "vice", "first", "acting", "assistant", "senior", "head"}
 
