@@ -183,3 +183,15 @@ def test_initials_before_a_name_and_a_kinship_noun_before_one_word() -> None:
     # a state that goes on is no news of the day: no date but the bound
     got = events("Her older son Tarek is also being detained on corruption charges.")
     assert got == [("arrested", "Tarek", None), ("charged", "Tarek", None)]
+
+
+def test_assuming_office_or_the_position_just_named_is_an_appointment() -> None:
+    assert events("Ivo Marsh assumed office on 5 May 2019.") == [
+        ("appointed", "Ivo Marsh", "2019-05-05")
+    ]
+    got = events(
+        "On 3 May 2019 Omar Bello fired his defence minister and assumed the post himself."
+    )
+    assert ("appointed", "Omar Bello", "2019-05-03") in got
+    # power or control is no post
+    assert events("General Omar Bello assumed power on 5 May 2019.") == []

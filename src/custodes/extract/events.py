@@ -438,6 +438,8 @@ def _attempted(trig: Token) -> bool:
     return False
 
 
+# what one assumes when one takes up a post the sentence does not name again
+_OFFICE_WORDS = {"office", "post", "position", "duties", "duty", "portfolio", "role", "job"}
 _REFLEXIVES = {"himself", "herself", "themselves"}
 
 
@@ -796,7 +798,12 @@ def read_triggers(
             persons, pron = victims, None
         if lemma in {"become", "assume", "name", "assign", "announce"}:
             fwd = [pm for pm in posts if trig.idx < pm.start < nxt]
-            if not fwd:
+            # "assumed office on 5 May", "fired his minister and assumed the position himself":
+            # the post is the office or the one just named, not a title after the verb
+            took_office = lemma == "assume" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _OFFICE_WORDS for c in trig.children
+            )
+            if not fwd and not took_office:
                 continue
         to_post, from_post = _post_window(trig, posts, nxt, sent)
         if lemma == "remove" and from_post is None and to_post is None:
