@@ -195,3 +195,17 @@ def test_assuming_office_or_the_position_just_named_is_an_appointment() -> None:
     assert ("appointed", "Omar Bello", "2019-05-03") in got
     # power or control is no post
     assert events("General Omar Bello assumed power on 5 May 2019.") == []
+
+
+def test_a_list_of_titles_and_names_after_an_event_noun() -> None:
+    text = (
+        "= 2031 Ruritania coup =\n\n- Date: 4 May 2031\n- Result: Resignation of the President, "
+        "Omar Bello, Prime Minister, Ivo Marsh, and the entire cabinet, Ruritania suspended\n\n"
+        "The 2031 Ruritania coup took place on 4 May 2031."
+    )
+    got = {(e.type, e.person, e.position, e.date.iso) for e in extract(text, None).events}
+    # each name takes the title before it, and the outcome the infobox's Date
+    assert got == {
+        ("resigned", "Omar Bello", "President", "2031-05-04"),
+        ("resigned", "Ivo Marsh", "Prime Minister", "2031-05-04"),
+    }

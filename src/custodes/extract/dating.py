@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from custodes.extract.dates import PartialDate
 from custodes.extract.events import RawEvent, _imperative
-from custodes.extract.select import Candidate
+from custodes.extract.select import _OUTCOME, Candidate
 
 
 def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
@@ -83,6 +83,8 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
         and raw.trigger.lower_ != "suicide"
         and not _imperative(raw.trigger)
         and raw.trigger.head.lower_ not in {"after", "following", "upon", "on"}
+        # (but an infobox's "- Result: Resignation of X, …" lists the outcomes of its Date)
+        and not _OUTCOME.match(stext)
     ):
         return None  # "the appointment of X" refers back to an event dated where it is told
     return cand.heading

@@ -350,9 +350,35 @@ def _title_then_name(of: Token, people: list[PersonMention], nxt: int) -> list[P
             and gap[0].text == ","
             and all(t.pos_ in {"PROPN", "PUNCT", "ADJ"} for t in gap)
         ):
-            return [p]
+            return [p, *_more_titled(doc, p, people, nxt)]
         break
     return []
+
+
+def _more_titled(
+    doc: Doc, first: PersonMention, people: list[PersonMention], nxt: int
+) -> list[PersonMention]:
+    """The pairs that go on a list of titles and names: "Resignation of the President, X,
+    Prime Minister, Y, and the entire cabinet" — Y after ", Prime Minister,"."""
+    out = []
+    last = first
+    for q in people:
+        if q.token_start < last.token_end or doc[q.token_start].idx >= nxt:
+            continue
+        gap = [t for t in doc[last.token_end : q.token_start]]
+        words = [t for t in gap if not t.is_punct]
+        if (
+            sum(t.text == "," for t in gap) == 2
+            and gap[0].text == ","
+            and gap[-1].text == ","
+            and words
+            and all(t.lower_ in TITLE_WORDS for t in words)
+        ):
+            out.append(q)
+            last = q
+        else:
+            break
+    return out
 
 
 def _people_in(tok: Token, people: list[PersonMention]) -> list[PersonMention]:
@@ -846,16 +872,23 @@ def read_triggers(
                 )
             )
             continue
-        for person in persons or [None]:
+        for n, person in enumerate(persons or [None]):
             if person is None and pron is None:
                 continue
+            own = to_post if etype in {"appointed", "moved"} else from_post
+            if n and person is not None:
+                # "… of the President, X, Prime Minister, Y": the title just before a later name
+                # of a list of titles and names is that name's
+                before = persons[n - 1]
+                between = [pm for pm in posts if before.end < pm.start and pm.end <= person.start]
+                own = between[-1] if between else own
             out.append(
                 RawEvent(
                     type=etype,
                     person=person,
                     pronoun=pron if person is None else None,
                     trigger=trig,
-                    posts=to_post if etype in {"appointed", "moved"} else from_post,
+                    posts=own,
                     from_posts=from_post if etype == "moved" else None,
                     instead=bool(re.match(r"\s+instead\b", doc_text(sent)[trig.idx + len(trig) :])),
                     later=later,
