@@ -209,3 +209,27 @@ def test_a_list_of_titles_and_names_after_an_event_noun() -> None:
         ("resigned", "Omar Bello", "President", "2031-05-04"),
         ("resigned", "Ivo Marsh", "Prime Minister", "2031-05-04"),
     }
+
+
+def test_duties_carried_out_by_someone_under_an_order() -> None:
+    got = events(
+        "The President ordered that the duties of Prime Minister Tom Hale shall be carried out "
+        "by First Deputy Prime Minister Ivo Marsh until a new cabinet is formed."
+    )
+    assert [(t, p) for t, p, _ in got] == [("appointed", "Ivo Marsh")]
+    (e,) = extract(
+        "The President ordered that the duties of Prime Minister Tom Hale shall be carried out "
+        "by First Deputy Prime Minister Ivo Marsh.",
+        PUB,
+    ).events
+    assert e.position == "Prime Minister" and e.posts[0].acting
+    # work carried out by someone is no post
+    assert events("The repairs were carried out by engineer Ivo Marsh in May 2019.") == []
+
+
+def test_a_first_name_alone_is_the_one_full_name_it_opens() -> None:
+    got = events(
+        "The board announced the appointment of Ivo Marsh as Chief Constable on 3 May 2019. "
+        "I wish Ivo all the best as he takes up the post."
+    )
+    assert {p for _, p, _ in got} == {"Ivo Marsh"}

@@ -10,6 +10,7 @@ Dates are chosen by ``pipeline`` from the sentence and the document's context.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -185,7 +186,7 @@ def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
                     "'ll",
                     "can",
                 }
-                and not (decree and c.lower_ == "shall")
+                and not ((decree or _ordered(node)) and c.lower_ == "shall")
             ):
                 return True
             if c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}:
@@ -234,6 +235,12 @@ def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
             break
         depth += 1
     return False
+
+
+def _ordered(node: Token) -> bool:
+    """Is the clause what an order says shall be ("the President ordered that the duties …
+    shall be carried out by X")? Then "shall" is the order acting, as in a decree."""
+    return node.dep_ == "ccomp" and node.head.lemma_.lower() in {"order", "decree", "direct"}
 
 
 def _presupposed_death(trig: Token, etype: str) -> bool:
@@ -549,6 +556,7 @@ def read_triggers(
         pron: str | None = None
         undated = False
         shared: list[Token] = []
+        acting: list[PostMention] = []
         if trig.pos_ == "NOUN" and not _imperative(trig):
             # "dismissal of the First Deputy … Samat Abish", "after dismissal from …"
             of = [c for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -681,7 +689,12 @@ def read_triggers(
                 out.append(ev)
             continue
         else:
-            if _reflexive(trig) is not None and not passive:
+            if lemma in {"carry", "perform", "exercise"}:
+                # the one who carries out the duties, and the post whose duties they are
+                subj = _args(trig, "agent")
+                duties = next(c for c in trig.children if c.dep_ == "nsubjpass")
+                acting = [pm for pm in posts if duties.idx <= pm.start < trig.idx]
+            elif _reflexive(trig) is not None and not passive:
                 # "X proclaimed himself leader", "X appointed herself Chairman": the subject
                 subj = _args(trig, "subj")
             elif passive:
@@ -832,6 +845,11 @@ def read_triggers(
             if not fwd and not took_office:
                 continue
         to_post, from_post = _post_window(trig, posts, nxt, sent)
+        if acting:
+            pm = acting[0]
+            to_post = PostMention(
+                pm.start, pm.end, [dataclasses.replace(p, acting=True) for p in pm.posts]
+            )
         if lemma == "remove" and from_post is None and to_post is None:
             if not re.search(
                 r"\boffice\b|\bfrom\s+(?:his|her|the)\s+(?:post|position|duties)",
@@ -1058,6 +1076,16 @@ def _trigger_type(t: Token) -> str | None:
                 for c in subj
             ):
                 return "dismissed"
+            return None
+        if lemma in {"carry", "perform", "exercise"}:
+            # "the duties of Prime Minister shall be carried out by X": X acts in the post
+            duties = [c for c in t.children if c.dep_ == "nsubjpass"]
+            if (
+                _is_passive(t)
+                and (lemma != "carry" or "out" in kids)
+                and any(d.lemma_.lower() in {"duty", "function", "power"} for d in duties)
+            ):
+                return "appointed"
             return None
         if lemma == "succeed" and _label_line(t):
             return None  # an infobox's "Succeeded by X" line labels a successor, undated

@@ -521,10 +521,11 @@ def _plausible_person(
     ):
         return True  # "General Roos", "Mr Roos", "her older son Tarique"
     # "President Jeenbekov resigns": a capitalised title right before it (not a title itself:
-    # "Deputy Speaker")
+    # "Deputy Speaker"; nor a first name, "Chief Constable George Hamilton")
+    titled = re.findall(rf"(\S+)\s+{re.escape(word)}\b(?!\s+[A-Z])", text)
     return word.lower() not in TITLE_WORDS and any(
         b[:1].isupper() and TITLE_RE.fullmatch(b) and b.lower() not in _TITLE_MODIFIERS
-        for b in before
+        for b in titled
     )
 
 
@@ -801,6 +802,11 @@ def _best_full(surname: str, full: list[str]) -> str | None:
     inner = {f for f in full if surname.lower() in (w.lower() for w in f.split()[1:])}
     if len(inner) == 1:
         return inner.pop()
+    # a first name alone ("I wish George all the best"), or a surname given first ("Li" of
+    # "Li Shangfu"), if only one full name opens with it
+    opening = {f for f in full if f.split()[0].lower() == surname.lower()}
+    if len(opening) == 1:
+        return opening.pop()
     fuzzy = [(fuzz.ratio(f.split()[-1].lower(), surname.lower()), f) for f in full]
     fuzzy = [x for x in fuzzy if x[0] >= 85]
     return max(fuzzy)[1] if fuzzy else None

@@ -31,7 +31,7 @@ from custodes.ontology import RANK_RE, TITLE_RE
 STRONG_TRIGGER_RE = re.compile(
     r"\b(?:appoint|dismiss|reliev|resign|arrest|detain|detention|charged|indict|died|suicide|"
     r"sack(?:ed|s|ing)?\b|oust(?:ed|s|ing|er)\b|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
-    r"(?-i:charges\s+[A-Z])|charges\s+(?:[\w-]+\s+){0,3}?against\b|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
+    r"(?-i:charges\s+[A-Z])|(?:carried\s+out|performed|exercised)\s+by\b|charges\s+(?:[\w-]+\s+){0,3}?against\b|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
     r"sworn\s+in|assassinat|murder|(?:proclaim|declar)\w*\s+(?:him|her|them)sel(?:f|ves)\b|"
     r"t(?:ake|akes|aken|ook|aking)\s+(?:up\s+(?:his|her|their|the)\s+(?:duties|post|position)|"
     r"office\b|the\s+helm)|"
