@@ -245,3 +245,30 @@ def test_a_clause_that_goes_on_in_lower_case_after_a_blank_line_is_one_sentence(
     from custodes.extract.segment import paragraphs
 
     assert len(paragraphs("Career\n\nHe was appointed minister in 2004.")) == 2
+
+
+def test_two_coordinated_posts_are_two_appointments() -> None:
+    got = {
+        (e.person, e.position)
+        for e in extract(
+            "- Result: Omar Bello becomes acting president and acting prime minister", None
+        ).events
+    }
+    assert got == {("Omar Bello", "President"), ("Omar Bello", "Prime Minister")}
+    got = {
+        e.position
+        for e in extract(
+            "On 3 May 2019 Ivo Marsh was appointed Minister of Defence and Chief of the General "
+            "Staff.",
+            None,
+        ).events
+    }
+    assert got == {"Minister", "Chief of the General Staff"}
+    # a title after a comma is someone else's: "appointed as the Acting Minister, the President
+    # Media Division said"
+    got = extract(
+        "Ivo Marsh has been appointed as the Acting Minister of Defence, the President Media "
+        "Division said.",
+        PUB,
+    ).events
+    assert [e.position for e in got] == ["Minister"]

@@ -890,9 +890,38 @@ def read_triggers(
                 )
             )
             continue
+        # "became acting president and acting prime minister": one appointment to each
+        also = []
+        if etype == "appointed" and to_post is not None:
+            text = doc_text(sent)
+            for pm in posts:
+                last = also[-1] if also else to_post
+                if (
+                    pm.start > last.start
+                    and pm.start < nxt
+                    and re.fullmatch(
+                        r",?\s+and\s+(?:(?:the|acting|interim)\s+)?",
+                        text[last.end : pm.start],
+                        re.IGNORECASE,
+                    )
+                ):
+                    also.append(pm)
         for n, person in enumerate(persons or [None]):
             if person is None and pron is None:
                 continue
+            for pm in also:
+                out.append(
+                    RawEvent(
+                        type=etype,
+                        person=person,
+                        pronoun=pron if person is None else None,
+                        trigger=trig,
+                        posts=pm,
+                        later=later,
+                        reported=_reporting_head(trig),
+                        undated=undated,
+                    )
+                )
             own = to_post if etype in {"appointed", "moved"} else from_post
             if n and person is not None:
                 # "… of the President, X, Prime Minister, Y": the title just before a later name

@@ -723,7 +723,8 @@ def find_posts(
             } and not (
                 re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after)
                 or re.search(
-                    rf"\b(?:as|became|named|appointed)\s+(?:{_MODIFIERS}\s+){{0,2}}$", before
+                    rf"\b(?:as|became|becomes|named|appointed)\s+(?:{_MODIFIERS}\s+){{0,2}}$",
+                    before,
                 )
             ):
                 continue
