@@ -235,18 +235,6 @@ def test_a_first_name_alone_is_the_one_full_name_it_opens() -> None:
     assert {p for _, p, _ in got} == {"Ivo Marsh"}
 
 
-def test_a_clause_that_goes_on_in_lower_case_after_a_blank_line_is_one_sentence() -> None:
-    text = (
-        "\t\t\tWhereas Omar Bello stepped\n\n\t\t\t down as Prime Minister on October 20, 2004;"
-        "\n\n\t\tWhereas the Senate condemns the attack;"
-    )
-    assert events(text) == [("resigned", "Omar Bello", "2004-10-20")]
-    # a title line and a paragraph that begins with a capital stay apart
-    from custodes.extract.segment import paragraphs
-
-    assert len(paragraphs("Career\n\nHe was appointed minister in 2004.")) == 2
-
-
 def test_two_coordinated_posts_are_two_appointments() -> None:
     got = {
         (e.person, e.position)

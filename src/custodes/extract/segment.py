@@ -89,16 +89,9 @@ def _spans(text: str) -> list[tuple[int, int]]:
     2005,") runs on into the next, as double-spaced text (the Congressional Record) wraps."""
     out: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-        prev = text[out[-1][0] : out[-1][1]] if out else ""
         if (
             out
-            and (
-                re.search(r",\s*$", prev)
-                # "Whereas X stepped" / "down as Prime Minister on …": a clause that goes on
-                # in lower case after the blank line
-                or re.match(r"\s*[a-zа-яё]", m.group(0))
-                and _wrapped(prev.rsplit("\n", 1)[-1], m.group(0))
-            )
+            and re.search(r",\s*$", text[out[-1][0] : out[-1][1]])
             and not re.match(r"\s*(?:[-*•–—]|\d+[.)])\s", m.group(0))
         ):
             out[-1] = (out[-1][0], m.end())
