@@ -140,7 +140,12 @@ def test_every_trigger_of_the_vocabulary_can_select_its_sentence() -> None:
     from custodes.extract.vocabulary import load
 
     vocab = load("en")
-    irregular = {"become": "became", "overthrow": "overthrown", "die": "died"}
+    irregular = {
+        "become": "became",
+        "overthrow": "overthrown",
+        "die": "died",
+        "instal": "installed",  # the lemmatiser's spelling
+    }
 
     def forms(lemma: str) -> set[str]:
         stem = lemma[:-1] if lemma.endswith("e") else lemma

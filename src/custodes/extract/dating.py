@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from custodes.extract.dates import PartialDate
 from custodes.extract.events import RawEvent, _imperative
-from custodes.extract.select import Candidate
+from custodes.extract.select import _OUTCOME, Candidate
 
 
 def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
@@ -25,6 +25,8 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
     stext = cand.sentence.text
     t = raw.trigger.idx
     usable = []
+    # a field of an infobox ("- Causes: A, B, Arrest of X"): a list of items, not one clause
+    field = bool(_FIELD_LINE.match(stext))
     for m, d in cand.dates:
         if d is None:
             continue
@@ -32,7 +34,15 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
         before = stext[: m.start - off]
         if d.precision == "year" and before.count("(") > before.count(")"):
             continue
+        if field and re.search(r",\s+[A-Z]", stext[min(m.end - off, t) : max(m.start - off, t)]):
+            continue  # an infobox field's items are apart: "fraud in the October 2020 …, Arrest"
         usable.append((m.start - off, m.end - off, d))
+    if raw.type in {"appointed", "dismissed", "moved", "resigned"}:
+        # "approved the appointment of X as Chief, with effect from September 2025": the day a
+        # change takes effect is its date, whatever else the sentence dates
+        effect = [d for s, _, d in usable if _EFFECT.search(stext[max(0, s - 40) : s])]
+        if effect:
+            return effect[0]
     spans = tuple(usable)  # every usable date, for the closing end of "between A and B"
     ranked = [(governs(raw.trigger, s), s, e, d) for s, e, d in usable]
     best = max((r for r, *_ in ranked), default=0)
@@ -73,11 +83,20 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
         and raw.trigger.lower_ != "suicide"
         and not _imperative(raw.trigger)
         and raw.trigger.head.lower_ not in {"after", "following", "upon", "on"}
+        # (but an infobox's "- Result: Resignation of X, …" lists the outcomes of its Date)
+        and not _OUTCOME.match(stext)
     ):
         return None  # "the appointment of X" refers back to an event dated where it is told
     return cand.heading
 
 
+# what puts the day a change takes effect before a date
+_EFFECT = re.compile(
+    r"\b(?:with\s+effect\s+from|effective\s+(?:from|as\s+of|on)?|(?:to\s+)?takes?\s+effect\s+"
+    r"(?:on|from|as\s+of))\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FIELD_LINE = re.compile(r"\s*-\s*[A-Z][\w ]{0,30}:\s")
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
 
@@ -106,9 +125,26 @@ def _since(
             return nxt[2].bound(after=d.iso)
     if _BY.search(before):
         return d.bound()
-    if raw.type == "arrested" or not _SINCE.search(before):
+    if (
+        raw.type == "arrested"
+        or not _SINCE.search(before)
+        or _when_clause_of(raw.trigger, start, end)
+    ):
         return d
     return d.since()
+
+
+def _when_clause_of(trig: Token, start: int, end: int) -> bool:
+    """Is the event told in a "when" clause on the date itself ("held since Friday, when he was
+    removed from office")? Then the date is the day it happened, not a bound."""
+    node = trig
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return (
+        node.dep_ in {"relcl", "advcl"}
+        and start <= node.head.idx < end
+        and any(c.lower_ == "when" for c in node.children)
+    )
 
 
 def governs(trig: Token, start: int) -> int:

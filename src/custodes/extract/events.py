@@ -10,6 +10,7 @@ Dates are chosen by ``pipeline`` from the sentence and the document's context.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from spacy.vocab import Vocab
 
 from custodes.extract.mentions import PersonMention, Post, PostMention, doc_text
 from custodes.extract.vocabulary import load as load_vocabulary
-from custodes.ontology import TITLE_WORDS
+from custodes.ontology import RANK_WORDS, TITLE_WORDS
 
 # The vocabulary is data (languages/en/vocabulary.yaml, validated at load): lemma -> event type
 # ("replace" and "become" have rules of their own), the transitive verbs, the heads under which
@@ -100,12 +101,16 @@ def _reduced_passive(tok: Token, kids: list[Token]) -> bool:
     one its coordinated verbs share: "X appointed and later dismissed him"), cannot be active."""
     if tok.tag_ not in {"VBD", "VBN"} or tok.lemma_.lower() not in TRANSITIVE:
         return False
-    if tok.dep_ in {"relcl", "ccomp", "xcomp", "pcomp"}:
-        return False  # "the officials X dismissed", "said X arrested …"
+    if tok.dep_ in {"relcl", "xcomp", "pcomp"} or (tok.dep_ == "ccomp" and tok.head.i < tok.i):
+        return False  # "the officials X dismissed", "said X arrested …" (but a result list's
+        # clauses the parser hangs on a later one are no one's report, and "X arrested,
+        # police said" is the telegraphic passive)
     subj = [c for c in kids if c.dep_ == "nsubj"]
     if not subj or any(c.dep_ in _OBJECT_DEPS for c in kids):
         return False
     doc = tok.doc
+    if any(t.pos_ == "VERB" for t in doc[subj[0].i + 1 : tok.i]):
+        return False  # "X installed as P, twenty ministers deposed": not X's own verb
     last = subj[0].right_edge
     while last.is_punct and last.i > subj[0].i:
         last = doc[last.i - 1]
@@ -181,7 +186,7 @@ def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
                     "'ll",
                     "can",
                 }
-                and not (decree and c.lower_ == "shall")
+                and not ((decree or _ordered(node)) and c.lower_ == "shall")
             ):
                 return True
             if c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}:
@@ -230,6 +235,12 @@ def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
             break
         depth += 1
     return False
+
+
+def _ordered(node: Token) -> bool:
+    """Is the clause what an order says shall be ("the President ordered that the duties …
+    shall be carried out by X")? Then "shall" is the order acting, as in a decree."""
+    return node.dep_ == "ccomp" and node.head.lemma_.lower() in {"order", "decree", "direct"}
 
 
 def _presupposed_death(trig: Token, etype: str) -> bool:
@@ -303,6 +314,80 @@ def _including(trig: Token, people: list[PersonMention], nxt: int) -> list[Perso
     return listed
 
 
+def _shared_object(trig: Token) -> list[Token]:
+    """The object of the verb a coordinated one shares it with: the last verb of "dismissing,
+    detaining and humiliating the chief justice" holds the object of all three."""
+    chain = [c for c in trig.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    while chain:
+        v = chain[-1]
+        objs = [c for c in v.children if c.dep_ in {"dobj", "obj"}]
+        if objs:
+            return objs
+        chain = [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return []
+
+
+def _opens_clause(doc: Doc, p: PersonMention) -> bool:
+    """Is the name the subject of a verb right after it ("…, President X has created a
+    crisis")? Then it opens a clause of its own."""
+    last = doc[p.token_end - 1]
+    head = last.head
+    return (
+        last.dep_ in {"nsubj", "nsubjpass"}
+        and head.pos_ in {"VERB", "AUX"}
+        and 0 < head.i - last.i <= 3
+        and not any(t.is_punct for t in doc[last.i + 1 : head.i])
+    )
+
+
+def _title_then_name(of: Token, people: list[PersonMention], nxt: int) -> list[PersonMention]:
+    """ "the death of the Minister of X, Army General Y": the name after the title an event
+    noun's "of" names, where the parse lost the apposition (a comma between, and no verb)."""
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lower_ not in TITLE_WORDS:
+        return []
+    doc = of.doc
+    end = max(t.i for t in obj.subtree)
+    for p in people:
+        if p.token_start <= end or doc[p.token_start].idx >= nxt:
+            continue
+        gap = doc[end + 1 : p.token_start]
+        if (
+            sum(t.text == "," for t in gap) == 1
+            and gap[0].text == ","
+            and all(t.pos_ in {"PROPN", "PUNCT", "ADJ"} for t in gap)
+        ):
+            return [p, *_more_titled(doc, p, people, nxt)]
+        break
+    return []
+
+
+def _more_titled(
+    doc: Doc, first: PersonMention, people: list[PersonMention], nxt: int
+) -> list[PersonMention]:
+    """The pairs that go on a list of titles and names: "Resignation of the President, X,
+    Prime Minister, Y, and the entire cabinet" — Y after ", Prime Minister,"."""
+    out = []
+    last = first
+    for q in people:
+        if q.token_start < last.token_end or doc[q.token_start].idx >= nxt:
+            continue
+        gap = [t for t in doc[last.token_end : q.token_start]]
+        words = [t for t in gap if not t.is_punct]
+        if (
+            sum(t.text == "," for t in gap) == 2
+            and gap[0].text == ","
+            and gap[-1].text == ","
+            and words
+            and all(t.lower_ in TITLE_WORDS for t in words)
+        ):
+            out.append(q)
+            last = q
+        else:
+            break
+    return out
+
+
 def _people_in(tok: Token, people: list[PersonMention]) -> list[PersonMention]:
     """The people an argument names: the argument itself and its coordinates first; failing
     that, the first named person inside it ("the government headed by X")."""
@@ -338,6 +423,70 @@ def _people_in(tok: Token, people: list[PersonMention]) -> list[PersonMention]:
         for q in (plain or inside)[1:]
         if doc[q.token_start].head.dep_ == "conj" or doc[q.token_start].dep_ == "conj"
     ]
+
+
+# verbs of killing: the victim named as the object died
+_KILLING = {"kill", "assassinate", "murder", "execute", "shoot"}
+# what an act of killing was only tried or plotted under ("tried to kill", "a plot to murder")
+_ATTEMPTS = {
+    "try",
+    "attempt",
+    "plot",
+    "plan",
+    "conspire",
+    "seek",
+    "scheme",
+    "bid",
+    "order",
+    "threaten",
+    "vow",
+    "want",
+    "intend",
+    "aim",
+    "fail",
+    "conspiracy",
+    "attempted",
+    # "narrowly missed killing Y", "survived an attempt to kill Y", "foiled a plot to …"
+    "miss",
+    "survive",
+    "escape",
+    "foil",
+    "thwart",
+    "prevent",
+}
+
+
+def _attempted(trig: Token) -> bool:
+    """Is the act only attempted, plotted or ordered ("tried to assassinate Y", "the plot to
+    kill Y", "accused of conspiring to murder Y")?"""
+    for a in [trig, *trig.ancestors][:4]:
+        if a is not trig and a.lemma_.lower() in _ATTEMPTS:
+            return True
+        if any(
+            c.lemma_.lower() in _ATTEMPTS and c.dep_ in {"amod", "compound"} for c in a.children
+        ):
+            return True  # "an attempted assassination of Y"
+        if a.dep_ not in {"xcomp", "acl", "pcomp", "pobj", "prep", "advcl", "relcl", "ccomp"}:
+            break
+    return False
+
+
+# what one assumes when one takes up a post the sentence does not name again
+_OFFICE_WORDS = {"office", "post", "position", "duties", "duty", "portfolio", "role", "job"}
+_REFLEXIVES = {"himself", "herself", "themselves"}
+
+
+def _reflexive(trig: Token) -> Token | None:
+    """The reflexive object of a verb of appointing or proclaiming ("proclaimed himself the
+    leader", "appointed herself Chairman"): the subject is the one who takes the post."""
+    for c in trig.children:
+        if c.lower_ in _REFLEXIVES and c.dep_ in {"dobj", "nsubj", "dative"} and c.i > trig.i:
+            return c
+        if c.dep_ in {"ccomp", "xcomp", "oprd"}:
+            for g in c.children:
+                if g.lower_ in _REFLEXIVES and g.dep_ in {"nsubj", "dobj"}:
+                    return g
+    return None
 
 
 def _args(trig: Token, role: str) -> list[Token]:
@@ -406,11 +555,36 @@ def read_triggers(
         persons: list[PersonMention] = []
         pron: str | None = None
         undated = False
+        shared: list[Token] = []
+        acting: list[PostMention] = []
         if trig.pos_ == "NOUN" and not _imperative(trig):
             # "dismissal of the First Deputy … Samat Abish", "after dismissal from …"
             of = [c for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"]
             if trig.lemma_.lower() == "charge":
                 of = []  # "arrested on charges of bribing Judge X": the judge was not charged
+            if trig.lemma_.lower() in {"charge", "indictment"}:
+                # "charges against X", "the indictment against X" (the person the argument
+                # is, not a capitalised word inside it: "Charges Against Members Of The …")
+                for c in trig.children:
+                    if c.dep_ == "prep" and c.lower_ == "against":
+                        persons += [
+                            p
+                            for g in c.children
+                            if g.dep_ == "pobj" and _person_at(g, people) is not None
+                            for p in _people_in(g, people)
+                        ]
+            if not of:
+                # "the house arrest and detainment of X": coordinated event nouns share the
+                # person their last one names
+                of = [
+                    c
+                    for n in [*(k for k in trig.children if k.dep_ == "conj"), trig.head]
+                    if n.pos_ == "NOUN"
+                    and (n.i == trig.head.i and trig.dep_ == "conj" or n.head.i == trig.i)
+                    and _trigger_type(n) == etype
+                    for c in n.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                ]
             for c in trig.children:
                 if c.dep_ == "acl":  # "the resignation submitted by X"
                     for a in _args(c, "agent"):
@@ -427,7 +601,7 @@ def read_triggers(
                 ]
             poss = [c for c in trig.children if c.dep_ == "poss"]
             for c in of:
-                persons += _people_in(c, people)
+                persons += _people_in(c, people) or _title_then_name(c, people, nxt)
             for c in poss:
                 persons += _people_in(c, people)
             owner = next((c for c in poss if c.lower_ in {"his", "her", "their"}), None)
@@ -476,8 +650,30 @@ def read_triggers(
                     persons += _people_in(s, people)
                 persons = [p for p in persons if not _of_a_group(trig.doc[p.token_end - 1])]
                 pron = pron or _pronoun(subj)
-            if not persons and not pron and trig.head.lower_ not in _NOUN_HEAD_PREPS:
-                continue
+            owner_noun = trig.head.head if trig.head.lower_ == "on" else None
+            if (
+                not persons
+                and owner_noun is not None
+                and owner_noun.pos_ == "NOUN"
+                and _trigger_type(owner_noun) is not None
+            ):
+                # "the arrest and conviction of X on corruption charges": whom the event noun
+                # the charges hang on names
+                persons = [
+                    p
+                    for n in [owner_noun, *(k for k in owner_noun.children if k.dep_ == "conj")]
+                    for c in n.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in _people_in(c, people)
+                ][:1]
+            if (
+                not persons
+                and not pron
+                and (
+                    trig.head.lower_ not in _NOUN_HEAD_PREPS or trig.lemma_.lower() == "indictment"
+                )
+            ):
+                continue  # (but "named in the indictment" is the document, not an event)
 
         elif lemma == "commit":
             if not any(c.lemma_.lower() == "suicide" for c in trig.subtree):
@@ -493,12 +689,24 @@ def read_triggers(
                 out.append(ev)
             continue
         else:
-            if passive:
+            if lemma in {"carry", "perform", "exercise"}:
+                # the one who carries out the duties, and the post whose duties they are
+                subj = _args(trig, "agent")
+                duties = next(c for c in trig.children if c.dep_ == "nsubjpass")
+                acting = [pm for pm in posts if duties.idx <= pm.start < trig.idx]
+            elif _reflexive(trig) is not None and not passive:
+                # "X proclaimed himself leader", "X appointed herself Chairman": the subject
+                subj = _args(trig, "subj")
+            elif passive:
                 subj = _args(trig, "subjpass") or _args(trig, "subj")
             elif lemma in TRANSITIVE:
                 subj = _args(trig, "obj")
                 if not subj and lemma in {"retire"}:
                     subj = _args(trig, "subj")
+                if not subj:
+                    # "dismissing, detaining and humiliating the chief justice", "arrested and
+                    # charged X": verbs in a row share the object the last one has
+                    subj = shared = _shared_object(trig)
             else:
                 subj = _args(trig, "subj")
             for s in subj:
@@ -543,14 +751,39 @@ def read_triggers(
                 or a.pos_ == "NUM"
                 for a in subj
             )
-            if not persons and not pron and not general and not plural:
+            # an object shared with the next verb that is a common noun names nobody: no name
+            # nearby stands for it
+            common = any(a.pos_ == "NOUN" for a in shared)
+            # "the caretaker government which took over": a subject that is a common noun,
+            # and not a title, is who acted; no name nearby stands for it
+            common = common or bool(
+                subj
+                and not passive
+                and lemma not in TRANSITIVE
+                and all(a.pos_ == "NOUN" and a.lower_ not in TITLE_WORDS | RANK_WORDS for a in subj)
+            )
+            if (
+                not persons
+                and not pron
+                and not general
+                and not plural
+                and not common
+                and lemma != "execute"
+            ):
                 # the parse missed the link: the nearest name before a passive verb, after an
                 # active transitive one (not when the argument is a title or a noun: "the
                 # Director General is appointed by the president" names nobody)
                 window = (
                     [p for p in people if prev <= p.start < trig.idx]
                     if (passive or lemma not in TRANSITIVE)
-                    else [p for p in people if trig.idx < p.start < nxt]
+                    else [
+                        p
+                        for p in people
+                        if trig.idx < p.start < nxt
+                        # "By dismissing … the chief justice, President X has created …": the
+                        # subject of a verb of its own is not this verb's object
+                        and not _opens_clause(trig.doc, p)
+                    ]
                 )
                 if window:
                     persons = [window[-1] if passive or lemma not in TRANSITIVE else window[0]]
@@ -589,13 +822,34 @@ def read_triggers(
             etype = "resigned"
         if lemma == "head" and trig.pos_ == "VERB":
             continue  # "headed by X" describes, it does not appoint
-        if lemma in {"kill", "assassinate", "murder"} and not passive and trig.pos_ != "NOUN":
-            continue  # "X killed Y" is read from the victim's side only ("Y was killed")
-        if lemma in {"become", "assume", "name", "assign"}:
+        if lemma in _KILLING and not passive and trig.pos_ != "NOUN":
+            # "X killed Y": the victim a name the parse gives as the object died; not the
+            # subject, not a pronoun, and not one an attempt or a plot was made on ("tried to
+            # kill Y", "a plot to assassinate Y")
+            victims = [
+                p
+                for s in _args(trig, "obj")
+                for p in people
+                if any(i in _core(s) for i in range(p.token_start, p.token_end))
+            ]
+            if not victims or _attempted(trig):
+                continue
+            persons, pron = victims, None
+        if lemma in {"become", "assume", "name", "assign", "announce"}:
             fwd = [pm for pm in posts if trig.idx < pm.start < nxt]
-            if not fwd:
+            # "assumed office on 5 May", "fired his minister and assumed the position himself":
+            # the post is the office or the one just named, not a title after the verb
+            took_office = lemma == "assume" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _OFFICE_WORDS for c in trig.children
+            )
+            if not fwd and not took_office:
                 continue
         to_post, from_post = _post_window(trig, posts, nxt, sent)
+        if acting:
+            pm = acting[0]
+            to_post = PostMention(
+                pm.start, pm.end, [dataclasses.replace(p, acting=True) for p in pm.posts]
+            )
         if lemma == "remove" and from_post is None and to_post is None:
             if not re.search(
                 r"\boffice\b|\bfrom\s+(?:his|her|the)\s+(?:post|position|duties)",
@@ -636,16 +890,52 @@ def read_triggers(
                 )
             )
             continue
-        for person in persons or [None]:
+        # "became acting president and acting prime minister": one appointment to each
+        also = []
+        if etype == "appointed" and to_post is not None:
+            text = doc_text(sent)
+            for pm in posts:
+                last = also[-1] if also else to_post
+                if (
+                    pm.start > last.start
+                    and pm.start < nxt
+                    and re.fullmatch(
+                        r",?\s+and\s+(?:(?:the|acting|interim)\s+)?",
+                        text[last.end : pm.start],
+                        re.IGNORECASE,
+                    )
+                ):
+                    also.append(pm)
+        for n, person in enumerate(persons or [None]):
             if person is None and pron is None:
                 continue
+            for pm in also:
+                out.append(
+                    RawEvent(
+                        type=etype,
+                        person=person,
+                        pronoun=pron if person is None else None,
+                        trigger=trig,
+                        posts=pm,
+                        later=later,
+                        reported=_reporting_head(trig),
+                        undated=undated,
+                    )
+                )
+            own = to_post if etype in {"appointed", "moved"} else from_post
+            if n and person is not None:
+                # "… of the President, X, Prime Minister, Y": the title just before a later name
+                # of a list of titles and names is that name's
+                before = persons[n - 1]
+                between = [pm for pm in posts if before.end < pm.start and pm.end <= person.start]
+                own = between[-1] if between else own
             out.append(
                 RawEvent(
                     type=etype,
                     person=person,
                     pronoun=pron if person is None else None,
                     trigger=trig,
-                    posts=to_post if etype in {"appointed", "moved"} else from_post,
+                    posts=own,
                     from_posts=from_post if etype == "moved" else None,
                     instead=bool(re.match(r"\s+instead\b", doc_text(sent)[trig.idx + len(trig) :])),
                     later=later,
@@ -752,6 +1042,33 @@ def _of_a_group(tok: Token) -> bool:
     return False
 
 
+def _label_line(t: Token) -> bool:
+    """Does the token open a line of an infobox as its label ("Succeeded by X", "Succeeded
+    byX")? Capitalised, "by" next, and the line's first word."""
+    doc = t.doc
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    by_next = nxt is not None and nxt.lower_.startswith("by")
+    line_start = t.i == 0 or "\n" in doc[t.i - 1].whitespace_ or doc[t.i - 1].is_space
+    return t.text[:1].isupper() and by_next and line_start
+
+
+def retag_event_nouns(doc: Doc) -> Doc:
+    """An event noun that opens an item of a list or a heading is capitalised ("- Causes: …,
+    Arrest and conviction of X", "Resignation of the President"), and the tagger reads it as
+    a proper noun (so as a name): it is the common noun it is."""
+    for t in doc:
+        if (
+            t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and t.lower_ in NOUN_TRIGGERS
+            and (t.i == 0 or doc[t.i - 1].text in {":", ",", "-", ";", "(", "–", "—"})
+            and t.i + 1 < len(doc)
+            and doc[t.i + 1].lower_ in {"of", "and", "on", "in"}
+        ):
+            t.pos_, t.tag_ = "NOUN", "NN"
+    return doc
+
+
 def _trigger_type(t: Token) -> str | None:
     lemma = t.lemma_.lower()
     if t.dep_ == "amod" and t.lemma_.lower() in {"retire", "detain", "arrest", "jail"}:
@@ -789,6 +1106,30 @@ def _trigger_type(t: Token) -> str | None:
             ):
                 return "dismissed"
             return None
+        if lemma in {"carry", "perform", "exercise"}:
+            # "the duties of Prime Minister shall be carried out by X": X acts in the post
+            duties = [c for c in t.children if c.dep_ == "nsubjpass"]
+            if (
+                _is_passive(t)
+                and (lemma != "carry" or "out" in kids)
+                and any(d.lemma_.lower() in {"duty", "function", "power"} for d in duties)
+            ):
+                return "appointed"
+            return None
+        if lemma == "succeed" and _label_line(t):
+            return None  # an infobox's "Succeeded by X" line labels a successor, undated
+        if lemma in {"proclaim", "declare"}:
+            # "proclaimed himself the leader of the junta": a self-appointment (and no other
+            # declaring: "declared a state of emergency")
+            return "appointed" if _reflexive(t) is not None else None
+        if lemma == "announce":
+            # "General X announced as transitional president", "was announced as the new
+            # head": the one announced takes the post (not "announced that …")
+            # (a headline's or a result list's "X announced as P" has no object either)
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            as_next = nxt is not None and nxt.lower_ == "as" and nxt.head.i == t.i
+            objects = any(c.dep_ == "dobj" for c in t.children)
+            return "appointed" if as_next and not objects else None
         if lemma == "return":
             return "appointed" if "as" in kids else None  # "returned as director"
         if lemma == "swear":
@@ -798,6 +1139,10 @@ def _trigger_type(t: Token) -> str | None:
             return "dismissed" if any(c.lemma_.lower() == "go" for c in t.children) else None
         if lemma == "find":
             return "died" if "dead" in kids and _is_passive(t) else None
+        if lemma == "shoot":
+            # "was shot dead", "shot dead X" (the parser may hang "dead" on the victim)
+            after = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+            return "died" if "dead" in kids or after == "dead" else None
         if lemma == "pass":
             return "died" if "away" in kids else None
         if lemma in {"tap", "pick", "choose", "select"}:
@@ -833,8 +1178,17 @@ def _trigger_type(t: Token) -> str | None:
             return None  # an offered resignation is not one
         if lemma == "charge" and t.head.lower_ == "on":
             return "charged"  # "arrested on a charge of treason"
+        if lemma == "charge" and any(c.lower_ == "against" for c in t.children):
+            # "announced charges against X" (not "dropped the charges against X")
+            return None if t.head.lemma_.lower() in _UNDONE else "charged"
+        if lemma == "indictment" and t.head.lemma_.lower() in _UNDONE:
+            return None
         return NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(t.lower_)
     return None
+
+
+# what undoes a charge: "dropped the charges against X", "the indictment was dismissed"
+_UNDONE = {"drop", "withdraw", "dismiss", "vacate", "overturn", "quash", "clear", "lift"}
 
 
 def _post_window(
@@ -880,7 +1234,20 @@ def _replace(
     "Y replaced X as P": an appointment of Y to the post of the replaced."""
     new: list[PersonMention] = []
     old: list[Token] = []
-    if passive:
+    with_people = [
+        p
+        for w in trig.children
+        if w.dep_ == "prep" and w.lower_ == "with"
+        for g in w.children
+        for p in _people_in(g, people)
+    ]
+    if with_people and trig.tag_ == "VBN" and not _args(trig, "obj"):
+        # "X was replaced with Y", "- Result: X dismissed and replaced with Y": Y is new
+        new = with_people
+        old = _args(trig, "subjpass") or _args(trig, "subj")
+        # the post is the replaced one's (told before), not a title later in the sentence
+        nxt = min(nxt, with_people[-1].end)
+    elif passive:
         for a in _args(trig, "agent"):
             new += _people_in(a, people)
         old = _args(trig, "subjpass")

@@ -116,3 +116,45 @@ _PUBLIC_ROLE = re.compile(
     r"разведчик|военачальник|руководител|начальник|председател|глава)",
     re.IGNORECASE,
 )
+
+
+# an office's own infobox (the article about a post, not a person): the post's title above,
+# then "Incumbent", the holder's name, and "since <date>" on lines of their own
+_INCUMBENT = re.compile(
+    r"^[^\S\n]*Incumbent[^\S\n]*\n(?:[^\S\n]*\n)?(?P<name>[^\n]{3,60})\n(?:[^\S\n]*\n)?"
+    r"[^\S\n]*since[^\S\n]+(?P<date>[^\n]{4,40})$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# a name: two to six capitalised words, perhaps after an abbreviated rank ("PGen.", "Gen.")
+_HOLDER = re.compile(
+    r"^(?:[A-Z][A-Za-z]{1,6}\.\s+)?(?P<n>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|[a-z]{1,3})){1,5})$"
+)
+
+
+def incumbents(
+    text: str, published: PartialDate | None
+) -> list[tuple[int, int, str, str, PartialDate]]:
+    """(start, end, holder's name, post title, start date) for an office's infobox: "Commander
+    of the Defence Forces / Incumbent / X / since 18 December 2017". The post is the nearest
+    line above that names one (else the text's first line)."""
+    head = text[:6000]
+    if "ncumbent" not in head:
+        return []
+    out = []
+    ctx = DateContext(published=published)
+    for m in _INCUMBENT.finditer(head):
+        name = _HOLDER.match(m.group("name").strip())
+        ms = [d for d in find_dates(m.group("date")) if d.year and d.start == 0]
+        if name is None or not ms or find_posts(name.group("n")):
+            continue
+        day = ctx.resolve(ms[0], update=False)
+        above = [x.strip() for x in head[: m.start()].split("\n") if x.strip()]
+        first = above[:1]
+        title = next(
+            (x for x in [*reversed(above[-12:]), *first] if len(x.split()) <= 10 and find_posts(x)),
+            None,
+        )
+        if day is None or title is None:
+            continue
+        out.append((m.start(), m.end(), name.group("n"), title, day))
+    return out

@@ -40,7 +40,12 @@ BACKGROUND = re.compile(
     r"позднее|позже|впоследствии|later|subsequently|эт\w+\s+должност\w+\s+\w+\s+занимал|"
     # a span of time told before: "also assassinated in the same time period"
     r"(?:in|during|over)\s+(?:the\s+same|that|this)\s+(?:time\s+)?(?:period|years?|months?|"
-    r"decades?)|за\s+(?:этот|тот\s+же)\s+период)\b",
+    r"decades?)|за\s+(?:этот|тот\s+же)\s+период|"
+    # a state that goes on, begun on a day the item does not give: "is also being detained",
+    # "remains in custody", "is still held"
+    r"(?:is|are)\s+(?:also\s+|still\s+)?being\s+(?:held|detained|kept)|"
+    r"remains?\s+(?:in\s+(?:custody|detention|jail|prison)|under\s+(?:house\s+)?arrest|"
+    r"detained|jailed)|(?:is|are)\s+still\s+(?:held|detained|jailed|in\s+(?:custody|detention)))\b",
     re.IGNORECASE,
 )
 

@@ -475,16 +475,27 @@ def find_people(
             # "the Honduran National Police", "Russian President …": a nationality, or a word
             # inside an organisation's name
             continue
+        if (
+            span[0].ent_type_ == "NORP"
+            and not any(t.ent_type_ == "PERSON" for t in span)
+            and after_span is not None
+            and after_span.pos_ == "NOUN"
+            and after_span.is_lower
+        ):
+            continue  # "five Spanish Jesuit priests": a nationality and a kind, not a name
         if len(span) == 1 and span[0].i > 0 and toks[span[0].i - 1].text == "(":
             continue  # "(Levant Wire)", "(Arystan)": a source or a unit's name
         nxt = toks[j] if j < len(toks) else None
         if nxt is not None and (nxt.lower_ in ORG_HEADS or nxt.text in {"’s", "'s"} and False):
             continue  # "State Guard Service", "Kazakhstan Army"
         is_known = len(span) == 1 and span[0].text in known
+        # "R. D. Ampaw": initials before a capitalised word are a person's, whatever NER says
+        initialled = len(span) >= 2 and all(re.fullmatch(r"[A-Z]\.", t.text) for t in span[:-1])
         if (
             all(t.ent_type_ in _PLACE_LABELS for t in span)
             and not any(t.ent_type_ == "PERSON" for t in span)
             and not is_known
+            and not initialled
         ):
             continue
         if (
@@ -666,6 +677,14 @@ _APPOINTED_NAME_BEFORE = re.compile(
 )
 
 
+# the words that may stand between "as", "became", "named" and a lower-case title: "as the
+# new", "became the 29th", "named transitional", "as caretaker"
+_MODIFIERS = (
+    r"(?:first|interim|acting|new|the|its|his|her|their|transitional|provisional|caretaker|"
+    r"de[- ]facto|military|\d+(?:st|nd|rd|th))"
+)
+
+
 def find_posts(
     text: str, offset: int = 0, person_starts: frozenset[int] = frozenset()
 ) -> list[PostMention]:
@@ -688,7 +707,7 @@ def find_posts(
                 or re.search(
                     r"\b(?:as|position of|post of|duties of|command of|acting|new|former|became|"
                     r"become|becomes|appointed|named|its|his|her|their)\s+"
-                    r"(?:(?:first|interim|acting|new|the|its|his|her)\s+){0,2}$",
+                    rf"(?:{_MODIFIERS}\s+){{0,2}}$",
                     before,
                 )
             ):
@@ -703,7 +722,10 @@ def find_posts(
                 "heads",
             } and not (
                 re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after)
-                or re.search(r"\b(?:as|became|named|appointed)\s+$", before)
+                or re.search(
+                    rf"\b(?:as|became|becomes|named|appointed)\s+(?:{_MODIFIERS}\s+){{0,2}}$",
+                    before,
+                )
             ):
                 continue
         t = title_of(m)

@@ -90,7 +90,10 @@ def _compatible(a: Event, b: Event) -> bool:
     ):
         return False  # "deputy minister in 2005 … deputy minister on 4 June 2011": two events
     if a.posts and b.posts:
-        return any(p.title == q.title or _seat(p) == _seat(q) for p in a.posts for q in b.posts)
+        titles = any(p.title == q.title for p in a.posts for q in b.posts)
+        if (a.start, a.end) == (b.start, b.end) and not titles:
+            return False  # one sentence's two titles: "became acting president and prime minister"
+        return titles or any(_seat(p) == _seat(q) for p in a.posts for q in b.posts)
     return True
 
 

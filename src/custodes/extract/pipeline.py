@@ -24,7 +24,14 @@ from custodes.extract.dates import (
     find_dates,
 )
 from custodes.extract.dating import event_date
-from custodes.extract.events import NOUN_TRIGGERS, RawEvent, _imperative, read_triggers, rule_name
+from custodes.extract.events import (
+    NOUN_TRIGGERS,
+    RawEvent,
+    _imperative,
+    read_triggers,
+    retag_event_nouns,
+    rule_name,
+)
 from custodes.extract.itemdate import item_date, news_of_the_day
 from custodes.extract.mentions import (
     TITLE_RE,
@@ -45,6 +52,7 @@ from custodes.extract.structures import (
     clean_name,
     expand_abbreviations,
     incoming,
+    incumbent_events,
     infobox_events,
     pair_names_with_posts,
 )
@@ -143,7 +151,7 @@ def extract_many(
     parsed = nlp.pipe((for_parser(c.sentence.text) for _, c in flat), batch_size=batch_size)
     per_doc: list[list[tuple[Candidate, object]]] = [[] for _ in docs]
     for (i, c), sdoc in zip(flat, parsed, strict=True):
-        per_doc[i].append((c, sdoc))
+        per_doc[i].append((c, retag_event_nouns(sdoc)))
     return [
         _with_relations(
             docs[i][0], _bounded(_assemble(*docs[i], per_doc[i], decrees[i]), docs[i][1])
@@ -415,6 +423,7 @@ def _assemble(
             events.append(death)
         events += infobox_events(text, published, subject)
     events += chronology_deaths(text, published)
+    events += incumbent_events(text, published)
     events = _canonical_names(events, claims, everyone, _nicknames(text))
     _one_org_per_agency(events, abbr)
     full = known | {w for n in everyone if len(n.split()) > 1 for w in n.split()}
@@ -507,7 +516,36 @@ def _plausible_person(
     if word in known or any(word in k.split() for k in known):
         return True
     before = re.findall(rf"(\S+)\s+{re.escape(word)}\b", text)
-    return any(RANK_RE.fullmatch(b) or b.rstrip(".") in _HONORIFICS for b in before)
+    if any(
+        RANK_RE.fullmatch(b) or b.rstrip(".") in _HONORIFICS or b.lower() in _KIN for b in before
+    ):
+        return True  # "General Roos", "Mr Roos", "her older son Tarique"
+    # "President Jeenbekov resigns": a capitalised title right before it (not a title itself:
+    # "Deputy Speaker"; nor a first name, "Chief Constable George Hamilton")
+    titled = re.findall(rf"(\S+)\s+{re.escape(word)}\b(?!\s+[A-Z])", text)
+    return word.lower() not in TITLE_WORDS and any(
+        b[:1].isupper() and TITLE_RE.fullmatch(b) and b.lower() not in _TITLE_MODIFIERS
+        for b in titled
+    )
+
+
+# kinship nouns: the one-word name after one is a person's ("her son Tarique")
+_KIN = {
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "wife",
+    "husband",
+    "nephew",
+    "niece",
+    "cousin",
+    "uncle",
+    "father",
+    "mother",
+}
+# title words that also modify another title ("Chief Constable", "Deputy Speaker")
+_TITLE_MODIFIERS = {"chief", "deputy", "vice", "first", "acting", "assistant", "senior", "head"}
 
 
 # the last word of a body's name: a "person" ending in one is an organisation
@@ -764,6 +802,11 @@ def _best_full(surname: str, full: list[str]) -> str | None:
     inner = {f for f in full if surname.lower() in (w.lower() for w in f.split()[1:])}
     if len(inner) == 1:
         return inner.pop()
+    # a first name alone ("I wish George all the best"), or a surname given first ("Li" of
+    # "Li Shangfu"), if only one full name opens with it
+    opening = {f for f in full if f.split()[0].lower() == surname.lower()}
+    if len(opening) == 1:
+        return opening.pop()
     fuzzy = [(fuzz.ratio(f.split()[-1].lower(), surname.lower()), f) for f in full]
     fuzzy = [x for x in fuzzy if x[0] >= 85]
     return max(fuzzy)[1] if fuzzy else None

@@ -31,11 +31,11 @@ from custodes.ontology import RANK_RE, TITLE_RE
 STRONG_TRIGGER_RE = re.compile(
     r"\b(?:appoint|dismiss|reliev|resign|arrest|detain|detention|charged|indict|died|suicide|"
     r"sack(?:ed|s|ing)?\b|oust(?:ed|s|ing|er)\b|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
-    r"(?-i:charges\s+[A-Z])|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
-    r"sworn\s+in|assassinat|murder|"
+    r"(?-i:charges\s+[A-Z])|(?:carried\s+out|performed|exercised)\s+by\b|charges\s+(?:[\w-]+\s+){0,3}?against\b|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
+    r"sworn\s+in|assassinat|murder|(?:proclaim|declar)\w*\s+(?:him|her|them)sel(?:f|ves)\b|"
     r"t(?:ake|akes|aken|ook|aking)\s+(?:up\s+(?:his|her|their|the)\s+(?:duties|post|position)|"
     r"office\b|the\s+helm)|"
-    r"under\s+arrest|found\s+dead|passed\s+away|took\s+over|tapped|"
+    r"under\s+arrest|found\s+dead|shot\s+dead|passed\s+away|took\s+over|tapped|"
     r"among\s+(?:them|those)|change[- ]of[- ]command|"
     r"(?:defendants|suspects|detainees|accused)\s+(?:are|were|include))",
     re.IGNORECASE,
@@ -44,7 +44,7 @@ STRONG_TRIGGER_RE = re.compile(
 # "named player of the match" and "became the youngest captain" are news, not personnel).
 WEAK_TRIGGER_RE = re.compile(
     r"\b(?:retir|death|killed|killing|replac|became|become|named|designat|instead|moved|transfer|assum|"
-    r"fired|remov(?:ed|al|es|ing)\b|quit|install(?:ed|s|ing)\b|elected|discharg|took\s+command|posted|picked|promot|"
+    r"fired|execut|remov(?:ed|al|es|ing)\b|quit|install(?:ed|s|ing)\b|elected|discharg|took\s+command|posted|picked|promot|"
     r"succeed|chosen|selected|went\s+to|goes\s+to|assign|reassign|inaugurat|overthr|depos)",
     re.IGNORECASE,
 )
@@ -88,6 +88,10 @@ _TRIGGER_STEMS = (
     "assassinat",
     "murder",
     "dead",
+    "himself",
+    "herself",
+    "themselves",
+    "execut",
     "passed away",
     "tapped",
     "assign",
@@ -295,7 +299,9 @@ def candidates(
         roster_para = bool(ROSTER_MARKER.search(p.text))
         in_roster = roster_para or (in_roster and _listing(p))
         sents = sentences(p)
-        wanted = [in_roster or not select or test(x.text) for x in sents]
+        wanted = [
+            (in_roster or not select or test(x.text)) and not _DEMANDS.match(x.text) for x in sents
+        ]
         # dates are read where an event may be and in the paragraph before one (whose dates
         # "the next day" may point to); elsewhere they cannot date anything
         if any(wanted) or (
@@ -323,6 +329,11 @@ def candidates(
     return out
 
 
+# an infobox field that lists what a movement demanded, not what happened ("- Goals:
+# Resignation of President X, …", "- Demands: …")
+_DEMANDS = re.compile(
+    r"^\s*-\s*(?:Goals?|Demands?|Aims?|Objectives?|Purpose)\s*\d*\s*:", re.IGNORECASE
+)
 # the fields of an encyclopedia's event infobox ("- Date: 5 September 2021", "- Result: X
 # deposed and detained, …"), one per line
 _INFOBOX_DATE = re.compile(r"^\s*(?:-\s*)?Date\s*:\s*(?P<v>.+)$", re.IGNORECASE)

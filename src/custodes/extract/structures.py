@@ -66,6 +66,33 @@ def infobox_events(text: str, published: PartialDate | None, subject: str) -> li
     return out
 
 
+def incumbent_events(text: str, published: PartialDate | None) -> list[Event]:
+    """The holder an office's infobox gives ("Commander of X / Incumbent / Y / since 18
+    December 2017"): appointed on that day."""
+    from custodes.extract.infobox import incumbents
+
+    out = []
+    for start, end, name, title, day in incumbents(text, published):
+        (pm, *_) = find_posts(title, start)
+        posts = list(pm.posts)
+        out.append(
+            Event(
+                type="appointed",
+                person=clean_name(name),
+                position=" – ".join(p.label for p in posts) or None,
+                organization=next((p.org for p in posts if p.org), None),
+                date=day,
+                quote=text[start:end],
+                start=start,
+                end=end,
+                confidence=0.8,
+                posts=posts,
+                extractor="custodes.rules/1 en:incumbent",
+            )
+        )
+    return out
+
+
 def _sentence_event(
     etype: str,
     name: str,
