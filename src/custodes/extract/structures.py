@@ -39,31 +39,36 @@ def expand_abbreviations(abbr: dict[str, str]):  # type: ignore[no-untyped-def]
     return expand
 
 
+def _appointed_to(
+    text: str, start: int, end: int, person: str, title: str, day: PartialDate | None, rule: str
+) -> Event:
+    """The appointment an infobox line gives: ``person`` to the posts ``title`` names."""
+    (pm, *_) = find_posts(title, start)
+    posts = list(pm.posts)
+    return Event(
+        type="appointed",
+        person=person,
+        position=" – ".join(p.label for p in posts) or None,
+        organization=next((p.org for p in posts if p.org), None),
+        date=day,
+        quote=text[start:end],
+        start=start,
+        end=end,
+        confidence=0.8,
+        posts=posts,
+        extractor=f"custodes.rules/1 en:{rule}",
+    )
+
+
 def infobox_events(text: str, published: PartialDate | None, subject: str) -> list[Event]:
     """The offices of a biography's infobox ("Director of the Federal Security Service / In
     office / 9 August 1999 – 12 May 2008"): the subject appointed on the first date."""
     from custodes.extract.infobox import offices
 
-    out = []
-    for start, end, title, day in offices(text, published):
-        (pm, *_) = find_posts(title, start)
-        posts = list(pm.posts)
-        out.append(
-            Event(
-                type="appointed",
-                person=subject,
-                position=" – ".join(p.label for p in posts) or None,
-                organization=next((p.org for p in posts if p.org), None),
-                date=day,
-                quote=text[start:end],
-                start=start,
-                end=end,
-                confidence=0.8,
-                posts=posts,
-                extractor="custodes.rules/1 en:infobox",
-            )
-        )
-    return out
+    return [
+        _appointed_to(text, start, end, subject, title, day, "infobox")
+        for start, end, title, day in offices(text, published)
+    ]
 
 
 def incumbent_events(text: str, published: PartialDate | None) -> list[Event]:
@@ -71,26 +76,10 @@ def incumbent_events(text: str, published: PartialDate | None) -> list[Event]:
     December 2017"): appointed on that day."""
     from custodes.extract.infobox import incumbents
 
-    out = []
-    for start, end, name, title, day in incumbents(text, published):
-        (pm, *_) = find_posts(title, start)
-        posts = list(pm.posts)
-        out.append(
-            Event(
-                type="appointed",
-                person=clean_name(name),
-                position=" – ".join(p.label for p in posts) or None,
-                organization=next((p.org for p in posts if p.org), None),
-                date=day,
-                quote=text[start:end],
-                start=start,
-                end=end,
-                confidence=0.8,
-                posts=posts,
-                extractor="custodes.rules/1 en:incumbent",
-            )
-        )
-    return out
+    return [
+        _appointed_to(text, start, end, clean_name(name), title, day, "incumbent")
+        for start, end, name, title, day in incumbents(text, published)
+    ]
 
 
 def _sentence_event(
