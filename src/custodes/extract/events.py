@@ -909,19 +909,6 @@ def read_triggers(
         for n, person in enumerate(persons or [None]):
             if person is None and pron is None:
                 continue
-            for pm in also:
-                out.append(
-                    RawEvent(
-                        type=etype,
-                        person=person,
-                        pronoun=pron if person is None else None,
-                        trigger=trig,
-                        posts=pm,
-                        later=later,
-                        reported=_reporting_head(trig),
-                        undated=undated,
-                    )
-                )
             own = to_post if etype in {"appointed", "moved"} else from_post
             if n and person is not None:
                 # "… of the President, X, Prime Minister, Y": the title just before a later name
@@ -929,20 +916,21 @@ def read_triggers(
                 before = persons[n - 1]
                 between = [pm for pm in posts if before.end < pm.start and pm.end <= person.start]
                 own = between[-1] if between else own
-            out.append(
-                RawEvent(
-                    type=etype,
-                    person=person,
-                    pronoun=pron if person is None else None,
-                    trigger=trig,
-                    posts=own,
-                    from_posts=from_post if etype == "moved" else None,
-                    instead=bool(re.match(r"\s+instead\b", doc_text(sent)[trig.idx + len(trig) :])),
-                    later=later,
-                    reported=_reporting_head(trig),
-                    undated=undated,
-                )
+            event = RawEvent(
+                type=etype,
+                person=person,
+                pronoun=pron if person is None else None,
+                trigger=trig,
+                posts=own,
+                from_posts=from_post if etype == "moved" else None,
+                instead=bool(re.match(r"\s+instead\b", doc_text(sent)[trig.idx + len(trig) :])),
+                later=later,
+                reported=_reporting_head(trig),
+                undated=undated,
             )
+            # the further posts of "… and acting prime minister" first, as the same event
+            out.extend(dataclasses.replace(event, posts=pm, instead=False) for pm in also)
+            out.append(event)
     return out
 
 
