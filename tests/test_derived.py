@@ -9,9 +9,12 @@ After every step the derived tables must equal what ``rebuild`` makes from scrat
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+from conftest import PG_URL, _postgres_answers, pg_schema
 from sqlalchemy import select
 
 from custodes.analyses import diff, roster, timeline
@@ -353,3 +356,80 @@ def test_a_split_after_a_merge_takes_the_spelling_out_and_a_merge_after_it_joins
     assert one(), "a merge after the split joins them again"
     kb.decide("not_same", "Anuar Sadykulov", "Karim Massimov", who="analyst")
     assert not one(), "a not-same after a merge of the pair stands"
+
+
+@pytest.fixture(params=["sqlite file", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def shared_kb(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[KnowledgeBase]:
+    """A knowledge base other processes can open: a SQLite file, or a PostgreSQL schema."""
+    if request.param == "sqlite file":
+        with KnowledgeBase.open(tmp_path / "kb.db") as base:
+            yield base
+        return
+    if not _postgres_answers():
+        pytest.skip(f"no PostgreSQL at {PG_URL}")
+    with pg_schema("custodes_workers") as schema, KnowledgeBase.open(PG_URL, schema=schema) as base:
+        yield base
+
+
+def test_tenures_derived_in_worker_processes_are_those_one_process_derives(
+    shared_kb: KnowledgeBase, report: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A large rebuild commits the identities, then derives the organisations' batches in
+    worker processes that read them through connections of their own; the tables, the
+    conflicts and the order the rows are written in are those of one process."""
+    kb = shared_kb
+    kb.ingest_document(*report)
+    for name, text in TEXTS.items():
+        (tmp_path / name).write_text(text, "utf-8")
+        kb.ingest_file(tmp_path / name)
+    monkeypatch.setattr(derived, "TENURE_BATCH", 2)
+    monkeypatch.setattr(derived, "PARALLEL_MIN_ORGS", 1)
+    one = kb.derive_now(workers=1)
+    whole = _tables(kb), _conflict_rows(kb), _tenure_order(kb)
+    assert one["tenures"] > 10 and whole[1]
+    spawned: list[int] = []
+    real = derived._derive_in_workers
+    monkeypatch.setattr(
+        derived,
+        "_derive_in_workers",
+        lambda engine, batches, n, folder: spawned.append(n) or real(engine, batches, n, folder),
+    )
+    assert kb.derive_now(workers=2) == one
+    assert spawned == [2], "the batches went to two worker processes"
+    assert (_tables(kb), _conflict_rows(kb), _tenure_order(kb)) == whole
+    assert kb.view().derived, "and the tables are marked built again"
+
+
+def _tenure_order(kb: KnowledgeBase) -> list[tuple[Any, ...]]:
+    with kb.engine.connect() as conn:
+        c = tenures.c
+        q = select(c.org_key, c.person_key, c.post_key, c.first_seen).order_by(c.id)
+        return [tuple(r) for r in conn.execute(q)]
+
+
+def test_a_script_read_from_stdin_still_derives_when_workers_cannot_start(
+    kb_path: Path, tmp_path: Path
+) -> None:
+    """Spawned workers import the caller's main module again; ``python -`` has none to import,
+    so the pool breaks and one process derives the same tables instead of failing."""
+    import shutil
+    import subprocess
+    import sys
+
+    db = tmp_path / "copy.db"
+    shutil.copy(kb_path, db)
+    with KnowledgeBase.open(db) as kb:
+        before = _tables(kb)
+    script = (
+        "from custodes.store import KnowledgeBase, derived\n"
+        "derived.PARALLEL_MIN_ORGS, derived.TENURE_BATCH = 1, 2\n"
+        f"kb = KnowledgeBase.open({str(db)!r})\n"
+        "print(kb.derive_now(workers=2)['tenures'])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-"], input=script, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    with KnowledgeBase.open(db) as kb:
+        assert _tables(kb) == before
+        assert int(done.stdout) == len(before["tenures"])

@@ -1124,13 +1124,10 @@ def rebuild_cmd(db: DbOption = "custodes.db") -> None:
 
     from sqlalchemy.exc import DBAPIError
 
-    from custodes.store import derived
-
     kb = _existing_kb(db)
     started = time.perf_counter()
     try:
-        with kb.engine.begin() as conn:
-            counts = derived.rebuild(conn)
+        counts = kb.derive_now()
     except DBAPIError as e:
         raise _bad_kb(db, e) from None
     finally:

@@ -120,6 +120,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
 
 _RANKS = sorted(_data()["ranks"], key=len, reverse=True)
 _SERVICES = "|".join(re.escape(s) for s in _data()["rank_services"])
+
+
 def _rank_re() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w-])"
@@ -148,6 +150,8 @@ def __getattr__(name: str) -> Any:
         value = globals()[name] = _LAZY[name]()
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 RANK_WORDS: frozenset[str] = frozenset(
     v for r in _RANKS for w in r.replace("-", " ").split() for v in (w, w.rstrip("."))
 )

@@ -23,12 +23,16 @@ incremental and full derivation give identical tables.
 
 from __future__ import annotations
 
+import json
+import os
+import pickle
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, literal_column, or_, select
+from sqlalchemy import Connection, Engine, and_, delete, func, literal_column, or_, select
 
 from custodes.extract.dates import PartialDate
 from custodes.store import derived_conflicts
@@ -70,34 +74,74 @@ def rebuild(conn: Connection) -> dict[str, int]:
     """Derive every derived table again from statements and decisions; counts of rows. The
     derived tables are written without their secondary indexes, which are made once at the
     end (a sort, not a B-tree insert per row); the statements' indexes are checked too, in
-    case a bulk load that dropped them was killed before it could make them again."""
+    case a bulk load that dropped them was killed before it could make them again. One
+    transaction, one process: ``KnowledgeBase.derive_now`` splits a large rebuild in two
+    transactions so that worker processes can derive the tenures (``rebuild_tenures``)."""
+    counts = rebuild_identities(conn)
+    counts.update(rebuild_tenures(conn))
+    return counts
+
+
+def rebuild_identities(conn: Connection) -> dict[str, int]:
+    """The first half of ``rebuild``: every derived table emptied, the names, identities and
+    organisations derived again; tenures and the mark that says the tables are built come
+    with ``rebuild_tenures``. Committed on its own, the knowledge base reads as not derived
+    (analyses derive per query) until the second half commits."""
     _lock(conn)
     create_indexes(conn, [statements, documents])
     with bulk_mode(conn, DERIVED):
-        return _rebuild(conn)
+        for t in DERIVED:
+            conn.execute(delete(t))
+        conn.execute(delete(derived_state))
+        s = statements.c
+        rows = conn.execute(
+            select(s.person, s.person_key)
+            .distinct()
+            .where(s.person.is_not(None), s.person_key != "")
+        )
+        edits = _edits(conn)
+        names = sorted({(r[0], r[1]) for r in rows if r[1]} | _edited_spellings(edits))
+        _write_names(conn, names)
+        _write_identities(conn, names, {k for _, k in names})
+        q = select(s.org_key, func.count()).where(s.org_key.is_not(None)).group_by(s.org_key)
+        counts: dict[str, int] = dict(conn.execute(q).tuples().all())
+        for k in _edited_orgs(edits):
+            counts.setdefault(k, 0)
+        _write_orgs(conn, counts)
+    return {"names": len(names), "organisations": len(counts)}
 
 
-def _rebuild(conn: Connection) -> dict[str, int]:
-    for t in DERIVED:
-        conn.execute(delete(t))
-    conn.execute(delete(derived_state))
-    s = statements.c
-    rows = conn.execute(
-        select(s.person, s.person_key).distinct().where(s.person.is_not(None), s.person_key != "")
-    )
-    edits = _edits(conn)
-    names = sorted({(r[0], r[1]) for r in rows if r[1]} | _edited_spellings(edits))
-    _write_names(conn, names)
-    _write_identities(conn, names, {k for _, k in names})
-    q = select(s.org_key, func.count()).where(s.org_key.is_not(None)).group_by(s.org_key)
-    counts: dict[str, int] = dict(conn.execute(q).tuples().all())
-    for k in _edited_orgs(edits):
-        counts.setdefault(k, 0)
-    _write_orgs(conn, counts)
+def rebuild_tenures(
+    conn: Connection, engine: Engine | None = None, workers: int = 1
+) -> dict[str, int]:
+    """The second half of ``rebuild``: every organisation's tenures and conflicts, and the
+    mark that the derived tables are built. With ``workers`` > 1 and ``engine`` (the
+    knowledge base's, whose identities ``rebuild_identities`` has committed), the
+    organisations' batches are derived in that many processes, each reading through its own
+    connection (they share nothing but the database), and written here
+    in the order one process would write them, so the tables are the same row for row."""
+    _lock(conn)
     _mark_built(conn)
     resolved = {r[0] for r in conn.execute(select(org_identities.c.resolved).distinct())}
-    _write_tenures(conn, resolved)
-    return {"names": len(names), "organisations": len(counts), "tenures": _count(conn, tenures)}
+    with bulk_mode(conn, [tenures]):
+        _write_tenures(conn, resolved, engine=engine, workers=workers)
+    return {"tenures": _count(conn, tenures)}
+
+
+def workers_for(engine: Engine) -> int:
+    """How many processes ``KnowledgeBase.derive_now`` derives tenures in: the cores this
+    process may use (at most 8), or ``CUSTODES_WORKERS``; one for an in-memory SQLite
+    database, which no other process can open."""
+    if engine.dialect.name == "sqlite" and engine.url.database in (None, "", ":memory:"):
+        return 1
+    env = os.environ.get("CUSTODES_WORKERS", "").strip()
+    if env.isdigit():
+        return max(1, int(env))
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
 
 
 def refresh(
@@ -390,34 +434,143 @@ def _refresh_orgs(conn: Connection, keys: set[str]) -> set[str]:
 TENURE_BATCH = 32
 
 
-def _write_tenures(conn: Connection, org_keys: Iterable[str]) -> None:
+# a rebuild of fewer organisations than this derives them in one process: workers cost an
+# import of the package each (half a second) and pay off only over many batches
+PARALLEL_MIN_ORGS = 8 * TENURE_BATCH
+
+
+def _write_tenures(
+    conn: Connection,
+    org_keys: Iterable[str],
+    engine: Engine | None = None,
+    workers: int = 1,
+    min_orgs: int | None = None,
+) -> None:
     """Derive and write the tenures of these resolved organisations, and their conflicts
-    from the same statements and tenures, in memory (``derived_conflicts.org_conflicts``)."""
+    from the same statements and tenures, in memory (``derived_conflicts.org_conflicts``).
+    With ``workers`` > 1 and an ``engine`` whose committed state holds the identities, the
+    batches are derived in worker processes (``_derive_in_workers``)."""
     from custodes.store.view import View
 
     view = View(conn)
+    keys = sorted(set(org_keys))
+    batches = _batches(conn, view, keys)
+    floor = PARALLEL_MIN_ORGS if min_orgs is None else min_orgs
+    if workers > 1 and engine is not None and len(keys) >= floor and len(batches) > 1:
+        with tempfile.TemporaryDirectory(prefix="custodes-derive-") as folder:
+            found = _derive_in_workers(engine, batches, workers, folder)
+            if found is not None:
+                _insert_tenures(conn, keys, found)
+                return
+    _insert_tenures(conn, keys, (_derive_batch(view, batch) for batch in batches))
+
+
+def _insert_tenures(
+    conn: Connection,
+    keys: list[str],
+    derived: Iterable[list[tuple[str, list[dict[str, Any]], list[Any]]]],
+) -> None:
     rows: list[dict[str, Any]] = []
     conflicts: dict[str, list[Any]] = {}
-    for batch in _batches(conn, view, sorted(set(org_keys))):
-        for key, found, own, scope in batch_tenures(view, batch):
-            rows.extend(
-                {
-                    "org_key": key,
-                    "person_key": t.person_key,
-                    "post_key": t.post_key,
-                    "first_seen": t.first_seen.isoformat(),
-                    "end_day": t.end_day.isoformat() if t.end_day else None,
-                    "tenure": tenure_json(t),
-                }
-                for t in found
-            )
-            conflicts[key] = derived_conflicts.org_conflicts(key, found, own, scope)
+    for found in derived:
+        for key, tenure_rows, org_conflicts in found:
+            rows.extend(tenure_rows)
+            conflicts[key] = org_conflicts
         if len(rows) > 20_000:
-            insert_rows(conn, tenures, rows)
+            insert_rows(conn, tenures, rows, serialized=TENURE_JSON)
             rows = []
-    insert_rows(conn, tenures, rows)
+    insert_rows(conn, tenures, rows, serialized=TENURE_JSON)
     # the conflicts next to the tenures they rest on
-    derived_conflicts.write(conn, org_keys, conflicts)
+    derived_conflicts.write(conn, keys, conflicts)
+
+
+# the column ``_derive_batch`` gives as JSON text: ``json.dumps``, as SQLAlchemy's JSON type
+# writes it, so the bytes stored are those of a row it serializes
+TENURE_JSON = frozenset({"tenure"})
+
+
+def _derive_batch(view: Any, batch: list[str]) -> list[tuple[str, list[dict[str, Any]], list[Any]]]:
+    """(key, its tenures' rows, its conflicts) of each organisation of one batch."""
+    out = []
+    for key, found, own, scope in batch_tenures(view, batch):
+        rows = [
+            {
+                "org_key": key,
+                "person_key": t.person_key,
+                "post_key": t.post_key,
+                "first_seen": t.first_seen.isoformat(),
+                "end_day": t.end_day.isoformat() if t.end_day else None,
+                "tenure": json.dumps(tenure_json(t)),
+            }
+            for t in found
+        ]
+        out.append((key, rows, derived_conflicts.org_conflicts(key, found, own, scope)))
+    return out
+
+
+def _derive_in_workers(
+    engine: Engine, batches: list[list[str]], workers: int, folder: str
+) -> Iterator[list[tuple[str, list[dict[str, Any]], list[Any]]]] | None:
+    """Each batch's ``_derive_batch`` in one of ``workers`` processes, to be read in the
+    batches' order; None when the workers could not run (then one process derives the same).
+    A worker opens the knowledge base itself and reads what is committed (the caller's
+    transaction holds the write lock, so nothing changes meanwhile); it writes each batch's
+    result to a file in ``folder``, and this process reads them back in order only after
+    every worker has finished: on SQLite a writer that spilled its page cache to the file
+    would lock the readers out until it commits, so nothing is written while they read, and
+    the results wait on disk, not in memory.
+
+    Workers are spawned, not forked (this process may hold a SQLite connection and a progress
+    bar's thread), so, as with any ``multiprocessing``, a script calling this must guard its
+    top level with ``if __name__ == "__main__":``; where the main module cannot be imported
+    again (``python -`` reading stdin) the pool breaks and one process derives instead.
+    ``CUSTODES_WORKERS=1`` turns workers off."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    url = engine.url.render_as_string(hide_password=False)
+    schema = (engine.get_execution_options().get("schema_translate_map") or {}).get(None)
+    paths = [os.path.join(folder, f"{n:06d}.pickle") for n in range(len(batches))]
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(workers, len(batches)),
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_open,
+            initargs=(url, schema),
+        ) as pool:
+            list(pool.map(_worker_batch, batches, paths))
+    except BrokenProcessPool:
+        return None
+    return _read_back(paths)
+
+
+def _read_back(paths: list[str]) -> Iterator[list[tuple[str, list[dict[str, Any]], list[Any]]]]:
+    for path in paths:
+        with open(path, "rb") as f:
+            found = pickle.load(f)
+        os.unlink(path)
+        yield found
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_open(url: str, schema: str | None) -> None:
+    from custodes.store.db import engine_for
+
+    _WORKER["engine"] = engine_for(url, schema=schema)
+
+
+def _worker_batch(batch: list[str], path: str) -> None:
+    from custodes.store.view import View
+
+    with _WORKER["engine"].connect() as conn:
+        # the identities are committed; the mark that says so comes with the tenures
+        found = _derive_batch(View(conn, derived=True), batch)
+        conn.rollback()
+    with open(path, "wb") as f:
+        pickle.dump(found, f, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _batches(conn: Connection, view: Any, keys: list[str]) -> list[list[str]]:

@@ -150,7 +150,5 @@ def from_json(d: dict[str, Any]) -> Any:
     from custodes.analyses.base import Source
     from custodes.analyses.conflicts import Conflict, Side
 
-    sides = [
-        Side(s["person"], s["claim"], [Source(**x) for x in s["sources"]]) for s in d["sides"]
-    ]
+    sides = [Side(s["person"], s["claim"], [Source(**x) for x in s["sources"]]) for s in d["sides"]]
     return Conflict(**{**d, "sides": sides})

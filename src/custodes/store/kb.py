@@ -442,17 +442,26 @@ class KnowledgeBase:
 
         With ``derive``, the derived tables are left alone while the rows go in (each batch
         would otherwise re-derive what it touches) and derived once from everything at the
-        end, in the same transaction: a load that fails leaves the knowledge base, derived
-        tables included, as it was, with nothing to derive again."""
+        end: the identities in the same transaction, the tenures in a second one, by
+        ``derived.workers_for`` processes (``derive_now``). A load that fails leaves the
+        knowledge base, derived tables included, as it was; one whose tenures fail to derive
+        (killed, out of memory) has its rows and reads as not derived — analyses derive per
+        query — until ``custodes rebuild``."""
         from custodes.store.bulk import bulk_mode
 
+        workers = derived.workers_for(self.engine) if derive else 1
         with self._transaction() as conn:
             if derive:
                 conn.execute(delete(derived_state))
             with bulk_mode(conn, tables):
                 yield lambda rows: _bulk_insert(conn, rows)
-            if derive:
+            if derive and workers == 1:
                 derived.rebuild(conn)
+            elif derive:
+                derived.rebuild_identities(conn)
+        if derive and workers > 1:
+            with self._transaction() as conn:
+                derived.rebuild_tenures(conn, engine=self.engine, workers=workers)
 
     def derive_later(self) -> None:
         """Stop keeping the derived tables up to date, for a bulk load: analyses derive per
@@ -460,11 +469,21 @@ class KnowledgeBase:
         with self._transaction() as conn:
             conn.execute(delete(derived_state))
 
-    def derive_now(self) -> dict[str, int]:
+    def derive_now(self, workers: int | None = None) -> dict[str, int]:
         """Derive every derived table again from statements and decisions (``custodes
-        rebuild``); counts of rows."""
+        rebuild``); counts of rows. With more than one worker (``derived.workers_for``: the
+        cores) the identities are derived and committed first, then the tenures in worker
+        processes that read them, in a second transaction; in between the knowledge base
+        reads as not derived. One worker: one transaction."""
+        n = derived.workers_for(self.engine) if workers is None else workers
+        if n <= 1:
+            with self._transaction() as conn:
+                return derived.rebuild(conn)
         with self._transaction() as conn:
-            return derived.rebuild(conn)
+            counts = derived.rebuild_identities(conn)
+        with self._transaction() as conn:
+            counts.update(derived.rebuild_tenures(conn, engine=self.engine, workers=n))
+        return counts
 
     def log(self, action: str, payload: dict[str, Any], who: str | None = None) -> None:
         """One entry of the audit log, in a transaction of its own."""

@@ -78,7 +78,12 @@ def well_known_aliases() -> dict[str, str]:
 class View:
     """Read-only access to statements, documents and names."""
 
-    def __init__(self, engine: Engine | Connection, min_confidence: float = 0.0) -> None:
+    def __init__(
+        self,
+        engine: Engine | Connection,
+        min_confidence: float = 0.0,
+        derived: bool | None = None,
+    ) -> None:
         # a Connection: the view of a writer's open transaction (``store/derived.py``)
         self._engine = engine
         # statements below this confidence are left out of every analysis of this view
@@ -86,7 +91,9 @@ class View:
         self._people: dict[str, str] | None = None
         self._orgs: dict[str, str] | None = None
         self._reviews: dict[str, tuple[str, dict[str, Any] | None]] | None = None
-        self._derived: bool | None = None
+        # None: asked of the knowledge base; True: a worker deriving tenures
+        # (``derived._worker_batch``), whose identities are committed before the mark is
+        self._derived: bool | None = derived
         self._reading: Connection | None = None
         # organisation key → its name, and a name's keys in every country (``_with_country``)
         self._org_names: dict[str, str | None] = {}
