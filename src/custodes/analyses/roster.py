@@ -92,8 +92,13 @@ def _latest(claims: list[Statement], day: date) -> dict[str, tuple[date, Stateme
     return out
 
 
-def roster_of(scope: Scope, on: PartialDate) -> Roster:
-    """The roster of a loaded scope; ``on`` that is a month or year means its last day."""
+def roster_of(
+    scope: Scope, on: PartialDate, begun: list[tuple[str, date]] | None = None
+) -> Roster:
+    """The roster of a loaded scope; ``on`` that is a month or year means its last day.
+    ``begun``: (post key, first seen) of the organisation's tenures begun after its earliest
+    vacancy claim (``View.tenure_starts``), when the scope holds only the tenures that cover
+    the day; else the scope's own tenures say it."""
     day = day_of(on, late=True)
     by_id = scope.by_id
     posts: dict[str, RosterPost] = {}
@@ -104,14 +109,16 @@ def roster_of(scope: Scope, on: PartialDate) -> Roster:
             posts[key] = RosterPost(key, label, like.title, like.role, like.unit)
         return posts[key]
 
-    held = [t for t in scope.own() if t.covers(day)]
+    own = scope.own()
+    held = [t for t in own if t.covers(day)]
     for t in sorted(held, key=lambda t: (t.start is None, t.first_seen, t.person)):
         post(t.post_key, t).holders.append(_holder(t, by_id))
     for key, (_, c) in _latest(scope.own_statements("seats"), day).items():
         post(key, c).seats = c.count
     for key, (since, c) in _latest(scope.own_statements("vacant"), day).items():
         # vacant unless someone held it on the day, or came and went after the claim
-        filled = any(t.post_key == key and since < t.first_seen <= day for t in scope.own())
+        starts = begun if begun is not None else [(t.post_key, t.first_seen) for t in own]
+        filled = any(k == key and since < first <= day for k, first in starts)
         if not (key in posts and posts[key].holders) and not filled:
             post(key, c).vacant = source_of(c)
     for p in posts.values():
@@ -142,7 +149,10 @@ def _roster(view: View, org: str, on: PartialDate) -> Roster:
     claims = view.statements(org_keys=[key], kinds=["seats", "vacant"])
     vacant = [c.date.first_day() for c in claims if c.kind == "vacant" and c.date]
     since = min((d for d in vacant if d <= day), default=None)
-    held = view.stored_tenures(key, day, since)
-    ids = {i for t in held if t.covers(day) for i in t.statement_ids}
+    # the tenures that cover the day, whole; of those begun since the earliest vacancy claim
+    # only post and start, which is all a vacancy needs (most of the rows a roster read)
+    held = [t for t in view.stored_tenures(key, day) if t.covers(day)]
+    begun = view.tenure_starts(key, since, day) if since is not None else []
+    ids = {i for t in held for i in t.statement_ids}
     cited = view.statements(ids=ids) if ids else []
-    return roster_of(Scope(key, view.org_name(key), claims + cited, held), on)
+    return roster_of(Scope(key, view.org_name(key), claims + cited, held), on, begun)

@@ -168,10 +168,11 @@ def load(
     who: str | None = None,
 ) -> LoadResult:
     """Load a dump into ``kb``, in one transaction: every line is checked as it is read and
-    rows go in in batches of ``batch``; the derived tables are derived once at the end, in the
-    same transaction. A bad line (``LoadError`` names it) or a row the knowledge base refuses
-    rolls the whole load back, so nothing is written and the derived tables stay as they
-    were. ``progress`` is called with (bytes done, bytes in all).
+    rows go in in batches of ``batch``; the derived tables are derived once at the end, the
+    identities in the same transaction and the tenures in a second one, by worker processes
+    (``KnowledgeBase.bulk_transaction``). A bad line (``LoadError`` names it) or a row the
+    knowledge base refuses rolls the whole load back, so nothing is written and the derived
+    tables stay as they were. ``progress`` is called with (bytes done, bytes in all).
 
     (The file used to be read twice, a check pass before the insert pass, so that nothing was
     written before a bad line was found; in one transaction the rollback gives the same

@@ -15,7 +15,6 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection, Engine, Table, any_, bindparam, create_engine, event, text
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.pool import StaticPool
 
 
@@ -93,6 +92,9 @@ def one_of(column: Any, values: Sequence[str], dialect: str) -> Any:
     driver can prepare it and the server plan it once (an ``IN`` of 122 statement ids was a
     new text of 122 parameters at every roster). Elsewhere an expanding ``IN``."""
     if dialect == "postgresql":
+        # imported here: the PostgreSQL dialect's modules are a tenth of a SQLite command's start
+        from sqlalchemy.dialects.postgresql import ARRAY
+
         return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
     return column.in_(values)
 

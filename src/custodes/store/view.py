@@ -244,6 +244,18 @@ class View:
             )
         return [tenure_from_json(r[0]) for r in self._rows(q)]
 
+    def tenure_starts(self, org_key: str, after: date, until: date) -> list[tuple[str, date]]:
+        """(post key, first seen) of one organisation's stored tenures first seen after
+        ``after`` and by ``until``: whether a post claimed vacant was filled since, without
+        reading the tenures themselves."""
+        t = tenures.c
+        q = select(t.post_key, t.first_seen).where(
+            t.org_key == org_key,
+            t.first_seen > after.isoformat(),
+            t.first_seen <= until.isoformat(),
+        )
+        return [(r[0], date.fromisoformat(r[1])) for r in self._rows(q.order_by(t.id))]
+
     def org_identity(self) -> dict[str, str]:
         """Stored organisation key → the organisation it is. A key without a country joins the
         one country's key when the knowledge base holds that name in exactly one country (an
