@@ -68,13 +68,22 @@ def _postgres_answers() -> bool:
 def kb(request: pytest.FixtureRequest) -> Iterator[KnowledgeBase]:
     """An empty knowledge base, once on in-memory SQLite and once on PostgreSQL (in a schema of
     its own, dropped afterwards); the PostgreSQL run is skipped when no server answers."""
-    if request.param == "sqlite":
-        with KnowledgeBase.open("sqlite://") as base:
+    with open_kb(request.param, "sqlite://", "custodes_test") as base:
+        yield base
+
+
+@contextmanager
+def open_kb(backend: str, sqlite: str | Path, schema: str) -> Iterator[KnowledgeBase]:
+    """A fresh knowledge base: SQLite at ``sqlite`` (a path or ``sqlite://``), or on
+    PostgreSQL in a new schema named after ``schema``, dropped afterwards (the test is
+    skipped when no server answers)."""
+    if backend != "postgresql":
+        with KnowledgeBase.open(sqlite) as base:
             yield base
         return
     if not _postgres_answers():
         pytest.skip(f"no PostgreSQL at {PG_URL}")
-    with pg_schema("custodes_test") as schema, KnowledgeBase.open(PG_URL, schema=schema) as base:
+    with pg_schema(schema) as name, KnowledgeBase.open(PG_URL, schema=name) as base:
         yield base
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PG_URL, _postgres_answers, pg_schema
+from conftest import open_kb
 from sqlalchemy import select
 
 from custodes.analyses import diff, roster, timeline
@@ -361,13 +361,7 @@ def test_a_split_after_a_merge_takes_the_spelling_out_and_a_merge_after_it_joins
 @pytest.fixture(params=["sqlite file", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def shared_kb(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[KnowledgeBase]:
     """A knowledge base other processes can open: a SQLite file, or a PostgreSQL schema."""
-    if request.param == "sqlite file":
-        with KnowledgeBase.open(tmp_path / "kb.db") as base:
-            yield base
-        return
-    if not _postgres_answers():
-        pytest.skip(f"no PostgreSQL at {PG_URL}")
-    with pg_schema("custodes_workers") as schema, KnowledgeBase.open(PG_URL, schema=schema) as base:
+    with open_kb(request.param, tmp_path / "kb.db", "custodes_workers") as base:
         yield base
 
 
