@@ -427,3 +427,43 @@ def test_a_script_read_from_stdin_still_derives_when_workers_cannot_start(
     with KnowledgeBase.open(db) as kb:
         assert _tables(kb) == before
         assert int(done.stdout) == len(before["tenures"])
+
+
+def test_a_load_whose_tenures_cannot_be_derived_keeps_its_rows_and_says_what_to_do(
+    kb_path: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """With workers the load commits its rows and identities before the tenures; when the
+    tenures fail (here a full disk for the workers' files) the rows stay, the knowledge base
+    reads as not derived, the command says so in one line, and ``rebuild`` mends it."""
+    from typer.testing import CliRunner
+
+    from custodes.cli import app
+
+    dump, db = tmp_path / "dump.jsonl", tmp_path / "loaded.db"
+    done = CliRunner().invoke(
+        app, ["export", "--format", "jsonl", "--out", str(dump), "--db", str(kb_path)]
+    )
+    assert done.exit_code == 0, done.output
+    monkeypatch.setenv("CUSTODES_WORKERS", "2")
+
+    real = derived.rebuild_tenures
+
+    def full(conn: Any, engine: Any = None, workers: int = 1) -> dict[str, int]:
+        if workers > 1:  # the second transaction (opening a new file derives it in one)
+            raise OSError(28, "No space left on device")
+        return real(conn, engine, workers)
+
+    monkeypatch.setattr(derived, "rebuild_tenures", full)
+    failed = CliRunner().invoke(app, ["load", str(dump), "--db", str(db)])
+    assert failed.exit_code == 1, failed.output
+    assert failed.output.startswith("error: the rows are stored, but their tenures could not be")
+    assert "No space left on device" in failed.output and "custodes rebuild" in failed.output
+    assert "Traceback" not in failed.output
+    with KnowledgeBase.open(db) as kb, KnowledgeBase.open(kb_path) as source:
+        assert kb.counts()["statements"] == source.counts()["statements"] > 0
+        assert not kb.view().derived, "not derived: analyses derive per query"
+    monkeypatch.setattr(derived, "rebuild_tenures", real)
+    mended = CliRunner().invoke(app, ["rebuild", "--db", str(db)])
+    assert mended.exit_code == 0, mended.output
+    with KnowledgeBase.open(db) as kb, KnowledgeBase.open(kb_path) as source:
+        assert kb.view().derived and _tables(kb) == _tables(source)

@@ -340,7 +340,11 @@ def ingest(
             progress.advance(task)
         if bulk:
             progress.update(task, description="deriving identities and tenures")
-            kb.derive_now()
+            try:
+                kb.derive_now()
+            except KnowledgeBaseError as e:  # the documents are stored: say so, exit 1
+                kb.close()
+                raise _fail(str(e)) from None
     kb.close()
     _ingest_summary(results, _console())
     if any(isinstance(r, str) for _, r in results):
@@ -403,6 +407,8 @@ def _ingest_spark(
             )
     except SparkUnavailable as e:
         raise _usage(str(e)) from None
+    except KnowledgeBaseError as e:  # the documents are stored, their tenures not derived
+        raise _fail(str(e)) from None
     except OSError as e:  # the Parquet folder
         raise _usage(f"cannot write {shown_path(parquet or Path(db))}: {e.strerror or e}") from None
     except DBAPIError as e:
@@ -1128,6 +1134,8 @@ def rebuild_cmd(db: DbOption = "custodes.db") -> None:
     started = time.perf_counter()
     try:
         counts = kb.derive_now()
+    except KnowledgeBaseError as e:
+        raise _fail(str(e)) from None
     except DBAPIError as e:
         raise _bad_kb(db, e) from None
     finally:
@@ -1359,6 +1367,8 @@ def load_cmd(
             result = load(kb, file, lambda n, total: bar.update(task, completed=n, total=total))
         except LoadError as e:
             raise _usage(str(e)) from None
+        except KnowledgeBaseError as e:  # the rows are stored, their tenures not derived
+            raise _fail(str(e)) from None
         except (OSError, UnicodeDecodeError) as e:
             raise _usage(_argument_file_error(file, e)) from None
     added = ", ".join(f"{n} {t}" for t, n in result.added.items() if n) or "nothing new"

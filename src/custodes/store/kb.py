@@ -74,6 +74,20 @@ def _who() -> str:
         return "custodes"
 
 
+class DerivationError(KnowledgeBaseError):
+    """The rows are stored, but their tenures could not be derived in the second transaction
+    of a large rebuild (``KnowledgeBase.derive_now``): one line saying why and what to do.
+    The knowledge base reads as not derived until ``custodes rebuild``."""
+
+
+def _tenures_failed(e: Exception) -> DerivationError:
+    reason = (str(e).splitlines() or [""])[0] or type(e).__name__
+    return DerivationError(
+        f"the rows are stored, but their tenures could not be derived ({reason}); "
+        "`custodes rebuild` derives them again (until then analyses derive per query)"
+    )
+
+
 class KnowledgeBase:
     """Statements with provenance in SQLite or PostgreSQL."""
 
@@ -460,8 +474,7 @@ class KnowledgeBase:
             elif derive:
                 derived.rebuild_identities(conn)
         if derive and workers > 1:
-            with self._transaction() as conn:
-                derived.rebuild_tenures(conn, engine=self.engine, workers=workers)
+            self._derive_tenures(workers)
 
     def derive_later(self) -> None:
         """Stop keeping the derived tables up to date, for a bulk load: analyses derive per
@@ -481,9 +494,17 @@ class KnowledgeBase:
                 return derived.rebuild(conn)
         with self._transaction() as conn:
             counts = derived.rebuild_identities(conn)
-        with self._transaction() as conn:
-            counts.update(derived.rebuild_tenures(conn, engine=self.engine, workers=n))
+        counts.update(self._derive_tenures(n))
         return counts
+
+    def _derive_tenures(self, workers: int) -> dict[str, int]:
+        """The second transaction of a rebuild; ``DerivationError`` when it fails (a full
+        disk for the workers' files, a worker's error): the first one is committed."""
+        try:
+            with self._transaction() as conn:
+                return derived.rebuild_tenures(conn, engine=self.engine, workers=workers)
+        except Exception as e:
+            raise _tenures_failed(e) from e
 
     def log(self, action: str, payload: dict[str, Any], who: str | None = None) -> None:
         """One entry of the audit log, in a transaction of its own."""
