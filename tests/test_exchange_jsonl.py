@@ -18,7 +18,7 @@ from custodes.exchange.jsonl import LoadError, dump, load
 from custodes.extract.dates import PartialDate
 from custodes.extract.pipeline import Extraction
 from custodes.ingest.read import Document
-from custodes.store import KnowledgeBase, derived
+from custodes.store import KnowledgeBase, bulk, derived
 from custodes.store.schema import SCHEMA_VERSION, tenures
 
 runner = CliRunner(env={"COLUMNS": "200"})
@@ -44,9 +44,16 @@ def _holders(kb: KnowledgeBase, on: str) -> list[tuple[str, str]]:
     return [(p.label, h.person) for p in r.posts for h in p.holders]
 
 
+@pytest.mark.parametrize("copy_min", [bulk.COPY_MIN, 1], ids=["insert", "copy"])
 def test_dump_load_dump_is_byte_identical(
-    source: KnowledgeBase, kb: KnowledgeBase, tmp_path: Path
+    source: KnowledgeBase,
+    kb: KnowledgeBase,
+    tmp_path: Path,
+    copy_min: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Twice: rows written by INSERT, and (PostgreSQL) by COPY, as a large load writes them."""
+    monkeypatch.setattr(bulk, "COPY_MIN", copy_min)
     first = _dump(source)
     path = tmp_path / "kb.jsonl"
     path.write_text(first, encoding="utf-8")

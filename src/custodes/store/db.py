@@ -117,8 +117,10 @@ def insert_ignore(conn: Connection, table: Table, rows: Sequence[Mapping[str, An
     if len(rows) == 1:
         returning = stmt.returning(*table.primary_key.columns)
         return len(conn.execute(returning, dict(rows[0])).fetchall())
-    from custodes.store.bulk import driver_executemany
+    from custodes.store.bulk import copy_rows, driver_executemany
 
+    if copy_rows(conn, table, rows, skip_existing=True):
+        return len(rows)
     if not driver_executemany(conn, stmt, table, rows):
         conn.execute(stmt, [dict(r) for r in rows])
     return len(rows)
