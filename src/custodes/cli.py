@@ -8,6 +8,7 @@ takes ``--format table|json|csv``; dates are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import os
 import sys
@@ -1391,4 +1392,10 @@ def run() -> None:
         raise SystemExit(2) from None
     except typer.Abort:
         raise SystemExit(1) from None
+    finally:
+        # The command is done and has closed what it opened (its knowledge base, files):
+        # what is left is the interpreter's last garbage collection over every object the
+        # imports made, a fifth of a roster command's time (90 of 460 ms); frozen objects
+        # are not traversed. Objects are still released and atexit handlers still run.
+        gc.freeze()
     raise SystemExit(code if isinstance(code, int) else 0)
