@@ -467,3 +467,66 @@ def test_a_load_whose_tenures_cannot_be_derived_keeps_its_rows_and_says_what_to_
     assert mended.exit_code == 0, mended.output
     with KnowledgeBase.open(db) as kb, KnowledgeBase.open(kb_path) as source:
         assert kb.view().derived and _tables(kb) == _tables(source)
+
+
+def _rosters(view: View) -> list[Any]:
+    """Every organisation's roster on every day a tenure begins or ends."""
+    with view.reading():
+        held = view.stored_tenures()
+    orgs = sorted({t.org_key for t in held})
+    days = sorted({d for t in held for d in (t.first_seen, t.last_seen)})
+    on = [PartialDate(d.year, d.month, d.day) for d in days]
+    return [roster(view, org, day) for org in orgs for day in on]
+
+
+def _cited(rosters: list[Any]) -> dict[str, set[str | None]]:
+    """Statement id → the dates its sources show, over the rosters."""
+    out: dict[str, set[str | None]] = {}
+    for r in rosters:
+        for p in r.posts:
+            for h in p.holders:
+                for s in h.sources:
+                    out.setdefault(s.statement_id, set()).add(s.date)
+    return out
+
+
+def test_stored_tenures_keep_the_evidence_a_roster_shows(
+    kb: KnowledgeBase, report: Any, monkeypatch: Any
+) -> None:
+    """A tenure keeps the sources of its statements, so a roster reads no statement to cite
+    them; and it cites what reading them would, also after a review changes one (a date
+    edited, a claim rejected), since the review derives the tenure again."""
+    kb.ingest_document(*report)
+    with kb.engine.connect() as conn:
+        kept = [r[0] for r in conn.execute(select(tenures.c.tenure))]
+    assert kept and all(t.get("sources") for t in kept), "every tenure keeps its sources"
+    sources = [s for t in kept for s in t["sources"]]
+    dated = next(s[0] for s in sources if s[1] == "holds")
+    wrong = next(s[0] for s in sources if s[1] == "event")
+    assert {dated, wrong} <= set(_cited(_rosters(kb.view())))
+    kb.edit(dated, date="2021-03-04", precision="day")
+    kb.reject(wrong)
+    after = _rosters(kb.view())
+    assert after == _rosters(_per_query(kb))
+    assert _cited(after)[dated] == {"2021-03-04"} and wrong not in _cited(after)
+    # no statement is read to cite them: the roster asks only for claims
+    asked: list[Any] = []
+    original = View.statements
+    monkeypatch.setattr(View, "statements", lambda v, **k: asked.append(k) or original(v, **k))
+    assert _rosters(kb.view()) == after
+    assert asked and not [k for k in asked if k.get("ids")]
+
+
+def test_tenures_derived_before_they_kept_sources_still_cite_them(
+    kb: KnowledgeBase, report: Any
+) -> None:
+    """A knowledge base derived by an older custodes keeps tenures without sources: a roster
+    reads the statements they rest on, and shows the same."""
+    kb.ingest_document(*report)
+    before = _rosters(kb.view())
+    with kb.engine.begin() as conn:
+        rows = conn.execute(select(tenures.c.id, tenures.c.tenure)).all()
+        for i, t in rows:
+            t.pop("sources")
+            conn.execute(tenures.update().where(tenures.c.id == i).values(tenure=t))
+    assert _rosters(kb.view()) == before

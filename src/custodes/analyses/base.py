@@ -8,8 +8,10 @@ the organisation's statements plus every statement about the people in them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from custodes.extract.dates import PartialDate
 from custodes.store.statements import Statement
@@ -62,10 +64,23 @@ def source_of(s: Statement) -> Source:
     )
 
 
-def sources(ids: list[str], by_id: dict[str, Statement]) -> list[Source]:
-    """The sources of statement ids, once each, in date order."""
-    seen = dict.fromkeys(i for i in ids if i in by_id)
-    out = [source_of(by_id[i]) for i in seen]
+def stored_source(s: Statement) -> list[Any]:
+    """A statement's ``Source`` as a stored tenure keeps it (``derived.tenure_json``): its
+    fields in order, a list (the keys, repeated in three million sources, would double it)."""
+    return list(vars(source_of(s)).values())
+
+
+def sources(
+    ids: list[str], by_id: dict[str, Statement], cited: Mapping[str, Source] | None = None
+) -> list[Source]:
+    """The sources of statement ids, once each, in date order: from the statements read, or
+    from ``cited``, the sources a stored tenure keeps (``Scope.cited``)."""
+    cited = cited or {}
+    out = [
+        source_of(by_id[i]) if i in by_id else cited[i]
+        for i in dict.fromkeys(ids)
+        if i in by_id or i in cited
+    ]
     return sorted(out, key=lambda x: (x.date or "9999", x.doc_id, x.start))
 
 
@@ -77,6 +92,8 @@ class Scope:
     org: str
     statements: list[Statement]
     tenures: list[Tenure]
+    # statement id → its source, as stored tenures keep them: statements not read
+    cited: dict[str, Source] = field(default_factory=dict)
 
     @property
     def by_id(self) -> dict[str, Statement]:

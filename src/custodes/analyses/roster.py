@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from custodes.analyses.base import (
     Scope,
@@ -70,7 +71,7 @@ class Roster:
     documents: list[str]
 
 
-def _holder(t: Tenure, by_id: dict[str, Statement]) -> Holder:
+def _holder(t: Tenure, by_id: dict[str, Statement], cited: dict[str, Source]) -> Holder:
     return Holder(
         person=t.person,
         since=t.start.label if t.start else None,
@@ -79,7 +80,7 @@ def _holder(t: Tenure, by_id: dict[str, Statement]) -> Holder:
         until=t.end.label if t.end else None,
         until_reason=t.end_reason,
         acting=t.acting,
-        sources=sources(t.statement_ids, by_id),
+        sources=sources(t.statement_ids, by_id, cited),
     )
 
 
@@ -92,9 +93,7 @@ def _latest(claims: list[Statement], day: date) -> dict[str, tuple[date, Stateme
     return out
 
 
-def roster_of(
-    scope: Scope, on: PartialDate, begun: list[tuple[str, date]] | None = None
-) -> Roster:
+def roster_of(scope: Scope, on: PartialDate, begun: list[tuple[str, date]] | None = None) -> Roster:
     """The roster of a loaded scope; ``on`` that is a month or year means its last day.
     ``begun``: (post key, first seen) of the organisation's tenures begun after its earliest
     vacancy claim (``View.tenure_starts``), when the scope holds only the tenures that cover
@@ -112,7 +111,7 @@ def roster_of(
     own = scope.own()
     held = [t for t in own if t.covers(day)]
     for t in sorted(held, key=lambda t: (t.start is None, t.first_seen, t.person)):
-        post(t.post_key, t).holders.append(_holder(t, by_id))
+        post(t.post_key, t).holders.append(_holder(t, by_id, scope.cited))
     for key, (_, c) in _latest(scope.own_statements("seats"), day).items():
         post(key, c).seats = c.count
     for key, (since, c) in _latest(scope.own_statements("vacant"), day).items():
@@ -151,8 +150,13 @@ def _roster(view: View, org: str, on: PartialDate) -> Roster:
     since = min((d for d in vacant if d <= day), default=None)
     # the tenures that cover the day, whole; of those begun since the earliest vacancy claim
     # only post and start, which is all a vacancy needs (most of the rows a roster read)
-    held = [t for t in view.stored_tenures(key, day) if t.covers(day)]
+    kept: dict[str, list[Any]] = {}
+    held = [t for t in view.stored_tenures(key, day, sources=kept) if t.covers(day)]
     begun = view.tenure_starts(key, since, day) if since is not None else []
-    ids = {i for t in held for i in t.statement_ids}
-    cited = view.statements(ids=ids) if ids else []
-    return roster_of(Scope(key, view.org_name(key), claims + cited, held), on, begun)
+    # the evidence the tenures keep, and the statements of those that keep none (derived
+    # by an older version) read: only their evidence is shown, the people are the tenures'
+    cited = {i: Source(*kept[i]) for t in held for i in t.statement_ids if i in kept}
+    ids = {i for t in held for i in t.statement_ids if i not in cited}
+    read = view.statements(ids=ids, identities=False) if ids else []
+    scope = Scope(key, view.org_name(key), claims + read, held, cited)
+    return roster_of(scope, on, begun)

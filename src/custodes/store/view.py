@@ -21,7 +21,18 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, and_, func, or_, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    and_,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+)
 
 from custodes import yamldata
 from custodes.countries import split_country, with_country
@@ -119,10 +130,36 @@ class View:
                 conn.execution_options(isolation_level="REPEATABLE READ")
             self._reading = conn
             try:
+                self._prime()
                 yield self
             finally:
                 self._reading = None
                 conn.rollback()
+
+    def _prime(self) -> None:
+        """Read in one query what nearly every analysis asks first, each a small query of its
+        own otherwise: the standing reviews, whether the derived tables are built and, if
+        they are, the organisations merged into others. On PostgreSQL each query is a round
+        trip; a roster made nine."""
+        if self._reviews is not None or self._derived is not None or self._orgs is not None:
+            return
+        r, ds, o = reviews.c, derived_state.c, org_identities.c
+        q = union_all(
+            select(literal("r"), r.statement_id, r.action, r.fields, r.id).where(
+                r.undone_at.is_(None)
+            ),
+            select(literal("d"), ds.name, null(), null(), null()).where(ds.name == "built"),
+            select(literal("o"), o.org_key, o.resolved, null(), null()).where(
+                o.org_key != o.resolved
+            ),
+        )
+        rows = self._rows(q)  # type: ignore[arg-type]
+        built = any(row[0] == "d" for row in rows)
+        review = sorted((row[4], row[1], row[2], row[3]) for row in rows if row[0] == "r")
+        self._reviews = {sid: (action, fields) for _, sid, action, fields in review}
+        self._derived = built
+        if built:
+            self._orgs = {row[1]: row[2] for row in rows if row[0] == "o"}
 
     def reviews(self) -> dict[str, tuple[str, dict[str, Any] | None]]:
         """Statement id → its standing review (action, fields): the latest not undone."""
@@ -216,13 +253,16 @@ class View:
         since: date | None = None,
         person_keys: Iterable[str] | None = None,
         near: tuple[date, date] | None = None,
+        sources: dict[str, list[Any]] | None = None,
     ) -> list[Any]:
         """Tenures kept by ``store/derived.py`` (``tenures.Tenure``): of one organisation's
         posts, those begun by ``day`` that cover it or began after ``since``; or of some
         people (resolved keys). ``near=(lo, hi)`` keeps the tenures seen or ended by ``hi``
         that end on or after ``lo`` or begin in it (a superset of what touches the span: the
-        people of a diff hold decades of posts). Only when ``tenures_stored``."""
-        from custodes.store.derived import tenure_from_json
+        people of a diff hold decades of posts). Only when ``tenures_stored``. ``sources``,
+        when given, is filled with statement id → the evidence the tenures keep of it
+        (``derived.tenure_json``: ``analyses.base.Source``'s fields)."""
+        from custodes.store.derived import tenure_from_json, tenure_sources
 
         t = tenures.c
         q = select(t.tenure).order_by(t.id)
@@ -242,7 +282,12 @@ class View:
                 or_(t.first_seen <= hi, t.end_day <= hi),
                 or_(t.end_day.is_(None), t.end_day >= lo, t.first_seen >= lo),
             )
-        return [tenure_from_json(r[0]) for r in self._rows(q)]
+        rows = [r[0] for r in self._rows(q)]
+        if sources is not None:
+            for d in rows:
+                for kept in tenure_sources(d) or ():
+                    sources[kept[0]] = kept
+        return [tenure_from_json(d) for d in rows]
 
     def tenure_starts(self, org_key: str, after: date, until: date) -> list[tuple[str, date]]:
         """(post key, first seen) of one organisation's stored tenures first seen after
@@ -317,6 +362,7 @@ class View:
         stored_keys: dict[str, tuple[str | None, str | None]] | None = None,
         not_org_keys: Iterable[str] | None = None,
         dated: tuple[date, date] | None = None,
+        identities: bool = True,
     ) -> list[Statement]:
         """Statements matching every given filter, with their document's path and title,
         in document order (document, then offset). ``stored_keys``, when given, is filled with
@@ -326,9 +372,12 @@ class View:
         ``not_org_keys`` leaves out rows stored under those organisation keys (a reviewed row
         still comes, as with every filter): what that caller has read already. ``dated=(lo,
         hi)`` leaves out statements whose date is surely outside ``lo``'s year to ``hi`` (the
-        undated ones stay): a coarse filter in the database before the caller's exact one."""
+        undated ones stay): a coarse filter in the database before the caller's exact one.
+        ``identities=False`` leaves each row's person key as stored, not resolved to the
+        person it is: for statements read only as sources (a roster's citations, whose people
+        its tenures name), which spares a join per row."""
         s = statements.c
-        q = _statements_query(self.derived)
+        q = _statements_query(self.derived and identities)
         # the filters name resolved organisations; stored keys without a country count too
         inverse: dict[str, list[str]] = {}
         for stored, resolved in self.org_identity().items():
@@ -377,8 +426,10 @@ class View:
         if doc_id is not None:
             q = q.where(s.doc_id == doc_id)
         q = q.order_by(s.doc_id, s.start, s.id)
-        identity = {} if self.derived else self.person_identity()
-        if self.derived:  # a name an analyst's edit gave: its identity, not the stored one's
+        identity = {} if self.derived or not identities else self.person_identity()
+        if (
+            self.derived and identities
+        ):  # an analyst's edit's name: its identity, not the stored one's
             edited = {f.get("person_key") for a, f in review.values() if a == "edit" and f}
             edited.discard(None)
             identity = self.identities_of(edited) if edited else {}
@@ -397,7 +448,7 @@ class View:
                 stored_keys[row["id"]] = (row.get("person_key"), row.get("org_key"))
             if self.derived and row["person_key"] in identity:
                 row["person_key"] = identity[row["person_key"]]
-            elif self.derived:
+            elif self.derived and identities:
                 row["person_key"] = stored_identity or row["person_key"]
             elif row.get("person_key"):
                 row["person_key"] = identity.get(row["person_key"], row["person_key"])
