@@ -18,6 +18,7 @@ from conftest import PG_URL, _postgres_answers, pg_schema
 from sqlalchemy import select
 from typer.testing import CliRunner
 
+from custodes import spark
 from custodes.cli import app
 from custodes.store import KnowledgeBase
 from custodes.store.schema import documents, org_aliases, relations, statements, tenures
@@ -92,9 +93,23 @@ def one_process(corpus: list[Path], tmp_path_factory: pytest.TempPathFactory) ->
 
 
 @needs_spark
+@pytest.mark.parametrize("early", [0, 2, None], ids=["executors", "mixed", "default"])
 def test_spark_writes_the_statements_one_process_writes(
-    corpus: list[Path], one_process: Path, tmp_path: Path
+    corpus: list[Path],
+    one_process: Path,
+    tmp_path: Path,
+    early: int | None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Whether the executors extract every file, or the driver some of the first while the
+    JVM starts (at most ``early``; by default as many as it can) and some of the last while
+    it waits for the executors (waves of two files here, so that there is a last to take):
+    the same statements."""
+    monkeypatch.setattr(spark, "EARLY_MOST", early)
+    monkeypatch.setattr(spark, "EARLY_BATCH", 1)
+    if early is not None:
+        monkeypatch.setattr(spark, "EXTRACT_BATCH", 1)
+        monkeypatch.setattr(spark, "WAVE_TASKS", 1)
     db = tmp_path / "spark.db"
     args = ["ingest", *map(str, corpus), "--engine", "spark", "--master", "local[2]"]
     res = runner.invoke(app, [*args, "--db", str(db)])

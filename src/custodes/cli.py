@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy import inspect, select
@@ -368,7 +368,9 @@ def _ingest_spark(
     if parquet is not None and parquet.exists() and not parquet.is_dir():
         raise _usage(f"--parquet {shown_path(parquet)}: not a folder")
     try:
-        start(master or DEFAULT_MASTER)  # before the progress bar: an error is one line alone
+        # a bad master or no pyspark: one line now; the JVM starts in the background while
+        # the knowledge base opens and the driver extracts the first files
+        start(master or DEFAULT_MASTER)
     except SparkUnavailable as e:
         raise _usage(str(e)) from None
     err = _console(stderr=True)
@@ -379,10 +381,16 @@ def _ingest_spark(
     kb = _open_kb(db) if parquet is None else None
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     try:
-        with Progress(*columns, console=err, transient=True) as bar:
-            task = bar.add_task("starting Spark", total=len(files))
+        # the bar appears with the first result, when Spark is up: an error starting it is
+        # then one line alone
+        with ExitStack() as stack:
+            bars: list[tuple[Progress, TaskID]] = []
 
             def shown(f: Path, r: IngestResult | str) -> None:
+                if not bars:
+                    bar = stack.enter_context(Progress(*columns, console=err, transient=True))
+                    bars.append((bar, bar.add_task("ingesting", total=len(files))))
+                bar, task = bars[0]
                 bar.update(task, description=escape(shown_path(f.name)))
                 if isinstance(r, str):
                     _error_line(bar.console, f, r)

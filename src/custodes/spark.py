@@ -28,6 +28,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -35,7 +36,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from itertools import islice
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,6 +67,12 @@ INSTALL = "pip install 'custodes[spark]'"
 BATCH_DOCS = 200
 # documents an executor extracts together (``_extracted``): one Spark task's files
 EXTRACT_BATCH = 32
+# documents the driver extracts at a time while the JVM starts (``_while_starting``): few,
+# so that it stops soon after the context is up
+EARLY_BATCH = 8
+# at most this many files extracted by the driver while the JVM starts (None: no limit; 0:
+# every file goes to the executors, as the tests of the executors' path ask)
+EARLY_MOST: int | None = None
 # tasks per core in one wave of the job (``_outcomes``)
 WAVE_TASKS = 4
 
@@ -235,18 +242,26 @@ def _jvm_console() -> Iterator[None]:
         os.close(devnull)
 
 
-def _context(master: str) -> Any:
-    """The SparkContext for ``master`` (quiet: no UI, errors only), or ``SparkUnavailable``.
-    A plain context, not a SparkSession: the job is RDDs of files, and Spark SQL would only
-    add to the start."""
+def check(master: str) -> None:
+    """``SparkUnavailable`` now, before anything starts, for a master URL Spark does not take
+    or a missing pyspark: what can be told without starting the JVM."""
     if not MASTER.fullmatch(master):
         raise SparkUnavailable(
             f"--master {master!r}: local, local[N], local[*], spark://HOST:PORT, yarn or k8s://URL"
         )
     try:
-        from pyspark import SparkConf, SparkContext
+        import pyspark  # noqa: F401
     except ImportError:
         raise SparkUnavailable(f"--engine spark needs pyspark: {INSTALL}") from None
+
+
+def _context(master: str) -> Any:
+    """The SparkContext for ``master`` (quiet: no UI, errors only), or ``SparkUnavailable``.
+    A plain context, not a SparkSession: the job is RDDs of files, and Spark SQL would only
+    add to the start."""
+    check(master)
+    from pyspark import SparkConf, SparkContext
+
     conf = SparkConf().setMaster(master).setAppName("custodes ingest")
     # Spark's own log on the console: errors only (its default prints warnings on every start)
     java = [
@@ -279,9 +294,69 @@ def _context(master: str) -> Any:
 
 
 def start(master: str = DEFAULT_MASTER) -> None:
-    """Start this process's Spark context for ``master`` now (``ingest_spark`` would, at its
-    start): for a caller that wants ``SparkUnavailable`` before it shows anything."""
-    _context(master)
+    """Check ``master`` and pyspark now (``SparkUnavailable``, before a caller shows anything)
+    and begin starting the context in the background, for the next ``ingest_spark`` on that
+    master: the seconds the JVM takes overlap what the caller does before (opening the
+    knowledge base, listing files). An error starting it is raised by ``ingest_spark``."""
+    check(master)
+    if master not in _STARTED:
+        _STARTED[master] = _Starting(master)
+
+
+class _Starting:
+    """The Spark context, started in a thread of its own (``_context``) so that the driver can
+    work while the JVM starts; ``context()`` waits for it and raises what starting raised."""
+
+    def __init__(self, master: str) -> None:
+        self.master = master
+        self._got: dict[str, Any] = {}
+        self._thread = threading.Thread(target=self._start, name="custodes spark start")
+        self._thread.daemon = True
+        self._thread.start()
+
+    def _start(self) -> None:
+        try:
+            self._got["context"] = _context(self.master)
+        except BaseException as e:  # handed to the caller of ``context``
+            self._got["error"] = e
+
+    @property
+    def ready(self) -> bool:
+        return not self._thread.is_alive()
+
+    def context(self) -> Any:
+        self._thread.join()
+        if "error" in self._got:
+            raise self._got["error"]
+        return self._got["context"]
+
+
+# contexts being started by ``start``, for the next ``ingest_spark`` on each master
+_STARTED: dict[str, _Starting] = {}
+
+
+def _while_starting(
+    starting: _Starting,
+    files: list[Path],
+    published: PartialDate | None,
+    force: bool,
+    limits: Limits,
+    known: dict[str, str | None],
+) -> list[_Outcome]:
+    """The first files' outcomes, read and extracted by the driver itself for as long as the
+    context takes to start, ``EARLY_BATCH`` files at a time, in local mode only (a cluster's
+    executors have cores of their own). Starting the JVM keeps one core busy for seconds
+    while the other waited: on two cores that start was a tenth of the job. The outcomes are
+    those an executor gives (``_partition``), so the statements are the same."""
+    out: list[_Outcome] = []
+    if not starting.master.startswith("local"):
+        return out
+    most = len(files) if EARLY_MOST is None else min(EARLY_MOST, len(files))
+    while not starting.ready and len(out) < most:
+        first = len(out)
+        chunk = [(i, str(files[i])) for i in range(first, min(first + EARLY_BATCH, most))]
+        out.extend(_partition(chunk, published, force, limits, known))
+    return out
 
 
 def stop() -> None:
@@ -303,13 +378,20 @@ def _outcomes(
     limits: Limits,
     known: dict[str, str | None],
     per_task: int = EXTRACT_BATCH,
+    first: int = 0,
+    steal: bool = False,
 ) -> Iterator[_Outcome]:
-    """Every file's outcome, in file order. The files go in waves of a few partitions per core
-    (``per_task`` files a partition), two waves in flight while the driver writes the one
-    before: every core stays busy and the driver holds three waves at most, however large the
-    corpus. (``toLocalIterator`` would keep memory as low but computes one partition at a
-    time: one core.)"""
-    items = [(i, str(f)) for i, f in enumerate(files)]
+    """Every file's outcome from ``first`` on, in file order. The files go in waves of a few
+    partitions per core (``per_task`` files a partition), two waves in flight while the driver
+    writes the one before: every core stays busy and the driver holds three waves at most,
+    however large the corpus. (``toLocalIterator`` would keep memory as low but computes one
+    partition at a time: one core.)
+
+    With ``steal`` (local mode) the driver, whenever the wave it waits for is not done,
+    extracts files itself, ``EARLY_BATCH`` at a time, from the back of the waves not yet
+    sent (the executors take them from the front): while the executors' daemon loads its
+    parser, and wherever a core would wait, the driver's work shortens the job."""
+    items = [(i, str(files[i])) for i in range(first, len(files))]
     wave = max(1, sc.defaultParallelism * WAVE_TASKS * per_task)
     shared = sc.broadcast(known)
 
@@ -320,19 +402,35 @@ def _outcomes(
         tasks = -(-len(chunk) // per_task)
         return sc.parallelize(chunk, tasks).mapPartitions(run).collect()  # type: ignore[no-any-return]
 
-    chunks = iter([items[k : k + wave] for k in range(0, len(items), wave)])
+    chunks = [items[k : k + wave] for k in range(0, len(items), wave)]
+    # the driver's own work while it waits for a wave (``steal``): files taken from the back
+    # of the waves not yet sent, their outcomes yielded at the end, in order
+    stolen: list[_Outcome] = []
+    sent = 0
+
+    def send() -> Any:
+        nonlocal sent
+        sent += 1
+        return pool.submit(collect, chunks[sent - 1])
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        flying = deque(pool.submit(collect, c) for c in islice(chunks, 2))
+        flying = deque(send() for _ in range(min(2, len(chunks))))
         try:
             while flying:
+                while steal and not flying[0].done() and sent < len(chunks):
+                    last = chunks[-1]
+                    take, chunks[-1] = last[-EARLY_BATCH:], last[:-EARLY_BATCH]
+                    if not chunks[-1]:
+                        chunks.pop()
+                    stolen[:0] = _partition(take, published, force, limits, known)
                 done = flying.popleft().result()
-                nxt = next(chunks, None)
-                if nxt is not None:
-                    flying.append(pool.submit(collect, nxt))
+                if sent < len(chunks):
+                    flying.append(send())
                 yield from done
         finally:
             if flying:  # the driver stopped early (an error while writing): stop the job too
                 sc.cancelAllJobs()
+    yield from stolen
 
 
 @dataclass
@@ -403,7 +501,7 @@ def ingest_spark(
     published: PartialDate | None = None,
     force: bool = False,
     limits: Limits | None = None,
-    per_task: int = EXTRACT_BATCH,
+    per_task: int | None = None,
     progress: Callable[[Path, IngestResult | str], None] | None = None,
     who: str | None = None,
 ) -> list[tuple[Path, IngestResult | str]]:
@@ -428,7 +526,11 @@ def ingest_spark(
         with kb.engine.connect() as conn:
             q = select(documents.c.id, documents.c.published)
             known = {r[0]: r[1] for r in conn.execute(q)}
-    sc = _context(master)
+    # the JVM starts while the driver extracts the first files; nothing is written before
+    # the context is up, so a Spark that cannot start leaves the knowledge base untouched
+    starting = _STARTED.pop(master, None) or _Starting(master)
+    early = _while_starting(starting, files, published, force, limits, known)
+    sc = starting.context()
     ctx = _Context.of(kb)
     now = datetime.now(UTC)
     who = who or _who()
@@ -462,7 +564,11 @@ def ingest_spark(
     if kb is not None:
         kb.derive_later()
     try:
-        for out in _outcomes(sc, files, published, force, limits, known, per_task):
+        steal = master.startswith("local") and EARLY_MOST != 0
+        later = _outcomes(
+            sc, files, published, force, limits, known, per_task or EXTRACT_BATCH, len(early), steal
+        )
+        for out in chain(early, later):
             if out.error is not None:
                 done(out.index, out.error)
                 continue
