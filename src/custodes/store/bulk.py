@@ -90,16 +90,33 @@ def driver_executemany(
     order = compiled.positiontup
     if order is None or set(order) != names:
         return False
+    params = _bound(conn, table, rows, list(order), serialized)
+    if params is None:
+        return False
+    conn.exec_driver_sql(str(compiled), params)
+    return True
+
+
+def _bound(
+    conn: Connection,
+    table: Table,
+    rows: Sequence[Mapping[str, Any]],
+    cols: list[str],
+    serialized: frozenset[str],
+) -> list[Any] | None:
+    """Each row's values of ``cols``, in that order, each through its column's bind processor
+    for the connection's dialect as SQLAlchemy would send it (``serialized`` columns as they
+    are); None when a row lacks one of them."""
     dialect = conn.dialect
     procs = [
         None if c in serialized else table.c[c].type.dialect_impl(dialect).bind_processor(dialect)
-        for c in order
+        for c in cols
     ]
-    get = itemgetter(*order) if len(order) > 1 else (lambda r: (r[order[0]],))
+    get = itemgetter(*cols) if len(cols) > 1 else (lambda r: (r[cols[0]],))
     try:  # as many columns as the first row, and all of its: the same columns
         params: list[Any] = [get(r) for r in rows]
     except KeyError:
-        return False
+        return None
     # None goes through too: a JSON column's processor makes it 'null', as SQLAlchemy does
     processed = [(i, f) for i, f in enumerate(procs) if f is not None]
     if processed:
@@ -108,8 +125,7 @@ def driver_executemany(
             for i, f in processed:
                 row[i] = f(row[i])
             params[n] = tuple(row)
-    conn.exec_driver_sql(str(compiled), params)
-    return True
+    return params
 
 
 def copy_rows(
@@ -137,24 +153,10 @@ def copy_rows(
         return False
     if not names <= set(table.c.keys()) or any(len(r) != len(cols) for r in rows):
         return False
-    get = itemgetter(*cols) if len(cols) > 1 else (lambda r: (r[cols[0]],))
-    try:
-        params: list[Any] = [get(r) for r in rows]
-    except KeyError:
+    params = _bound(conn, table, rows, cols, serialized)
+    if params is None:
         return False
-    dialect = conn.dialect
-    procs = [
-        None if c in serialized else table.c[c].type.dialect_impl(dialect).bind_processor(dialect)
-        for c in cols
-    ]
-    processed = [(i, f) for i, f in enumerate(procs) if f is not None]
-    if processed:
-        for n, values in enumerate(params):
-            row = list(values)
-            for i, f in processed:
-                row[i] = f(row[i])
-            params[n] = row
-    quote = dialect.identifier_preparer.quote
+    quote = conn.dialect.identifier_preparer.quote
     schema = (conn.get_execution_options().get("schema_translate_map") or {}).get(None)
     target = f"{quote(schema)}.{quote(table.name)}" if schema else quote(table.name)
     columns = ", ".join(quote(c) for c in cols)
