@@ -417,7 +417,10 @@ def _outcomes(
         flying = deque(send() for _ in range(min(2, len(chunks))))
         try:
             while flying:
-                while steal and not flying[0].done() and sent < len(chunks):
+                # at most two waves of them held, so the driver's memory stays bounded
+                while (
+                    steal and not flying[0].done() and sent < len(chunks) and len(stolen) < 2 * wave
+                ):
                     last = chunks[-1]
                     take, chunks[-1] = last[-EARLY_BATCH:], last[:-EARLY_BATCH]
                     if not chunks[-1]:
