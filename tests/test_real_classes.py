@@ -137,6 +137,8 @@ def test_the_russian_patterns_are_data_checked_at_load() -> None:
         russian_patterns({**ru, "not_event": ["слух", "(не"]}, "russian.yaml")
     with pytest.raises(VocabularyError, match="verbs.снять"):
         russian_patterns({**ru, "verbs": {"снять": {"type": "fired"}}}, "russian.yaml")
+    with pytest.raises(VocabularyError, match="nouns.смерть"):
+        russian_patterns({**ru, "nouns": {"смерть": {"type": "death"}}}, "russian.yaml")
 
 
 def _raw(lang: str) -> dict:

@@ -259,3 +259,24 @@ def test_then_too_points_back_to_the_date_told_just_before() -> None:
     )
     got = {(e.type, e.person, str(e.date)) for e in extract(text, D).events}
     assert ("charged", "Иван Орлов", str(PartialDate(2015, 4))) in got
+
+
+def test_an_event_noun_names_its_person_in_the_genitive() -> None:
+    """ "после смерти X", "арест X", "задержание генерала X": a death or an arrest told by its
+    noun is the event of whoever the noun's genitive names (the nouns are data: ``nouns`` in
+    ``languages/ru/vocabulary.yaml``)."""
+    assert _types_people(
+        "Газета процитировала письмо после смерти Томаса Шефера, министра финансов Гессена."
+    ) == {("died", "Томас Шефер")}
+    assert _types_people(
+        "Следствие связывает арест Ивана Петрова, заместителя главы ФСБ, с делом о госизмене."
+    ) == {("arrested", "Иван Петров")}
+    assert _events(
+        "После задержания генерала Алексея Смирнова 5 марта 2020 года в ведомстве начались "
+        "проверки."
+    ) == [("arrested", "Алексей Смирнов", str(PartialDate(2020, 3, 5)))]
+
+
+def test_a_warrant_for_an_arrest_is_not_the_arrest() -> None:
+    assert _types_people("Суд выдал ордер на арест журналистки Анны Ивановой.") == set()
+    assert _types_people("Следователи направили ходатайство об аресте Петра Орлова.") == set()

@@ -121,9 +121,10 @@ def russian_patterns(data: object, name: str) -> dict[str, re.Pattern[str]]:
     compile, or a verb whose type is not an event type, is named with its key."""
     if not isinstance(data, dict):
         raise VocabularyError(f"{name}: expected a mapping at the top")
-    for verb, spec in (data.get("verbs") or {}).items():
-        if not isinstance(spec, dict) or spec.get("type") not in _TYPES:
-            raise VocabularyError(f"{name}: verbs.{verb}: type must be one of {sorted(_TYPES)}")
+    for key in ("verbs", "nouns"):
+        for word, spec in (data.get(key) or {}).items():
+            if not isinstance(spec, dict) or spec.get("type") not in _TYPES:
+                raise VocabularyError(f"{name}: {key}.{word}: type must be one of {sorted(_TYPES)}")
     out = {}
     for key in RU_PATTERN_KEYS:
         value = data.get(key)

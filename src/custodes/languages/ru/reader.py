@@ -59,6 +59,8 @@ _TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 _VERBS: dict[str, dict[str, str]] = _data()["verbs"]
+# event nouns whose genitive names the person ("после смерти X", "арест X")
+_EVENT_NOUNS: dict[str, dict[str, str]] = _data().get("nouns") or {}
 _ORGS: dict[str, str] = _data()["organizations"]
 _PATTERNS = russian_patterns(_data(), "languages/ru/vocabulary.yaml")
 
@@ -584,6 +586,8 @@ def _read_sentence(
             spec = {
                 "type": "resigned" if head is not None and head.lemma == "принять" else "dismissed"
             }
+        if spec is None and t.pos == "NOUN":
+            spec = _EVENT_NOUNS.get(t.lemma)
         if spec is None:
             continue
         if t.lemma == "стать" and t.text.lower().startswith("стан"):
