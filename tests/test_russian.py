@@ -394,13 +394,12 @@ def test_the_signer_of_a_decree_about_a_resignation_is_not_its_subject() -> None
 
 
 def test_a_common_noun_argument_is_not_the_nearest_name() -> None:
-    assert (
-        who(
-            "Президент Иван Петров уволил двух генералов полиции, причастных к делу об аресте "
-            "журналиста Олега Сидорова."
-        )
-        == []
-    )
+    """The generals dismissed are named by nobody: not the journalist named after them, whose
+    arrest the noun "аресте" tells (an event of his own, as the contract reads it)."""
+    assert who(
+        "Президент Иван Петров уволил двух генералов полиции, причастных к делу об аресте "
+        "журналиста Олега Сидорова."
+    ) == [("arrested", "Олег Сидоров")]
     assert (
         who("Именно Анна Волкова командовала операцией, в ходе которой был случайно убит бразилец.")
         == []
