@@ -280,3 +280,15 @@ def test_an_event_noun_names_its_person_in_the_genitive() -> None:
 def test_a_warrant_for_an_arrest_is_not_the_arrest() -> None:
     assert _types_people("Суд выдал ордер на арест журналистки Анны Ивановой.") == set()
     assert _types_people("Следователи направили ходатайство об аресте Петра Орлова.") == set()
+
+
+def test_a_role_noun_points_back_to_the_death_just_told() -> None:
+    """ "Андрей Петров умер … Менеджер скончался 27 апреля": the role noun names nobody and
+    points back to the one whose death was told, so the death takes the date; a role noun with
+    no such death before it ("погиб водитель") is nobody's."""
+    text = (
+        "Глава компании Андрей Петров умер от пневмонии.\n\n"
+        "Менеджер скончался в одной из клиник в Москве днём в понедельник, 27 апреля 2020 года."
+    )
+    assert _events(text) == [("died", "Андрей Петров", str(PartialDate(2020, 4, 27)))]
+    assert _events("Глава компании Андрей Петров подписал приказ.\n\nВ аварии погиб шофёр.") == []

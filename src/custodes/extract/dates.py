@@ -324,6 +324,15 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     for d in out:
         if kept and d.start < kept[-1].end:
             continue
+        if (
+            kept
+            and kept[-1].relative is not None
+            and d.day is not None
+            and re.fullmatch(r"[\s,]{1,3}", text[kept[-1].end - offset : d.start - offset])
+        ):
+            # "в понедельник, 27 апреля 2020 года", "on Monday, 27 April": the weekday and the
+            # date are one date, the one written out
+            kept.pop()
         kept.append(d)
     return kept
 

@@ -979,8 +979,16 @@ def _named_post(trig: Token, nxt: int) -> PostMention | None:
     return PostMention(start, start + len(name), [Post(name, "other", None, None, name)])
 
 
-# the lemmas phrase patterns start from ("take", "go")
-_PHRASE_LEMMAS = frozenset(p[0]["RIGHT_ATTRS"]["LEMMA"] for _, _, p in _VOCAB.phrase_triggers)
+# the lemmas phrase patterns start from ("take", "go"; a pattern may name several: {IN: […]})
+_PHRASE_LEMMAS = frozenset(
+    lemma
+    for _, _, p in _VOCAB.phrase_triggers
+    for lemma in (
+        p[0]["RIGHT_ATTRS"]["LEMMA"]["IN"]
+        if isinstance(p[0]["RIGHT_ATTRS"]["LEMMA"], dict)
+        else [p[0]["RIGHT_ATTRS"]["LEMMA"]]
+    )
+)
 
 
 def _phrase_types(doc: Doc) -> dict[int, tuple[str, str]]:

@@ -13,7 +13,12 @@ import re
 from custodes.extract.dates import DateContext, PartialDate, find_dates
 from custodes.extract.mentions import find_posts
 
-_MARKER = re.compile(r"^\s*(?:Assumed office|In office|Incumbent)\s*$", re.IGNORECASE)
+# the marker alone on its line, or with the span after it ("In office 3 July 2020 – 9 May 2022")
+_MARKER = re.compile(
+    r"^\s*(?:Assumed office|In office|Incumbent)(?:\s*$|\s+(?=\d|[A-Z][a-z]+ \d))", re.IGNORECASE
+)
+# a page copied as a table keeps its empty cells: "Director of X | |", "---|---|"
+_EMPTY_CELLS = re.compile(r"(?:\s*\|)+\s*$")
 
 
 def offices(text: str, published: PartialDate | None) -> list[tuple[int, int, str, PartialDate]]:
@@ -21,15 +26,21 @@ def offices(text: str, published: PartialDate | None) -> list[tuple[int, int, st
     lines = []
     pos = 0
     for line in text[:4000].split("\n"):
-        lines.append((pos, line))
+        lines.append((pos, _EMPTY_CELLS.sub("", line)))
         pos += len(line) + 1
     out = []
     ctx = DateContext(published=published)
-    for k, (_, line) in enumerate(lines):
-        if not _MARKER.match(line) or k == 0 or k + 1 >= len(lines):
+    for k, (line_start, line) in enumerate(lines):
+        marker = _MARKER.match(line)
+        if not marker or k == 0:
             continue
         title_start, title = lines[k - 1]
-        date_start, date_line = lines[k + 1]
+        if line[marker.end() :].strip():
+            date_start, date_line = line_start + marker.end(), line[marker.end() :]
+        elif k + 1 < len(lines):
+            date_start, date_line = lines[k + 1]
+        else:
+            continue
         if not title.strip() or len(title.split()) > 12 or not find_posts(title):
             continue
         ms = [m for m in find_dates(date_line) if m.year]
@@ -39,6 +50,32 @@ def offices(text: str, published: PartialDate | None) -> list[tuple[int, int, st
         if d is not None:
             out.append((title_start, date_start + len(date_line), title.strip(), d))
     return out + _fields(lines, ctx)
+
+
+# a biography's career as a list, one dated post an item: "- 1996: Representative of the
+# Korean Peninsula Energy Development Organization", "- February 2004 – Chief of the office"
+_CAREER_ITEM = re.compile(
+    r"^[ \t]*[-*•][ \t]*(?P<date>[^:–—\n]{4,25}?)[ \t]*(?::|[ \t][–—-])[ \t]+"
+    r"(?P<post>[^\n]{3,150})$",
+    re.M,
+)
+
+
+def career(text: str, published: PartialDate | None) -> list[tuple[int, int, str, PartialDate]]:
+    """(start, end, post, date) for each item of a career list: its date is the whole date part
+    of the item (a year at least) and its post a title the ontology knows."""
+    out = []
+    ctx = DateContext(published=published)
+    for m in _CAREER_ITEM.finditer(text):
+        ms = find_dates(m.group("date"))
+        if len(ms) != 1 or ms[0].year is None or ms[0].start > 0:
+            continue
+        if m.group("date")[ms[0].end :].strip(" ,.") or not find_posts(m.group("post")):
+            continue
+        d = ctx.resolve(ms[0], update=False)
+        if d is not None:
+            out.append((m.start(), m.end(), m.group("post").strip(" .;"), d))
+    return out
 
 
 # the same infobox as template fields, one per line, numbered per office: "- Office1: Minister

@@ -685,6 +685,10 @@ _MODIFIERS = (
 )
 
 
+# a title before a name in the possessive ("President Moon Jae-in's"): whose the post after is
+_POSSESSOR = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s")
+
+
 def find_posts(
     text: str, offset: int = 0, person_starts: frozenset[int] = frozenset()
 ) -> list[PostMention]:
@@ -693,6 +697,8 @@ def find_posts(
     raw: list[tuple[int, int, Post, bool]] = []
     for m in TITLE_RE.finditer(text):
         word = m.group(0)
+        if _POSSESSOR.match(text, m.end()):
+            continue  # "President Moon Jae-in's first director": the possessor's title, not a post
         if word[0].islower():
             after = text[m.end() : m.end() + 40]
             before = text[max(0, m.start() - 25) : m.start()]

@@ -48,6 +48,7 @@ from custodes.extract.roster import RosterClaim, RosterState, read_roster
 from custodes.extract.select import Candidate, candidates, for_parser, is_decree
 from custodes.extract.structures import (
     appointment_list,
+    career_events,
     chronology_deaths,
     clean_name,
     expand_abbreviations,
@@ -422,6 +423,7 @@ def _assemble(
         if death is not None:
             events.append(death)
         events += infobox_events(text, published, subject)
+        events += career_events(text, published, subject)
     events += chronology_deaths(text, published)
     events += incumbent_events(text, published)
     events = _canonical_names(events, claims, everyone, _nicknames(text))
@@ -769,8 +771,12 @@ def _biography_subject(text: str) -> str | None:
     if re.search(r"(?<!\bMc)(?<!\bMac)[a-z][A-Z]", name):
         return None  # "MayorSara Duterte": an infobox's words run together, not the subject
     first = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
+    # the opening sentence itself: "Name Name (born …", post-nominal honours allowed ("Dame
+    # Lynne Owens, DCB, CBE (born …"); a stored copy may open with a page's leftovers
     if first == name or re.match(
-        rf"[{_UPL}][{_LOWL}][\w-]+(?: [{_UPL}][{_LOWL}][\w-]+){{1,3}}\s+\(", m.group(0).strip()
+        rf"[{_UPL}][{_LOWL}][\w-]+(?: [{_UPL}][{_LOWL}][\w-]+){{1,3}}"
+        r"(?:,\s*[A-Z]{2,5}(?:,\s*[A-Z]{2,5})*)?\s+\(",
+        m.group(0).strip(),
     ):
         return name
     return name if name.split()[-1] in first else None

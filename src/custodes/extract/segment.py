@@ -29,8 +29,10 @@ _ABBREV = (
 )
 # the `regex` module: the abbreviation guard needs a variable-width look-behind
 _SENT_END = regex.compile(
-    # not after an abbreviation ("Lt. Gen. X", "No. 747") or an initial ("K. Massimov")
-    r"(?<!\b" + _ABBREV + r"\.)(?<!\b[A-ZА-Я]\.)(?<=[.!?…])[\"”»’)\]]*\s+"
+    # not after an abbreviation ("Lt. Gen. X", "No. 747") or an initial ("K. Massimov"); the
+    # citation marks a copied encyclopedia page keeps after the stop go with it ("London.[6] On
+    # promotion", "in May 2003.[citation needed] In January")
+    r"(?<!\b" + _ABBREV + r"\.)(?<!\b[A-ZА-Я]\.)(?<=[.!?…])[\"”»’)\]]*(?:\[[^\[\]\n]{1,30}\])*\s+"
     r"(?=[\"“«(\[]?[A-ZА-ЯЁ0-9])"
     # list items of decrees and appointment lists are sentences of their own
     r"|(?<=[;:,.]?)\n(?=\s*(?:[-•–*]|\d{1,2}[.)])\s)"

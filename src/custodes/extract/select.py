@@ -35,6 +35,7 @@ STRONG_TRIGGER_RE = re.compile(
     r"sworn\s+in|assassinat|murder|(?:proclaim|declar)\w*\s+(?:him|her|them)sel(?:f|ves)\b|"
     r"t(?:ake|akes|aken|ook|aking)\s+(?:up\s+(?:his|her|their|the)\s+(?:duties|post|position)|"
     r"office\b|the\s+helm)|"
+    r"(?:placed|put|sent|forced)\s+in(?:to)?\s+\W?(?:early\s+)?retirement|"
     r"under\s+arrest|found\s+dead|shot\s+dead|passed\s+away|took\s+over|tapped|"
     r"among\s+(?:them|those)|change[- ]of[- ]command|"
     r"(?:defendants|suspects|detainees|accused)\s+(?:are|were|include))",

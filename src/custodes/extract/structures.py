@@ -71,6 +71,17 @@ def infobox_events(text: str, published: PartialDate | None, subject: str) -> li
     ]
 
 
+def career_events(text: str, published: PartialDate | None, subject: str) -> list[Event]:
+    """A biography's career list ("- 1996: Representative of X", "- February 2004: Chief of
+    Y"): the subject appointed to each post on its date."""
+    from custodes.extract.infobox import career
+
+    return [
+        _appointed_to(text, start, end, subject, title, day, "career-list")
+        for start, end, title, day in career(text, published)
+    ]
+
+
 def incumbent_events(text: str, published: PartialDate | None) -> list[Event]:
     """The holder an office's infobox gives ("Commander of X / Incumbent / Y / since 18
     December 2017"): appointed on that day."""

@@ -527,7 +527,10 @@ def _read_sentence(
     last_people: list[str],
     subject: str | None = None,
     doc: Any = None,
+    told: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[Event]:
+    """The events of one candidate sentence. ``told``: the (type, person) of the events the
+    document has told before it, which a role noun may point back to."""
     text = cand.sentence.text
     doc = doc if doc is not None else _parse_many([text], nlp)[0]
     by_id = _tokens_by_id(doc)
@@ -733,6 +736,23 @@ def _read_sentence(
             a.text.lower() in {"его", "её", "ее", "он", "она", "ему", "ей", "него", "неё", "нему"}
             for a in args + [c for c in kids if c.rel in {"iobj", "obl"}]
         )
+        if (
+            not pron
+            and etype in {"died", "resigned"}
+            and last_people
+            and (etype, last_people[0]) in told
+            and not any(x.type == "PER" for x in doc.spans)
+            and any(
+                a.rel == "nsubj"
+                and a.pos == "NOUN"
+                and (a.feats or {}).get("Animacy") == "Anim"
+                and (a.feats or {}).get("Number") == "Sing"
+                for a in args
+            )
+        ):
+            # "Варичев умер … Менеджер скончался 27 апреля": a role noun that names nobody points
+            # back, as a pronoun would, to the one whose death (or resignation) was just told
+            pron = True
         if noun:
             # the nearest name after the noun, if the noun governs it or it follows closely
             # ("назначение во вторник полковника Данияра Мухамеджанова")
@@ -1241,7 +1261,8 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
                 p.acting = True
             events.append(_event("appointed", name, posts[:1], cand, cand.heading, "entrust"))
             continue
-        found = _read_sentence(cand, nlp, last_people, here, next(parsed))
+        told = frozenset((e.type, e.person) for e in events)
+        found = _read_sentence(cand, nlp, last_people, here, next(parsed), told)
         events += found + _gapped(cand, nlp, found)
     events = _acting_on_the_day(_own_resignations(events), text)
     for e in events:
