@@ -97,3 +97,16 @@ def test_an_infobox_copied_as_a_table_and_a_career_list() -> None:
         ("appointed", "Kim Dae-ho", "2020-07-03", "Director"),
         ("appointed", "Kim Dae-ho", "2004-02", "Chief"),
     }
+
+
+def test_a_biographys_subject_is_named_by_the_surname_that_opens_the_name() -> None:
+    """ "Meng Hongwei … Meng resigned": the surname stands first, and it is the subject's even
+    though the infobox names his wife, run into its label ("Spouse(s)Grace Meng")."""
+    text = (
+        "Meng Hongwei (born 1953) is a Chinese former politician.\n"
+        "Meng Hongwei\n"
+        "Personal details\n"
+        "Spouse(s)Grace Meng\n"
+        "Meng resigned as President of Interpol in October 2018.\n"
+    )
+    assert events(text) == [("resigned", "Meng Hongwei", "2018-10")]

@@ -426,7 +426,7 @@ def _assemble(
         events += career_events(text, published, subject)
     events += chronology_deaths(text, published)
     events += incumbent_events(text, published)
-    events = _canonical_names(events, claims, everyone, _nicknames(text))
+    events = _canonical_names(events, claims, everyone, _nicknames(text), subject)
     _one_org_per_agency(events, abbr)
     full = known | {w for n in everyone if len(n.split()) > 1 for w in n.split()}
     events = [e for e in events if _plausible_person(e, full, text, abbr)]
@@ -695,14 +695,23 @@ def _make_event(
 
 
 def _canonical_names(
-    events: list[Event], claims: list[RosterClaim], everyone: list[str], nicknames: dict[str, str]
+    events: list[Event],
+    claims: list[RosterClaim],
+    everyone: list[str],
+    nicknames: dict[str, str],
+    subject: str | None = None,
 ) -> list[Event]:
     """Within a document, "Massimov", a typo like "Sadykuov" and a nickname in brackets are the
-    full name given elsewhere in it."""
+    full name given elsewhere in it. In a biography a name of one word that opens or ends the
+    subject's name is the subject ("Meng" of "Meng Hongwei", though the text also names his
+    wife "Grace Meng")."""
     full = [n for n in everyone if len(n.split()) >= 2 and n not in nicknames]
+    ends = {w.lower() for w in (subject.split()[:1] + subject.split()[-1:])} if subject else set()
     for e in events:
         e.person = nicknames.get(e.person, e.person)
-        if len(e.person.split()) == 1:
+        if len(e.person.split()) == 1 and subject and e.person.lower() in ends:
+            e.person = subject
+        elif len(e.person.split()) == 1:
             e.person = _best_full(e.person, full) or e.person
     for c in claims:
         if c.person and len(c.person.split()) == 1:

@@ -24,6 +24,8 @@ from custodes.ontology import strip_ranks
 def clean_name(name: str) -> str:
     # an encyclopedia's citation marks glued to the name: "Abdalla Hamdok.[1]", "X[12]"
     name = re.sub(r"\.?\[\d*\]?(?=\s|$)", "", name)
+    # an infobox's label run into the name: "Spouse(s)Grace Meng", "Relations)Ali Khan"
+    name = re.sub(r"^[^\s()]*\)(?=[A-Z])", "", name)
     name = strip_ranks(name)
     name = re.sub(r"[’']s?$", "", name).strip(" ,.;:")
     return name
