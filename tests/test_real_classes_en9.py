@@ -110,3 +110,10 @@ def test_a_biographys_subject_is_named_by_the_surname_that_opens_the_name() -> N
         "Meng resigned as President of Interpol in October 2018.\n"
     )
     assert events(text) == [("resigned", "Meng Hongwei", "2018-10")]
+
+
+def test_replaced_as_a_post_by_someone_whom_the_parser_hangs_on_the_post() -> None:
+    """ "X was replaced as first secretary by Y": the parser hangs "by Y" on "secretary", not
+    on the verb; Y is still the one appointed."""
+    got = events("Kim Jong-su was replaced as first secretary by Ri Il-hwan in 1998.")
+    assert got == [("appointed", "Ri Il-hwan", "1998")]

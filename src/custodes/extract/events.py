@@ -1244,7 +1244,18 @@ def _replace(
         # the post is the replaced one's (told before), not a title later in the sentence
         nxt = min(nxt, with_people[-1].end)
     elif passive:
-        for a in _args(trig, "agent"):
+        agents = _args(trig, "agent") or [
+            # "was replaced as first secretary by Y": the parser may hang "by Y" on the post
+            g
+            for c in trig.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for n in c.children
+            for b in n.children
+            if b.dep_ == "prep" and b.lower_ == "by"
+            for g in b.children
+            if g.dep_ == "pobj"
+        ]
+        for a in agents:
             new += _people_in(a, people)
         old = _args(trig, "subjpass")
     else:
