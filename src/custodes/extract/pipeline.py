@@ -721,14 +721,16 @@ def _canonical_names(
 
 # capital and small letters of the Latin alphabets ("Pérez", "Émile", "Łukasz")
 _UPL, _LOWL = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
+# post-nominal honours after a name: ", OGW, CBS", ", DCB, CBE, QPM"
+_HONOURS = r"(?:,\s*[A-Z]{2,5}(?:,\s*[A-Z]{2,5})*)?"
 _SUBJECT = re.compile(
     # a name's words may have two letters ("Li Shangfu", "Le Van Minh")
     rf"(?:^|\n)(?:[{_UPL}][\w-]+\s+){{0,3}}?([{_UPL}][{_LOWL}][\w-]*(?: (?:(?:oglu|oghlu|ogly|"
     rf"oğlu|uly|kyzy|bin|ibn|al|el|van|von|de|da)[ -])?[{_UPL}][{_LOWL}][\w-]*){{1,4}})"
     # post-nominal honours between the name and its brackets: "Noordin Mohamed Haji, OGW, CBS ("
-    r"(?:,\s*[A-Z]{2,5}(?:,\s*[A-Z]{2,5})*)?"
+    + _HONOURS
     # or the short name it goes by: "Full Name, commonly known as Short Name ("
-    r"(?:,\s+(?:(?:commonly|better|also|popularly)\s+)?known\s+as\s+[^,()\n]{2,60}?)?\s+"
+    + r"(?:,\s+(?:(?:commonly|better|also|popularly)\s+)?known\s+as\s+[^,()\n]{2,60}?)?\s+"
     r"(?:\(|is\s+an?\s|was\s+an?\s)"
 )
 
@@ -784,7 +786,8 @@ def _biography_subject(text: str) -> str | None:
     # Lynne Owens, DCB, CBE (born …"); a stored copy may open with a page's leftovers
     if first == name or re.match(
         rf"[{_UPL}][{_LOWL}][\w-]+(?: [{_UPL}][{_LOWL}][\w-]+){{1,3}}"
-        r"(?:,\s*[A-Z]{2,5}(?:,\s*[A-Z]{2,5})*)?\s+\(",
+        + _HONOURS
+        + r"\s+\(",
         m.group(0).strip(),
     ):
         return name
