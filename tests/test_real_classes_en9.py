@@ -117,3 +117,17 @@ def test_replaced_as_a_post_by_someone_whom_the_parser_hangs_on_the_post() -> No
     on the verb; Y is still the one appointed."""
     got = events("Kim Jong-su was replaced as first secretary by Ri Il-hwan in 1998.")
     assert got == [("appointed", "Ri Il-hwan", "1998")]
+
+
+def test_names_with_two_particles_or_a_filipino_dela() -> None:
+    """ "Pedro de la Cruz", "Rafael van der Berg", "Ronald dela Rosa": the particles are inside
+    the name, which is otherwise cut at the first one and never taken for a person."""
+    assert events("Pedro de la Cruz was appointed Director of the Agency in 2010.") == [
+        ("appointed", "Pedro de la Cruz", "2010")
+    ]
+    assert events("Rafael van der Berg was arrested in 2010.") == [
+        ("arrested", "Rafael van der Berg", "2010")
+    ]
+    assert events("Ronald dela Rosa was appointed Chief of Police in 2016.") == [
+        ("appointed", "Ronald dela Rosa", "2016")
+    ]

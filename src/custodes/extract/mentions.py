@@ -272,7 +272,15 @@ _PARTICLES = {
     "von",
     "der",
     "de",
+    "del",
+    "dela",
+    "della",
+    "di",
     "da",
+    "los",
+    "las",
+    "den",
+    "ter",
     "dos",
     "du",
     "la",
@@ -409,6 +417,13 @@ def find_people(
                 and not toks[j].whitespace_
             ):
                 j += 2  # "Jean-Pierre", "Prayut Chan-o-cha"
+            elif (
+                toks[j].lower_ in _PARTICLES
+                and j + 2 < len(toks)
+                and toks[j + 1].lower_ in _PARTICLES
+                and _is_name_token(toks[j + 2])
+            ):
+                j += 3  # two particles: "Pedro de la Cruz", "Rafael van der Berg"
             elif (
                 toks[j].lower_ in _PARTICLES
                 and j + 1 < len(toks)
