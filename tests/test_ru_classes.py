@@ -292,3 +292,34 @@ def test_a_role_noun_points_back_to_the_death_just_told() -> None:
     )
     assert _events(text) == [("died", "Андрей Петров", str(PartialDate(2020, 4, 27)))]
     assert _events("Глава компании Андрей Петров подписал приказ.\n\nВ аварии погиб шофёр.") == []
+
+
+def test_a_name_with_a_particle_is_someone() -> None:
+    """ "Мухаммед бин Салман": no two capitalised words stand together, and the name is still a
+    name (the particle stays in lower case)."""
+    assert _types_people("Министром обороны назначен Мухаммед бин Салман.") == {
+        ("appointed", "Мухаммед бин Салман")
+    }
+
+
+def test_the_resignation_put_before_its_verb() -> None:
+    """ "Отставку подал X", "В отставку ушёл X": the word the verb needs stands before it."""
+    assert _types_people("Отставку подал министр внутренних дел Ерлан Тургумбаев.") == {
+        ("resigned", "Ерлан Тургумбаев")
+    }
+    assert _types_people("В отставку ушёл министр обороны Сергей Петров.") == {
+        ("resigned", "Сергей Петров")
+    }
+
+
+def test_earlier_is_not_dated_by_the_date_just_told() -> None:
+    """ "27 января премьер подал в отставку. Ранее в отставку подал министр X": X resigned
+    before that day, on a day the text does not give."""
+    text = (
+        "В понедельник, 27 января 2020 года, премьер-министр Марьян Шарец подал в отставку.\n"
+        "Ранее в отставку подал министр финансов Андрей Бертончель."
+    )
+    got = {e.person: e.date for e in extract(text, D).events}
+    assert got["Марьян Шарец"] == PartialDate(2020, 1, 27)
+    # no day of its own: only "not later than" the publication date
+    assert got["Андрей Бертончель"].bound_kind == "not_after"

@@ -158,8 +158,14 @@ _UP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 # two capitalised words ("Сергей Каров", "Карова Сергея", "Президент Жапаров"), a name with
 # initials ("Орлова И.А.", "И.А. Орлов"), a capitalised word with a surname's ending before a
 # verb ("Каров назначен"), or a personal pronoun
+# the lower-case words inside a name: "Мухаммед бин Салман", "Мехди Рустам оглы Мамедов"
+_NAME_PARTICLES = frozenset(
+    "бин ибн бен аль ал эль ас ад ван фон де ди дель оглы кызы улы уулу".split()
+)
+_PARTICLE_RU = "|".join(sorted(_NAME_PARTICLES, key=len, reverse=True))
 _PERSON_CUE_RU = re.compile(
-    rf"[{_UP}][\w-]+[ \t]+[{_UP}][\w-]+"
+    # a particle may stand between them: "Мухаммед бин Салман", "Рустам оглы Мамедов"
+    rf"[{_UP}][\w-]+[ \t]+(?:(?:{_PARTICLE_RU})[ \t-]+)?[{_UP}][\w-]+"
     rf"|[{_UP}][\w-]+[ \t]+[{_UP}]\.[ \t]?[{_UP}]\."
     rf"|\b[{_UP}]\.[ \t]?(?:[{_UP}]\.[ \t]?)?[{_UP}][\w-]+"
     rf"|\b[{_UP}][\w-]*(?:ов|ев|ёв|ин|ын|ский|цкий|ко|ук|юк|ич|ова|ева|ина|ская|ян|дзе|швили)"
@@ -292,6 +298,9 @@ def nominative(
             named = agreeing or named
         if re.search(r"(?:ұлы|улы|қызы|кызы|оглы|угли|уулу|кизи)$", w.lower()):
             out.append(w)  # Kazakh, Uzbek, Kyrgyz patronymics do not decline
+            continue
+        if w.islower() and w in _NAME_PARTICLES:
+            out.append(w)  # "Мухаммед бин Салман": a particle stays as written
             continue
         unknown_surname = not [p for p in named if "Surn" in tags(p)]
         if (
@@ -619,7 +628,11 @@ def _read_sentence(
         pre = re.search(
             r"(?:от|с)\s+(?:\w+\s+){0,1}(?:должност|поста)\w*(?:\s+\w+){0,5}\s*$", before
         )
-        if spec.get("needs") and not re.search(spec["needs"], window) and not pre:
+        # the word put first, its verb after it: "Отставку подал министр X", "В отставку ушёл X"
+        fronted = "отставк" in spec.get("needs", "") and re.search(
+            r"(?:^|\s)(?:в\s+)?отставк\w*\s+(?:\w+\s+)?$", text[cl_start : t.start].lower()
+        )
+        if spec.get("needs") and not re.search(spec["needs"], window) and not pre and not fronted:
             continue
         if t.lemma == "исполнять" and not re.search(
             r"(?:^|\s)[Сс]\s+\d[^,;]{0,30}$", text[: t.start]
@@ -1171,7 +1184,8 @@ def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDa
     if inside:
         return min(inside, key=lambda x: abs(x[0] - trig))[1]
     before = [(s, d) for s, d in dated if s < trig]
-    later = re.search(r"\b(?:позднее|позже|впоследствии|затем|потом)\b", text[:trig], re.I)
+    # later or earlier than the date the text has reached: neither is dated by it
+    later = re.search(r"\b(?:позднее|позже|впоследствии|затем|потом|ранее)\b", text[:trig], re.I)
     if later:
         before = [(s, d) for s, d in before if s > later.start()]
     if before:
@@ -1310,7 +1324,9 @@ def _date_before(text: str, start: int, m: re.Match) -> PartialDate | None:
 
 
 # "затем стал депутатом": a step of a career told in sequence, not the item's news
-_THEN = re.compile(r"(?<![\w-])(?:затем|потом)(?![\w-])", re.IGNORECASE)
+# later or earlier than the item's news: "затем", "потом", "ранее" ("Ранее в отставку подал X":
+# before the day the item reports on; "ранее сегодня" is still that day, `_TODAY`)
+_THEN = re.compile(r"(?<![\w-])(?:затем|потом|ранее)(?![\w-])", re.IGNORECASE)
 
 # "сегодня" said of the event, not of when it became known ("как стало известно сегодня")
 _TODAY = re.compile(
