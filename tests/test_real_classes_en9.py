@@ -131,3 +131,19 @@ def test_names_with_two_particles_or_a_filipino_dela() -> None:
     assert events("Ronald dela Rosa was appointed Chief of Police in 2016.") == [
         ("appointed", "Ronald dela Rosa", "2016")
     ]
+
+
+def test_reappointed_and_leaving_a_post() -> None:
+    """ "was reappointed" (the lemmatiser reads "reappointe"); "left the post of X", "left
+    office" end a post as "покинул пост" does; leaving a country or a building does not."""
+    pub = PartialDate(2013, 1, 1)
+    assert events("Ivan Orlov was reappointed as Chief of Staff in 2012.", pub) == [
+        ("appointed", "Ivan Orlov", "2012")
+    ]
+    assert events("Ivan Orlov left the post of Chief of Staff in 2012.", pub) == [
+        ("resigned", "Ivan Orlov", "2012")
+    ]
+    assert events("Ivan Orlov left office in January 2012.", pub) == [
+        ("resigned", "Ivan Orlov", "2012-01")
+    ]
+    assert events("Ivan Orlov left the country in 2012.", pub) == []

@@ -36,6 +36,7 @@ STRONG_TRIGGER_RE = re.compile(
     r"t(?:ake|akes|aken|ook|aking)\s+(?:up\s+(?:his|her|their|the)\s+(?:duties|post|position)|"
     r"office\b|the\s+helm)|"
     r"(?:placed|put|sent|forced)\s+in(?:to)?\s+\W?(?:early\s+)?retirement|"
+    r"l(?:eft|eaves?)\s+(?:(?:his|her|their|the)\s+)?(?:post|office|position)\b|"
     r"under\s+arrest|found\s+dead|shot\s+dead|passed\s+away|took\s+over|tapped|"
     r"among\s+(?:them|those)|change[- ]of[- ]command|"
     r"(?:defendants|suspects|detainees|accused)\s+(?:are|were|include))",
@@ -52,7 +53,7 @@ WEAK_TRIGGER_RE = re.compile(
 # the letters the triggers begin with: behind a look ahead for them the engine leaves most
 # positions after one test (the same matches, about twice as fast; a test reads the set off
 # the patterns)
-_TRIGGER_FIRST = "abcdefgijkmnopqrstuw"
+_TRIGGER_FIRST = "abcdefgijklmnopqrstuw"
 TRIGGER_RE = re.compile(
     rf"(?=[{_TRIGGER_FIRST}])(?:{STRONG_TRIGGER_RE.pattern}|{WEAK_TRIGGER_RE.pattern})",
     re.IGNORECASE,
