@@ -323,3 +323,15 @@ def test_earlier_is_not_dated_by_the_date_just_told() -> None:
     assert got["Марьян Шарец"] == PartialDate(2020, 1, 27)
     # no day of its own: only "not later than" the publication date
     assert got["Андрей Бертончель"].bound_kind == "not_after"
+
+
+def test_taking_office_and_confirmed_in_a_post() -> None:
+    """ "вступил в должность губернатора" (took office; not "вступил в силу", "в партию"),
+    "утверждён в должности министра" (the participle of "утвердить")."""
+    assert _events("Иван Орлов вступил в должность губернатора 5 мая.") == [
+        ("appointed", "Иван Орлов", str(PartialDate(2020, 5, 5)))
+    ]
+    assert _types_people("Иван Орлов вступил в партию в 2010 году.") == set()
+    assert _types_people("Иван Орлов утверждён в должности министра обороны.") == {
+        ("appointed", "Иван Орлов")
+    }

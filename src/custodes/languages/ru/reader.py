@@ -1070,7 +1070,7 @@ _HEADED = {"правите", "кабинет", "руковод"}
 
 # active verbs whose subject is the one who takes the post: "X возглавил …", "X стал главой …",
 # "X сменил Y на посту …" (Y is the one replaced, not appointed), "X принёс присягу"
-_SUBJECT_TAKES = {"возглавить", "занять", "стать", "сменить", "принести", "прийти"}
+_SUBJECT_TAKES = {"возглавить", "занять", "стать", "сменить", "принести", "прийти", "вступить"}
 
 # verbs that ask for an event rather than report it: "потребовала уволить X", "призвал к
 # освобождению X" (a resignation asked for, "попросил об отставке", is read by its noun)
