@@ -785,9 +785,7 @@ def _biography_subject(text: str) -> str | None:
     # the opening sentence itself: "Name Name (born …", post-nominal honours allowed ("Dame
     # Lynne Owens, DCB, CBE (born …"); a stored copy may open with a page's leftovers
     if first == name or re.match(
-        rf"[{_UPL}][{_LOWL}][\w-]+(?: [{_UPL}][{_LOWL}][\w-]+){{1,3}}"
-        + _HONOURS
-        + r"\s+\(",
+        rf"[{_UPL}][{_LOWL}][\w-]+(?: [{_UPL}][{_LOWL}][\w-]+){{1,3}}" + _HONOURS + r"\s+\(",
         m.group(0).strip(),
     ):
         return name

@@ -16,6 +16,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
@@ -536,7 +537,7 @@ def _read_sentence(
     last_people: list[str],
     subject: str | None = None,
     doc: Any = None,
-    told: frozenset[tuple[str, str]] = frozenset(),
+    told: AbstractSet[tuple[str, str]] = frozenset(),
 ) -> list[Event]:
     """The events of one candidate sentence. ``told``: the (type, person) of the events the
     document has told before it, which a role noun may point back to."""
@@ -1213,6 +1214,8 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     """Events in one Russian document (roster statements are not read in Russian yet)."""
     nlp = load_ru()
     events: list[Event] = []
+    told: set[tuple[str, str]] = set()
+    len_told = 0
     last_people: list[str] = []
     subject = _bio_subject(text, nlp)
     sections = _bio_sections(text)
@@ -1275,7 +1278,9 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
                 p.acting = True
             events.append(_event("appointed", name, posts[:1], cand, cand.heading, "entrust"))
             continue
-        told = frozenset((e.type, e.person) for e in events)
+        # the (type, person) told so far, kept up as events are added (not rebuilt each time)
+        told.update((e.type, e.person) for e in events[len_told:])
+        len_told = len(events)
         found = _read_sentence(cand, nlp, last_people, here, next(parsed), told)
         events += found + _gapped(cand, nlp, found)
     events = _acting_on_the_day(_own_resignations(events), text)
