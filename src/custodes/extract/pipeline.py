@@ -318,6 +318,15 @@ def _assemble(
                 # "The minister on Monday fired two regional chiefs. X and Y were relieved of
                 # their posts.": the second sentence names whom, the first said when
                 date = carried[1]
+            if (
+                date is None
+                and raw.type == "appointed"
+                and (raw.replaces or raw.replaces_pronoun)
+                and not raw.later
+            ):
+                # "He was IGP from 2005 until 5 March 2018. He was succeeded by Y": the
+                # successor takes up the post the day the tenure just told ends
+                date = _tenure_end_before(text, cand.sentence.start, published)
             if date is None and last_date is not None and _continues(raw, cand):
                 # "Also dismissed were …", "The decree also named …", "His predecessor, X, was
                 # transferred …": the same occasion as the sentence before
@@ -445,6 +454,24 @@ def _named_just_before(text: str, start: int) -> str | None:
     prev = re.split(r"[.!?]\s+(?=[A-Z])", before.rstrip().rstrip(".!?"))[-1]
     names = {m.group("n") for m in _HONORIFIC_NAME.finditer(prev)}
     return names.pop() if len(names) == 1 else None
+
+
+# the close of a tenure: "until 5 March 2018", "till 2004", "up to May 2012"
+_UNTIL = re.compile(r"\b(?:until|till|up\s+to)\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
+
+
+def _tenure_end_before(text: str, start: int, published: PartialDate | None) -> PartialDate | None:
+    """The date the sentence just before ``start`` (in the same paragraph) ends a tenure on:
+    the one date after "until" in it. A successor named next takes up the post that day."""
+    before = text[max(0, start - 500) : start]
+    if "\n\n" in before.rstrip():
+        before = before.rstrip().rsplit("\n\n", 1)[-1]
+    # (a stop may carry citation marks: "when he retired.[3] Pasha has been replaced by Y")
+    prev = re.split(r"(?<=[.!?])(?:\[\d+\])*\s+(?=[A-Z])", before.rstrip())[-1]
+    ends = [m for m in find_dates(prev) if m.year and _UNTIL.search(prev[: m.start])]
+    if len(ends) != 1:
+        return None
+    return DateContext(published=published).resolve(ends[0], update=False)
 
 
 def _news_noun(trig: Token) -> bool:

@@ -1,0 +1,34 @@
+"""English failure classes found on the real development texts in the session of 2026-12-08,
+each on text of our own."""
+
+from __future__ import annotations
+
+from custodes.extract.dates import PartialDate
+from custodes.extract.pipeline import extract
+
+
+def events(text: str, published: PartialDate | None = None) -> list[tuple[str, str, str | None]]:
+    return [
+        (e.type, e.person, e.date.iso if e.date else None) for e in extract(text, published).events
+    ]
+
+
+def test_a_successor_takes_up_the_post_the_day_the_tenure_just_told_ends() -> None:
+    """An encyclopedia tells a tenure with its end ("until 2 May 2016") and then who came
+    next, with no date of its own: the successor started on the day the tenure ended."""
+    text = (
+        "Paul Ndereba is a Kenyan police officer. He was the Commissioner of Police from 2009 "
+        "until 2 May 2016.[4] He was succeeded by Joseph Kamau Mwangi."
+    )
+    assert ("appointed", "Joseph Kamau Mwangi", "2016-05-02") in events(text)
+
+
+def test_a_successor_after_an_undated_tenure_stays_undated() -> None:
+    """Without an end date in the sentence before, nothing dates the succession; a date
+    further back (the tenure's start) is not its date."""
+    text = (
+        "Paul Ndereba is a Kenyan police officer. He became Commissioner of Police in 2009. "
+        "He served for many years. He was succeeded by Joseph Kamau Mwangi."
+    )
+    got = [e for e in events(text) if e[1] == "Joseph Kamau Mwangi"]
+    assert got == [("appointed", "Joseph Kamau Mwangi", None)]
