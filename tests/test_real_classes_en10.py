@@ -32,3 +32,28 @@ def test_a_successor_after_an_undated_tenure_stays_undated() -> None:
     )
     got = [e for e in events(text) if e[1] == "Joseph Kamau Mwangi"]
     assert got == [("appointed", "Joseph Kamau Mwangi", None)]
+
+
+def test_a_date_that_opens_the_sentence_dates_each_of_its_verbs() -> None:
+    """"On D the king appointed X and relieved Y": the small parser hangs "relieved" on
+    "appointed" as a clause of its own, but the date before the subject frames the whole
+    sentence."""
+    text = (
+        "On 4 March 2019 the emir appointed his nephew, Khalid Al Rashed, as interior minister "
+        "and relieved Faisal Al Mutairi of all his posts."
+    )
+    got = events(text)
+    assert ("appointed", "Khalid Al Rashed", "2019-03-04") in got
+    assert ("dismissed", "Faisal Al Mutairi", "2019-03-04") in got
+
+
+def test_a_plan_agreed_on_the_day_is_not_dated_by_it() -> None:
+    """"On D an agreement was made to relieve him once a successor is found": the relief is
+    a plan; the opening date is the agreement's."""
+    text = (
+        "Dieter Kamps (born 1962) is a German civil servant. He was president of the Federal "
+        "Police Office from 2012. On 2 May 2018, an agreement was made to promote Kamps to a "
+        "role within the Interior Ministry and relieve him of his previous duties once a "
+        "successor for his post has been agreed on."
+    )
+    assert ("dismissed", "Dieter Kamps", "2018-05-02") not in events(text)

@@ -204,6 +204,10 @@ def governs(trig: Token, start: int) -> int:
         and any(c.dep_ == "advmod" and c.lower_ == "when" for c in node.children)
     ):
         return 1  # "the change came on Tuesday, when the cabinet transferred X"
+    if _fronted(tok, gov) and _clause_of(node, gov):
+        # "On 21 June 2017 the king appointed his son and relieved X of all positions": a date
+        # that opens the sentence frames all of it, whatever the parse made of the "and"
+        return 1
     for _ in range(6):
         if node.i == gov.i:
             return 1
@@ -212,3 +216,38 @@ def governs(trig: Token, start: int) -> int:
         else:
             break
     return 1 if node.i == gov.i else 0
+
+
+# what opens a clause of its own time: "after X was dismissed", "when he resigned"
+_OWN_TIME = {"after", "before", "since", "until", "till", "because", "although", "though", "if",
+             "while", "when", "once", "as", "whereas", "unless"}
+
+
+def _fronted(tok: Token, gov: Token) -> bool:
+    """Is the date at ``tok`` a sentence-opening modifier of the main verb ``gov``, told before
+    its subject ("On 21 June 2017 the king …", "In 2015, X …")?"""
+    if gov.dep_ != "ROOT":
+        return False
+    subj = [c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    first = min((t.i for t in subj[0].subtree), default=gov.i) if subj else gov.i
+    sent_start = gov.sent.start
+    opener = [t for t in tok.doc[sent_start:first] if not t.is_punct]
+    return tok.i < first and all(t.i <= tok.i or t.like_num or t.is_title for t in opener) and (
+        len(opener) <= 6
+    )
+
+
+def _clause_of(node: Token, gov: Token) -> bool:
+    """Is ``node`` a verb of the main clause ``gov`` heads: a coordinated or attached verb with
+    no time of its own ("after", "when", "because" …)?"""
+    for _ in range(4):
+        if node.i == gov.i:
+            return True
+        if node.tag_ == "VB":
+            return False  # "an agreement was made to relieve him once …": a plan, not the day
+        if node.dep_ not in {"conj", "advcl", "xcomp"} or node.head.i == node.i:
+            return False
+        if any(c.dep_ in {"mark", "advmod"} and c.lower_ in _OWN_TIME for c in node.children):
+            return False
+        node = node.head
+    return node.i == gov.i
