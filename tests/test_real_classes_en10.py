@@ -57,3 +57,37 @@ def test_a_plan_agreed_on_the_day_is_not_dated_by_it() -> None:
         "successor for his post has been agreed on."
     )
     assert ("dismissed", "Dieter Kamps", "2018-05-02") not in events(text)
+
+
+def test_a_copied_page_s_title_finds_the_subject_its_opening_names_in_full() -> None:
+    """The page is titled with the name the person goes by; the opening sentence gives the
+    full name, with a nickname in quotes, and the infobox above it is that person's."""
+    text = (
+        "Jump to content\n\n= Sammy Okello =\n\nFrom Wikipedia, the free encyclopedia\n\n"
+        "Inspector General of Police\nIn office\n3 March 2011 – 9 June 2015\n\n"
+        'Samuel "Sammy" Odhiambo Okello (born 2 May 1958) is a Kenyan police officer. '
+        "He was arrested in 2016."
+    )
+    got = events(text)
+    assert ("appointed", "Samuel Odhiambo Okello", "2011-03-03") in got
+    assert ("arrested", "Samuel Odhiambo Okello", "2016") in got
+
+
+def test_a_title_with_a_particle_and_a_full_name_with_honours() -> None:
+    """"Maria dela Cruz" is a name (the particle is part of it); "Mike Bush, MNZM, is …"
+    opens a biography as well as brackets do."""
+    text = (
+        "Ramon dela Cruz\n\nChief of the National Police\nAssumed office\nJune 30, 2019\n\n"
+        "Ramon Santos dela Cruz, OLD, is a Filipino politician."
+    )
+    assert ("appointed", "Ramon Santos dela Cruz", "2019-06-30") in events(text)
+
+
+def test_the_life_span_is_read_after_an_infobox_that_gives_the_birth_alone() -> None:
+    """The infobox gives the name and the birth date in brackets; the opening sentence's
+    brackets hold the span whose second date is the death."""
+    text = (
+        "Otto Brenner\n\nBorn\nOtto Karl Brenner\n\n(1890-03-01)1 March 1890\n\n"
+        "Otto Karl Brenner (1 March 1890 – 4 May 1951) was a German admiral."
+    )
+    assert ("died", "Otto Karl Brenner", "1951-05-04") in events(text)

@@ -765,8 +765,13 @@ _SUBJECT = re.compile(
 def _life_span_death(text: str, subject: str) -> Event | None:
     """An encyclopedic biography gives the death in its opening brackets: "Name (Georgian: …;
     14 May 1961 – 9 November 2023) was …" — the second date of the span."""
-    opening = re.search(re.escape(subject) + r"\s*\(([^()]{4,200})\)", text[:4000])
-    if not opening:
+    # the first brackets after the name that hold a span: an infobox above the opening may
+    # give the name with the birth date alone ("Wilhelm Franz Canaris\n\n(1887-01-01)")
+    for opening in re.finditer(re.escape(subject) + r"\s*\(([^()]{4,200})\)", text[:4000]):
+        dash = re.search(r"\s[–—-]\s", opening.group(1))
+        if dash:
+            break
+    else:
         return None
     at = opening.start()
     m = re.match(r"\s*\(([^()]{4,200})\)", text[at + len(subject) :])
@@ -800,14 +805,15 @@ def _biography_subject(text: str) -> str | None:
     )
     m = _SUBJECT.search(head)
     if not m:
-        return mononym
+        return mononym or _titled_subject(head)
     name = strip_ranks(m.group(1))
     if len(name.split()) < 2:
-        return None  # "General Staff (…)" is ranks and titles, not a name
+        return _titled_subject(head)  # "General Staff (…)" is ranks and titles, not a name
     if mononym is not None:
         return mononym
     if re.search(r"(?<!\bMc)(?<!\bMac)[a-z][A-Z]", name):
-        return None  # "MayorSara Duterte": an infobox's words run together, not the subject
+        # "MayorSara Duterte": an infobox's words run together, not the subject
+        return _titled_subject(head)
     first = next((ln.strip() for ln in head.splitlines() if ln.strip()), "")
     # the opening sentence itself: "Name Name (born …", post-nominal honours allowed ("Dame
     # Lynne Owens, DCB, CBE (born …"); a stored copy may open with a page's leftovers
@@ -816,7 +822,49 @@ def _biography_subject(text: str) -> str | None:
         m.group(0).strip(),
     ):
         return name
-    return name if name.split()[-1] in first else None
+    return name if name.split()[-1] in first else _titled_subject(head)
+
+
+# a web page's navigation copied above its title: "Jump to content", "From Wikipedia, …"
+_CHROME = re.compile(
+    r"\s*(?:Jump\s+to\b|From\s+Wikipedia\b|\(Redirected\s+from\b|Main\s+menu\b|Toggle\b)", re.I
+)
+# a page title's leftovers: "= Jackie Selebi =", "Hugo Carvajal Explained", "X - Wikipedia"
+_TITLE_TAIL = re.compile(r"\s*(?:=+|\bExplained|[-–—|]\s*Wikipedia)\s*$")
+_NAME_PARTICLE = r"(?:de|da|del|dela|de\s+la|van|von|der|bin|ibn|al|el|y|di|du|le|oglu|oghlu)"
+# a word of a name as an opening sentence writes it: "Jacob", "J.", a nickname in quotes
+_OPENING_WORD = rf"(?:[{_UPL}][{_LOWL}’'.-]*|[{_UPL}]\.|[\"“][^\"”\n]{{1,30}}[\"”]|{_NAME_PARTICLE})"
+
+
+def _titled_subject(head: str) -> str | None:
+    """A copied encyclopedia page's subject, found from its title: the title is the name the
+    person goes by ("Ronald dela Rosa", "Jackie Selebi"), and the opening sentence or the
+    infobox gives the full name that ends with (or runs on past) the title's surname, before
+    its brackets, honours, "is" or "was" ("Jacob \"Jackie\" Sello Selebi (7 March 1950 – …",
+    "Lieutenant General Ahmad Shuja Pasha (Urdu: …)", "Mike Bush, MNZM, is …")."""
+    lines = [ln.strip() for ln in head.splitlines() if ln.strip() and not _CHROME.match(ln)]
+    if not lines:
+        return None
+    title = _TITLE_TAIL.sub("", lines[0].strip(" =")).strip()
+    words = title.split()
+    if not 2 <= len(words) <= 5 or find_posts(title):
+        return None
+    if not all(re.fullmatch(rf"[{_UPL}][{_LOWL}’'.-]+|{_NAME_PARTICLE}", w) for w in words):
+        return None  # "2021 Sudan coup d'état", "Director-General of Security": not a name
+    surname = re.escape(words[-1])
+    opening = re.compile(
+        rf"^(?P<name>(?:{_OPENING_WORD}[ \t]+){{0,7}}?{surname}(?:[ \t]+[{_UPL}][{_LOWL}][\w-]+){{0,2}})"
+        + _HONOURS
+        + r"(?:\s*\(|,\s|\s+(?:is|was)\s)",
+        re.MULTILINE,
+    )
+    body = "\n".join(lines[1:])
+    for m in opening.finditer(body):
+        name = re.sub(r"\s*[\"“][^\"”]*[\"”]", "", m.group("name"))  # the nickname
+        name = strip_ranks(" ".join(name.split()))
+        if len(name.split()) >= 2 and not find_posts(name):
+            return name
+    return None
 
 
 _AMONG = re.compile(
