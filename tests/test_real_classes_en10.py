@@ -35,7 +35,7 @@ def test_a_successor_after_an_undated_tenure_stays_undated() -> None:
 
 
 def test_a_date_that_opens_the_sentence_dates_each_of_its_verbs() -> None:
-    """"On D the king appointed X and relieved Y": the small parser hangs "relieved" on
+    """ "On D the king appointed X and relieved Y": the small parser hangs "relieved" on
     "appointed" as a clause of its own, but the date before the subject frames the whole
     sentence."""
     text = (
@@ -48,7 +48,7 @@ def test_a_date_that_opens_the_sentence_dates_each_of_its_verbs() -> None:
 
 
 def test_a_plan_agreed_on_the_day_is_not_dated_by_it() -> None:
-    """"On D an agreement was made to relieve him once a successor is found": the relief is
+    """ "On D an agreement was made to relieve him once a successor is found": the relief is
     a plan; the opening date is the agreement's."""
     text = (
         "Dieter Kamps (born 1962) is a German civil servant. He was president of the Federal "
@@ -74,7 +74,7 @@ def test_a_copied_page_s_title_finds_the_subject_its_opening_names_in_full() -> 
 
 
 def test_a_title_with_a_particle_and_a_full_name_with_honours() -> None:
-    """"Maria dela Cruz" is a name (the particle is part of it); "Mike Bush, MNZM, is …"
+    """ "Ramon dela Cruz" is a name (the particle is part of it); "Mike Bush, MNZM, is …"
     opens a biography as well as brackets do."""
     text = (
         "Ramon dela Cruz\n\nChief of the National Police\nAssumed office\nJune 30, 2019\n\n"

@@ -219,8 +219,23 @@ def governs(trig: Token, start: int) -> int:
 
 
 # what opens a clause of its own time: "after X was dismissed", "when he resigned"
-_OWN_TIME = {"after", "before", "since", "until", "till", "because", "although", "though", "if",
-             "while", "when", "once", "as", "whereas", "unless"}
+_OWN_TIME = {
+    "after",
+    "before",
+    "since",
+    "until",
+    "till",
+    "because",
+    "although",
+    "though",
+    "if",
+    "while",
+    "when",
+    "once",
+    "as",
+    "whereas",
+    "unless",
+}
 
 
 def _fronted(tok: Token, gov: Token) -> bool:
@@ -232,8 +247,10 @@ def _fronted(tok: Token, gov: Token) -> bool:
     first = min((t.i for t in subj[0].subtree), default=gov.i) if subj else gov.i
     sent_start = gov.sent.start
     opener = [t for t in tok.doc[sent_start:first] if not t.is_punct]
-    return tok.i < first and all(t.i <= tok.i or t.like_num or t.is_title for t in opener) and (
-        len(opener) <= 6
+    return (
+        tok.i < first
+        and all(t.i <= tok.i or t.like_num or t.is_title for t in opener)
+        and (len(opener) <= 6)
     )
 
 

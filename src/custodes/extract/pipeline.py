@@ -833,7 +833,9 @@ _CHROME = re.compile(
 _TITLE_TAIL = re.compile(r"\s*(?:=+|\bExplained|[-–—|]\s*Wikipedia)\s*$")
 _NAME_PARTICLE = r"(?:de|da|del|dela|de\s+la|van|von|der|bin|ibn|al|el|y|di|du|le|oglu|oghlu)"
 # a word of a name as an opening sentence writes it: "Jacob", "J.", a nickname in quotes
-_OPENING_WORD = rf"(?:[{_UPL}][{_LOWL}’'.-]*|[{_UPL}]\.|[\"“][^\"”\n]{{1,30}}[\"”]|{_NAME_PARTICLE})"
+_OPENING_WORD = (
+    rf"(?:[{_UPL}][{_LOWL}’'.-]*|[{_UPL}]\.|[\"“][^\"”\n]{{1,30}}[\"”]|{_NAME_PARTICLE})"
+)
 
 
 def _titled_subject(head: str) -> str | None:
@@ -853,9 +855,8 @@ def _titled_subject(head: str) -> str | None:
         return None  # "2021 Sudan coup d'état", "Director-General of Security": not a name
     surname = re.escape(words[-1])
     opening = re.compile(
-        rf"^(?P<name>(?:{_OPENING_WORD}[ \t]+){{0,7}}?{surname}(?:[ \t]+[{_UPL}][{_LOWL}][\w-]+){{0,2}})"
-        + _HONOURS
-        + r"(?:\s*\(|,\s|\s+(?:is|was)\s)",
+        rf"^(?P<name>(?:{_OPENING_WORD}[ \t]+){{0,7}}?{surname}"
+        rf"(?:[ \t]+[{_UPL}][{_LOWL}][\w-]+){{0,2}})" + _HONOURS + r"(?:\s*\(|,\s|\s+(?:is|was)\s)",
         re.MULTILINE,
     )
     body = "\n".join(lines[1:])
