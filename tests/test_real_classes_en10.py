@@ -91,3 +91,49 @@ def test_the_life_span_is_read_after_an_infobox_that_gives_the_birth_alone() -> 
         "Otto Karl Brenner (1 March 1890 – 4 May 1951) was a German admiral."
     )
     assert ("died", "Otto Karl Brenner", "1951-05-04") in events(text)
+
+
+def test_a_list_of_a_posts_holders_gives_each_holder_an_appointment_at_the_tenures_start() -> None:
+    """An article about an agency lists its heads under a heading that names the post in the
+    plural, a tenure and a name a line, titles and honours around the name."""
+    text = (
+        "The Bureau of State Intelligence is the civilian intelligence agency of Ruritania.\n\n"
+        "Directors-General of the Bureau[edit]\n\n"
+        "Tenure Name\n"
+        "1961–1968 Colonel Sir Arthur Penn, CBE\n"
+        "1968–1975 Walter Grieve\n"
+        "Ambassador Nora K. Lutz 1975–1990 (March, 1990)\n"
+        "1990–Till-date Justice Omar Feld\n\n"
+        "Functions[edit]\n\nThe Bureau collects foreign intelligence."
+    )
+    got = events(text)
+    for name, year in [
+        ("Arthur Penn", "1961"),
+        ("Walter Grieve", "1968"),
+        ("Nora K. Lutz", "1975"),
+        ("Omar Feld", "1990"),
+    ]:
+        assert ("appointed", name, year) in got
+
+
+def test_a_table_of_holders_takes_its_post_from_the_line_above_it() -> None:
+    """A table copied with its cells ("Name | Took office | Left office"): the name cell, the
+    first date cell; the post is the nearest short line above that names one."""
+    text = (
+        "Commissioner of Police | |\n---|---|\nStyle | The Honourable |\n\n"
+        "Name | Took office | Left office | Notes |\n---|---|---|---|\n"
+        "Early period | ||||\n"
+        "Henry Marsh | 30 April 1851 | 1854 | Captain |\n"
+        "Thomas Gale | Feb 1854 | 1860 | |\n"
+        "Robert Quill | 1860 | 1866 | Army officer |\n"
+    )
+    got = events(text)
+    assert ("appointed", "Henry Marsh", "1851-04-30") in got
+    assert ("appointed", "Thomas Gale", "1854-02") in got
+    assert ("appointed", "Robert Quill", "1860") in got
+
+
+def test_two_dated_lines_under_a_heading_are_not_a_holders_list() -> None:
+    """Fewer than three dated lines under a plural post heading are prose, not a list."""
+    text = "Ministers of Defence\n\n1990 Walter Grieve\n1995 Omar Feld\n\nOther text here."
+    assert not [e for e in events(text) if e[0] == "appointed"]

@@ -195,3 +195,132 @@ def incumbents(
             continue
         out.append((m.start(), m.end(), name.group("n"), title, day))
     return out
+
+
+# a list of a post's holders, under a heading that names the post in the plural ("Directors-
+# General of Security[edit]", "Commissioners of Police") or a table header ("Name | Took
+# office | Left office"): one holder a line, with the years of the tenure before or after
+_LIST_HEADING = re.compile(r"^\s*(?:List\s+of\s+)?(?P<h>[^\n|]{4,80}?)\s*(?:\[edit\])?\s*$")
+_TABLE_HEADER = re.compile(r"\bName\b.*\b(?:Took\s+office|Term|Tenure|From|Start)\b", re.I)
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+# words before a holder's name that are not his name: titles, honorifics, ranks
+_HOLDER_TITLE = re.compile(
+    r"^(?:(?:Sir|Dame|Lord|Justice|Judge|Ambassador|Chief|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|"
+    r"Professor|Hon\.?|Honourable|Captain|Colonel|Col\.|Major|General|Gen\.|Brigadier|"
+    r"Brigadier-General|Lieutenant|Lt\.|Lieutenant-General|Major-General|Admiral|Air\s+Marshal|"
+    r"Marshal|Commodore|Commander|Superintendent|Inspector)\s+)+"
+)
+# what follows a holder's name that is not his name: honours, "(Rtd)", "(acting)"
+_HOLDER_TAIL = re.compile(r"(?:,\s*[A-Z]{2,5})+\s*$|\s*\([^()]*\)\s*$")
+_HOLDER_NAME = re.compile(
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*|de|da|del|dela|van|von|der|bin|"
+    r"ibn|al|el|y|di|du|le))*"
+)
+
+
+def holders(
+    text: str, published: PartialDate | None
+) -> list[tuple[int, int, str, str, PartialDate]]:
+    """(start, end, holder, post title, start date) for each line of a list of a post's
+    holders: three dated lines at least, each a name and a tenure ("1950–1970 Brigadier Sir
+    Charles Spry, CBE, DSO", "Chief Albert K. Horsfall 1986–1990", "William Caine | 30 April
+    1841 | 1844 | Captain"). The post is the heading's, else the page title's."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    title = next((ln.strip(" =") for _, ln in lines if ln.strip(" =")), "")
+    page_post = title if len(title.split()) <= 10 and find_posts(title) else None
+    ctx = DateContext(published=published)
+    out = []
+    k = 0
+    while k < len(lines):
+        head = lines[k][1]
+        post = None
+        hm = _LIST_HEADING.match(head)
+        if hm and len(hm.group("h").split()) <= 10 and not _YEAR.search(head):
+            h = hm.group("h")
+            found = find_posts(h)
+            # "Directors-General of Security", "Directors General of the NIA", "List of …"
+            if found and (found[0].plural or re.match(r"(?:List\s+of\s+)?\w+(?:s|men)\b", h)):
+                post = h
+        if post is None and _TABLE_HEADER.search(head):
+            # the table's post: the nearest short line above that names one, else the title's
+            above = [
+                ln.replace("|", " ").strip()
+                for _, ln in lines[max(0, k - 40) : k]
+                if ln.strip() and len(ln.replace("|", " ").split()) <= 8
+            ]
+            post = next((x for x in reversed(above) if find_posts(x)), page_post)
+        if post is None:
+            k += 1
+            continue
+        rows = []
+        j = k + 1
+        gap = 0
+        header = False
+        while j < len(lines) and gap <= 1:
+            line_start, line = lines[j]
+            row = _holder_row(line, ctx) if line.strip() else None
+            if row is not None:
+                rows.append((line_start, line_start + len(line), *row))
+                gap = 0
+            elif not line.strip() or "|" in line or not rows and not header:
+                # a blank line, a table's group label, the list's column names ("Tenure Name")
+                header = header or bool(line.strip()) and "|" not in line
+                gap += 0 if line.strip() else 1
+            else:
+                break
+            j += 1
+        if len(rows) >= 3:
+            out += [(s, e, name, post, d) for s, e, name, d in rows]
+            k = j
+        else:
+            k += 1
+    return out
+
+
+# a tenure in years: "1949–1950", "2018–Till-date", "1986–1990 (October, 1990)"
+_TENURE = re.compile(
+    r"(?P<y1>(?:1[6-9]|20)\d\d)(?:\s*[–—-]\s*(?:(?:1[6-9]|20)\d\d|present|incumbent|[\w-]*date))?"
+    r"(?:\s*\([^()]*\))?",
+    re.IGNORECASE,
+)
+
+
+def _holder_row(line: str, ctx: DateContext) -> tuple[str, PartialDate] | None:
+    """A holder's name and the start of the tenure, from one line of a holders list: the
+    name in one cell and the first date in another, or the tenure at one end of the line."""
+    if "|" in line:
+        cells = [c.strip() for c in line.split("|") if c.strip()]
+        dated = [(c, ms[0]) for c in cells if (ms := [m for m in find_dates(c) if m.year])]
+        dated += [(c, None) for c in cells if not find_dates(c) and _TENURE.fullmatch(c)]
+        if not dated:
+            return None
+        date_cell, first = dated[0]
+        d = ctx.resolve(first, update=False) if first else _year_of(date_cell)
+        name_text = next((c for c in cells if c is not date_cell and not _YEAR.search(c)), "")
+    else:
+        text = line.strip()
+        m = _TENURE.match(text) or next(
+            (t for t in _TENURE.finditer(text) if not text[t.end() :].strip()), None
+        )
+        if m is None:
+            return None
+        d = PartialDate(year=int(m.group("y1")))
+        name_text = (text[: m.start()] + text[m.end() :]).strip()
+    name_text = _HOLDER_TAIL.sub("", _HOLDER_TAIL.sub("", name_text.strip(" ,;–—-"))).strip()
+    name_text = _HOLDER_TITLE.sub("", name_text).strip()
+    if (
+        not _HOLDER_NAME.fullmatch(name_text)
+        or not 2 <= len(name_text.split()) <= 6
+        or find_posts(name_text)
+    ):
+        return None
+    return (name_text, d) if d is not None else None
+
+
+def _year_of(cell: str) -> PartialDate | None:
+    m = _TENURE.fullmatch(cell.strip())
+    return PartialDate(year=int(m.group("y1"))) if m else None

@@ -52,6 +52,7 @@ from custodes.extract.structures import (
     chronology_deaths,
     clean_name,
     expand_abbreviations,
+    holder_events,
     incoming,
     incumbent_events,
     infobox_events,
@@ -435,6 +436,7 @@ def _assemble(
         events += career_events(text, published, subject)
     events += chronology_deaths(text, published)
     events += incumbent_events(text, published)
+    events += holder_events(text, published)
     events = _canonical_names(events, claims, everyone, _nicknames(text), subject)
     _one_org_per_agency(events, abbr)
     full = known | {w for n in everyone if len(n.split()) > 1 for w in n.split()}

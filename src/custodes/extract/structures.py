@@ -95,6 +95,20 @@ def incumbent_events(text: str, published: PartialDate | None) -> list[Event]:
     ]
 
 
+def holder_events(text: str, published: PartialDate | None) -> list[Event]:
+    """Each line of a list of a post's holders ("1950–1970 Sir Charles Spry", "William Caine |
+    30 April 1841 | 1844"): the holder appointed to the post at the start of the tenure."""
+    from custodes.extract.infobox import holders
+
+    return [
+        dataclasses.replace(
+            _appointed_to(text, start, end, clean_name(name), title, day, "holders-list"),
+            confidence=0.7,
+        )
+        for start, end, name, title, day in holders(text, published)
+    ]
+
+
 def _sentence_event(
     etype: str,
     name: str,
