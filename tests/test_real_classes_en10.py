@@ -137,3 +137,40 @@ def test_two_dated_lines_under_a_heading_are_not_a_holders_list() -> None:
     """Fewer than three dated lines under a plural post heading are prose, not a list."""
     text = "Ministers of Defence\n\n1990 Walter Grieve\n1995 Omar Feld\n\nOther text here."
     assert not [e for e in events(text) if e[0] == "appointed"]
+
+
+def test_a_table_whose_column_is_the_post_with_life_years_and_ranks_run_into_dates() -> None:
+    """ "No. | Portrait | Chief of Naval Staff | Took office": the holders' column is titled
+    by the post; a name cell carries life years and notes; a copied cell runs a rank into
+    the year ("Rear admiral1961")."""
+    text = (
+        "Chief of Naval Staff | |\n---|---|\nAppointer | President of Ruritania |\n"
+        "Member of |\n|\n"
+        "No. | Portrait | Chief of Naval Staff | Took office | Left office |\n"
+        "---|---|---|---|---|\n"
+        "1 | Arthur Penn | Rear admiral1961 | 1964 | |\n"
+        "2 | Sir Walter Grieve (1911–1990) | Rear admiral1964 | 1968 | |\n"
+        "3 | Omar Feld (1920–1981) Later head of state | Rear admiralFebruary 1968 | 1970 |\n"
+    )
+    got = events(text)
+    assert ("appointed", "Arthur Penn", "1961") in got
+    assert ("appointed", "Walter Grieve", "1964") in got
+    assert ("appointed", "Omar Feld", "1968-02") in got
+    # the post is the column's, not the appointer's or a field label's above the table
+    assert {e.position for e in extract(text).events} == {"Chief"}
+
+
+def test_a_table_of_a_body_s_members_gives_each_row_its_own_post() -> None:
+    """A cabinet's members as a table with the day each assumed office: the row's first cell
+    is its post."""
+    text = (
+        "Current Cabinet of Ministers\n"
+        "Office | Photo | Name | Party | Assumed office | |\n---|---|---|---|---|---|\n"
+        "Chairman of the Cabinet of Ministers | Ruslan Omurov | Independent | 13 October 2021 | |\n"
+        "Deputies | |||||\n"
+        "First Deputy Chairman | Talant Bekov | Independent | 20 June 2022 | |\n"
+        "Minister of Defence | Kanat Asanov | Independent | 5 May 2021 | |\n"
+    )
+    got = {(e.person, e.position, e.date.iso if e.date else None) for e in extract(text).events}
+    assert ("Talant Bekov", "First Deputy Chairman", "2022-06-20") in got
+    assert ("Kanat Asanov", "Minister", "2021-05-05") in got

@@ -201,14 +201,18 @@ def incumbents(
 # General of Security[edit]", "Commissioners of Police") or a table header ("Name | Took
 # office | Left office"): one holder a line, with the years of the tenure before or after
 _LIST_HEADING = re.compile(r"^\s*(?:List\s+of\s+)?(?P<h>[^\n|]{4,80}?)\s*(?:\[edit\])?\s*$")
-_TABLE_HEADER = re.compile(r"\bName\b.*\b(?:Took\s+office|Term|Tenure|From|Start)\b", re.I)
+# a table of holders: a header row with the column of the day each took office
+_START_COLUMN = re.compile(
+    r"\b(?:Took\s+office|Assumed\s+office|Term\s+(?:start|of\s+office)|Tenure|From|Start|Since)\b",
+    re.I,
+)
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 # words before a holder's name that are not his name: titles, honorifics, ranks
 _HOLDER_TITLE = re.compile(
-    r"^(?:(?:Sir|Dame|Lord|Justice|Judge|Ambassador|Chief|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|"
+    r"(?i:^(?:(?:Sir|Dame|Lord|Justice|Judge|Ambassador|Chief|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|"
     r"Professor|Hon\.?|Honourable|Captain|Colonel|Col\.|Major|General|Gen\.|Brigadier|"
     r"Brigadier-General|Lieutenant|Lt\.|Lieutenant-General|Major-General|Admiral|Air\s+Marshal|"
-    r"Marshal|Commodore|Commander|Superintendent|Inspector)\s+)+"
+    r"Marshal|Commodore|Commander|Superintendent|Inspector)\s+)+)"
 )
 # what follows a holder's name that is not his name: honours, "(Rtd)", "(acting)"
 _HOLDER_TAIL = re.compile(r"(?:,\s*[A-Z]{2,5})+\s*$|\s*\([^()]*\)\s*$")
@@ -230,7 +234,7 @@ def holders(
     for line in text.split("\n"):
         lines.append((pos, line))
         pos += len(line) + 1
-    title = next((ln.strip(" =") for _, ln in lines if ln.strip(" =")), "")
+    title = next((ln.strip(" =|") for _, ln in lines if ln.strip(" =|")), "")
     page_post = title if len(title.split()) <= 10 and find_posts(title) else None
     ctx = DateContext(published=published)
     out = []
@@ -245,15 +249,27 @@ def holders(
             # "Directors-General of Security", "Directors General of the NIA", "List of …"
             if found and (found[0].plural or re.match(r"(?:List\s+of\s+)?\w+(?:s|men)\b", h)):
                 post = h
-        if post is None and _TABLE_HEADER.search(head):
-            # the table's post: the nearest short line above that names one, else the title's
+        table = False
+        if post is None and "|" in head and _START_COLUMN.search(head):
+            table = True
+            # the column of the holders may be the post's title ("No. | General Officer
+            # Commanding | Took office"); else the nearest short line above that names one,
+            # else the page title's
+            cells = [c.strip() for c in head.split("|") if c.strip()]
+            post = next((c for c in cells if not _START_COLUMN.search(c) and find_posts(c)), None)
+            # (a line of a table above is a title only alone in its row: "Chief of Army Staff
+            # | |", not a field's value: "Appointer | President of Nigeria |")
             above = [
-                ln.replace("|", " ").strip()
+                re.sub(r"\[edit\]|\([^()]*\)", "", ln.replace("|", " ")).strip()
                 for _, ln in lines[max(0, k - 40) : k]
-                if ln.strip() and len(ln.replace("|", " ").split()) <= 8
+                if ln.strip()
+                and len(ln.replace("|", " ").split()) <= 8
+                and len([c for c in ln.split("|") if c.strip()]) == 1
+                # a field's label whose value is on the next line: "Member of |"
+                and not re.search(r"\b(?:of|to|by|for|in)\s*\|?\s*$", ln.rstrip(" |"))
             ]
-            post = next((x for x in reversed(above) if find_posts(x)), page_post)
-        if post is None:
+            post = post or next((x for x in reversed(above) if find_posts(x)), page_post)
+        if post is None and not table:
             k += 1
             continue
         rows = []
@@ -274,7 +290,8 @@ def holders(
                 break
             j += 1
         if len(rows) >= 3:
-            out += [(s, e, name, post, d) for s, e, name, d in rows]
+            # a row's own post ("First Deputy Chairman | X | … | 20 June 2022") is its post
+            out += [(s, e, name, rp or post, d) for s, e, name, d, rp in rows if rp or post]
             k = j
         else:
             k += 1
@@ -289,38 +306,62 @@ _TENURE = re.compile(
 )
 
 
-def _holder_row(line: str, ctx: DateContext) -> tuple[str, PartialDate] | None:
-    """A holder's name and the start of the tenure, from one line of a holders list: the
-    name in one cell and the first date in another, or the tenure at one end of the line."""
+# a rank run into the year a copied table cell gives: "Major general1956"
+_GLUED_YEAR = re.compile(
+    r"(?<=[a-z])(?=(?:1[6-9]|20)\d\d\b|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)"
+)
+
+
+def _holder_row(line: str, ctx: DateContext) -> tuple[str, PartialDate, str | None] | None:
+    """A holder's name, the start of the tenure and the row's own post (if a cell gives one)
+    from one line of a holders list: in a table, the first cell that is a name and the first
+    date after it; in a list, the tenure at one end of the line and the name at the other."""
     if "|" in line:
-        cells = [c.strip() for c in line.split("|") if c.strip()]
-        dated = [(c, ms[0]) for c in cells if (ms := [m for m in find_dates(c) if m.year])]
-        dated += [(c, None) for c in cells if not find_dates(c) and _TENURE.fullmatch(c)]
-        if not dated:
+        cells = [c.strip() for c in _GLUED_YEAR.sub(" ", line).split("|") if c.strip()]
+        names = [(i, n) for i, c in enumerate(cells) if (n := _holder_name(c))]
+        if not names:
             return None
-        date_cell, first = dated[0]
-        d = ctx.resolve(first, update=False) if first else _year_of(date_cell)
-        name_text = next((c for c in cells if c is not date_cell and not _YEAR.search(c)), "")
-    else:
-        text = line.strip()
-        m = _TENURE.match(text) or next(
-            (t for t in _TENURE.finditer(text) if not text[t.end() :].strip()), None
+        at, name = names[0]
+        d = None
+        for c in cells[at + 1 :] + cells[:at]:
+            ms = [m for m in find_dates(c) if m.year]
+            d = ctx.resolve(ms[0], update=False) if ms else _year_of(c)
+            if d is not None:
+                break
+        row_post = next(
+            (
+                c
+                for c in cells[:at]
+                if len(c.split()) <= 8 and find_posts(c) and not _YEAR.search(c)
+            ),
+            None,
         )
-        if m is None:
-            return None
-        d = PartialDate(year=int(m.group("y1")))
-        name_text = (text[: m.start()] + text[m.end() :]).strip()
-    name_text = _HOLDER_TAIL.sub("", _HOLDER_TAIL.sub("", name_text.strip(" ,;–—-"))).strip()
-    name_text = _HOLDER_TITLE.sub("", name_text).strip()
-    if (
-        not _HOLDER_NAME.fullmatch(name_text)
-        or not 2 <= len(name_text.split()) <= 6
-        or find_posts(name_text)
-    ):
+        return (name, d, row_post) if d is not None else None
+    text = line.strip()
+    m = _TENURE.match(text) or next(
+        (t for t in _TENURE.finditer(text) if not text[t.end() :].strip()), None
+    )
+    if m is None:
         return None
-    return (name_text, d) if d is not None else None
+    name = _holder_name((text[: m.start()] + text[m.end() :]).strip())
+    return (name, PartialDate(year=int(m.group("y1"))), None) if name else None
+
+
+def _holder_name(cell: str) -> str | None:
+    """The person a cell or a line's remainder names, without titles, ranks, honours, life
+    dates, footnote marks: "Major general Déogratias Nsabimana (1945–1994)" → "Déogratias
+    Nsabimana"; None if it is not a name."""
+    # "Johnson Aguiyi-Ironsi (1924–1966) Later military ruler": the name is before the brackets
+    text = re.sub(r"\[[^\]]*\]|[†‡*]", "", cell).split("(")[0]
+    text = _HOLDER_TAIL.sub("", _HOLDER_TAIL.sub("", text.strip(" ,;–—-"))).strip()
+    text = _HOLDER_TITLE.sub("", text).strip()
+    if not _HOLDER_NAME.fullmatch(text) or not 2 <= len(text.split()) <= 6 or find_posts(text):
+        return None
+    return text
 
 
 def _year_of(cell: str) -> PartialDate | None:
-    m = _TENURE.fullmatch(cell.strip())
+    """The first year of a cell's tenure: "1956", "1994–1998", "Major general 1956"."""
+    m = _TENURE.search(cell)
     return PartialDate(year=int(m.group("y1"))) if m else None
