@@ -217,9 +217,10 @@ def test_a_short_title_stem_does_not_match_other_words() -> None:
     assert _TITLE_RE.search("назначен главой района")
 
 
-def test_a_span_of_years_is_a_post_held_and_then_is_later() -> None:
-    """ "В 1996—1997 годах — заместитель …" says the post was held, not when it was taken; what
-    came "затем" is not dated by the span before it."""
+def test_a_span_of_years_is_a_post_taken_in_its_first_year_and_then_is_later() -> None:
+    """ "В 1996—1997 годах — заместитель …" is an office given as structure, taken up in 1996
+    (the contract's "Offices given as structure", decided 2026-12-08; before, a span was read
+    as a post held and not dated); what came "затем" is not dated by the span before it."""
     text = (
         "Умер бывший министр Иван Орлов\n\nИван Петрович Орлов родился 20 января 1960 года в "
         "Москве.\n"
@@ -229,8 +230,8 @@ def test_a_span_of_years_is_a_post_held_and_then_is_later() -> None:
         "городского совета."
     )
     got = [(e.type, e.date) for e in extract(text, D).events if e.type == "appointed"]
-    assert got[0] == ("appointed", PartialDate(1999, 8))
-    assert len(got) == 2 and (got[1][1] is None or got[1][1].not_after)
+    assert got[:2] == [("appointed", PartialDate(1996)), ("appointed", PartialDate(1999, 8))]
+    assert len(got) == 3 and (got[2][1] is None or got[2][1].not_after)
 
 
 def test_the_day_after_something_undated_and_the_sentences_only_date_far_after_the_verb() -> None:
@@ -335,3 +336,46 @@ def test_taking_office_and_confirmed_in_a_post() -> None:
     assert _types_people("Иван Орлов утверждён в должности министра обороны.") == {
         ("appointed", "Иван Орлов")
     }
+
+
+def _events_undated(text: str) -> list[tuple[str, str, str | None]]:
+    return [(e.type, e.person, e.date.iso if e.date else None) for e in extract(text).events]
+
+
+def test_career_lines_give_the_start_of_each_office_a_span_its_first_year() -> None:
+    """A career told as structure ("В 1999 году — помощник …", "В 1996—1997 годах —
+    заместитель …") is an appointment at each office's start (the contract's "Offices given as
+    structure"); the same span told in prose ("В 2007—2014 годах он был президентом") is not."""
+    text = (
+        "Олег Петрович Смирнов (род. 3 мая 1961 года) — российский государственный деятель.\n\n"
+        "В 1996—1997 годах — заместитель руководителя Департамента информации.\n\n"
+        "В 1999 году — помощник руководителя Администрации Президента.\n\n"
+        "В 2001—2004 годах он был председателем правления банка.\n"
+    )
+    got = _events_undated(text)
+    assert ("appointed", "Олег Петрович Смирнов", "1996") in got
+    assert ("appointed", "Олег Петрович Смирнов", "1999") in got
+    assert not [e for e in got if e[2] == "2001"]
+
+
+def test_a_russian_infobox_gives_each_office_and_its_acting_start() -> None:
+    """The page's title is "Фамилия, Имя Отчество (…)"; its infobox gives the post, the start
+    (or the span), the acting start in brackets, and the predecessor below."""
+    text = (
+        "Петров, Иван Сергеевич (политик)\n\n"
+        "Иван Сергеевич Петров\n"
+        "Глава Республики Коми\n"
+        "с 22 сентября 2016 года\n"
+        "(и. о. с 19 февраля 2016 года)\n"
+        "Предшественник: Олег Николаевич Волков\n"
+        "Председатель Государственного совета Республики Коми\n"
+        "11 декабря 2009 года — 28 апреля 2015 года\n"
+        "Преемник: Павел Андреевич Орлов\n\n"
+        "Рождение: 18 июня 1960\n"
+    )
+    got = _events_undated(text)
+    assert ("appointed", "Иван Сергеевич Петров", "2016-09-22") in got
+    assert ("appointed", "Иван Сергеевич Петров", "2016-02-19") in got
+    assert ("appointed", "Иван Сергеевич Петров", "2009-12-11") in got
+    acting = [e for e in extract(text).events if e.date and e.date.iso == "2016-02-19"]
+    assert acting and acting[0].acting

@@ -13,6 +13,7 @@ headings and the document's date context are shared with English (``select``).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -27,6 +28,7 @@ from custodes.extract.itemdate import NEWS_ITEM_CHARS, item_date, news_of_the_da
 from custodes.extract.mentions import Post
 from custodes.extract.merge import _merge
 from custodes.extract.model import Event, Extraction
+from custodes.extract.segment import Sentence
 from custodes.extract.select import Candidate, candidates
 from custodes.extract.vocabulary import russian_patterns
 
@@ -106,7 +108,8 @@ _LIST_ITEM = re.compile(
     r"[Кк]омандующим)\b))"
 )
 _CAREER_LINE = re.compile(
-    r"^\s*(?:[СсВв]\s+)?[\w\s]{0,20}?\d{4}\s*(?:года?|г\.)?\s*[–—]\s*\w"
+    # ("В 1999 году — помощник …", "В 1996—1997 годах — заместитель …")
+    r"^\s*(?:[СсВв]\s+)?[\w\s]{0,20}?\d{4}\s*(?:году|годах|годы|года?|гг?\.)?\s*[–—]\s*\w"
     # without the dash: "С 25 ноября 2005 года исполняющий обязанности …", "С 2005 года депутат …",
     # or the start last: "Вице-премьер-министр Украины с 27 февраля 2014 года."
     r"|^\s*[Сс]\s+(?:\d{1,2}\s+)?(?:[а-яё]+\s+)?\d{4}\s*(?:года|г\.)\s+(?=(?:временно\s+)?"
@@ -1283,6 +1286,8 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
         len_told = len(events)
         found = _read_sentence(cand, nlp, last_people, here, next(parsed), told)
         events += found + _gapped(cand, nlp, found)
+    if subject:
+        events += _infobox_offices(text, published, subject, nlp)
     events = _acting_on_the_day(_own_resignations(events), text)
     for e in events:
         if e.date is None and _SAME_TIME.match(e.quote):
@@ -1483,9 +1488,19 @@ def _bio_subject(text: str, nlp: _Nlp) -> str | None:
     or a title line that is a name."""
     text = text.replace("\u0301", "")
     m = re.search(r"(?:^|\n)([^\W\d_][\w-]+(?:\s+[^\W\d_][\w-]+){1,2})\s*\(", text[:800])
-    if not m:
-        return None
-    return m.group(1)
+    if m:
+        return m.group(1)
+    # an encyclopedia's title, "Фамилия, Имя Отчество (политик)", when the page goes on to give
+    # the name in its own order ("Александр Васильевич Соловьёв")
+    t = re.match(
+        r"\s*([А-ЯЁ][а-яё-]+),\s+([А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+)?)\s*(?:\([^()\n]*\))?\s*\n",
+        text,
+    )
+    if t:
+        name = f"{t.group(2)} {t.group(1)}"
+        if name in text[t.end() : 4000]:
+            return name
+    return None
 
 
 # "Владимир Борисович Гройсман (…) родился 20 января 1978 года": a news item's biography of
@@ -1544,19 +1559,70 @@ def _list_item(cand: Candidate, nlp: _Nlp, etype: str) -> list[Event]:
 
 def _career_line(cand: Candidate, nlp: _Nlp, subject: str) -> list[Event]:
     """ "С марта 2011 года — начальник …": the biography's subject took that post then. A span
-    of years ("В 1996—1997 годах — заместитель …") says he held it, not when he took it."""
+    of years ("В 1996—1997 годах — заместитель …") is an office given as structure: taken up
+    in its first year (tests/data/README.md, "Offices given as structure")."""
     text = cand.sentence.text
-    if _SPAN_OF_YEARS.match(text):
-        return []
-    dash = re.search(r"[–—]", text)
+    span = _SPAN_OF_YEARS.match(text)
+    if span and not re.match(r"\s*(?:годах|годы|гг?\.)?\s*[–—]", text[span.end() :]):
+        return []  # "В 2007—2014 годах он был президентом": a tenure told in prose
+    # the dash after the date, not the span's own ("1996—1997")
+    dash = re.search(r"[–—]", text, span.end() if span else 0)
     posts = _posts_after(text, dash.end() if dash else 0, len(text), nlp.morph_vocab)
     if not posts:
         return []
-    date = next((d for _, d in cand.dates if d is not None), None)
+    if span:
+        date: PartialDate | None = PartialDate(year=int(span.group(1)))
+    else:
+        date = next((d for _, d in cand.dates if d is not None), None)
     return [_event("appointed", subject, posts, cand, date, "career-line")]
 
 
-_SPAN_OF_YEARS = re.compile(r"^\s*[Вв]\s+\d{4}\s*[—–-]\s*\d{4}")
+# an infobox's office: the post on its line, then the start ("с 22 сентября 2014 года") or the
+# span ("11 декабря 2007 года — 28 апреля 2013 года"), perhaps an acting start ("(и. о. с 19
+# февраля 2014 года)"), and the predecessor or successor below
+_OFFICE_DATES = re.compile(r"^\s*(?:[Сс]\s+)?(?=\d{1,2}\s+[а-яё]+\s+\d{4}|\d{4})")
+_ACTING_START = re.compile(r"^\s*\(\s*и\.\s*о\.\s+с\s+")
+_NEIGHBOUR = re.compile(r"^\s*(?:Предшественник|Преемник)\b")
+
+
+def _infobox_offices(
+    text: str, published: PartialDate | None, subject: str, nlp: _Nlp
+) -> list[Event]:
+    """The offices a Russian biography's infobox gives (tests/data/README.md, "Offices given as
+    structure"): the subject appointed on each office's first date, and on the acting start
+    the line below gives."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text[:4000].split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    ctx = DateContext(published=published)
+    out = []
+    for k in range(1, len(lines) - 1):
+        at, line = lines[k]
+        title_at, title = lines[k - 1]
+        below = [ln for _, ln in lines[k + 1 : k + 4]]
+        if not _OFFICE_DATES.match(line) or not any(_NEIGHBOUR.match(b) for b in below):
+            continue
+        if not title.strip() or len(title.split()) > 12 or find_dates(title):
+            continue
+        posts = _posts_after(title, 0, len(title), nlp.morph_vocab)
+        if not posts:
+            continue
+        starts = [(line, False)] + [(b, True) for b in below[:1] if _ACTING_START.match(b)]
+        for date_line, acting in starts:
+            ms = [m for m in find_dates(date_line) if m.year]
+            d = ctx.resolve(ms[0], update=False) if ms else None
+            if d is None:
+                continue
+            ps = [dataclasses.replace(p, acting=acting) for p in posts]
+            quote = Sentence(title_at, at + len(line), text[title_at : at + len(line)], 0)
+            cand = Candidate(quote, [], None, False)
+            out.append(_event("appointed", subject, ps, cand, d, "infobox"))
+    return out
+
+
+_SPAN_OF_YEARS = re.compile(r"^\s*[Вв]\s+(\d{4})\s*[—–-]\s*\d{4}")
 
 
 def _event(
