@@ -379,3 +379,15 @@ def test_a_russian_infobox_gives_each_office_and_its_acting_start() -> None:
     assert ("appointed", "Иван Сергеевич Петров", "2009-12-11") in got
     acting = [e for e in extract(text).events if e.date and e.date.iso == "2016-02-19"]
     assert acting and acting[0].acting
+
+
+def test_an_undated_item_resolves_its_weekday_against_the_day_its_lead_reports() -> None:
+    """Without a publication date, "Об этом 14 декабря 2018 года рассказали …" is the day the
+    item reports on: "в четверг" is the Thursday before it."""
+    text = (
+        "Полиция застрелила подозреваемого в нападении\n\n"
+        "Полицейские застрелили Мурата Алиева, подозреваемого в нападении на прохожих.\n\n"
+        "Об этом 14 декабря 2018 года журналистам рассказали два источника в полиции. "
+        "Алиев был убит поздно вечером в четверг в ходе перестрелки с полицейскими."
+    )
+    assert ("died", "Мурат Алиев", "2018-12-13") in _events_undated(text)

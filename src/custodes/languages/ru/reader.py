@@ -1228,7 +1228,10 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     # each candidate's reading is decided by its wording and the list head above it; those read
     # by the parser are parsed together, in one batch (natasha's models run per batch)
     routes: list[tuple[Candidate, str, str | None]] = []
-    for cand in candidates(text, published, test=can_hold_event_ru):
+    # an item without a publication date that tells the day it reports on ("Об этом 14 декабря
+    # 2018 года рассказали …") resolves its weekdays and "вчера" against that day
+    reference = published or (None if subject else _lead_announcement(text, None))
+    for cand in candidates(text, reference, test=can_hold_event_ru):
         sent = cand.sentence.text
         here = subject or _section_subject(sections, cand.sentence.start)
         head = re.match(
@@ -1348,7 +1351,9 @@ _TODAY = re.compile(
 # the lead's sentence about the news itself: "Об этом стало известно во вторник, 13 сентября
 # 2016 года", "Указ о назначении опубликован в четверг, 27 июля 2017 года"
 _LEAD_ANNOUNCE = re.compile(
-    r"(?:^|\s)(?:[Оо]б\s+этом\s+(?:стало\s+известно|сообщ\w+|объяви\w+|заяви\w+)"
+    # ("Об этом 14 декабря 2018 года французским СМИ рассказали два источника")
+    r"(?:^|\s)(?:[Оо]б\s+этом\s+(?:[^\s.!?]+\s+){0,8}?(?:стало\s+известно|сообщ\w+|объяви\w+|"
+    r"заяви\w+|рассказа\w+|написа\w+|переда\w+|пиш\w+)"
     r"|(?:[Уу]каз\w*|[Рр]аспоряжени\w+|[Пп]остановлени\w+|[Рр]ешени\w+|[Дд]окумент\w*)"
     r"(?:\s+[^\s.!?]+){0,4}?\s+(?:опубликова\w+|подписа\w+|размещ\w+|обнародова\w+)"
     # "Представитель движения сообщил 23 июня 2018 года, что …": who told the news, on its day
