@@ -391,3 +391,14 @@ def test_an_undated_item_resolves_its_weekday_against_the_day_its_lead_reports()
         "Алиев был убит поздно вечером в четверг в ходе перестрелки с полицейскими."
     )
     assert ("died", "Мурат Алиев", "2018-12-13") in _events_undated(text)
+
+
+def test_a_person_dies_once_however_often_and_however_vaguely_it_is_told() -> None:
+    """The lead gives the day of the death; a later sentence tells it again inside a clause
+    whose span of years the reader takes for its date: one death, on the day."""
+    text = (
+        "Мурат Алиев скончался 23 марта 2015 года. Администрация сообщила, что Мурат Алиев, "
+        "стоявший во главе государства с 1959 по 1990 год, тихо скончался в ночь на понедельник."
+    )
+    got = [e for e in _events_undated(text) if e[0] == "died"]
+    assert got == [("died", "Мурат Алиев", "2015-03-23")]

@@ -325,6 +325,8 @@ def _holder_row(line: str, ctx: DateContext) -> tuple[str, PartialDate, str | No
         at, name = names[0]
         d = None
         for c in cells[at + 1 :] + cells[:at]:
+            if "?" in c:
+                return None  # "1844/45?": the list itself is unsure of the start
             ms = [m for m in find_dates(c) if m.year]
             d = ctx.resolve(ms[0], update=False) if ms else _year_of(c)
             if d is not None:

@@ -69,6 +69,10 @@ def _seat(p: Post) -> tuple[str, str]:
 
 
 def _compatible(a: Event, b: Event) -> bool:
+    if a.type == "died":
+        # a person dies once: "died on 23 March 2015 … who led the state from 1959 to 1990,
+        # died in the night": one death, told twice, dated by the more precise mention
+        return True
     if {a.dated_by, b.dated_by} == {"text", "item"} and (
         a.posts and b.posts or a.type in {"died"} or not (a.posts or b.posts)
     ):
