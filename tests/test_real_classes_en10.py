@@ -174,3 +174,21 @@ def test_a_table_of_a_body_s_members_gives_each_row_its_own_post() -> None:
     got = {(e.person, e.position, e.date.iso if e.date else None) for e in extract(text).events}
     assert ("Talant Bekov", "First Deputy Chairman", "2022-06-20") in got
     assert ("Kanat Asanov", "Minister", "2021-05-05") in got
+
+
+def test_an_attempted_or_plotted_killing_is_no_death() -> None:
+    """ "the attempted murder of X", "plotting the assassination of X": nobody died; "accused X
+    of involvement in 70 deaths": neither the accuser nor the accused is one of the dead."""
+    for text in (
+        "Officials accused Dara Sok of ordering the attempted murder of Premier Vann Molyvann.",
+        "Dara Sok accused the party of plotting the assassination of Minister Keo Chenda.",
+        "Heng Sary, a former police chief, has accused Dara Sok of involvement in over 70 deaths.",
+    ):
+        assert not [e for e in events(text) if e[0] == "died"], text
+
+
+def test_an_assassination_told_as_a_noun_is_still_a_death() -> None:
+    text = (
+        "The assassination of Prime Minister Vann Molyvann on 14 February 2005 shocked the country."
+    )
+    assert events(text) == [("died", "Vann Molyvann", "2005-02-14")]

@@ -37,6 +37,22 @@ REPORT_VERBS = _VOCAB.report_verbs
 _NOUN_HEAD_PREPS = {"after", "following", "upon", "on", "under", "in"}
 
 
+# what makes an event noun a happening that did not happen: "the attempted murder of X", "a
+# failed arrest", "plotting the assassination of X", "a plan for the arrest of X"
+_UNDONE_MODIFIERS = {"attempted", "failed", "foiled", "thwarted", "planned", "plotted", "averted"}
+_UNDONE_HEADS = {"plot", "plan", "attempt", "conspire", "conspiracy", "prevent", "foil", "thwart"}
+
+
+def _not_done(trig: Token) -> bool:
+    """Is the event noun's happening one that was attempted, planned or prevented, not done?"""
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in _UNDONE_MODIFIERS for c in trig.children):
+        return True
+    head = trig.head
+    if trig.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head  # "a plot for the assassination of X", "an attempt at the arrest"
+    return head.i != trig.i and head.lemma_.lower() in _UNDONE_HEADS
+
+
 def _verb_of(tok: Token) -> Token | None:
     """The nearest verb above a token."""
     node = tok
@@ -557,6 +573,8 @@ def read_triggers(
         undated = False
         shared: list[Token] = []
         acting: list[PostMention] = []
+        if trig.pos_ == "NOUN" and not _imperative(trig) and _not_done(trig):
+            continue  # "the attempted murder of X", "plotting the assassination of X"
         if trig.pos_ == "NOUN" and not _imperative(trig):
             # "dismissal of the First Deputy … Samat Abish", "after dismissal from …"
             of = [c for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -634,6 +652,8 @@ def read_triggers(
             if (
                 not persons
                 and not named_owner
+                # "accused X of involvement in over 70 deaths": nobody the verb names died
+                and NOUN_TRIGGERS.get(trig.lemma_.lower()) != "died"
                 and (
                     trig.head.lower_ in _NOUN_HEAD_PREPS
                     or trig.lemma_.lower() == "resignation"
