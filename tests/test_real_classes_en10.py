@@ -192,3 +192,20 @@ def test_an_assassination_told_as_a_noun_is_still_a_death() -> None:
         "The assassination of Prime Minister Vann Molyvann on 14 February 2005 shocked the country."
     )
     assert events(text) == [("died", "Vann Molyvann", "2005-02-14")]
+
+
+def test_who_replaced_someone_with_someone_is_not_the_newcomer() -> None:
+    """ "The president dismissed X and replaced him with Y": Y takes the post, not the
+    president who made the change; a "with" phrase before the subject is not the newcomer."""
+    text = (
+        "On 2 June 1996, President Vladislav Ardzinba dismissed Interior Minister Givi Agrba "
+        "and replaced him with John Smith."
+    )
+    got = events(text)
+    assert ("appointed", "John Smith", "1996-06-02") in got
+    assert not [e for e in got if e[0] == "appointed" and "Ardzinba" in e[1]]
+    text = (
+        "With this assignment, approved by Army Chief of Staff Gen. George Casey in February, "
+        "Owens replaces Maj. Gen. David S. Elmo."
+    )
+    assert not [e for e in events(text) if "Casey" in e[1]]

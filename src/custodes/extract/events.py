@@ -1279,15 +1279,20 @@ def _replace(
             new += _people_in(a, people)
         old = _args(trig, "subjpass")
     else:
-        for s in _args(trig, "subj"):
-            new += _people_in(s, people)
         old = _args(trig, "obj")
         if trig.tag_ == "VBG":  # "appointed …, replacing X": the appointment is read elsewhere
             return None
-        if not new:
-            # "the military replaced him with Y"
-            for w in (c for c in trig.children if c.dep_ == "prep" and c.lower_ == "with"):
-                new += [p for g in w.children for p in _people_in(g, people)]
+        # "the president replaced him with Y": the one "with" names is new, the subject is who
+        # made the change; without "with", the subject is new ("Y replaced X as P")
+        # (after the verb: "With this assignment, approved by X, Owens replaces Y" is no "with")
+        withs = [
+            c for c in trig.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > trig.i
+        ]
+        for w in withs:
+            new += [p for g in w.children for p in _people_in(g, people)]
+        if not new and not withs:
+            for s in _args(trig, "subj"):
+                new += _people_in(s, people)
     if not new:
         return None
     fwd = [pm for pm in posts if trig.idx < pm.start < nxt]

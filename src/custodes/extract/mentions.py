@@ -503,7 +503,9 @@ def find_people(
         nxt = toks[j] if j < len(toks) else None
         if nxt is not None and (nxt.lower_ in ORG_HEADS or nxt.text in {"’s", "'s"} and False):
             continue  # "State Guard Service", "Kazakhstan Army"
-        is_known = len(span) == 1 and span[0].text in known
+        # (a full name NER calls a place here is still the person the document names so
+        # elsewhere: "replaced him with Almasbei Kchach", Kchach a person in other sentences)
+        is_known = span[-1].text in known
         # "R. D. Ampaw": initials before a capitalised word are a person's, whatever NER says
         initialled = len(span) >= 2 and all(re.fullmatch(r"[A-Z]\.", t.text) for t in span[:-1])
         if (
