@@ -402,3 +402,24 @@ def test_a_person_dies_once_however_often_and_however_vaguely_it_is_told() -> No
     )
     got = [e for e in _events_undated(text) if e[0] == "died"]
     assert got == [("died", "Мурат Алиев", "2015-03-23")]
+
+
+def test_elected_with_the_post_before_the_verb() -> None:
+    """ "В 2012 году лидером оппозиции был избран X": the post in the instrumental stands
+    before the verb and the person after it; "избран в парламент" names no post."""
+    got = _events_undated("В 2012 году лидером оппозиции был избран бывший имам Ахмед Халил.")
+    assert ("appointed", "Ахмед Халил", "2012") in got
+    assert not _events_undated("Иван Петров был избран в парламент.")
+
+
+def test_a_foreign_name_the_news_ner_does_not_know_is_still_a_person() -> None:
+    """natasha's NER misses many foreign names written in Cyrillic ("Ван Цзюнь", "Ли Пэн"):
+    capitalised proper nouns side by side are a name; a capitalised preposition opening the
+    sentence is not part of one."""
+    assert _events_undated("Ван Цзюнь скончался 10 июня 2019 года.") == [
+        ("died", "Ван Цзюнь", "2019-06-10")
+    ]
+    got = _events_undated(
+        "Согласно Конституции, ушедшие в отставку министры будут исполнять обязанности."
+    )
+    assert not [e for e in got if e[1].startswith("Согласно")]

@@ -534,6 +534,46 @@ def _parse_many(sentences: list[str], nlp: _Nlp) -> list[Any]:
     return docs
 
 
+_CAP_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
+
+
+def _foreign_names(doc: Any) -> list[Any]:
+    """Names natasha's news NER does not know, foreign names in Cyrillic above all ("Ван
+    Цзюнь скончался", "Ли Пэн умер"): two to four capitalised words side by side, one of them
+    a proper noun by the morphology, inside no span the NER found."""
+    from natasha.doc import DocSpan
+
+    taken = [(x.start, x.stop) for x in doc.spans]
+    out = []
+    toks = doc.tokens
+    i = 0
+    while i < len(toks):
+        j = i
+        while (
+            j < len(toks)
+            and j - i < 4
+            and _CAP_WORD.fullmatch(toks[j].text)
+            # a capitalised common word opens a sentence or a body's name, not a person's
+            # ("Согласно", "Указом Президента"); "Ван" is a particle to the tagger
+            and toks[j].pos in {"PROPN", "X", "PART"}
+        ):
+            j += 1
+        run = toks[i:j]
+        if (
+            len(run) >= 2
+            and any(t.pos == "PROPN" for t in run)
+            and not any(a < run[-1].stop and run[0].start < b for a, b in taken)
+            # adjacent tokens only: "Ван Цзюнь", not "Ван, Цзюнь"
+            and all(doc.text[a.stop : b.start] == " " for a, b in itertools.pairwise(run))
+        ):
+            start, stop = run[0].start, run[-1].stop
+            out.append(DocSpan(start, stop, "PER", doc.text[start:stop]))
+            i = j
+        else:
+            i += 1
+    return out
+
+
 def _read_sentence(
     cand: Candidate,
     nlp: _Nlp,
@@ -625,8 +665,9 @@ def _read_sentence(
         window = text[
             max(0, t.start - 30) if t.lemma == "занять" else t.start : t.start + 200
         ].lower()
-        if t.lemma == "стать":
-            # a copula's post is its clause's instrumental, before the verb or after it
+        if t.lemma in {"стать", "избрать"}:
+            # a copula's post is its clause's instrumental, before the verb or after it ("В
+            # 2012 году лидером оппозиции был избран X")
             window = text[max(cl_start, t.start - 90) : cl_end].lower()
         before = text[max(0, t.start - 60) : t.start].lower()
         pre = re.search(
@@ -1287,7 +1328,11 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
         # the (type, person) told so far, kept up as events are added (not rebuilt each time)
         told.update((e.type, e.person) for e in events[len_told:])
         len_told = len(events)
-        found = _read_sentence(cand, nlp, last_people, here, next(parsed), told)
+        doc = next(parsed)
+        if doc.spans is not None:
+            doc.spans += _foreign_names(doc)
+            doc.envelop_span_tokens()
+        found = _read_sentence(cand, nlp, last_people, here, doc, told)
         events += found + _gapped(cand, nlp, found)
     if subject:
         events += _infobox_offices(text, published, subject, nlp)
