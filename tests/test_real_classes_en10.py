@@ -209,3 +209,28 @@ def test_who_replaced_someone_with_someone_is_not_the_newcomer() -> None:
         "Owens replaces Maj. Gen. David S. Elmo."
     )
     assert not [e for e in events(text) if "Casey" in e[1]]
+
+
+def test_a_vietnamese_name_opens_its_biography() -> None:
+    """Vietnamese letters (Latin Extended Additional: "ầ", "ạ") are letters of a name: the
+    subject is found and the infobox's offices are his."""
+    text = (
+        "Trần Văn Hải\n\nTrần Văn Hải (12 October 1950 – 21 September 2015) was a Vietnamese "
+        "politician.\n\nMinister of Public Security\nIn office\n3 August 2006  8 April 2011\n"
+    )
+    got = events(text)
+    assert ("appointed", "Trần Văn Hải", "2006-08-03") in got
+    assert ("died", "Trần Văn Hải", "2015-09-21") in got
+
+
+def test_an_infobox_copied_as_order_fields() -> None:
+    """The older template names the office "Order": "- Order2: National Commissioner of the
+    Police Service", "- Term Start2: 2000"."""
+    text = (
+        "= Sam Molefe =\n\n- Order: President of Interpol\n- Term Start: 2004\n"
+        "- Order2: National Commissioner of the Police Service\n- Term Start2: 2000\n\n"
+        "Sam Molefe (7 March 1950 – 23 January 2015) was a police commissioner."
+    )
+    got = events(text)
+    assert ("appointed", "Sam Molefe", "2004") in got
+    assert ("appointed", "Sam Molefe", "2000") in got

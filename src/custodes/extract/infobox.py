@@ -80,7 +80,10 @@ def career(text: str, published: PartialDate | None) -> list[tuple[int, int, str
 
 # the same infobox as template fields, one per line, numbered per office: "- Office1: Minister
 # of Construction", "- Term Start1: September 14, 1974"
-_FIELD = re.compile(r"^\s*-\s*(?P<key>Office|Term\s*Start)\s*(?P<n>\d*)\s*:\s*(?P<v>.+)$", re.I)
+# (or "- Order2: National Commissioner of …", the older template's name for the office)
+_FIELD = re.compile(
+    r"^\s*-\s*(?P<key>Office|Order|Term\s*Start)\s*(?P<n>\d*)\s*:\s*(?P<v>.+)$", re.I
+)
 
 
 def _fields(
@@ -94,14 +97,15 @@ def _fields(
         if m is None:
             continue
         n, value = m.group("n"), m.group("v").strip()
-        if m.group("key").lower() == "office":
+        if m.group("key").lower() in {"office", "order"}:
             if len(value.split()) <= 12 and find_posts(value):
                 title[n] = (pos, value)
             continue
         if n not in title:
             continue
         ms = [d for d in find_dates(value) if d.year]
-        d = ctx.resolve(ms[0], update=False) if ms else None
+        # (a bare year, "- Term Start: 2004", is no date to the prose reader)
+        d = ctx.resolve(ms[0], update=False) if ms else _bare_year(value)
         if d is not None:
             start, text = title.pop(n)
             out.append((start, pos + len(line), text, d))
@@ -367,3 +371,8 @@ def _year_of(cell: str) -> PartialDate | None:
     """The first year of a cell's tenure: "1956", "1994–1998", "Major general 1956"."""
     m = _TENURE.search(cell)
     return PartialDate(year=int(m.group("y1"))) if m else None
+
+
+def _bare_year(value: str) -> PartialDate | None:
+    m = re.fullmatch(r"\s*((?:1[6-9]|20)\d\d)\s*", value)
+    return PartialDate(year=int(m.group(1))) if m else None

@@ -749,7 +749,8 @@ def _canonical_names(
 
 
 # capital and small letters of the Latin alphabets ("Pérez", "Émile", "Łukasz")
-_UPL, _LOWL = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
+# (Latin Extended Additional, where Vietnamese letters are, mixes cases: "Trần Đại Quang")
+_UPL, _LOWL = "A-ZÀ-ÖØ-ÞĀ-ŽḀ-ỿ", "a-zß-öø-ÿā-žḀ-ỿ"
 # post-nominal honours after a name: ", OGW, CBS", ", DCB, CBE, QPM"
 _HONOURS = r"(?:,\s*[A-Z]{2,5}(?:,\s*[A-Z]{2,5})*)?"
 _SUBJECT = re.compile(
