@@ -423,3 +423,22 @@ def test_a_foreign_name_the_news_ner_does_not_know_is_still_a_person() -> None:
         "Согласно Конституции, ушедшие в отставку министры будут исполнять обязанности."
     )
     assert not [e for e in got if e[1].startswith("Согласно")]
+
+
+def test_losing_a_post_is_a_dismissal_and_a_month_of_this_year_is_dated() -> None:
+    """ "лишился поста" / "лишившийся поста": removed from the post (the subject loses it);
+    "в апреле этого года" is April of the publication's year, "прошлого года" the year before;
+    "лишился жизни" is no dismissal."""
+    pub = PartialDate.parse("2009-09-07")
+    got = [
+        (e.type, e.person, e.date.iso if e.date else None)
+        for e in extract(
+            "Бывший глава ГУВД Владимир Пронин, лишившийся поста в апреле этого года после "
+            "стрельбы, будет работать в мэрии. Олег Смирнов лишился поста мэра в мае прошлого "
+            "года.",
+            pub,
+        ).events
+    ]
+    assert ("dismissed", "Владимир Пронин", "2009-04") in got
+    assert ("dismissed", "Олег Смирнов", "2008-05") in got
+    assert not _events_undated("Иван Петров лишился жизни в аварии.")

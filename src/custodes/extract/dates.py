@@ -114,6 +114,12 @@ DATE_RE = re.compile(
             r"(?P<mo>\b(?:in|since|until|by|from|during|early|late|mid|of)[\s-]+(?:early\s+|late\s+)?"
             r"(?-i:(?P<f_m>January|February|March|April|May|June|July|August|September|October"
             r"|November|December))(?![\w-]|\s+\d))",
+            # "в апреле", "в апреле этого года", "с мая прошлого года": a Russian month alone,
+            # its year from the context or from the publication's
+            r"(?P<rmo>\b(?:в|с|до|к)\s+(?P<g_m>январ[её]|феврал[её]|марте|апреле|мае|июне|июле|"
+            r"августе|сентябр[её]|октябр[её]|ноябр[её]|декабр[её]|января|февраля|марта|апреля|мая|"
+            r"июня|июля|августа|сентября|октября|ноября|декабря)(?![\w-]|\s+\d)"
+            r"(?:\s+(?P<g_rel>этого|текущего|прошлого|минувшего)\s+года)?)",
         ]
     )
     + ")",
@@ -296,6 +302,27 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
                 )
             )
             continue
+        elif g["rmo"]:
+            mo = MONTHS.get(g["g_m"].lower())
+            if mo is None:
+                continue
+            rel = g["g_rel"]
+            # "в апреле этого года": that month of the publication's year (or the year before)
+            which = (
+                None if not rel else "last" if rel.lower() in {"прошлого", "минувшего"} else "this"
+            )
+            out.append(
+                DateMention(
+                    m.start("g_m") + offset,
+                    m.end() + offset,
+                    m.group(0)[m.start("g_m") - m.start() :],
+                    None,
+                    mo,
+                    None,
+                    relative=f"month {mo} of {which} year" if which else None,
+                )
+            )
+            continue
         elif g["yr"]:
             y = int(g["e_y"])
             out.append(
@@ -397,6 +424,11 @@ class DateContext:
     def _relative(self, rel: str) -> PartialDate | None:
         rel = re.sub(r"\s+", " ", rel.lower())
         base = self.anchor or self.heading
+        pm = re.match(r"month (\d+) of (this|last) year", rel)
+        if pm:
+            if self.published is None:
+                return None
+            return PartialDate(self.published.year - (pm.group(2) == "last"), int(pm.group(1)))
         nm = re.match(
             r"(a|one|two|three|four|five|six|seven|ten|\d+) (day|week|month|year)s? "
             r"(later|earlier|after|before)",

@@ -1115,7 +1115,17 @@ _HEADED = {"правите", "кабинет", "руковод"}
 
 # active verbs whose subject is the one who takes the post: "X возглавил …", "X стал главой …",
 # "X сменил Y на посту …" (Y is the one replaced, not appointed), "X принёс присягу"
-_SUBJECT_TAKES = {"возглавить", "занять", "стать", "сменить", "принести", "прийти", "вступить"}
+# (and "лишиться поста": the subject loses the post)
+_SUBJECT_TAKES = {
+    "возглавить",
+    "занять",
+    "стать",
+    "сменить",
+    "принести",
+    "прийти",
+    "вступить",
+    "лишиться",
+}
 
 # verbs that ask for an event rather than report it: "потребовала уволить X", "призвал к
 # освобождению X" (a resignation asked for, "попросил об отставке", is read by its noun)
@@ -1194,7 +1204,11 @@ def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDa
     for m, d in cand.dates:
         if d is None:
             continue
-        if m.relative is not None and re.match(r"\s*после\s+(?!этого|того)", text[m.end - off :]):
+        if (
+            m.relative is not None
+            and not m.relative.startswith("month ")  # "в апреле этого года после стрельбы"
+            and re.match(r"\s*после\s+(?!этого|того)", text[m.end - off :])
+        ):
             # "на следующий день после его юбилея": the day after something the text does not
             # date, not after the date before it
             continue
