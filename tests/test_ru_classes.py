@@ -442,3 +442,18 @@ def test_losing_a_post_is_a_dismissal_and_a_month_of_this_year_is_dated() -> Non
     assert ("dismissed", "Владимир Пронин", "2009-04") in got
     assert ("dismissed", "Олег Смирнов", "2008-05") in got
     assert not _events_undated("Иван Петров лишился жизни в аварии.")
+
+
+def test_a_tenure_told_with_its_start_is_an_appointment_then() -> None:
+    """ "бессменно руководит областью с 1997 года", "возглавляет страну с 2008 года": the start
+    of the tenure is the appointment; without a start ("руководит областью") it is no event,
+    and the next clause's subject is not the one who heads."""
+    assert ("appointed", "Аман Тулеев", "1997") in _events_undated(
+        "Аман Тулеев бессменно руководит Кемеровской областью с 1997 года."
+    )
+    got = _events_undated(
+        "Рауль Кастро возглавляет страну с 2008 года, когда с должности ушел его брат Фидель."
+    )
+    assert ("appointed", "Рауль Кастро", "2008") in got
+    assert not [e for e in got if e[0] == "appointed" and e[1] == "Фидель"]
+    assert not _events_undated("Иван Петров руководит областью.")

@@ -730,6 +730,10 @@ def _read_sentence(
                 args = [a for a in args if a.start >= own]
         elif etype in {"died", "resigned"} or t.lemma in _SUBJECT_TAKES:
             args = [c for c in kids if c.rel == "nsubj"]
+            if t.lemma in {"возглавлять", "руководить"} and any(a.start < t.start for a in args):
+                # "X возглавляет страну с 2008 года, когда … ушёл его брат Фидель": the
+                # parser may hang the next clause's subject on this verb too
+                args = [a for a in args if a.start < t.start]
             if not args and t.rel == "conj":
                 # "Гаев был руководителем … и подал в отставку": the subject of the first
                 # conjunct, which stands before the verb (else the sentence's predicate's)
@@ -1125,6 +1129,8 @@ _SUBJECT_TAKES = {
     "прийти",
     "вступить",
     "лишиться",
+    "возглавлять",
+    "руководить",
 }
 
 # verbs that ask for an event rather than report it: "потребовала уволить X", "призвал к
