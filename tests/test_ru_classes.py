@@ -457,3 +457,13 @@ def test_a_tenure_told_with_its_start_is_an_appointment_then() -> None:
     assert ("appointed", "Рауль Кастро", "2008") in got
     assert not [e for e in got if e[0] == "appointed" and e[1] == "Фидель"]
     assert not _events_undated("Иван Петров руководит областью.")
+
+
+def test_a_date_past_the_next_clause_mark_is_that_clauses() -> None:
+    """ "…, которого Трамп назначил, а затем уволил с поста советника, в 2015 году получил
+    деньги": 2015 is when he was paid, not when he was dismissed."""
+    got = _events_undated(
+        "Генерал Майкл Флинн, которого президент Дональд Трамп назначил, а затем уволил с поста "
+        "советника по национальной безопасности, в 2015 году получил 68 000 долларов."
+    )
+    assert not [e for e in got if e[0] == "dismissed" and e[2] == "2015"]

@@ -1255,7 +1255,15 @@ def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDa
         before = [(s, d) for s, d in before if s > later.start()]
     if before:
         return before[-1][1]
-    after = [(s, d) for s, d in dated if s > trig and s - trig < 80]
+    # (a date after the next clause mark belongs to that clause's verb: "… уволил с поста
+    # советника, в 2015 году получил …"; a date right after the mark may still be this one's)
+    after = [
+        (s, d)
+        for s, d in dated
+        if s > trig
+        and s - trig < 80
+        and not re.search(r"[,;:—–]\s*(?:[^\W\d]+\s+){1,}[^,;:—–]*$", text[trig:s])
+    ]
     if after:
         return after[0][1]
     full = [(m.start - off, d) for m, d in cand.dates if d and d.day and m.relative is None]
