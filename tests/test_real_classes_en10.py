@@ -234,3 +234,16 @@ def test_an_infobox_copied_as_order_fields() -> None:
     got = events(text)
     assert ("appointed", "Sam Molefe", "2004") in got
     assert ("appointed", "Sam Molefe", "2000") in got
+
+
+def test_a_gloss_in_another_script_is_nobody() -> None:
+    """An English page glosses a name in its own language in brackets; the words of the gloss
+    are not a person charged or appointed."""
+    text = (
+        "The Ministry of Internal Affairs of Belarus (Belarusian: Міністэрства ўнутраных спраў "
+        "Рэспублікі Беларусь) is charged with policing. Ivan Kubrakov was appointed minister in "
+        "2019."
+    )
+    got = events(text)
+    assert ("appointed", "Ivan Kubrakov", "2019") in got
+    assert all(any("a" <= c.lower() <= "z" for c in e[1]) for e in got)

@@ -537,6 +537,10 @@ def _plausible_person(
     in a title ("State Duma Speaker") or that the text abbreviates as it does a body
     ("Dirección Nacional de Inteligencia (DNI)") is not a person either."""
     words = e.person.split()
+    if not re.search(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]", e.person):
+        # the English reader's "person" in another script is a gloss in brackets ("(Belarusian:
+        # Міністэрства … Рэспублікі Беларусь)"); the person it glosses is named in Latin letters
+        return False
     if len(words) > 1 and (TITLE_RE.fullmatch(words[-1]) or words[-1].lower() in _BODIES):
         return False  # "State Duma Speaker", "African Union"
     if abbr and e.person in abbr.values():
