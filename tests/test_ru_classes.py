@@ -468,3 +468,13 @@ def test_a_date_past_the_next_clause_mark_is_that_clauses() -> None:
         "году получил почти 68 000 долларов от иностранных компаний."
     )
     assert not [e for e in got if e[0] == "dismissed" and e[2] == "2015"]
+
+
+def test_a_surname_left_in_its_case_is_the_full_name_given_elsewhere() -> None:
+    """ "Виннику предъявлены обвинения": the surname alone, in the dative, is the Александр
+    Винник the document names in full, not a person "Виннику"."""
+    got = _events_undated(
+        "Александр Винник арестован в Греции. В США Виннику предъявлены обвинения в мошенничестве."
+    )
+    assert ("charged", "Александр Винник", None) in got
+    assert not [e for e in got if e[1] == "Виннику"]

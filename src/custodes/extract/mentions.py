@@ -503,6 +503,13 @@ def find_people(
         nxt = toks[j] if j < len(toks) else None
         if nxt is not None and (nxt.lower_ in ORG_HEADS or nxt.text in {"’s", "'s"} and False):
             continue  # "State Guard Service", "Kazakhstan Army"
+        before_of = span[0].i >= 2 and toks[span[0].i - 1].lower_ in {"of", "for"}
+        if (
+            before_of
+            and toks[span[0].i - 2].lower_ in ORG_HEADS
+            and not any(t.ent_type_ == "PERSON" for t in span)
+        ):
+            continue  # "the Office of Cuba Broadcasting", "Agency for Global Media": a body
         # (a full name NER calls a place here is still the person the document names so
         # elsewhere: "replaced him with Almasbei Kchach", Kchach a person in other sentences)
         is_known = span[-1].text in known

@@ -1738,6 +1738,19 @@ def _canonical(events: list[Event]) -> list[Event]:
     for e in events:
         if len(e.person.split()) == 1:
             same = [f for f in full if e.person in f.split()]
+            if not same:
+                # a surname left in its case ("Виннику предъявлены обвинения"): the full name
+                # whose surname it declines (a case ending after the whole surname)
+                same = [
+                    f
+                    for f in full
+                    if any(
+                        e.person.startswith(w)
+                        and re.fullmatch(r"у|а|ом|ым|е|ой|ую", e.person[len(w) :])
+                        for w in f.split()
+                        if len(w) >= 4
+                    )
+                ]
             if same:
                 e.person = max(same, key=len)
         elif len(e.person.split()) == 2 and _PATRONYMIC.search(e.person):
