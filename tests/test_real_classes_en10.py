@@ -256,3 +256,14 @@ def test_the_words_after_a_bodys_of_are_not_a_person() -> None:
     assert not [e for e in got if "Broadcasting" in e[1]]
     got = events("The Minister of Justice John Smith was dismissed on 4 May 2020.")
     assert ("dismissed", "John Smith", "2020-05-04") in got
+
+
+def test_he_is_the_one_the_unread_sentence_before_opens_with() -> None:
+    """The sentence before names its subject but holds no event, so it is not parsed: "X
+    joined the police in 1979. He was appointed …" — "he" is X, the name that sentence opens
+    with (a rank or a title opening it is no name)."""
+    text = (
+        "Peter Nolan-Shaw joined the county police in 1979. He was appointed Assistant Chief "
+        "Constable of Merseyside Police in 1997."
+    )
+    assert ("appointed", "Peter Nolan-Shaw", "1997") in events(text)

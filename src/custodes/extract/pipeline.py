@@ -455,6 +455,22 @@ def _named_just_before(text: str, start: int) -> str | None:
     before = text[max(0, start - 400) : start]
     prev = re.split(r"[.!?]\s+(?=[A-Z])", before.rstrip().rstrip(".!?"))[-1]
     names = {m.group("n") for m in _HONORIFIC_NAME.finditer(prev)}
+    # the sentence just before in the same paragraph (a closing quote may follow its stop)
+    last = before.rsplit("\n\n", 1)[-1].rstrip()
+    last = re.split(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z])", last.rstrip('.!?"”’'))[-1]
+    if not names:
+        # "Bernard Hogan-Howe joined the police in 1979. He was appointed …": the name the
+        # sentence before opens with, as its subject (no title, rank, body or place)
+        m = _OPENING_NAME.match(last)
+        if (
+            m
+            and not TITLE_RE.search(m.group("n"))
+            and not any(RANK_RE.fullmatch(w) for w in m.group("n").split())
+            and not find_posts(m.group("n"))
+        ):
+            words = m.group("n").split()
+            if words[0] not in {"The", "A", "An", "In", "On", "At", "By", "After", "Before"}:
+                names = {m.group("n")}
     return names.pop() if len(names) == 1 else None
 
 
@@ -755,6 +771,11 @@ def _canonical_names(
 # capital and small letters of the Latin alphabets ("Pérez", "Émile", "Łukasz")
 # (Latin Extended Additional, where Vietnamese letters are, mixes cases: "Trần Đại Quang")
 _UPL, _LOWL = "A-ZÀ-ÖØ-ÞĀ-ŽḀ-ỿ", "a-zß-öø-ÿā-žḀ-ỿ"
+# a sentence that opens with a full name and its verb: "Bernard Hogan-Howe joined …"
+_OPENING_NAME = re.compile(
+    rf"\s*(?:\d{{1,2}}\.\s+)?(?P<n>[{_UPL}][{_LOWL}]+(?:[ -][{_UPL}][{_LOWL}]+){{1,3}})\s+"
+    r"(?:was\s+|had\s+|has\s+)?[a-z]+(?:ed|s)\b"
+)
 # post-nominal honours after a name: ", OGW, CBS", ", DCB, CBE, QPM"
 _HONOURS = r"(?:,\s*[A-Z]{2,5}(?:,\s*[A-Z]{2,5})*)?"
 _SUBJECT = re.compile(
