@@ -478,3 +478,10 @@ def test_a_surname_left_in_its_case_is_the_full_name_given_elsewhere() -> None:
     )
     assert ("charged", "Александр Винник", None) in got
     assert not [e for e in got if e[1] == "Виннику"]
+
+
+def test_yo_is_read_as_ye_by_the_trigger_stems() -> None:
+    """Russian prints "ё" or "е" at will: "был обвинён" holds the stem "обвинен"."""
+    assert ("charged", "Ратко Младич", "1996") in _events_undated(
+        "В 1996 году Ратко Младич был обвинён трибуналом в совершении военных преступлений."
+    )

@@ -81,7 +81,28 @@ def _first_letters(pattern: re.Pattern[str], stems: list[str]) -> re.Pattern[str
     return re.compile(rf"(?=[{letters}])(?:{pattern.pattern})", pattern.flags)
 
 
-_TRIGGER = _first_letters(_PATTERNS["trigger_stems"], _data()["trigger_stems"])
+_YO = str.maketrans("ёЁ", "еЕ")
+
+
+class _YoBlind:
+    """A pattern that reads "ё" as "е", as most Russian print does ("обвинён" is "обвинен" to
+    the stems): the text is translated letter for letter, so positions do not move."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.compiled = pattern
+        self.pattern = pattern.pattern
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text.translate(_YO))
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled.match(text.translate(_YO))
+
+    def finditer(self, text: str) -> Iterable[re.Match[str]]:
+        return self.compiled.finditer(text.translate(_YO))
+
+
+_TRIGGER = _YoBlind(_first_letters(_PATTERNS["trigger_stems"], _data()["trigger_stems"]))
 _NEGATED = _PATTERNS["not_event"]
 _NEGATED_ANY = _PATTERNS["denials"]
 _RU_LETTERS = str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІіҲҳҶҷӮӯӢӣ", "АаГгКкНнОоУуУуХхИиХхЧчУуИи")
