@@ -242,10 +242,16 @@ def holders(
     page_post = title if len(title.split()) <= 10 and find_posts(title) else None
     ctx = DateContext(published=published)
     out = []
+    # a list begins where the lines just below hold years: only there is a heading looked at
+    # (the post finder is not run on every short line of a long document)
+    dated = [bool(_YEAR.search(ln)) for _, ln in lines]
     k = 0
     while k < len(lines):
         head = lines[k][1]
         post = None
+        if not any(dated[k + 1 : k + 5]):
+            k += 1
+            continue
         hm = _LIST_HEADING.match(head)
         if hm and len(hm.group("h").split()) <= 10 and not _YEAR.search(head):
             h = hm.group("h")
