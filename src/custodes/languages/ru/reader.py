@@ -561,7 +561,9 @@ _CAP_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 def _foreign_names(doc: Any) -> list[Any]:
     """Names natasha's news NER does not know, foreign names in Cyrillic above all ("Ван
     Цзюнь скончался", "Ли Пэн умер"): two to four capitalised words side by side, one of them
-    a proper noun by the morphology, inside no span the NER found."""
+    a proper noun by the morphology, in the nominative, inside no span the NER found. A
+    declined run ("Каева Виктора") or one with a title or a body's word ("Председателя
+    Агентства") is not one: the NER's own reading of such words stands."""
     from natasha.doc import DocSpan
 
     taken = [(x.start, x.stop) for x in doc.spans]
@@ -584,6 +586,10 @@ def _foreign_names(doc: Any) -> list[Any]:
             len(run) >= 2
             and any(t.pos == "PROPN" for t in run)
             and not any(a < run[-1].stop and run[0].start < b for a, b in taken)
+            and not any(_title_word(t.text) or _BODY_WORD.search(t.text) for t in run)
+            # in the nominative: a declined run is a Russian name the NER or the decree reader
+            # reads better ("Назначить Каева Виктора")
+            and all((t.feats or {}).get("Case", "Nom") == "Nom" for t in run)
             # adjacent tokens only: "Ван Цзюнь", not "Ван, Цзюнь"
             and all(doc.text[a.stop : b.start] == " " for a, b in itertools.pairwise(run))
         ):
