@@ -105,7 +105,13 @@ def _fields(
             continue
         ms = [d for d in find_dates(value) if d.year]
         # (a bare year, "- Term Start: 2004", is no date to the prose reader)
-        d = ctx.resolve(ms[0], update=False) if ms else _bare_year(value)
+        d = (
+            ctx.resolve(ms[0], update=False)
+            if ms
+            else _year_of(value)
+            if _TENURE.fullmatch(value.strip())
+            else None
+        )
         if d is not None:
             start, text = title.pop(n)
             out.append((start, pos + len(line), text, d))
@@ -377,8 +383,3 @@ def _year_of(cell: str) -> PartialDate | None:
     """The first year of a cell's tenure: "1956", "1994–1998", "Major general 1956"."""
     m = _TENURE.search(cell)
     return PartialDate(year=int(m.group("y1"))) if m else None
-
-
-def _bare_year(value: str) -> PartialDate | None:
-    m = re.fullmatch(r"\s*((?:1[6-9]|20)\d\d)\s*", value)
-    return PartialDate(year=int(m.group(1))) if m else None

@@ -455,9 +455,7 @@ def _named_just_before(text: str, start: int) -> str | None:
     before = text[max(0, start - 400) : start]
     prev = re.split(r"[.!?]\s+(?=[A-Z])", before.rstrip().rstrip(".!?"))[-1]
     names = {m.group("n") for m in _HONORIFIC_NAME.finditer(prev)}
-    # the sentence just before in the same paragraph (a closing quote may follow its stop)
-    last = before.rsplit("\n\n", 1)[-1].rstrip()
-    last = re.split(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z])", last.rstrip('.!?"”’'))[-1]
+    last = _sentence_before(text, start)
     if not names:
         # "Bernard Hogan-Howe joined the police in 1979. He was appointed …": the name the
         # sentence before opens with, as its subject (no title, rank, body or place)
@@ -474,6 +472,13 @@ def _named_just_before(text: str, start: int) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+def _sentence_before(text: str, start: int) -> str:
+    """The sentence just before ``start`` in the same paragraph, read or not: its stop may
+    carry a closing quote or citation marks ("when he retired.[3] Pasha has been replaced")."""
+    before = text[max(0, start - 500) : start].rstrip().rsplit("\n\n", 1)[-1]
+    return re.split(r"(?<=[.!?])[\"”’)]*(?:\[\d+\])*\s+(?=[A-Z])", before)[-1]
+
+
 # the close of a tenure: "until 5 March 2018", "till 2004", "up to May 2012"
 _UNTIL = re.compile(r"\b(?:until|till|up\s+to)\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
 
@@ -481,11 +486,7 @@ _UNTIL = re.compile(r"\b(?:until|till|up\s+to)\s+(?:(?:early|late|mid-?)\s*)?$",
 def _tenure_end_before(text: str, start: int, published: PartialDate | None) -> PartialDate | None:
     """The date the sentence just before ``start`` (in the same paragraph) ends a tenure on:
     the one date after "until" in it. A successor named next takes up the post that day."""
-    before = text[max(0, start - 500) : start]
-    if "\n\n" in before.rstrip():
-        before = before.rstrip().rsplit("\n\n", 1)[-1]
-    # (a stop may carry citation marks: "when he retired.[3] Pasha has been replaced by Y")
-    prev = re.split(r"(?<=[.!?])(?:\[\d+\])*\s+(?=[A-Z])", before.rstrip())[-1]
+    prev = _sentence_before(text, start)
     ends = [m for m in find_dates(prev) if m.year and _UNTIL.search(prev[: m.start])]
     if len(ends) != 1:
         return None
