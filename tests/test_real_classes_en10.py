@@ -267,3 +267,19 @@ def test_he_is_the_one_the_unread_sentence_before_opens_with() -> None:
         "Constable of Merseyside Police in 1997."
     )
     assert ("appointed", "Peter Nolan-Shaw", "1997") in events(text)
+
+
+def test_a_page_about_a_body_has_no_biography_subject() -> None:
+    """A page titled with a body's name whose opening is that body ("The Jamaica Constabulary
+    Force (JCF) is …", "Hong Kong Police Force (HKPF) is …") is about no person: "he" there is
+    whoever the text names, not the body."""
+    from custodes.extract.pipeline import _biography_subject
+
+    for text in (
+        "Jamaica Constabulary Force\n\nThe Jamaica Constabulary Force (JCF) is the police force.",
+        "Hong Kong Police Force\n\nHong Kong Police Force (HKPF) is the police force of the city.",
+        "Division General Salvador Ruiz\n\nDivision General Salvador Ruiz Zepeda (Mexico City, "
+        "14 June 1948) is a retired Mexican Army officer.",
+    ):
+        subject = _biography_subject(text)
+        assert (subject is None) == ("Force" in text.split("\n")[0]), text

@@ -836,8 +836,9 @@ def _biography_subject(text: str) -> str | None:
     if not m:
         return mononym or _titled_subject(head)
     name = strip_ranks(m.group(1))
-    if len(name.split()) < 2:
-        return _titled_subject(head)  # "General Staff (…)" is ranks and titles, not a name
+    if len(name.split()) < 2 or _not_a_person(name):
+        # "General Staff (…)" is ranks and titles; "The Security Intelligence Agency (BIA)" a body
+        return _titled_subject(head)
     if mononym is not None:
         return mononym
     if re.search(r"(?<!\bMc)(?<!\bMac)[a-z][A-Z]", name):
@@ -892,9 +893,17 @@ def _titled_subject(head: str) -> str | None:
     for m in opening.finditer(body):
         name = re.sub(r"\s*[\"“][^\"”]*[\"”]", "", m.group("name"))  # the nickname
         name = strip_ranks(" ".join(name.split()))
-        if len(name.split()) >= 2 and not find_posts(name):
+        if len(name.split()) >= 2 and not find_posts(name) and not _not_a_person(name):
             return name
     return None
+
+
+def _not_a_person(name: str) -> bool:
+    """An opening's name that is a body's or a happening's: it begins with an article or ends
+    with a body's head word ("The Security Intelligence Agency", "Hong Kong Police Force"; not
+    "Division General X", whose rank holds one)."""
+    words = name.split()
+    return words[0] in {"The", "A", "An"} or words[-1].lower() in ORG_HEADS
 
 
 _AMONG = re.compile(
