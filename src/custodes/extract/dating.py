@@ -72,7 +72,7 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
         # "committed suicide on January 10" — but not a date that belongs to the next clause
         s_, e_, d = after_t[0]
         gap = stext[t:s_]
-        if best == 2 or len(gap) < 60 and not re.search(r";|\band\b.*\b(?:was|were)\b", gap):
+        if best >= 2 or len(gap) < 60 and not re.search(r";|\band\b.*\b(?:was|were)\b", gap):
             return _since(raw, stext, s_, e_, d, later_dates=spans)
     if later:
         return None
@@ -148,8 +148,8 @@ def _when_clause_of(trig: Token, start: int, end: int) -> bool:
 
 
 def governs(trig: Token, start: int) -> int:
-    """How closely the date at sentence-local offset ``start`` belongs to the trigger: 2 when
-    it modifies the trigger itself, 1 through a coordinated or embedding verb ("X was dismissed
+    """How closely the date at sentence-local offset ``start`` belongs to the trigger: 3 when
+    it modifies a noun trigger itself, 2 when it modifies the trigger or the verb it hangs on, 1 through a coordinated or embedding verb ("X was dismissed
     on May 3 and arrested"), 0 when it dates another clause ("started on January 4, in less
     than 24 hours X was dismissed" dates the start, not the dismissal)."""
     doc = trig.doc
@@ -184,6 +184,8 @@ def governs(trig: Token, start: int) -> int:
         if gov.pos_ in {"VERB", "AUX"} or gov.i in {trig.i, node.i} or gov.head.i == gov.i:
             break
         gov = gov.head
+    if gov.i == trig.i != node.i:
+        return 3  # "holding the post from 1935 until his death in 1972": the noun's own date
     if gov.i in {trig.i, node.i}:
         return 2
     if (

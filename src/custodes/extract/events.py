@@ -240,9 +240,7 @@ def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
             "pcomp",
             "compound",
         }:
-            if node.dep_ in {"conj", "relcl"} and any(
-                c.dep_ in {"nsubj", "nsubjpass"} for c in node.children
-            ):
+            if _own_clause(node):
                 # "X proposed him …, and on 8 May he was appointed", "I would like to introduce
                 # Y, who was appointed yesterday": a clause of its own, with its own modality
                 break
@@ -251,6 +249,23 @@ def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
             break
         depth += 1
     return False
+
+
+def _own_clause(node: Token) -> bool:
+    """Is ``node`` a clause with its own subject that the parse hangs under another's verb: a
+    conjunct or relative clause ("X proposed him …, and on 8 May he was appointed"), or a clause
+    the other follows after a semicolon ("X was arrested on 12 April; the U.S. asked Spain to
+    extradite him", which the parser reads as what was asked)?"""
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+        return False
+    if node.dep_ in {"conj", "relcl"}:
+        return True
+    head = node.head
+    return (
+        node.dep_ == "ccomp"
+        and node.i < head.i
+        and any(c.text == ";" and node.i < c.i < head.i for c in head.children)
+    )
 
 
 def _ordered(node: Token) -> bool:

@@ -8,6 +8,7 @@ sentence reader never sees them as events.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from custodes.extract.dates import DateContext, PartialDate, find_dates
@@ -49,7 +50,69 @@ def offices(text: str, published: PartialDate | None) -> list[tuple[int, int, st
         d = ctx.resolve(ms[0], update=False)
         if d is not None:
             out.append((title_start, date_start + len(date_line), title.strip(), d))
-    return out + _fields(lines, ctx)
+    return out + _fields(lines, ctx) + commands(text)
+
+
+# a military infobox's commands, each with its years: "Commands: Shree Kalidhoj Battalion
+# (1976–1977) , United Nation Interim Force in Lebanon (UNIFIL) (1988) , Commandant of the
+# Royal Nepalese Military Academy (1993)"
+_COMMANDS = re.compile(
+    r"^[ \t]*(?:-[ \t]*)?Commands(?:[ \t]+held)?[ \t]*:[ \t]*(?P<v>[^\n]+)$", re.M | re.I
+)
+# an item's years in its last brackets, and an abbreviation in brackets before them
+_ITEM_YEARS = re.compile(r"\((?P<y>[^()]*\b(?:1[6-9]|20)\d\d\b[^()]*)\)\s*$")
+_ITEM_ABBR = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def commands(text: str) -> list[tuple[int, int, str, PartialDate]]:
+    """(start, end, post, start year) for each dated command of an infobox's "Commands" field:
+    a unit is its commander's post ("Commander of Shree Kalidhoj Battalion"), a post stays
+    itself ("Commandant of the Royal Nepalese Military Academy"). Undated commands are no
+    events (the contract's "office with no start date")."""
+    out = []
+    for m in _COMMANDS.finditer(text[:6000]):
+        value, base = m.group("v"), m.start("v")
+        depth, cut = 0, [0]
+        for k, ch in enumerate(value):
+            depth += (ch == "(") - (ch == ")")
+            if ch in ",;" and depth == 0:
+                cut.append(k + 1)
+        cut.append(len(value) + 1)
+        for a, b in itertools.pairwise(cut):
+            item = value[a : b - 1]
+            years = _ITEM_YEARS.search(item)
+            if years is None:
+                continue
+            name = _ITEM_ABBR.sub("", item[: years.start()]).strip(" ,")
+            ys = _YEAR.findall(years.group("y"))
+            if not name or not ys or len(name.split()) > 12:
+                continue
+            posts = find_posts(name)
+            title = name if posts and posts[0].start == 0 else f"Commander of {name}"
+            lead, tail = len(item) - len(item.lstrip()), len(item) - len(item.rstrip())
+            out.append((base + a + lead, base + b - 1 - tail, title, PartialDate(int(ys[0]))))
+    return out
+
+
+# a criminal's infobox: "Date apprehended" and the day on its line or the next
+_APPREHENDED = re.compile(
+    r"^[ \t]*(?:-[ \t]*)?Date[ \t]+(?:apprehended|of[ \t]+arrest|arrested)[ \t]*:?[ \t]*\n?"
+    r"[ \t]*(?P<v>[^\n]+)$",
+    re.M | re.I,
+)
+
+
+def apprehended(text: str, published: PartialDate | None) -> list[tuple[int, int, PartialDate]]:
+    """(start, end, day) of the arrest a criminal's infobox gives ("Date apprehended /
+    February 15, 2022")."""
+    out = []
+    for m in _APPREHENDED.finditer(text[:6000]):
+        ms = [d for d in find_dates(m.group("v")) if d.year]
+        if ms and ms[0].start == 0:
+            d = DateContext(published=published).resolve(ms[0], update=False)
+            if d is not None:
+                out.append((m.start(), m.end(), d))
+    return out
 
 
 # a biography's career as a list, one dated post an item: "- 1996: Representative of the

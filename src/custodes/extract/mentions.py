@@ -382,6 +382,10 @@ def doc_text(item: Doc | Span | Token) -> str:
     return text
 
 
+# what stands before another name of the person just named: "a/k/a “…”", "alias", "also known as"
+_ALIAS = re.compile(r"(?:\ba/?k/?a|\baka|\balias|\bknown as)\s*[\"“'‘]?\s*$", re.I)
+
+
 def find_people(
     doc: Doc | Span, offset: int = 0, known: frozenset[str] = frozenset()
 ) -> list[PersonMention]:
@@ -460,6 +464,17 @@ def find_people(
             lead += 1
         if lead and sum(t.ent_type_ == "PERSON" for t in span[lead:]) >= 2:
             span = span[lead:]  # "Prime Minister of Pakistan Benazir Bhutto": the country first
+        elif after_of or span[0].i > 0 and toks[span[0].i - 1].lower_ == "for":
+            # "Minister for Emergencies Yevgeny Zinichev": the body's words, then the person
+            # NER finds, whole, after them
+            k = next((k for k, t in enumerate(span) if t.ent_iob_ == "B"), None)
+            if (
+                k
+                and len(span) - k >= 2
+                and all(t.ent_type_ == "PERSON" for t in span[k:])
+                and not any(t.ent_type_ == "PERSON" for t in span[:k])
+            ):
+                span = span[k:]
         country = _country_prefix(span)
         if country == len(span):
             continue  # "Timor-Leste", "Burkina Faso": a country's name is nobody's
@@ -510,6 +525,9 @@ def find_people(
             and not any(t.ent_type_ == "PERSON" for t in span)
         ):
             continue  # "the Office of Cuba Broadcasting", "Agency for Global Media": a body
+        at = span[0].idx
+        if _ALIAS.search(span[0].doc.text[max(0, at - 16) : at]):
+            continue  # "Adan Castillo Lopez, a/k/a “Adan Castillo Aguilar”": one person's alias
         # (a full name NER calls a place here is still the person the document names so
         # elsewhere: "replaced him with Almasbei Kchach", Kchach a person in other sentences)
         is_known = span[-1].text in known

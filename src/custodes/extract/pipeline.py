@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from rapidfuzz import fuzz
 from spacy.language import Language
@@ -48,6 +49,7 @@ from custodes.extract.roster import RosterClaim, RosterState, read_roster
 from custodes.extract.select import Candidate, candidates, for_parser, is_decree
 from custodes.extract.structures import (
     appointment_list,
+    apprehended_events,
     career_events,
     chronology_deaths,
     clean_name,
@@ -255,10 +257,20 @@ def _assemble(
             last = sdoc[p.token_end - 1]  # type: ignore[index]
             if p.token_end - p.token_start >= 2 and last.ent_type_ not in {"GPE", "LOC", "NORP"}:
                 known.add(last.text)
+                # the first of two surnames ("Cienfuegos" of "Salvador Cienfuegos Zepeda") is
+                # the name a text uses alone as often as the last
+                known.update(
+                    t.text
+                    for t in sdoc[p.token_start + 1 : p.token_end - 1]  # type: ignore[index]
+                    if t.is_title and len(t.text) >= 3 and t.ent_type_ not in {"GPE", "LOC", "NORP"}
+                )
     # ... unless the text also uses it as a place ("of Kazakhstan", "in Almaty")
     known = _not_places(known, text)
     if subject:
+        # the subject's surname, and the first of two ("Cienfuegos" of "Salvador Cienfuegos
+        # Zepeda"), which the page then uses alone
         known.add(subject.split()[-1])
+        known.update(w for w in subject.split()[1:-1] if w[:1].isupper() and len(w) >= 3)
     for n, (cand, sdoc) in enumerate(parsed):
         off = cand.sentence.start
         people_local = first_pass[n]
@@ -360,7 +372,7 @@ def _assemble(
                 continue
             if raw.person is not None:
                 names = [clean_name(raw.person.name)]
-            elif raw.pronoun == "he" and (ante := _antecedent(sdoc, raw, people_local)):
+            elif raw.pronoun == "he" and (ante := _antecedent(sdoc, raw, people_local, known)):
                 names = [ante]
             elif (
                 raw.pronoun == "he"
@@ -371,8 +383,13 @@ def _assemble(
                 # "I would like to thank Mr Fradkov … He was appointed …": the sentence just
                 # before (read or not) names whom "he" is
                 names = [named]
-            elif raw.pronoun == "he" and (sent_people or last_people or subject):
+            elif (
+                raw.pronoun == "he"
+                and (sent_people or last_people or subject)
+                and not (subject and not sent_people and _other_gender(raw, text))
+            ):
                 # in a biography "he" is its subject; elsewhere the person last talked about
+                # (but a page that calls its subject "he" means someone else by "she")
                 names = [(sent_people or ([subject] if subject else last_people))[0]]
             elif raw.pronoun == "they" and (sent_people or last_people):
                 names = list(sent_people or last_people)
@@ -433,6 +450,7 @@ def _assemble(
         if death is not None:
             events.append(death)
         events += infobox_events(text, published, subject)
+        events += apprehended_events(text, published, subject)
         events += career_events(text, published, subject)
     events += chronology_deaths(text, published)
     events += incumbent_events(text, published)
@@ -652,7 +670,9 @@ def _descriptor(
     return None
 
 
-def _antecedent(sdoc, raw: RawEvent, people: list[PersonMention]) -> str | None:  # type: ignore[no-untyped-def]
+def _antecedent(
+    sdoc, raw: RawEvent, people: list[PersonMention], known: AbstractSet[str] = frozenset()
+) -> str | None:  # type: ignore[no-untyped-def]
     """The person "he" refers to when the sentence names someone before it: "Gelashvili's
     candidacy was submitted, and he was appointed", "X was dismissed, later he was arrested"."""
     t = raw.trigger.i
@@ -679,25 +699,43 @@ def _antecedent(sdoc, raw: RawEvent, people: list[PersonMention]) -> str | None:
             if node.dep_ not in {"xcomp", "conj"} or node.head.i == node.i:
                 break
             node = node.head
-    best: tuple[int, str] | None = None
+    # (where the name ends, the name, whether it is the subject of its clause)
+    found: list[tuple[int, str, bool]] = []
     for p in people:
-        if all(
+        bare_surname = p.token_end - p.token_start == 1 and p.name in known
+        if not bare_surname and all(
             sdoc[i].ent_type_ in {"ORG", "GPE", "FAC"} for i in range(p.token_start, p.token_end)
         ):
-            continue  # "After approval by the National Assembly, he …": a body, not "he"
+            # "After approval by the National Assembly, he …": a body, not "he" (but not a
+            # name the document gives a person in full)
+            continue
         if own_subject & set(range(p.token_start, p.token_end)):
             continue
-        if p.token_end <= t and (best is None or p.token_end > best[0]):
-            best = (p.token_end, clean_name(p.name))
+        if p.token_end <= t:
+            span = range(p.token_start, p.token_end)
+            head = next((sdoc[i] for i in span if sdoc[i].head.i not in span), sdoc[span[0]])
+            if head.dep_ == "pobj" and head.head.dep_ == "agent":
+                continue  # "Hoover, appointed by President Coolidge, …": who acted, not "he"
+            found.append((p.token_end, clean_name(p.name), head.dep_ in {"nsubj", "nsubjpass"}))
     for tok in sdoc:
         if (
             tok.i < t
             and tok.pos_ == "PROPN"
             and tok.i + 1 < len(sdoc)
             and sdoc[tok.i + 1].text in {"’s", "'s"}
-            and (best is None or tok.i >= best[0])
+            and not any(p.token_start <= tok.i < p.token_end for p in people)
         ):
-            best = (tok.i + 1, tok.text)
+            found.append((tok.i + 1, tok.text, False))
+    # a subject before a possessor, an agent or an object ("After Uribe's victory, Noguera was
+    # appointed …, after which he was appointed …": Noguera; "Hoover, appointed by President
+    # Coolidge …, held the post until his death": Hoover)
+    # (a possessive "his" is the nearest name's: "condolences to the family of X in connection
+    # with his death")
+    subject_pronoun = any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"he", "she"} for c in trig.children
+    )
+    subjects = [f for f in found if f[2]] if subject_pronoun else []
+    best = max(subjects or found, default=None)
     return best[1] if best else None
 
 
@@ -777,12 +815,17 @@ _OPENING_NAME = re.compile(
     rf"\s*(?:\d{{1,2}}\.\s+)?(?P<n>[{_UPL}][{_LOWL}]+(?:[ -][{_UPL}][{_LOWL}]+){{1,3}})\s+"
     r"(?:was\s+|had\s+|has\s+)?[a-z]+(?:ed|s)\b"
 )
+# footnote marks a copied page leaves after a name: "[a]", "[1][2]"
+_FOOTNOTES = r"(?:\[\w{1,3}\])*"
 # post-nominal honours after a name: ", OGW, CBS", ", DCB, CBE, QPM"
 _HONOURS = r"(?:,\s*[A-Z]{2,5}(?:,\s*[A-Z]{2,5})*)?"
 _SUBJECT = re.compile(
     # a name's words may have two letters ("Li Shangfu", "Le Van Minh")
-    rf"(?:^|\n)(?:[{_UPL}][\w-]+\s+){{0,3}}?([{_UPL}][{_LOWL}][\w-]*(?: (?:(?:oglu|oghlu|ogly|"
+    # (the words before the name stay on its line: "Born\nJuan Orlando …" is no rank)
+    rf"(?:^|\n)(?:[{_UPL}][\w-]+[ \t]+){{0,3}}?([{_UPL}][{_LOWL}][\w-]*(?: (?:(?:oglu|oghlu|ogly|"
     rf"oğlu|uly|kyzy|bin|ibn|al|el|van|von|de|da)[ -])?[{_UPL}][{_LOWL}][\w-]*){{1,4}})"
+    # a footnote mark after the name: "Valerii Fedorovych Zaluzhnyi[a] ("
+    + _FOOTNOTES
     # post-nominal honours between the name and its brackets: "Noordin Mohamed Haji, OGW, CBS ("
     + _HONOURS
     # or the short name it goes by: "Full Name, commonly known as Short Name ("
@@ -848,7 +891,10 @@ def _biography_subject(text: str) -> str | None:
     # the opening sentence itself: "Name Name (born …", post-nominal honours allowed ("Dame
     # Lynne Owens, DCB, CBE (born …"); a stored copy may open with a page's leftovers
     if first == name or re.match(
-        rf"[{_UPL}][{_LOWL}][\w-]+(?: [{_UPL}][{_LOWL}][\w-]+){{1,3}}" + _HONOURS + r"\s+\(",
+        rf"[{_UPL}][{_LOWL}][\w-]+(?: (?:{_NAME_PARTICLE}-)?[{_UPL}][{_LOWL}][\w-]+){{1,4}}"
+        + _FOOTNOTES
+        + _HONOURS
+        + r"\s+\(",
         m.group(0).strip(),
     ):
         return name
@@ -917,6 +963,30 @@ _AMONG = re.compile(
 _NICK = re.compile(
     r"(?P<full>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+),[^()\n]{0,120}?\((?P<nick>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)+)\)"
 )
+
+
+_MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
+_FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+
+
+def _other_gender(raw: RawEvent, text: str) -> bool:
+    """Is the event's pronoun of the gender the page does not use for its subject ("She died
+    in July 2019" on a page that calls its subject "he" throughout: his mother)? A page's
+    pronouns are mostly its subject's, so the gender it uses far more often is the subject's."""
+    pron = next(
+        (
+            c.lower_
+            for c in raw.trigger.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"he", "she"}
+        ),
+        None,
+    )
+    if pron is None:
+        return False
+    male, female = len(_MALE.findall(text)), len(_FEMALE.findall(text))
+    if pron == "she":
+        return male >= max(5, 3 * female)
+    return female >= max(5, 3 * male)
 
 
 def _nicknames(text: str) -> dict[str, str]:

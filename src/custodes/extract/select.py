@@ -47,7 +47,8 @@ STRONG_TRIGGER_RE = re.compile(
 WEAK_TRIGGER_RE = re.compile(
     r"\b(?:retir|death|killed|killing|replac|became|become|named|designat|instead|moved|transfer|assum|"
     r"fired|execut|remov(?:ed|al|es|ing)\b|quit|install(?:ed|s|ing)\b|elected|discharg|took\s+command|posted|picked|promot|"
-    r"succeed|chosen|selected|went\s+to|goes\s+to|assign|reassign|inaugurat|overthr|depos)",
+    r"succeed|chosen|selected|went\s+to|goes\s+to|assign|reassign|inaugurat|overthr|depos|"
+    r"(?:was|were|been|being)\s+made\b)",
     re.IGNORECASE,
 )
 # the letters the triggers begin with: behind a look ahead for them the engine leaves most
@@ -134,6 +135,7 @@ _TRIGGER_STEMS = (
     "selected",
     "went to",
     "goes to",
+    " made",
     "duties",
     "office",
     "helm",

@@ -84,6 +84,28 @@ def career_events(text: str, published: PartialDate | None, subject: str) -> lis
     ]
 
 
+def apprehended_events(text: str, published: PartialDate | None, subject: str) -> list[Event]:
+    """The arrest a criminal's infobox gives ("Date apprehended / February 15, 2022"): the
+    subject arrested that day."""
+    from custodes.extract.infobox import apprehended
+
+    return [
+        Event(
+            type="arrested",
+            person=subject,
+            position=None,
+            organization=None,
+            date=day,
+            quote=text[start:end],
+            start=start,
+            end=end,
+            confidence=0.8,
+            extractor="custodes.rules/1 en:infobox-apprehended",
+        )
+        for start, end, day in apprehended(text, published)
+    ]
+
+
 def incumbent_events(text: str, published: PartialDate | None) -> list[Event]:
     """The holder an office's infobox gives ("Commander of X / Incumbent / Y / since 18
     December 2017"): appointed on that day."""

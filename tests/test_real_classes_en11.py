@@ -1,0 +1,168 @@
+"""English failure classes found on the real development texts in the session of 2026-12-08
+(second), each on text of our own."""
+
+from __future__ import annotations
+
+from custodes.extract.dates import PartialDate
+from custodes.extract.mentions import find_people
+from custodes.extract.parsers import load_nlp
+from custodes.extract.pipeline import extract
+
+
+def events(text: str, published: PartialDate | None = None) -> list[tuple[str, str, str | None]]:
+    return [
+        (e.type, e.person, e.date.iso if e.date else None) for e in extract(text, published).events
+    ]
+
+
+def test_the_first_of_two_surnames_alone_is_the_biography_subject() -> None:
+    """Spanish and Portuguese names carry two surnames, and a page calls the person by the
+    first ("Cienfuegos" of "Salvador Cienfuegos Zepeda"): that word alone is the subject."""
+    text = (
+        "Rodrigo Montealegre Ibarra is a retired Chilean army officer. "
+        "Montealegre was arrested by Argentine police on 9 March 2019 at Ezeiza airport."
+    )
+    assert ("arrested", "Rodrigo Montealegre Ibarra", "2019-03-09") in events(text)
+
+
+def test_a_division_general_is_a_rank_not_a_first_name() -> None:
+    text = (
+        "Division General Ramón Alcaraz Beltrán (born 3 May 1951) is a retired officer. "
+        "In 2004 he was appointed Chief of the General Staff."
+    )
+    assert ("appointed", "Ramón Alcaraz Beltrán", "2004") in events(text)
+
+
+def test_a_clause_after_a_semicolon_does_not_govern_the_one_before() -> None:
+    """ "X was arrested on D; the U.S. asked Spain to extradite him": the parser hangs the
+    arrest under "asked" (what was asked), but the semicolon ends a clause of its own."""
+    text = (
+        "Tomás Ferrer Olmedo (born 1960) is a Venezuelan general. Ferrer was arrested in "
+        "Portugal on 4 June 2018 on drug charges; the U.S. asked Portugal to extradite Ferrer."
+    )
+    assert ("arrested", "Tomás Ferrer Olmedo", "2018-06-04") in events(text)
+
+
+def test_made_a_post_is_an_appointment_and_made_a_rank_is_not() -> None:
+    text = (
+        "Janet Moira Keane (born 1969) is a British police officer. She was made interim "
+        "Deputy Commissioner of the Metropolitan Police Service in September 2022. "
+        "In 2010 she was made a Brigadier General in the reserves."
+    )
+    got = events(text)
+    assert ("appointed", "Janet Moira Keane", "2022-09") in got
+    assert ("appointed", "Janet Moira Keane", "2010") not in got
+
+
+def test_an_alias_after_aka_is_the_same_person() -> None:
+    """ "A, a/k/a “B”, C and D": B is A's other name, not one more person."""
+    doc = load_nlp()(
+        "The defendants are Jorge Castillo Lopez, a/k/a “Jorge Castillo Ruiz,” Pedro "
+        "Alvarado Garcia and Luis Mendez Cruz."
+    )
+    names = [p.name for p in find_people(doc, known=frozenset({"Castillo"}))]
+    assert "Jorge Castillo Lopez" in names
+    assert "Jorge Castillo Ruiz" not in names
+
+
+def test_a_biography_opening_with_a_footnote_mark_after_the_name() -> None:
+    """A copied page keeps "[a]" after the name: the infobox above it is still the subject's."""
+    text = (
+        "Petro Ivanenko\n\nCommander of the National Guard of Ukraine\nIn office\n"
+        "3 March 2019 – 8 May 2022\n\nPetro Mykolayovych Ivanenko[a] (Ukrainian: Петро "
+        "Іваненко; born 8 July 1970) is a Ukrainian general."
+    )
+    assert ("appointed", "Petro Mykolayovych Ivanenko", "2019-03-03") in events(text)
+
+
+def test_a_biography_whose_name_ends_in_a_particle_and_is_known_by_another() -> None:
+    """ "Ahmed Abdul Karim al-Rubaie (…), known as Ahmed al-Basri, is …" under the title
+    "= Ahmed al-Basri =": the opening is the subject's, and so are the infobox's offices."""
+    text = (
+        "= Ahmed al-Basri =\n\n- Office: Minister of the Interior of Iraq\n- Term Start: "
+        "7 May 2019\n\nAhmed Abdul Karim al-Rubaie (born 5 July 1965), known as Ahmed "
+        "al-Basri, is an Iraqi politician."
+    )
+    assert ("appointed", "Ahmed Abdul Karim al-Rubaie", "2019-05-07") in events(text)
+
+
+def test_the_line_before_the_name_is_no_rank() -> None:
+    """An infobox's "Born" line above the full name does not make it the opening's rank."""
+    text = (
+        "Share this page\n\nMarco Tulio Reyes\n\nMinister of Security\nIn office\n"
+        "January 27, 2014 – January 27, 2018\nPersonal details\nBorn\nMarco Tulio Reyes "
+        "Alvarado\n\n(1968-10-28) October 28, 1968\n\nMarco Tulio Reyes Alvarado (born "
+        "October 28, 1968) is a Honduran lawyer."
+    )
+    assert ("appointed", "Marco Tulio Reyes Alvarado", "2014-01-27") in events(text)
+
+
+def test_an_infobox_commands_field_gives_each_dated_command() -> None:
+    text = (
+        "Bishnu Raj Thapa (born 1950) is a Nepalese general.\n"
+        "- Commands: Shree Bhairavnath Battalion (1980–1982) , 9th Brigade (1991) , "
+        "Commandant of the Army Command and Staff College (1995) , Western Division\n\n"
+        "He retired in 2008."
+    )
+    got = events(text)
+    assert ("appointed", "Bishnu Raj Thapa", "1980") in got
+    assert ("appointed", "Bishnu Raj Thapa", "1991") in got
+    assert ("appointed", "Bishnu Raj Thapa", "1995") in got
+    # an undated command is no event
+    assert len([e for e in got if e[0] == "appointed"]) == 3
+
+
+def test_a_criminal_infobox_gives_the_day_of_the_arrest() -> None:
+    text = (
+        "Marco Tulio Reyes\n\nCriminal information\nCriminal statusIncarcerated\n"
+        "Date apprehended\nMarch 3, 2021\n\nMarco Tulio Reyes Alvarado (born October 28, "
+        "1968) is a Honduran politician."
+    )
+    assert ("arrested", "Marco Tulio Reyes Alvarado", "2021-03-03") in events(text)
+
+
+def test_she_on_a_page_that_calls_its_subject_he_is_someone_else() -> None:
+    text = (
+        "Khalid bin Salem (born 1959) is a Saudi prince. He was appointed interior minister in "
+        "2012. His father was a king. He served until 2017, when he was arrested. His mother "
+        "was a princess. She died in July 2019."
+    )
+    got = events(text)
+    assert ("appointed", "Khalid bin Salem", "2012") in got
+    assert not [e for e in got if e[0] == "died"]
+
+
+def test_he_is_the_subject_before_it_not_a_possessor() -> None:
+    """ "After X's victory, Y was appointed A, after which he was appointed B": he is Y."""
+    text = (
+        "Jorge Aurelio Marín Cotes (born 1963) is a Colombian lawyer. After Uribe's victory in "
+        "the elections, Marín was appointed Director of the DAS, after which time he was "
+        "appointed Consul-General in Milan in 2006."
+    )
+    got = events(text)
+    assert ("appointed", "Jorge Aurelio Marín Cotes", "2006") in got
+    assert not [e for e in got if "Uribe" in e[1]]
+
+
+def test_his_is_not_the_agent_of_a_participle_and_the_noun_keeps_its_own_date() -> None:
+    """ "Hoover, appointed by President Coolidge in 1924, held the post from 1935 until his
+    death in 1972": Hoover died, in 1972."""
+    text = (
+        "J. Edgar Hoover, appointed by President Calvin Coolidge to the office of Director of "
+        "the Bureau in 1924, was its longest-serving director, holding the position from 1935 "
+        "until his death in 1972."
+    )
+    got = events(text)
+    assert ("died", "J. Edgar Hoover", "1972") in got
+    assert not [e for e in got if e[0] == "died" and "Coolidge" in e[1]]
+
+
+def test_his_after_condolences_is_the_nearest_name() -> None:
+    text = (
+        "Vladimir Putin expressed his deepest condolences to the family and friends of Minister "
+        "for Emergencies Yevgeny Zinichev in connection with his tragic death on 8 September "
+        "2021."
+    )
+    got = events(text)
+    assert ("died", "Yevgeny Zinichev", "2021-09-08") in got
+    assert not [e for e in got if "Putin" in e[1]]
