@@ -166,3 +166,79 @@ def test_his_after_condolences_is_the_nearest_name() -> None:
     got = events(text)
     assert ("died", "Yevgeny Zinichev", "2021-09-08") in got
     assert not [e for e in got if "Putin" in e[1]]
+
+
+def test_a_headlines_present_tense_reports_the_news_of_the_day() -> None:
+    """A portal of the day's events writes "X resigns", "X and Y resign as …", "X steps down",
+    "X submits his resignation": the small tagger reads "resigns" as a noun; each is the news
+    of the item's day."""
+    day = PartialDate.parse("2025-05-01")
+    for text, person in [
+        (
+            "Acting President Park Sung-min resigns, indicating a possible run in the election.",
+            "Park Sung-min",
+        ),
+        (
+            "Carl Waltz and Alex Nelson Wong resign as National Security Advisor and deputy.",
+            "Alex Nelson Wong",
+        ),
+        ("Army chief Ko Ko Lwin steps down as army chief to stand for president.", "Ko Ko Lwin"),
+        (
+            "Prime minister Jean Dupuis formally submits his resignation after losing a vote.",
+            "Jean Dupuis",
+        ),
+    ]:
+        assert ("resigned", person, "2025-05-01") in events(text, day), text
+
+
+def test_hours_later_is_the_same_day() -> None:
+    text = (
+        "On 3 May 2021 President John Smith resigned. Finance Minister Lee Sang-ho, next in "
+        "the line of succession, resigned a few hours later."
+    )
+    assert ("resigned", "Lee Sang-ho", "2021-05-03") in events(text)
+
+
+def test_days_after_another_event_is_not_the_news_of_the_day() -> None:
+    """ "re-appoints X, four days after X resigned": the re-appointment is the day's news; the
+    resignation came before it, on a day the item does not give."""
+    day = PartialDate.parse("2025-10-10")
+    text = "The president appoints Jean Dupuis as Prime Minister, four days after Dupuis resigned."
+    got = {e.type: e.date for e in extract(text, day).events}
+    assert got["appointed"] == day
+    # no later than the item's day, not on it
+    assert got["resigned"] is None or got["resigned"].not_after
+
+
+def test_an_abdication_is_a_resignation() -> None:
+    assert ("resigned", "Harald Olsen", "2013-07-21") in events(
+        "Harald Olsen, the king, abdicated on 21 July 2013."
+    )
+
+
+def test_a_page_saved_as_markdown_is_read_as_its_text(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A portal saved as Markdown writes each link "[text](url "title")": the document is the
+    text a reader sees, so names are names ("Jean Dupuis", not "Jean Dupuis](https://…")."""
+    from custodes.ingest.read import read_document
+
+    page = tmp_path / "portal.txt"
+    page.write_text(
+        "#### Politics and elections\n\n"
+        '* [French](https://en.wikipedia.org/wiki/France "France") [prime minister]'
+        '(https://en.wikipedia.org/wiki/Prime_Minister_of_France "Prime Minister of France") '
+        '[Jean Dupuis](https://en.wikipedia.org/wiki/Jean_Dupuis "Jean Dupuis") resigns. '
+        "[(Reuters)](https://www.reuters.com/x)\n",
+        "utf-8",
+    )
+    doc = read_document(page, PartialDate.parse("2025-09-09"))
+    assert "* French prime minister Jean Dupuis resigns. (Reuters)" in doc.text
+    assert ("resigned", "Jean Dupuis", "2025-09-09") in events(doc.text, doc.published)
+
+
+def test_brackets_in_plain_text_are_left_alone(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from custodes.ingest.read import read_document
+
+    page = tmp_path / "note.txt"
+    text = "He was appointed [acting] director (see annex) on 3 May 2021 by the council.\n"
+    page.write_text(text, "utf-8")
+    assert read_document(page).text.strip() == text.strip()

@@ -485,3 +485,42 @@ def test_yo_is_read_as_ye_by_the_trigger_stems() -> None:
     assert ("charged", "Ратко Младич", "1996") in _events_undated(
         "В 1996 году Ратко Младич был обвинён трибуналом в совершении военных преступлений."
     )
+
+
+def test_removed_from_a_bodys_membership_is_a_dismissal() -> None:
+    got = _events_undated(
+        "Президент Иван Грач исключил Олега Смирнова из состава Совета Безопасности страны."
+    )
+    assert ("dismissed", "Олег Смирнов", None) in got
+
+
+def test_the_date_of_an_earlier_act_the_decree_amends_is_not_the_events() -> None:
+    """ "Внести в состав Совета, утвержденный указом от 25 мая 2012 года, изменение, исключив
+    из него X": 2012 is the date of the composition the decree changes."""
+    got = _events_undated(
+        "Внести в состав Совета Безопасности, утвержденный указом Президента от 25 мая 2012 "
+        "года, изменение, исключив из него Смирнова Олега Ивановича."
+    )
+    assert [e for e in got if e[0] == "dismissed"]
+    assert not [e for e in got if e[2] == "2012-05-25"]
+
+
+def test_an_abdication_is_a_resignation() -> None:
+    got = _events_undated("3 июля 2013 года король Иван Петров отрёкся от престола в пользу сына.")
+    assert ("resigned", "Иван Петров", "2013-07-03") in got
+
+
+def test_a_sentence_about_when_the_event_happened_dates_it() -> None:
+    """ "Убийство произошло 14 февраля 2017 года": the murder told before took place that
+    day; "Задержание … произошло в собрании, где господин Петров выступал": Петров's arrest."""
+    got = _events_undated(
+        "Полиция сообщила о гибели Ли Мин Хо. По дороге в больницу Ли Мин Хо умер.\n\n"
+        "Убийство произошло около 8 часов утра 14 февраля 2017 года по местному времени."
+    )
+    assert ("died", "Ли Мин Хо", "2017-02-14") in got
+    got = _events_undated(
+        "Министр транспорта края Олег Петров подозревается в превышении полномочий. "
+        "Задержание руководителя ведомства произошло в законодательном собрании, где "
+        "господин Петров выступал на комитете."
+    )
+    assert ("arrested", "Олег Петров", None) in got

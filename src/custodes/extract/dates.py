@@ -138,6 +138,8 @@ RELATIVE_RE = re.compile(
     r"|the\s+(?:following|next)\s+month|yesterday|today|tomorrow"
     r"|(?:a|one|two|three|four|five|six|seven|ten|\d{1,2})\s+(?:days?|weeks?|months?|years?)"
     r"\s+(?:later|earlier|after|before)"
+    # "a few hours later": the same day as the date it counts from
+    r"|(?:a\s+few|several|a|an|one|two|three|four|five|six|\d{1,2})\s+hours?\s+later"
     r"|(?:earlier|later)\s+(?:that|the\s+same)\s+(?:month|year)|(?:in\s+)?that\s+(?:month|year)"
     r"|(?:january|february|march|april|may|june|july|august|september|october|november|december)"
     r"\s+of\s+(?:the\s+same|that|the\s+following|the\s+next|the\s+previous)\s+year"
@@ -453,6 +455,8 @@ class DateContext:
             sign = 1 if nm.group(3) in {"later", "after"} else -1
             days = n * (7 if nm.group(2) == "week" else 1)
             return PartialDate.from_date(base.first_day() + timedelta(days=sign * days))
+        if rel.endswith(("hours later", "hour later")):
+            return self.day_anchor or (self.heading if self.heading and self.heading.day else None)
         if rel.endswith(("же указом", "же распоряжением", "же приказом", "же постановлением")):
             return self.day_anchor or (self.heading if self.heading and self.heading.day else None)
         if rel in {"of the same date", "on the same date"} or re.search(

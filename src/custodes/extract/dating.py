@@ -149,9 +149,10 @@ def _when_clause_of(trig: Token, start: int, end: int) -> bool:
 
 def governs(trig: Token, start: int) -> int:
     """How closely the date at sentence-local offset ``start`` belongs to the trigger: 3 when
-    it modifies a noun trigger itself, 2 when it modifies the trigger or the verb it hangs on, 1 through a coordinated or embedding verb ("X was dismissed
-    on May 3 and arrested"), 0 when it dates another clause ("started on January 4, in less
-    than 24 hours X was dismissed" dates the start, not the dismissal)."""
+    it modifies a noun trigger itself ("until his death in 1972"), 2 when it modifies the
+    trigger or the verb it hangs on, 1 through a coordinated or embedding verb ("X was
+    dismissed on May 3 and arrested"), 0 when it dates another clause ("started on January 4,
+    in less than 24 hours X was dismissed" dates the start, not the dismissal)."""
     doc = trig.doc
     tok = next((t for t in doc if t.idx <= start < t.idx + max(1, len(t.text))), None)
     if tok is None:

@@ -1097,7 +1097,23 @@ def retag_event_nouns(doc: Doc) -> Doc:
             and doc[t.i + 1].lower_ in {"of", "and", "on", "in"}
         ):
             t.pos_, t.tag_ = "NOUN", "NN"
+        elif (
+            t.pos_ == "NOUN"
+            and t.lower_ in _PRESENT_VERBS
+            and any(c.dep_ == "nsubj" for c in t.children)
+        ):
+            # "Acting President X resigns", "X and Y resign as …", "X steps down": a headline's
+            # present tense, which the small tagger reads as a noun with a subject
+            t.pos_, t.tag_ = "VERB", "VBZ" if t.lower_.endswith("s") else "VBP"
     return doc
+
+
+# the present tense of the verbs a headline reports with, as the tagger misreads them
+_PRESENT_VERBS = {
+    f"{v}{end}"
+    for v in ("resign", "quit", "step", "appoint", "name", "dismiss", "sack", "fire", "arrest")
+    for end in ("", "s")
+}
 
 
 def _trigger_type(t: Token) -> str | None:

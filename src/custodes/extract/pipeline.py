@@ -349,6 +349,11 @@ def _assemble(
                 and news is not None
                 and not raw.later
                 and not raw.undated
+                # "… four days after Y resigned": before the item's news, on no day it gives
+                and not any(
+                    c.dep_ == "mark" and c.lower_ in {"after", "before"}
+                    for c in raw.trigger.children
+                )
                 and (
                     raw.trigger.pos_ in {"VERB", "AUX"}
                     or _imperative(raw.trigger)
@@ -357,7 +362,13 @@ def _assemble(
                 and news_of_the_day(cand.sentence.text)
                 # "passed away Monday night" in an item dated only by its month: the text
                 # gives a day it cannot resolve, not none
-                and not any(d is None and m.relative is not None for m, d in cand.dates)
+                # (but "four days after Y resigned" counts from Y, not from a day of the item)
+                and not any(
+                    d is None
+                    and m.relative is not None
+                    and not m.relative.endswith((" after", " before"))
+                    for m, d in cand.dates
+                )
             ):
                 date = news
                 by_item = True
@@ -516,7 +527,16 @@ def _news_noun(trig: Token) -> bool:
     X", "Due to the resignation of President X, I have begun …" — the object of an act done
     now, or the cause of one; not "after the resignation of" (``RawEvent.undated``)."""
     head = trig.head
-    if trig.dep_ == "dobj" and head.lemma_.lower() in {"accept", "announce", "approve", "sign"}:
+    if trig.dep_ == "dobj" and head.lemma_.lower() in {
+        "accept",
+        "announce",
+        "approve",
+        "sign",
+        # "X submits his resignation": the act of the day
+        "submit",
+        "tender",
+        "hand",
+    }:
         return True
     if NOUN_TRIGGERS.get(trig.lemma_.lower()) == "died" and trig.dep_ == "pobj":
         # "condolences over the tragic death of X", "a report on the death of X"

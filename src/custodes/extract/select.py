@@ -29,8 +29,8 @@ from custodes.ontology import RANK_RE, TITLE_RE
 
 # Words that announce a personnel event whatever else the sentence says ...
 STRONG_TRIGGER_RE = re.compile(
-    r"\b(?:appoint|dismiss|reliev|resign|arrest|detain|detention|charged|indict|died|suicide|"
-    r"sack(?:ed|s|ing)?\b|oust(?:ed|s|ing|er)\b|stepped\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
+    r"\b(?:appoint|dismiss|reliev|resign|abdicat|arrest|detain|detention|charged|indict|died|suicide|"
+    r"sack(?:ed|s|ing)?\b|oust(?:ed|s|ing|er)\b|st(?:ep(?:s|ped|ping)?|ands?|ood)\s+down|jailed|imprison|reappoint|one\s+of\s+them|custody|killed|"
     r"(?-i:charges\s+[A-Z])|(?:carried\s+out|performed|exercised)\s+by\b|charges\s+(?:[\w-]+\s+){0,3}?against\b|dies\b|t(?:ake|akes|ook)\s+over|redeploy|revok|exonerat|terminated|"
     r"sworn\s+in|assassinat|murder|(?:proclaim|declar)\w*\s+(?:him|her|them)sel(?:f|ves)\b|"
     r"t(?:ake|akes|aken|ook|aking)\s+(?:up\s+(?:his|her|their|the)\s+(?:duties|post|position)|"
@@ -66,6 +66,7 @@ _TRIGGER_STEMS = (
     "dismiss",
     "reliev",
     "resign",
+    "abdicat",
     "arrest",
     "detain",
     "detention",
@@ -76,7 +77,9 @@ _TRIGGER_STEMS = (
     "suicide",
     "sack",
     "oust",
-    "stepped",
+    "step",
+    "stand",
+    "stood",
     "jailed",
     "imprison",
     "one of them",

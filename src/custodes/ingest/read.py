@@ -20,6 +20,7 @@ from custodes.extract.dates import DATE_RE, DateContext, PartialDate, find_dates
 from custodes.ingest.errors import ReadError
 from custodes.ingest.html import read_html
 from custodes.ingest.limits import Limits, bound_sentences
+from custodes.ingest.markdown import unlink
 from custodes.ingest.paths import shown_path
 from custodes.ingest.repair import DecodeError, decode_bytes, repair_text
 
@@ -172,7 +173,7 @@ def read_document(
             text, title, meta_date = read_html(raw)
             kind = "html"
         else:
-            text, kind = raw, "text"
+            text, kind = unlink(raw), "text"
     # NUL past the first 4 KB of a text, or in a PDF's extracted text: PostgreSQL cannot store it
     text = bound_sentences(repair_text(text).replace("\x00", " "), limits.max_sentence)
     if len(re.findall(r"\w", text)) < 20:

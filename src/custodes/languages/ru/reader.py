@@ -1226,6 +1226,14 @@ _RANGE_END = re.compile(r"\s*(?:по|до|[—–-])\s*(?:(?:\d{1,2}\s+)?[а-я�
 _PARTICIPLE = re.compile(r"[а-яё]+(?:вш|ш)(?:ий|ая|ее|его|ей|ему|им|ую|ие|их)\b|\bкотор", re.I)
 
 
+# a participle that names an act by its date: "утвержденный указом Президента … от D"
+_EARLIER_ACT = re.compile(
+    r"(?<![\w-])(?:утвержд[её]нн|установленн|предусмотренн|определ[её]нн|внес[её]нн|принят)"
+    r"\w*\s+(?:[^\s,;]+\s+){0,8}?от\s*$",
+    re.I,
+)
+
+
 def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDate | None:
     """The nearest date of the sentence before the trigger, else just after it, else the
     heading; "позднее" (later) without a date of its own gives none. A span of time is a
@@ -1266,6 +1274,8 @@ def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDa
                 continue
         dated.append((m.start(), d))
     dated.sort(key=lambda x: x[0])
+    # "состав …, утвержденный указом … от 25 мая 2012 года": an earlier act the decree amends
+    dated = [(s, d) for s, d in dated if not _EARLIER_ACT.search(text[max(0, s - 120) : s])]
     own = [(s, d) for s, d in dated if re.search(r"\bот\s*$", text[max(0, s - 4) : s])]
     if own:
         return own[0][1]  # "указом … от 16 августа": the decree's own date
@@ -1409,11 +1419,79 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             ):
                 # "Ранее сегодня X подал в отставку": earlier today is still the item's day
                 e.date, e.dated_by = news, "item"
+    events = _happened(text, events, published)
     events = _canonical(_merge(events))
     # a person dies once: deaths that named him differently ("Василий Михайлович погиб") and
     # now name him alike are one (other events of one person may be several)
     deaths = {id(e) for e in _merge([e for e in events if e.type == "died"])}
     return Extraction([e for e in events if e.type != "died" or id(e) in deaths], [], {})
+
+
+# a sentence about an event told before, by its noun: "Убийство произошло около 8 часов утра 14
+# февраля 2017 года", "Задержание руководителя ведомства произошло в законодательном собрании,
+# где господин Закиев выступал"
+_HAPPENED = re.compile(
+    r"(?:^|(?<=[.!?])\s+|\n)(?P<noun>Убийство|Смерть|Гибель|Задержание|Арест)(?![\w-])"
+    r"(?P<rest>[^.!?\n]{0,200}?\b(?:произош(?:ло|ла|ел|ёл)|состоял(?:ось|ся)|случил(?:ось|ся))"
+    r"\b[^.!?\n]{0,300})"
+)
+_HAPPENED_TYPE = {
+    "Убийство": "died",
+    "Смерть": "died",
+    "Гибель": "died",
+    "Задержание": "arrested",
+    "Арест": "arrested",
+}
+_NOMINATIVE_NAME = re.compile(
+    r"(?<![\w-])(?:господин|госпожа)\s+(?P<s>[А-ЯЁ][а-яё]+(?:ов|ев|ин|ын|ий|ой))\b"
+)
+
+
+def _happened(text: str, events: list[Event], published: PartialDate | None) -> list[Event]:
+    """A sentence that tells when and where an event told before happened, by its noun alone:
+    its date dates that event (the one of its type the sentence names, else the only one of
+    its type told, if undated); when none was told and the sentence names the person
+    ("где господин Закиев выступал"), the event is that person's."""
+    for m in _HAPPENED.finditer(text):
+        etype = _HAPPENED_TYPE[m.group("noun")]
+        sent = m.group(0).strip()
+        ctx = DateContext(published=published)
+        days = [ctx.resolve(d, update=False) for d in find_dates(sent) if d.relative is None]
+        day = next((d for d in days if d is not None), None)
+        same = [e for e in events if e.type == etype]
+        named = [e for e in same if e.person.split()[-1][:-1] in sent]
+        # (one person told twice, in full and by one name, is one: "Ким Чон Нам", "Ким")
+        people = {e.person for e in same}
+        people = {
+            p for p in people if not any(p != q and set(p.split()) < set(q.split()) for q in people)
+        }
+        if named or len(people) == 1:
+            for e in named or same:
+                if day is not None and (e.date is None or e.date.not_after):
+                    e.date, e.dated_by = day, "text"
+            continue
+        if same:
+            continue
+        who = _NOMINATIVE_NAME.search(sent)
+        if who is None:
+            continue
+        full = re.search(rf"(?<![\w-])([А-ЯЁ][а-яё]+)\s+{who.group('s')}(?![\w-])", text)
+        start = m.start("noun")
+        events.append(
+            Event(
+                type=etype,
+                person=f"{full.group(1)} {who.group('s')}" if full else who.group("s"),
+                position=None,
+                organization=None,
+                date=day,
+                quote=text[start : m.end()],
+                start=start,
+                end=m.end(),
+                confidence=0.6,
+                extractor=f"custodes.rules/1 ru:happened {etype}",
+            )
+        )
+    return events
 
 
 # a sentence that opens by pointing back to the time just told ("Тогда же", "В том же году")
