@@ -66,6 +66,9 @@ def _verb_of(tok: Token) -> Token | None:
 
 
 _RESIGNATION_VERBS = {"hand", "tender", "submit", "announce", "present", "file"}
+# verbs whose subject is the person of the event noun they take: "X handed in his
+# resignation", "X has accepted an appointment to serve as Commissioner"
+_OWN_NOUN_VERBS = {"resignation": _RESIGNATION_VERBS, "appointment": {"accept", "take"}}
 
 
 @dataclass
@@ -671,9 +674,8 @@ def read_triggers(
                 and NOUN_TRIGGERS.get(trig.lemma_.lower()) != "died"
                 and (
                     trig.head.lower_ in _NOUN_HEAD_PREPS
-                    or trig.lemma_.lower() == "resignation"
-                    and resign_verb is not None
-                    and resign_verb.lemma_.lower() in _RESIGNATION_VERBS
+                    or resign_verb is not None
+                    and resign_verb.lemma_.lower() in _OWN_NOUN_VERBS.get(trig.lemma_.lower(), ())
                 )
             ):
                 # "arrested on a charge of", "placed under arrest", "handed in his resignation"
