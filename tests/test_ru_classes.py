@@ -524,3 +524,53 @@ def test_a_sentence_about_when_the_event_happened_dates_it() -> None:
         "господин Петров выступал на комитете."
     )
     assert ("arrested", "Олег Петров", None) in got
+
+
+def test_a_decree_list_gives_each_name_the_post_of_the_line_above() -> None:
+    """ "1. Назначить:" then post lines in the instrumental and, under each, names in the
+    accusative, one a line; a head may run over lines; the decree's date is the day under its
+    signature."""
+    text = (
+        "                              У К А З\n\n"
+        "     1. Назначить:\n\n"
+        "            судьей Верховного Суда Республики Алтай\n"
+        "     Петрову Анну Сергеевну\n\n"
+        "              судьями Пермского краевого суда\n"
+        "     Смирнова Олега Ивановича\n"
+        "     Кузнецову Марию Павловну.\n\n"
+        "     2. Назначить  на  период  до   истечения   срока   полномочий,\n"
+        "установленного  Указом  Президента от 15 мая 2000 г. N 856:\n\n"
+        "            судьей Тверского областного суда\n"
+        "     Волкова Игоря Петровича\n\n\n"
+        "     Президент Российской Федерации                        И.Грач\n\n"
+        "     Москва, Кремль\n     25 октября 2002 года\n     N 1261\n"
+    )
+    got = _events_undated(text)
+    for name in [
+        "Петрова Анна Сергеевна",
+        "Смирнов Олег Иванович",
+        "Кузнецова Мария Павловна",
+        "Волков Игорь Петрович",
+    ]:
+        assert ("appointed", name, "2002-10-25") in got, name
+    assert len(got) == 4
+
+
+def test_a_bodys_new_and_removed_members_are_appointed_and_dismissed() -> None:
+    text = (
+        "     1. Внести в состав Совета следующие изменения:\n"
+        "     а) включить в состав Совета следующих лиц:\n\n"
+        "     Петров М.О.  - муфтий,  председатель  Духовного управления\n\n"
+        "     Сидоров С.В.   - епископ;\n\n"
+        "     б) исключить из состава Совета Коваленко П.Б., Мурзу В.М. и Лаптева Н.А.\n\n"
+        "     Президент Российской Федерации                         И.Грач\n\n"
+        "     5 августа 2002 года\n"
+    )
+    got = set(_events_undated(text))
+    assert {
+        ("appointed", "Петров М.О.", "2002-08-05"),
+        ("appointed", "Сидоров С.В.", "2002-08-05"),
+        ("dismissed", "Коваленко П.Б.", "2002-08-05"),
+        ("dismissed", "Мурза В.М.", "2002-08-05"),
+        ("dismissed", "Лаптев Н.А.", "2002-08-05"),
+    } <= got

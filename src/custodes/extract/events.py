@@ -1196,9 +1196,19 @@ def _trigger_type(t: Token) -> str | None:
             return "died" if "away" in kids else None
         if lemma in {"tap", "pick", "choose", "select"}:
             # "was tapped to lead", "picked X to lead": only with a post or a lead verb
-            if "as" in kids or any(
-                c.dep_ == "xcomp" and c.lemma_.lower() in {"lead", "head", "run"}
-                for c in t.children
+            if (
+                "as" in kids
+                or any(
+                    c.dep_ == "xcomp" and c.lemma_.lower() in {"lead", "head", "run"}
+                    for c in t.children
+                )
+                # "selects X as the interim Prime Minister": the parser hangs "as" on X
+                or any(
+                    g.lower_ == "as" and c.pos_ == "PROPN"
+                    for c in t.children
+                    if c.dep_ == "dobj"
+                    for g in c.children
+                )
             ):
                 return "appointed"
             return None
@@ -1326,6 +1336,15 @@ def _replace(
         if not new and not withs:
             for s in _args(trig, "subj"):
                 new += _people_in(s, people)
+        if (
+            not new
+            and trig.dep_ in {"advcl", "xcomp"}
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
+        ):
+            # "the president names Y to replace her", "chose Y to succeed X": the one the
+            # verb above takes is the newcomer
+            for o in _args(trig.head, "obj"):
+                new += _people_in(o, people)
     if not new:
         return None
     fwd = [pm for pm in posts if trig.idx < pm.start < nxt]

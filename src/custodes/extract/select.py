@@ -47,7 +47,7 @@ STRONG_TRIGGER_RE = re.compile(
 WEAK_TRIGGER_RE = re.compile(
     r"\b(?:retir|death|killed|killing|replac|became|become|named|designat|instead|moved|transfer|assum|"
     r"fired|execut|remov(?:ed|al|es|ing)\b|quit|install(?:ed|s|ing)\b|elected|discharg|took\s+command|posted|picked|promot|"
-    r"succeed|chosen|selected|went\s+to|goes\s+to|assign|reassign|inaugurat|overthr|depos|"
+    r"succeed|chosen|choos(?:e|es)\b|select(?:s|ed)?\b|went\s+to|goes\s+to|assign|reassign|inaugurat|overthr|depos|"
     r"(?:was|were|been|being)\s+made\b)",
     re.IGNORECASE,
 )
@@ -135,7 +135,8 @@ _TRIGGER_STEMS = (
     "promot",
     "succeed",
     "chosen",
-    "selected",
+    "select",
+    "choos",
     "went to",
     "goes to",
     " made",

@@ -1303,7 +1303,14 @@ def _date_for(cand: Candidate, trig: int, etype: str = "appointed") -> PartialDa
     ]
     if after:
         return after[0][1]
-    full = [(m.start - off, d) for m, d in cand.dates if d and d.day and m.relative is None]
+    full = [
+        (m.start - off, d)
+        for m, d in cand.dates
+        if d
+        and d.day
+        and m.relative is None
+        and not _EARLIER_ACT.search(text[max(0, m.start - off - 120) : m.start - off])
+    ]
     if (
         len(full) == 1
         and full[0][0] > trig
@@ -1329,7 +1336,7 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     subject = _bio_subject(text, nlp)
     sections = _bio_sections(text)
     list_type: str | None = None
-    if not (subject or names_someone(_one_script(text))):
+    if not (subject or names_someone(_one_script(text)) or _LIST_HEAD.search(text)):
         return Extraction([], [], {})
     # each candidate's reading is decided by its wording and the list head above it; those read
     # by the parser are parsed together, in one batch (natasha's models run per batch)
@@ -1419,6 +1426,12 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             ):
                 # "Ранее сегодня X подал в отставку": earlier today is still the item's day
                 e.date, e.dated_by = news, "item"
+    listed = _decree_lists(text, published, nlp)
+    if listed:
+        # the list's reading stands where a sentence reader read the same lines
+        spans = [(e.start, e.end) for e in listed]
+        events = [e for e in events if not any(a < e.end and e.start < b for a, b in spans)]
+        events += listed
     events = _happened(text, events, published)
     events = _canonical(_merge(events))
     # a person dies once: deaths that named him differently ("Василий Михайлович погиб") and
@@ -1830,6 +1843,130 @@ def _event(
         acting=any(p.acting for p in posts),
         extractor=f"custodes.rules-ru/1 ru:{rule}",
     )
+
+
+# a decree's list: "1. Назначить:" (or "Освободить от должности:", "включить в состав Совета
+# следующих лиц:"), then post lines in the instrumental ("судьей Верховного Суда Республики
+# Коми") and name lines under each ("Кунтаровского Валерия Ремовича"), or entries "Албогачиев
+# М.О. - муфтий, …"; and the same verbs with the names inline ("исключить из состава Совета
+# Коновальчика П.Б., Мурзу В.М. и Трофимчука Н.А.")
+_LIST_HEAD = re.compile(
+    r"^[ \t]*(?:\d+\.\s*|[а-я]\)\s*)?(?P<verb>[Нн]азначить|[Оо]свободить|[Уу]волить|"
+    r"[Вв]ключить\s+в\s+состав|[Ии]сключить\s+из\s+состава)"
+    # (the head may run over lines: "3. Назначить на период …,\nустановленного Указом …:")
+    r"(?P<rest>(?:[^:\n]|\n(?![ \t]*\n)){0,400}?):[ \t]*$",
+    re.M,
+)
+_LIST_VERB_TYPE = {
+    "назначить": "appointed",
+    "освободить": "dismissed",
+    "уволить": "dismissed",
+    "включить": "appointed",
+    "исключить": "dismissed",
+}
+_CLAUSE_START = re.compile(r"^[ \t]*(?:\d+\.|[а-я]\))\s|^[ \t]*Президент\s|^[ \t]*Москва,")
+_POST_LINE = re.compile(r"^[ \t]*[а-яё]+(?:ем|ей|ями|ом|ами|ой|ым|им)\b[^\n]*$")
+_NAME_LINE = re.compile(
+    r"^[ \t]*(?P<name>[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){1,2}"
+    r"|[А-ЯЁ][а-яё-]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
+    r"[ \t]*(?P<dash>[-–—][ \t]*\S[^\n]*)?[.;,]?[ \t]*$"
+)
+_INLINE_LIST = re.compile(
+    r"(?P<verb>[Ии]сключить\s+из\s+состава|[Вв]ключить\s+в\s+состав)\s+(?P<body>[А-ЯЁ][а-яё]+"
+    r"(?:\s+[а-яё]+){0,3})\s+(?P<names>[А-ЯЁ][а-яё-]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.(?:(?:,\s*|\s+и\s+)"
+    r"[А-ЯЁ][а-яё-]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)*)"
+)
+
+
+def _signed(text: str, published: PartialDate | None) -> PartialDate | None:
+    """A decree's date: the day under its signature (the last full date of its last lines),
+    else the publication date."""
+    tail = text[-400:]
+    ms = [m for m in find_dates(tail) if m.day and m.year and m.relative is None]
+    if ms:
+        return DateContext(published=published).resolve(ms[-1], update=False) or published
+    return published
+
+
+def _decree_lists(text: str, published: PartialDate | None, nlp: _Nlp) -> list[Event]:
+    """The people a decree's lists appoint, relieve, add to a body or take off it, each with
+    the post of the line above (a judge of which court) and the decree's date. Names under a
+    verb are in the accusative; an entry of a body's members with a dash after the name
+    ("Албогачиев М.О. - муфтий") is in the nominative (under "Назначить:" such lines, "Иванова
+    Ивана – министром …", are ``_list_item``'s)."""
+    if not _LIST_HEAD.search(text) and not _INLINE_LIST.search(text):
+        return []
+    day = _signed(text, published)
+    out: list[Event] = []
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+
+    def add(etype: str, words: list[str], case: str, post_text: str, at: int, end: int) -> None:
+        initials = [w for w in words if re.fullmatch(r"[А-ЯЁ]\.", w)]
+        words = [w for w in words if w not in initials]
+        name = nominative(words, nlp.morph_vocab, None, [{"Case": case}] * len(words))
+        if initials:
+            name = f"{name} {''.join(initials)}"  # "Коновальчика П.Б." → "Коновальчик П.Б."
+        posts = _posts_after(post_text, 0, len(post_text), nlp.morph_vocab) if post_text else []
+        out.append(
+            Event(
+                type=etype,
+                person=name,
+                position=" – ".join(p.label for p in posts) or None,
+                organization=next((p.org for p in posts if p.org), None),
+                date=day,
+                quote=text[at:end],
+                start=at,
+                end=end,
+                confidence=0.7,
+                posts=posts,
+                extractor="custodes.rules-ru/1 ru:decree-list",
+            )
+        )
+
+    for m in _LIST_HEAD.finditer(text):
+        etype = _LIST_VERB_TYPE[m.group("verb").split()[0].lower()]
+        body = re.sub(r"\s+следующих\s+лиц\s*$", "", m.group("rest")).strip()
+        post = (
+            f"членом {body}"
+            if m.group("verb").lower().startswith(("включить", "исключить"))
+            else ""
+        )
+        k = (
+            next(i for i, (at, _) in enumerate(lines) if at >= m.end())
+            if m.end() < len(text)
+            else len(lines)
+        )
+        for at, line in lines[k:]:
+            if not line.strip():
+                continue
+            if _CLAUSE_START.match(line) or _LIST_HEAD.match(line):
+                break
+            named = _NAME_LINE.match(line)
+            if named and not _POST_LINE.match(line):
+                if named.group("dash") and not post.startswith("членом"):
+                    continue  # "Иванова Ивана – министром …": the list item reader's lines
+                words = re.findall(r"[А-ЯЁ]\.|[\w-]+", named.group("name"))
+                case = "Nom" if named.group("dash") else "Acc"
+                add(etype, words, case, post, at, at + len(line.rstrip()))
+            elif _POST_LINE.match(line):
+                post = line.strip()
+    for m in _INLINE_LIST.finditer(text):
+        etype = _LIST_VERB_TYPE[m.group("verb").split()[0].lower()]
+        for n in re.finditer(r"([А-ЯЁ][а-яё-]+)\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.)", m.group("names")):
+            at = m.start("names") + n.start()
+            add(
+                etype,
+                [n.group(1), *re.findall(r"[А-ЯЁ]\.", n.group(2))],
+                "Acc",
+                f"членом {m.group('body')}",
+                at,
+                m.start("names") + n.end(),
+            )
+    return out
 
 
 def _canonical(events: list[Event]) -> list[Event]:
