@@ -574,3 +574,35 @@ def test_a_bodys_new_and_removed_members_are_appointed_and_dismissed() -> None:
         ("dismissed", "Мурза В.М.", "2002-08-05"),
         ("dismissed", "Лаптев Н.А.", "2002-08-05"),
     } <= got
+
+
+def test_two_posts_of_no_named_body_in_one_month_are_two_appointments() -> None:
+    """ "В ноябре 2005 года избран секретарем …" and "С 25 ноября 2005 года исполняющий
+    обязанности городского головы": a secretary and an acting mayor are two posts, not one
+    event told twice; "избран городским головой" is an election to the post."""
+    text = (
+        "Иван Петрович Сидоренко родился 20 января 1978 года в Виннице.\n"
+        "В ноябре 2005 года избран секретарем Винницкого городского совета.\n\n"
+        "С 25 ноября 2005 года исполняющий обязанности городского головы города Винница.\n"
+        "26 марта 2006 года в возрасте 28 лет избран Винницким городским головой."
+    )
+    got = _events_undated(text)
+    assert ("appointed", "Иван Петрович Сидоренко", "2005-11") in got
+    assert ("appointed", "Иван Петрович Сидоренко", "2005-11-25") in got
+    assert ("appointed", "Иван Петрович Сидоренко", "2006-03-26") in got
+
+
+def test_a_genitive_after_the_subject_is_not_a_second_subject() -> None:
+    got = _events_undated(
+        "22 июля 2019 года в Пекине умер Ли Пэн, соратник Цзян Цзэминя, премьер Госсовета."
+    )
+    assert ("died", "Ли Пэн", "2019-07-22") in got
+    assert not [e for e in got if "Цзян" in e[1]]
+
+
+def test_a_place_glued_before_a_name_the_text_gives_alone_is_dropped() -> None:
+    got = _events_undated(
+        "Умер король Тонги Тауфаахау Тупу IV.\n\n"
+        "Тауфаахау Тупу IV скончался после продолжительной болезни."
+    )
+    assert [e for e in got if e[0] == "died"] == [("died", "Тауфаахау Тупу IV", None)]

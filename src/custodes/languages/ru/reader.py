@@ -456,6 +456,10 @@ def _name_tokens(tok: Any, by_id: dict[str, Any], children: dict[str, list[Any]]
     ids = {tok.id}
     for c in children.get(tok.id, []):
         if c.rel in {"appos", "flat:name", "flat", "conj"}:
+            if c.rel == "appos" and (c.feats or {}).get("Case") == "Gen":
+                # "умер Ли Пэн, соратник Цзян Цзэминя": a genitive the parser calls an
+                # apposition is whose companion he was, not a second subject
+                continue
             ids |= _name_tokens(c, by_id, children)
     return ids
 
@@ -2001,6 +2005,14 @@ def _canonical(events: list[Event]) -> list[Event]:
             same = {f for f in full if f.split()[0] == given and not _PATRONYMIC.search(f)}
             if len(same) == 1:
                 e.person = same.pop()
+    names = {e.person for e in events}
+    for e in events:
+        words = e.person.split()
+        rest = " ".join(words[1:])
+        if len(words) >= 3 and rest in names and not _given_name(words[0]):
+            # "король Тонги Тауфаахау Тупу IV": a place in the genitive glued before the name
+            # the document gives alone ("Тауфаахау Тупу IV скончался")
+            e.person = rest
     return events
 
 
