@@ -242,3 +242,27 @@ def test_brackets_in_plain_text_are_left_alone(tmp_path) -> None:  # type: ignor
     text = "He was appointed [acting] director (see annex) on 3 May 2021 by the council.\n"
     page.write_text(text, "utf-8")
     assert read_document(page).text.strip() == text.strip()
+
+
+def test_news_nouns_the_day_reports() -> None:
+    """ "announces his resignation … once a new leader is chosen" ("once" joins a clause, it
+    does not recall the past), "is arrested on charges of …" (charged as he is arrested), "The
+    removal of X causes a sharp drop" (the noun the news is about)."""
+    day = PartialDate.parse("2025-01-06")
+    got = events(
+        "Prime Minister Jean Dupuis announces his resignation as leader of the party and also "
+        "announces that he will resign as Prime Minister once a new party leader is chosen.",
+        day,
+    )
+    assert ("resigned", "Jean Dupuis", "2025-01-06") in got
+    got = events(
+        "Ernesto Ruiz Vela, former governor of Sonora, is arrested on charges related to "
+        "organized crime.",
+        day,
+    )
+    assert ("charged", "Ernesto Ruiz Vela", "2025-01-06") in got
+    got = events(
+        "The removal of finance minister Sri Wahyuni causes a sharp drop in the stock market.",
+        day,
+    )
+    assert ("dismissed", "Sri Wahyuni", "2025-01-06") in got

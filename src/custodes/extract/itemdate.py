@@ -34,7 +34,7 @@ _DECISION = re.compile(
 )
 # background: what the item recalls, not what it reports
 BACKGROUND = re.compile(
-    r"\b(?:previously|formerly|earlier|before\s+that|prior\s+to|once|had\s+been|had\s+(?:\w+\s+)?"
+    r"\b(?:previously|formerly|earlier|before\s+that|prior\s+to|once(?!\s+(?:a|an|the|he|she|they|it|this|that|his|her|their)\b)|had\s+been|had\s+(?:\w+\s+)?"
     r"(?:appointed|dismissed|served)|in\s+the\s+past|at\s+the\s+time|back\s+then|since\s+then|"
     r"ранее|прежде|до\s+этого|в\s+свое\s+время|в\s+своё\s+время|тогда|бывш\w+|в\s+прошлом|"
     r"позднее|позже|впоследствии|later|subsequently|эт\w+\s+должност\w+\s+\w+\s+занимал|"

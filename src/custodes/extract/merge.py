@@ -97,19 +97,8 @@ def _compatible(a: Event, b: Event) -> bool:
         titles = any(p.title == q.title for p in a.posts for q in b.posts)
         if (a.start, a.end) == (b.start, b.end) and not titles:
             return False  # one sentence's two titles: "became acting president and prime minister"
-        # (the same seat of one body: "Director" and "Head" of the same service; without a
-        # body, only a head's generic titles are one seat: "Director" and "Head" of what the
-        # text names once, but "Secretary" and "acting Mayor" are two posts)
-        return titles or any(
-            _seat(p) == _seat(q) and (_seat(p)[1] or {p.title, q.title} <= _GENERIC_HEADS)
-            for p in a.posts
-            for q in b.posts
-        )
+        return titles or any(_seat(p) == _seat(q) for p in a.posts for q in b.posts)
     return True
-
-
-# a head's titles that name no particular office
-_GENERIC_HEADS = {"Head", "Director", "Chief", "Chairman", "Director General", "Commander"}
 
 
 def _better_date(new: PartialDate | None, old: PartialDate | None) -> bool:

@@ -541,6 +541,15 @@ def _news_noun(trig: Token) -> bool:
     if NOUN_TRIGGERS.get(trig.lemma_.lower()) == "died" and trig.dep_ == "pobj":
         # "condolences over the tragic death of X", "a report on the death of X"
         return head.lower_ in {"over", "on", "of", "about", "into", "with"}
+    if trig.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
+        return True  # "The removal of X causes a sharp drop": what the news is about
+    if (
+        trig.dep_ == "pobj"
+        and head.lower_ == "on"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in {"arrest", "detain", "jail", "hold"}
+    ):
+        return True  # "X is arrested on charges of …": charged as he is arrested
     # "due to the resignation": spaCy hangs the noun on "due" or on "to"
     return trig.dep_ == "pobj" and (
         head.lower_ == "due" or head.lower_ == "to" and head.head.lower_ == "due"
