@@ -456,12 +456,27 @@ def _name_tokens(tok: Any, by_id: dict[str, Any], children: dict[str, list[Any]]
     ids = {tok.id}
     for c in children.get(tok.id, []):
         if c.rel in {"appos", "flat:name", "flat", "conj"}:
-            if c.rel == "appos" and (c.feats or {}).get("Case") == "Gen":
+            if c.rel == "appos" and _declined_genitive(c, children):
                 # "умер Ли Пэн, соратник Цзян Цзэминя": a genitive the parser calls an
                 # apposition is whose companion he was, not a second subject
                 continue
             ids |= _name_tokens(c, by_id, children)
     return ids
+
+
+def _declined_genitive(tok: Any, children: dict[str, list[Any]]) -> bool:
+    """Is the name at ``tok`` in the genitive by its endings ("Цзян Цзэминя"), not only by the
+    tagger's guess for an indeclinable name ("«чуда» Ли Куан Ю")?"""
+    if (tok.feats or {}).get("Case") != "Gen":
+        return False
+    words = [tok] + [c for c in children.get(tok.id, []) if c.rel in {"flat:name", "flat"}]
+    vocab = _morph_vocab()
+    return any(
+        (p := vocab.parse(w.text))
+        and p[0].normal_form != w.text.lower()
+        and "gent" in str(p[0].tag)
+        for w in words
+    )
 
 
 _NOUN_CHAIN = {"nmod", "appos", "conj", "flat", "flat:name"}
@@ -1340,9 +1355,7 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     subject = _bio_subject(text, nlp)
     sections = _bio_sections(text)
     list_type: str | None = None
-    if not (
-        subject or sections or names_someone(_one_script(text)) or _LIST_HEAD.search(text)
-    ):
+    if not (subject or sections or names_someone(_one_script(text)) or _LIST_HEAD.search(text)):
         return Extraction([], [], {})
     # each candidate's reading is decided by its wording and the list head above it; those read
     # by the parser are parsed together, in one batch (natasha's models run per batch)
