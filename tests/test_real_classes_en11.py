@@ -266,3 +266,27 @@ def test_news_nouns_the_day_reports() -> None:
         day,
     )
     assert ("dismissed", "Sri Wahyuni", "2025-01-06") in got
+
+
+def test_a_list_of_holders_that_gives_the_name_then_the_tenure() -> None:
+    """ "The following is a list of Commanding Generals of X:" heads a copied table whose rows
+    are "Rank Name, SUFFIX Start  End President", a start without its year taking the end's;
+    a wrapped cell (the president beside a row) does not end the list."""
+    text = (
+        "The following is a list of Commanding Generals of the Ruritanian Army:[1][2]\n\n"
+        "Name Term President\n"
+        "Gen. Pedro Alcala, RAF March 22, 1897  January 22, 1899 Tomas Abad\n"
+        "Gen. Jose Luna, RAF January 23  June 5, 1899\n"
+        "Maj. Gen. José J. delos Santos, RAF January 11  May 3, 1936 Manuel Roque\n"
+        "Sergio Ramos\n"
+        "Maj. Gen. Mariano N. Castro, Sr., RAF December 21, 1948  January 15, 1951\n"
+    )
+    got = events(text)
+    for name, day in [
+        ("Pedro Alcala", "1897-03-22"),
+        ("Jose Luna", "1899-01-23"),
+        ("José J. delos Santos", "1936-01-11"),
+        ("Mariano N. Castro", "1948-12-21"),
+    ]:
+        assert ("appointed", name, day) in got, name
+    assert not [e for e in got if e[1] in {"Sergio Ramos", "Tomas Abad", "Manuel Roque"}]

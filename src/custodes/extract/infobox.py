@@ -8,6 +8,7 @@ sentence reader never sees them as events.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -274,6 +275,12 @@ def incumbents(
 # General of Security[edit]", "Commissioners of Police") or a table header ("Name | Took
 # office | Left office"): one holder a line, with the years of the tenure before or after
 _LIST_HEADING = re.compile(r"^\s*(?:List\s+of\s+)?(?P<h>[^\n|]{4,80}?)\s*(?:\[edit\])?\s*$")
+# a sentence that heads a list: "The following is a list of X:", footnote marks after it
+_LIST_LEAD = re.compile(
+    r"^\s*(?:The\s+following\s+(?:is\s+a\s+list\s+of|are\s+(?:the\s+)?)|List\s+of\s+)"
+    r"|(?::\s*)?(?:\[\w{1,3}\])*:?\s*$",
+    re.I,
+)
 # a table of holders: a header row with the column of the day each took office
 _START_COLUMN = re.compile(
     r"\b(?:Took\s+office|Assumed\s+office|Term\s+(?:start|of\s+office)|Tenure|From|Start|Since)\b",
@@ -285,12 +292,13 @@ _HOLDER_TITLE = re.compile(
     r"(?i:^(?:(?:Sir|Dame|Lord|Justice|Judge|Ambassador|Chief|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|"
     r"Professor|Hon\.?|Honourable|Captain|Colonel|Col\.|Major|General|Gen\.|Brigadier|"
     r"Brigadier-General|Lieutenant|Lt\.|Lieutenant-General|Major-General|Admiral|Air\s+Marshal|"
-    r"Marshal|Commodore|Commander|Superintendent|Inspector)\s+)+)"
+    r"Marshal|Commodore|Commander|Superintendent|Inspector|Maj\.|Brig\.|Adm\.|Capt\.|Cdr\.|"
+    r"Col\.|Sgt\.|Vice\s+Admiral|Rear\s+Admiral|Air\s+(?:Chief|Vice)[\s-]Marshal)\s+)+)"
 )
 # what follows a holder's name that is not his name: honours, "(Rtd)", "(acting)"
-_HOLDER_TAIL = re.compile(r"(?:,\s*[A-Z]{2,5})+\s*$|\s*\([^()]*\)\s*$")
+_HOLDER_TAIL = re.compile(r"(?:,\s*(?:[A-Z]{2,5}|[JS]r\.?))+\s*$|\s*\([^()]*\)\s*$")
 _HOLDER_NAME = re.compile(
-    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*|de|da|del|dela|van|von|der|bin|"
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*|de|da|del|dela|delos|los|la|van|von|der|bin|"
     r"ibn|al|el|y|di|du|le))*"
 )
 
@@ -321,7 +329,8 @@ def holders(
         if not any(dated[k + 1 : k + 5]):
             k += 1
             continue
-        hm = _LIST_HEADING.match(head)
+        # "The following is a list of Commanding Generals of the Philippine Army:[1][2]"
+        hm = _LIST_HEADING.match(_LIST_LEAD.sub("", head))
         if hm and len(hm.group("h").split()) <= 10 and not _YEAR.search(head):
             h = hm.group("h")
             found = find_posts(h)
@@ -355,16 +364,21 @@ def holders(
         j = k + 1
         gap = 0
         header = False
+        stray = 0
         while j < len(lines) and gap <= 1:
             line_start, line = lines[j]
             row = _holder_row(line, ctx) if line.strip() else None
             if row is not None:
                 rows.append((line_start, line_start + len(line), *row))
-                gap = 0
+                gap = stray = 0
             elif not line.strip() or "|" in line or not rows and not header:
                 # a blank line, a table's group label, the list's column names ("Tenure Name")
                 header = header or bool(line.strip()) and "|" not in line
                 gap += 0 if line.strip() else 1
+            elif len(rows) >= 2 and stray < 3 and len(line.split()) <= 12:
+                # a flattened table's wrapped cell ("Sergio Osmeña", the president beside the
+                # row above) or a row this reader cannot read: the list goes on below it
+                stray += 1
             else:
                 break
             j += 1
@@ -424,9 +438,31 @@ def _holder_row(line: str, ctx: DateContext) -> tuple[str, PartialDate, str | No
         (t for t in _TENURE.finditer(text) if not text[t.end() :].strip()), None
     )
     if m is None:
-        return None
+        return _name_then_dates(text, ctx)
     name = _holder_name((text[: m.start()] + text[m.end() :]).strip())
-    return (name, PartialDate(year=int(m.group("y1"))), None) if name else None
+    if name is None:
+        return _name_then_dates(text, ctx)
+    return (name, PartialDate(year=int(m.group("y1"))), None)
+
+
+def _name_then_dates(text: str, ctx: DateContext) -> tuple[str, PartialDate, None] | None:
+    """A list line that gives the name, then the tenure's dates, then perhaps who appointed
+    ("Gen. Artemio Ricarte, AFP March 22, 1897  January 22, 1899 Emilio Aguinaldo"); a start
+    without its year takes the end's ("January 23  June 5, 1899")."""
+    ms = [m for m in find_dates(text) if m.relative is None and (m.year or m.month)]
+    if not ms or ms[0].start < 4:
+        return None
+    name = _holder_name(text[: ms[0].start])
+    if name is None:
+        return None
+    first = ms[0]
+    if first.year is None:
+        later = next((m for m in ms[1:] if m.year), None)
+        if later is None or not re.fullmatch(r"[\s–—-]*", text[first.end : later.start]):
+            return None
+        first = dataclasses.replace(first, year=later.year)
+    d = ctx.resolve(first, update=False)
+    return (name, d, None) if d is not None else None
 
 
 def _holder_name(cell: str) -> str | None:
