@@ -859,7 +859,10 @@ _SUBJECT = re.compile(
     + _HONOURS
     # or the short name it goes by: "Full Name, commonly known as Short Name ("
     + r"(?:,\s+(?:(?:commonly|better|also|popularly)\s+)?known\s+as\s+[^,()\n]{2,60}?)?\s+"
-    r"(?:\(|is\s+an?\s|was\s+an?\s)"
+    # brackets that open a life, a gloss or a pronunciation ("(born …", "(7 March 1950 –",
+    # "(Ukrainian: …", "(/tl/;"), not an infobox's "Thando Ngcobo (divorced)"
+    r"(?:\((?!\s*(?:m\.|divorced|widowed|separated)[\s)])(?=[^()\n]{0,80}?(?:[;:/]|\bborn\b|"
+    r"\bb\.|\d{4}|\)))|is\s+an?\s|was\s+an?\s)"
 )
 
 
