@@ -296,10 +296,10 @@ def test_a_spouse_in_the_infobox_is_not_the_subject() -> None:
     """ "Spouse(s) / Thandi Mkhize / (divorced)" above the opening: the subject is the page's
     title, whose full name the opening gives with a nickname in quotes."""
     text = (
-        "Sipho Dube\n\nThandi Mkhize\n(divorced)\nLerato Khumalo\n(m. 2010)\n\nMinister of Police\n"
-        "Assumed office\n26 February 2018\n\n"
-        'Siphokazi "Sipho" Hamilton Dube (born 22 April 1952) has been the Minister of Police '
-        "since February 2018."
+        "Sipho Dube\n\nLast updated\n\nThandi Mkhize\n(divorced)\nLerato Khumalo\n(m. 2010)\n"
+        "[1]\nSipho Dube\nMP\nMinister of Police\nAssumed office\n26 February 2018\n\n"
+        'Siphokazi "Sipho" Hamilton Dube (born 22 April 1952) [2] [3] has been the Minister of '
+        "Police since February 2018."
     )
     got = events(text)
     assert ("appointed", "Siphokazi Hamilton Dube", "2018-02-26") in got
