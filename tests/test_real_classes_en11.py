@@ -304,3 +304,20 @@ def test_a_spouse_in_the_infobox_is_not_the_subject() -> None:
     got = events(text)
     assert ("appointed", "Siphokazi Hamilton Dube", "2018-02-26") in got
     assert not [e for e in got if "Mkhize" in e[1]]
+
+
+def test_a_partys_name_is_nobody() -> None:
+    """ "the leader of the Republican People's Party, who was ousted", "the opposition party
+    National Unity Platform": the words before "'s Party" or a body's head are a body's."""
+    day = PartialDate.parse("2026-05-01")
+    got = events(
+        "Ali Yilmaz, the leader of the opposition Republican People's Party, who was ousted by "
+        "a court in May, is detained.",
+        day,
+    )
+    assert not [e for e in got if "People" in e[1]]
+    got = events(
+        "Police detain the deputy spokesperson of the opposition party National Unity Platform.",
+        day,
+    )
+    assert not [e for e in got if "Platform" in e[1]]

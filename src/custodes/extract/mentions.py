@@ -516,8 +516,13 @@ def find_people(
         if len(span) == 1 and span[0].i > 0 and toks[span[0].i - 1].text == "(":
             continue  # "(Levant Wire)", "(Arystan)": a source or a unit's name
         nxt = toks[j] if j < len(toks) else None
-        if nxt is not None and (nxt.lower_ in ORG_HEADS or nxt.text in {"’s", "'s"} and False):
-            continue  # "State Guard Service", "Kazakhstan Army"
+        if nxt is not None and (
+            nxt.lower_ in ORG_HEADS
+            or nxt.text in {"’s", "'s"}
+            and j + 1 < len(toks)
+            and toks[j + 1].lower_ in ORG_HEADS
+        ):
+            continue  # "State Guard Service", "Kazakhstan Army", "Republican People's Party"
         before_of = span[0].i >= 2 and toks[span[0].i - 1].lower_ in {"of", "for"}
         if (
             before_of
