@@ -321,3 +321,13 @@ def test_a_partys_name_is_nobody() -> None:
         day,
     )
     assert not [e for e in got if "Platform" in e[1]]
+
+
+def test_with_y_replacing_her_appoints_y() -> None:
+    got = events(
+        "The president dismisses Anna Berg as Attorney General, with Deputy Attorney General "
+        "Todd Lindqvist replacing her on an acting basis.",
+        PartialDate.parse("2026-04-02"),
+    )
+    assert ("dismissed", "Anna Berg", "2026-04-02") in got
+    assert ("appointed", "Todd Lindqvist", "2026-04-02") in got

@@ -1323,7 +1323,10 @@ def _replace(
         old = _args(trig, "subjpass")
     else:
         old = _args(trig, "obj")
-        if trig.tag_ == "VBG":  # "appointed …, replacing X": the appointment is read elsewhere
+        own = [p for s in _args(trig, "subj") for p in _people_in(s, people)]
+        if trig.tag_ == "VBG" and not own:
+            # "appointed …, replacing X": the appointment is read elsewhere (but "dismisses X,
+            # with Y replacing her": Y's appointment is told only here)
             return None
         # "the president replaced him with Y": the one "with" names is new, the subject is who
         # made the change; without "with", the subject is new ("Y replaced X as P")
