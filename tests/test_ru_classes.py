@@ -600,3 +600,13 @@ def test_a_place_glued_before_a_name_the_text_gives_alone_is_dropped() -> None:
         "Тауфаахау Тупу IV скончался после продолжительной болезни."
     )
     assert [e for e in got if e[0] == "died"] == [("died", "Тауфаахау Тупу IV", None)]
+
+
+def test_a_posts_infobox_gives_its_holder_and_the_day_he_took_it_up() -> None:
+    text = (
+        "Генеральный прокурор Республики Алтай\n"
+        "| Генеральный прокурор Республики Алтай | |\n|---|---|\n"
+        "| Должность занимает Олег Смирнов с 24 сентября 2025 | |\n"
+        "| Срок полномочий | 5 лет |\n"
+    )
+    assert ("appointed", "Олег Смирнов", "2025-09-24") in _events_undated(text)

@@ -1445,7 +1445,7 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
             ):
                 # "Ранее сегодня X подал в отставку": earlier today is still the item's day
                 e.date, e.dated_by = news, "item"
-    listed = _decree_lists(text, published, nlp)
+    listed = _decree_lists(text, published, nlp) + _incumbent(text, published, nlp)
     if listed:
         # the list's reading stands where a sentence reader read the same lines
         spans = [(e.start, e.end) for e in listed]
@@ -1895,6 +1895,42 @@ _INLINE_LIST = re.compile(
     r"(?:\s+[а-яё]+){0,3})\s+(?P<names>[А-ЯЁ][а-яё-]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.(?:(?:,\s*|\s+и\s+)"
     r"[А-ЯЁ][а-яё-]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)*)"
 )
+
+
+# a post's infobox: "Должность занимает Александр Гуцан с 24 сентября 2025" under the title
+_HOLDS_POST = re.compile(
+    r"Должность\s+занимает\s+(?P<name>[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){1,2})\s+"
+    r"(?:с\s+)(?P<date>\d{1,2}\s+[а-яё]+\s+\d{4}|\d{4})"
+)
+
+
+def _incumbent(text: str, published: PartialDate | None, nlp: _Nlp) -> list[Event]:
+    """The holder a post's infobox gives with the day he took it up (the contract's "Offices
+    given as structure"): appointed to the post the page is titled with, that day."""
+    m = _HOLDS_POST.search(text[:3000])
+    if m is None:
+        return []
+    ms = [d for d in find_dates(m.group("date")) if d.year]
+    day = DateContext(published=published).resolve(ms[0], update=False) if ms else None
+    if day is None:
+        day = PartialDate(year=int(m.group("date")[-4:]))
+    title = next((ln.strip(" |") for ln in text.splitlines() if ln.strip(" |")), "")
+    posts = _posts_after(title, 0, len(title), nlp.morph_vocab) if len(title.split()) <= 10 else []
+    return [
+        Event(
+            type="appointed",
+            person=m.group("name"),
+            position=" – ".join(p.label for p in posts) or None,
+            organization=next((p.org for p in posts if p.org), None),
+            date=day,
+            quote=m.group(0),
+            start=m.start(),
+            end=m.end(),
+            confidence=0.8,
+            posts=posts,
+            extractor="custodes.rules-ru/1 ru:incumbent",
+        )
+    ]
 
 
 def _signed(text: str, published: PartialDate | None) -> PartialDate | None:
