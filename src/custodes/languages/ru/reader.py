@@ -1355,7 +1355,13 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
     subject = _bio_subject(text, nlp)
     sections = _bio_sections(text)
     list_type: str | None = None
-    if not (subject or sections or names_someone(_one_script(text)) or _LIST_HEAD.search(text)):
+    if not (
+        subject
+        or sections
+        or names_someone(_one_script(text))
+        or _LIST_HEAD.search(text)
+        or _HOLDS_POST.search(text[:3000])
+    ):
         return Extraction([], [], {})
     # each candidate's reading is decided by its wording and the list head above it; those read
     # by the parser are parsed together, in one batch (natasha's models run per batch)
