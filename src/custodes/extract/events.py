@@ -1323,7 +1323,11 @@ def _replace(
         old = _args(trig, "subjpass")
     else:
         old = _args(trig, "obj")
-        own = [p for s in _args(trig, "subj") for p in _people_in(s, people)]
+        own = (
+            [p for c in trig.children if c.dep_ == "nsubj" for p in _people_in(c, people)]
+            if trig.dep_ == "pcomp" and trig.head.lower_ == "with"
+            else []
+        )
         if trig.tag_ == "VBG" and not own:
             # "appointed …, replacing X": the appointment is read elsewhere (but "dismisses X,
             # with Y replacing her": Y's appointment is told only here)
