@@ -1923,20 +1923,37 @@ def _incumbent(text: str, published: PartialDate | None, nlp: _Nlp) -> list[Even
     title = next((ln.strip(" |") for ln in text.splitlines() if ln.strip(" |")), "")
     posts = _posts_after(title, 0, len(title), nlp.morph_vocab) if len(title.split()) <= 10 else []
     return [
-        Event(
-            type="appointed",
-            person=m.group("name"),
-            position=" – ".join(p.label for p in posts) or None,
-            organization=next((p.org for p in posts if p.org), None),
-            date=day,
-            quote=m.group(0),
-            start=m.start(),
-            end=m.end(),
-            confidence=0.8,
-            posts=posts,
-            extractor="custodes.rules-ru/1 ru:incumbent",
+        _posted(
+            "appointed", m.group("name"), posts, day, text, m.start(), m.end(), 0.8, "incumbent"
         )
     ]
+
+
+def _posted(
+    etype: str,
+    name: str,
+    posts: list[Post],
+    day: PartialDate | None,
+    text: str,
+    start: int,
+    end: int,
+    confidence: float,
+    rule: str,
+) -> Event:
+    """An event read from structure, not from a sentence: its quote is the span it rests on."""
+    return Event(
+        type=etype,
+        person=name,
+        position=" – ".join(p.label for p in posts) or None,
+        organization=next((p.org for p in posts if p.org), None),
+        date=day,
+        quote=text[start:end],
+        start=start,
+        end=end,
+        confidence=confidence,
+        posts=posts,
+        extractor=f"custodes.rules-ru/1 ru:{rule}",
+    )
 
 
 def _signed(text: str, published: PartialDate | None) -> PartialDate | None:
@@ -1972,21 +1989,7 @@ def _decree_lists(text: str, published: PartialDate | None, nlp: _Nlp) -> list[E
         if initials:
             name = f"{name} {''.join(initials)}"  # "Коновальчика П.Б." → "Коновальчик П.Б."
         posts = _posts_after(post_text, 0, len(post_text), nlp.morph_vocab) if post_text else []
-        out.append(
-            Event(
-                type=etype,
-                person=name,
-                position=" – ".join(p.label for p in posts) or None,
-                organization=next((p.org for p in posts if p.org), None),
-                date=day,
-                quote=text[at:end],
-                start=at,
-                end=end,
-                confidence=0.7,
-                posts=posts,
-                extractor="custodes.rules-ru/1 ru:decree-list",
-            )
-        )
+        out.append(_posted(etype, name, posts, day, text, at, end, 0.7, "decree-list"))
 
     for m in _LIST_HEAD.finditer(text):
         etype = _LIST_VERB_TYPE[m.group("verb").split()[0].lower()]
