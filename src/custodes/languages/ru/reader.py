@@ -1854,20 +1854,8 @@ def _event(
     date: PartialDate | None,
     rule: str = "list",
 ) -> Event:
-    return Event(
-        type=etype,
-        person=name,
-        position=" – ".join(p.label for p in posts) or None,
-        organization=next((p.org for p in posts if p.org), None),
-        date=date,
-        quote=cand.sentence.text,
-        start=cand.sentence.start,
-        end=cand.sentence.end,
-        confidence=0.6,
-        posts=posts,
-        acting=any(p.acting for p in posts),
-        extractor=f"custodes.rules-ru/1 ru:{rule}",
-    )
+    s = cand.sentence
+    return _posted(etype, name, posts, date, s.text, s.start, s.end, 0.6, rule)
 
 
 # a decree's list: "1. Назначить:" (or "Освободить от должности:", "включить в состав Совета
@@ -1924,7 +1912,15 @@ def _incumbent(text: str, published: PartialDate | None, nlp: _Nlp) -> list[Even
     posts = _posts_after(title, 0, len(title), nlp.morph_vocab) if len(title.split()) <= 10 else []
     return [
         _posted(
-            "appointed", m.group("name"), posts, day, text, m.start(), m.end(), 0.8, "incumbent"
+            "appointed",
+            m.group("name"),
+            posts,
+            day,
+            m.group(0),
+            m.start(),
+            m.end(),
+            0.8,
+            "incumbent",
         )
     ]
 
@@ -1934,24 +1930,26 @@ def _posted(
     name: str,
     posts: list[Post],
     day: PartialDate | None,
-    text: str,
+    quote: str,
     start: int,
     end: int,
     confidence: float,
     rule: str,
 ) -> Event:
-    """An event read from structure, not from a sentence: its quote is the span it rests on."""
+    """An event a reader of structure or of a list item makes: the posts its title gives, the
+    span it rests on, the rule named in its extractor."""
     return Event(
         type=etype,
         person=name,
         position=" – ".join(p.label for p in posts) or None,
         organization=next((p.org for p in posts if p.org), None),
         date=day,
-        quote=text[start:end],
+        quote=quote,
         start=start,
         end=end,
         confidence=confidence,
         posts=posts,
+        acting=any(p.acting for p in posts),
         extractor=f"custodes.rules-ru/1 ru:{rule}",
     )
 
@@ -1989,7 +1987,7 @@ def _decree_lists(text: str, published: PartialDate | None, nlp: _Nlp) -> list[E
         if initials:
             name = f"{name} {''.join(initials)}"  # "Коновальчика П.Б." → "Коновальчик П.Б."
         posts = _posts_after(post_text, 0, len(post_text), nlp.morph_vocab) if post_text else []
-        out.append(_posted(etype, name, posts, day, text, at, end, 0.7, "decree-list"))
+        out.append(_posted(etype, name, posts, day, text[at:end], at, end, 0.7, "decree-list"))
 
     for m in _LIST_HEAD.finditer(text):
         etype = _LIST_VERB_TYPE[m.group("verb").split()[0].lower()]
