@@ -610,3 +610,13 @@ def test_a_posts_infobox_gives_its_holder_and_the_day_he_took_it_up() -> None:
         "| Срок полномочий | 5 лет |\n"
     )
     assert ("appointed", "Олег Смирнов", "2025-09-24") in _events_undated(text)
+
+
+def test_a_pronoun_stands_for_the_person_of_its_gender() -> None:
+    """ "Подозреваемый в гибели Марины Петровой Алексей Смирнов задержан … В этот момент его и
+    задержали": "его" is the man named, not the woman."""
+    got = _events_undated(
+        "Подозреваемый в гибели Марины Петровой Алексей Смирнов задержан и дал показания. "
+        "Он пытался скрыться на вокзале. В этот момент его и задержали полицейские."
+    )
+    assert not [e for e in got if e[0] == "arrested" and "Петров" in e[1]]

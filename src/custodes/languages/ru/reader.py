@@ -464,6 +464,22 @@ def _name_tokens(tok: Any, by_id: dict[str, Any], children: dict[str, list[Any]]
     return ids
 
 
+_PRONOUN_GENDER = {"он": "masc", "его": "masc", "ему": "masc", "него": "masc", "нему": "masc"}
+_PRONOUN_GENDER |= {w: "femn" for w in ("она", "её", "ее", "ей", "неё")}
+
+
+def _name_gender(name: str) -> str | None:
+    """A Russian name's gender by its given name or surname, as the dictionary knows them
+    ("Марина" femn, "Русаков" masc); None when it does not say (a foreign name)."""
+    vocab = _morph_vocab()
+    for word in name.split():
+        for p in vocab.parse(word)[:2]:
+            tag = str(p.tag)
+            if ("Name" in tag or "Surn" in tag or "Patr" in tag) and "nomn" in tag:
+                return "femn" if "femn" in tag else "masc" if "masc" in tag else None
+    return None
+
+
 def _declined_genitive(tok: Any, children: dict[str, list[Any]]) -> bool:
     """Is the name at ``tok`` in the genitive by its endings ("Цзян Цзэминя"), not only by the
     tagger's guess for an indeclinable name ("«чуда» Ли Куан Ю")?"""
@@ -840,10 +856,13 @@ def _read_sentence(
         if relative and not spans:
             # "… Владимира Колокольцева, которого президент назначил …": the name before "который"
             spans = [s for s in doc.spans if s.type == "PER" and s.stop <= relative[0].start][-1:]
-        pron = any(
-            a.text.lower() in {"его", "её", "ее", "он", "она", "ему", "ей", "него", "неё", "нему"}
+        pronouns = [
+            a.text.lower()
             for a in args + [c for c in kids if c.rel in {"iobj", "obl"}]
-        )
+            if a.text.lower()
+            in {"его", "её", "ее", "он", "она", "ему", "ей", "него", "неё", "нему"}
+        ]
+        pron = bool(pronouns)
         if (
             not pron
             and etype in {"died", "resigned"}
@@ -1051,7 +1070,12 @@ def _read_sentence(
             # the pronoun stands for someone this sentence has named as its subject before it
             # ("61-летний X экстрадирован, где ему были предъявлены обвинения", not the one who
             # acts: "президент Y назначил его"), else for the last one named
-            names = [(people_here or _named_before(doc, t, nlp, children) or last_people)[0]]
+            pool = people_here or _named_before(doc, t, nlp, children) or last_people
+            # "Подозреваемый в гибели Марины Голуб Алексей Русаков задержан … его и задержали":
+            # "его" is the man named, not the woman
+            gender = _PRONOUN_GENDER.get(pronouns[0]) if pronouns else None
+            agree = [n for n in pool if gender is None or _name_gender(n) in {gender, None}]
+            names = [(agree or pool)[0]]
         elif subject and not any(a.pos in {"PROPN", "PRON"} for a in args):
             names = [subject]  # a biography drops its subject: "В 2015 году назначен …"
         else:
