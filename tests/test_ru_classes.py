@@ -620,3 +620,26 @@ def test_a_pronoun_stands_for_the_person_of_its_gender() -> None:
         "Он пытался скрыться на вокзале. В этот момент его и задержали полицейские."
     )
     assert not [e for e in got if e[0] == "arrested" and "Петров" in e[1]]
+
+
+def test_an_event_nouns_possessive_is_the_person_named_before_it() -> None:
+    """ "соратник Анны Крыловой, который после её ареста в 2011 году …": the possessive stands
+    for the woman named before it, in whatever case she is named."""
+    text = (
+        "Давний соратник Анны Крыловой, который после её ареста в 2011 году возглавил "
+        "партию, выступил в парламенте."
+    )
+    got = [(e.type, e.person, e.date.iso if e.date else None) for e in extract(text, D).events]
+    # (and "который" is the ally, of his gender, not the woman named before it)
+    assert got == [("arrested", "Анна Крылова", "2011")]
+
+
+def test_a_surname_left_in_its_case_is_one_event_with_the_full_name() -> None:
+    """ "Арестованный в Греции Пётр Волков …", then "Волкову предъявлены обвинения" and "его
+    арест": the declined surname is the same man, and his arrest is told once."""
+    text = (
+        "Арестованный в Греции Пётр Волков дал интервью. В США Волкову предъявлены обвинения "
+        "в мошенничестве. По словам самого обвиняемого, его арест является провокацией."
+    )
+    got = [e for e in extract(text, D).events if e.type == "arrested"]
+    assert [(e.type, e.person) for e in got] == [("arrested", "Пётр Волков")]

@@ -66,6 +66,10 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
         before_t = [(s, e, d) for s, e, d in before_t if s > later_at]
         if not before_t and not after_t:
             return None
+    if before_t and after_t and _own_after(stext, t, before_t[-1], after_t[0]):
+        # "In August 2023, Li disappeared … and was removed from office on 24 October": the
+        # opening date frames the sentence, the date on the verb itself is the event's
+        return _since(raw, stext, *after_t[0], later_dates=spans)
     if before_t:
         return _since(raw, stext, *before_t[-1], later_dates=spans)
     if after_t:
@@ -99,6 +103,22 @@ _EFFECT = re.compile(
 _FIELD_LINE = re.compile(r"\s*-\s*[A-Z][\w ]{0,30}:\s")
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
+
+
+def _own_after(
+    stext: str,
+    t: int,
+    before: tuple[int, int, PartialDate],
+    after: tuple[int, int, PartialDate],
+) -> bool:
+    """Does a date right after the trigger ("removed from office on 24 October 2023") belong
+    to it more than a date that opens the sentence? Only when the opening date is the
+    sentence's frame (its first words) and the later one follows the trigger's own words
+    with no clause between, and is no coarser."""
+    if before[0] > 12 or after[2].precision != "day":
+        return False
+    gap = stext[t : after[0]]
+    return len(gap) < 40 and not re.search(r"[,;:()]|\b(?:and|but|after|before|when)\b", gap)
 
 
 def _since(

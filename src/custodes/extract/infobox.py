@@ -142,6 +142,52 @@ def career(text: str, published: PartialDate | None) -> list[tuple[int, int, str
     return out
 
 
+# a curriculum vitae as a table of years and roles, one line each, without bullets (the form of
+# the British government's appointment notices): "2023 to 2024 Cabinet Office, National
+# Security Secretariat, Director International", "2015–2020 Doha, Ambassador"
+_CV_LINE = re.compile(
+    r"^[ \t]*(?P<y1>(?:1[89]|20)\d\d)(?:[ \t]*(?:to|–|—|-)[ \t]*(?:(?:1[89]|20)\d\d|present|"
+    r"date|now))?[ \t]+(?P<rest>[A-Z][^\n]{2,160})$",
+    re.M | re.I,
+)
+# the name a CV gives its owner: "Full name: Ajay Sharma"
+_CV_NAME = re.compile(r"^[ \t]*Full[ \t]+name[ \t]*:[ \t]*(?P<n>[^\n]{3,80})$", re.M | re.I)
+
+
+def cv(text: str) -> list[tuple[int, int, str | None, str, PartialDate]]:
+    """(start, end, owner, post, year) for each role of a CV table: three lines at least in a
+    row, each a year or a span of years and then the place and the role ("2008 to 2012 Paris,
+    Deputy Head of Mission"). The role is the part of the line from the first comma-separated
+    piece that names a post; a line without one ("1995 Joined FCO", "FCO, Pre-posting
+    training") is no office. The owner is the CV's "Full name:" above it, else None (the
+    caller's subject)."""
+    out = []
+    run: list[re.Match[str]] = []
+    matches = list(_CV_LINE.finditer(text))
+
+    def flush() -> None:
+        if len(run) >= 3:
+            names = [
+                m for m in _CV_NAME.finditer(text, max(0, run[0].start() - 600), run[0].start())
+            ]
+            owner = names[-1].group("n").strip() if names else None
+            for m in run:
+                parts = [x.strip() for x in m.group("rest").split(",")]
+                at = next((i for i, x in enumerate(parts) if find_posts(x)), None)
+                if at is None:
+                    continue
+                post = ", ".join(parts[at:]).strip(" .;")
+                out.append((m.start(), m.end(), owner, post, PartialDate(year=int(m.group("y1")))))
+        run.clear()
+
+    for m in matches:
+        if run and text[run[-1].end() : m.start()].strip():
+            flush()
+        run.append(m)
+    flush()
+    return out
+
+
 # the same infobox as template fields, one per line, numbered per office: "- Office1: Minister
 # of Construction", "- Term Start1: September 14, 1974"
 # (or "- Order2: National Commissioner of …", the older template's name for the office)
@@ -293,7 +339,8 @@ _HOLDER_TITLE = re.compile(
     r"Professor|Hon\.?|Honourable|Captain|Colonel|Col\.|Major|General|Gen\.|Brigadier|"
     r"Brigadier-General|Lieutenant|Lt\.|Lieutenant-General|Major-General|Admiral|Air\s+Marshal|"
     r"Marshal|Commodore|Commander|Superintendent|Inspector|Maj\.|Brig\.|Adm\.|Capt\.|Cdr\.|"
-    r"Col\.|Sgt\.|Vice\s+Admiral|Rear\s+Admiral|Air\s+(?:Chief|Vice)[\s-]Marshal)\s+)+)"
+    r"Col\.|Sgt\.|Vice\s+Admiral|Rear\s+Admiral|Air\s+(?:Chief|Vice)[\s-]Marshal|"
+    r"Division(?:al)?\s+General)\s+)+)"
 )
 # what follows a holder's name that is not his name: honours, "(Rtd)", "(acting)"
 _HOLDER_TAIL = re.compile(r"(?:,\s*(?:[A-Z]{2,5}|[JS]r\.?))+\s*$|\s*\([^()]*\)\s*$")
@@ -482,3 +529,114 @@ def _year_of(cell: str) -> PartialDate | None:
     """The first year of a cell's tenure: "1956", "1994–1998", "Major general 1956"."""
     m = _TENURE.search(cell)
     return PartialDate(year=int(m.group("y1"))) if m else None
+
+
+# a table of holders as a browser copies it, without cell marks: a header line with "Took
+# office", then each row over a few lines (Wikipedia's sort key "Soumain, DaoudGeneral", the
+# name, the life dates, the tenure with its cells run together: "March 200829 April 20091
+# year, 1 month[3]")
+_TOOK_OFFICE = re.compile(r"\bTook\s+office\b", re.I)
+_TABLE_END = re.compile(r"^\s*(?:References|See\s+also|Notes|External\s+links|Sources)\b", re.I)
+# where a copied row runs its cells together: a year and the next cell's digits ("200829",
+# "19521954", "20091 year"), a word and a number ("Mardones17"), a number and a word
+# ("2020Incumbent"), a name and a rank ("DaoudGeneral")
+_RUN_TOGETHER = re.compile(
+    r"(?<=(?<!\d)(?:1[6-9]|20)\d\d)(?=\d)|(?<=[a-zà-ÿ.\])])(?=\d)|(?<=\d)(?=[A-Za-z])"
+    r"|(?<=[a-zà-ÿ])(?=[A-Z])"
+)
+_BARE_YEAR = re.compile(r"^(\s*(?P<y>(?:1[6-9]|20)\d\d))(?:\s|\(|$)")
+_SORT_KEY = re.compile(r"^\s*\??[^\s,]+(?:\s[^\s,]+)?,\s*\S+\s*")
+_ALIAS_LINK = re.compile(r"\b[a-z]{2}\s+\((?P<n>[^()]+)\)")
+
+
+def _row_name(part: str) -> str | None:
+    """The holder a copied row's text before its dates names: past Wikipedia's sort key
+    ("Mardones, HernánDivisional general Hernán Mardones"), or the name a link to another
+    language's page gives ("es (Cristián Le Dantec)")."""
+    part = re.sub(r"\[[^\]]*\]", "", part).strip(" ?")
+    alias = _ALIAS_LINK.search(part)
+    if alias:
+        return _holder_name(alias.group("n"))
+    if _SORT_KEY.match(part) and "," in part:
+        part = _SORT_KEY.sub("", part, count=1)
+    return _holder_name(part) if part else None
+
+
+def rendered_holders(
+    text: str, published: PartialDate | None
+) -> list[tuple[int, int, str, str, PartialDate | None, PartialDate | None]]:
+    """(start, end, holder, post, start date, death) for each row of a holders table copied
+    as plain text (a header line with "Took office", then rows a few lines each): the holder
+    is the last name read before the row's tenure, the start is the tenure's first date (none
+    when the table gives "?"), the death is the date a dagger follows. The post is the page
+    title's, else the header's, until a short line inside the table names another
+    ("Commanding general")."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    if not _TOOK_OFFICE.search(text):
+        return []
+    # the page's title, past a copied page's navigation ("Jump to content"): "Chief of Staff
+    # of the Armed Forces (Liberia)"
+    heads = [re.sub(r"\s*\([^()]*\)\s*$", "", ln.strip(" =|")) for _, ln in lines[:12]]
+    page_post = next((h for h in heads if h and len(h.split()) <= 10 and find_posts(h)), None)
+    ctx = DateContext(published=published)
+    out: list[tuple[int, int, str, str, PartialDate | None, PartialDate | None]] = []
+    k = 0
+    while k < len(lines):
+        head = lines[k][1]
+        if "|" in head or not _TOOK_OFFICE.search(head) or len(head.split()) > 20:
+            k += 1
+            continue
+        cells = _TOOK_OFFICE.split(head)[0]
+        cells = re.sub(r"\b(?:No\.?|Portrait|Name|\(born.died\))\s*", "", cells).strip()
+        # (the page's title is the post; a column's name may be an older or shorter title)
+        post = page_post or (
+            cells if cells and find_posts(cells) and len(cells.split()) <= 8 else None
+        )
+        name: str | None = None
+        j = k + 1
+        while j < len(lines):
+            start, line = lines[j]
+            if _TABLE_END.match(line) or len(line.split()) > 20:
+                break
+            flat = _RUN_TOGETHER.sub(" ", line).strip()
+            if not flat or flat.startswith("(") or _TOOK_OFFICE.search(flat):
+                j += 1
+                continue
+            ms = [m for m in find_dates(flat) if m.year and m.relative is None]
+            before = flat[: ms[0].start] if ms else flat
+            bare = _BARE_YEAR.match(before) or not ms and _BARE_YEAR.match(flat)
+            if bare:
+                # a tenure that starts with a year alone ("1952 1954 1–2 years", "2013 22
+                # March 2019"), which the date finder leaves to its context
+                ms, before = [], bare.group(1)
+            found = _row_name(before) if before.strip(" ?") and not bare else None
+            if not ms and not found and len(flat.split()) <= 4 and find_posts(flat):
+                post = flat  # a group of rows under its own title: "Commanding general"
+            name = found or name
+            if (
+                (ms or bare)
+                and name
+                and post
+                and (bare or not before.strip(" ?"))
+                or (ms and found and post)
+            ):
+                unknown = before.strip().startswith("?")
+                if bare:
+                    first = PartialDate(year=int(bare.group("y")))
+                else:
+                    first = None if unknown else ctx.resolve(ms[0], update=False)
+                dagger = flat.find("†")
+                died = None
+                if dagger > 0:
+                    prior = [m for m in ms if m.end <= dagger]
+                    died = ctx.resolve(prior[-1], update=False) if prior else None
+                if first is not None or died is not None:
+                    out.append((start, start + len(line), name, post, first, died))  # type: ignore[arg-type]
+                name = None
+            j += 1
+        k = j
+    return out

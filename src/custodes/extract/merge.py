@@ -11,16 +11,22 @@ from custodes.extract.model import Event
 _PREC = {"day": 3, "month": 2, "year": 1}
 
 
-def _merge(events: list[Event]) -> list[Event]:
+def _merge(events: list[Event], only: set[int] | None = None) -> list[Event]:
     """One event per happening: repeated mentions (same type, person, compatible post) merge,
-    keeping the most precise date and the post where one mention gives it."""
+    keeping the most precise date and the post where one mention gives it. With ``only``
+    (ids of events), a pair merges only if one of them is among those and both give the same
+    post: a second pass for the names a reader has just made canonical, which leaves alone the
+    pairs the first pass kept apart."""
     out: list[Event] = []
     for e in events:
         twin = next(
             (
                 o
                 for o in out
-                if o.type == e.type and _same_person(o.person, e.person) and _compatible(o, e)
+                if o.type == e.type
+                and _same_person(o.person, e.person)
+                and _compatible(o, e)
+                and (only is None or (id(o) in only or id(e) in only) and o.position == e.position)
             ),
             None,
         )

@@ -53,6 +53,7 @@ from custodes.extract.structures import (
     career_events,
     chronology_deaths,
     clean_name,
+    cv_events,
     expand_abbreviations,
     holder_events,
     incoming,
@@ -463,6 +464,7 @@ def _assemble(
         events += infobox_events(text, published, subject)
         events += apprehended_events(text, published, subject)
         events += career_events(text, published, subject)
+    events += cv_events(text, published, subject)
     events += chronology_deaths(text, published)
     events += incumbent_events(text, published)
     events += holder_events(text, published)

@@ -84,6 +84,19 @@ def career_events(text: str, published: PartialDate | None, subject: str) -> lis
     ]
 
 
+def cv_events(text: str, published: PartialDate | None, subject: str | None) -> list[Event]:
+    """The roles of a CV table ("2008 to 2012 Paris, Deputy Head of Mission"): its owner
+    (the CV's "Full name:", else the biography's subject) appointed to each in its first
+    year."""
+    from custodes.extract.infobox import cv
+
+    return [
+        _appointed_to(text, start, end, clean_name(owner or subject or ""), title, day, "cv")
+        for start, end, owner, title, day in cv(text)
+        if owner or subject
+    ]
+
+
 def apprehended_events(text: str, published: PartialDate | None, subject: str) -> list[Event]:
     """The arrest a criminal's infobox gives ("Date apprehended / February 15, 2022"): the
     subject arrested that day."""
@@ -128,7 +141,29 @@ def holder_events(text: str, published: PartialDate | None) -> list[Event]:
             confidence=0.7,
         )
         for start, end, name, title, day in holders(text, published)
-    ]
+    ] + rendered_holder_events(text, published)
+
+
+def rendered_holder_events(text: str, published: PartialDate | None) -> list[Event]:
+    """Each row of a holders table copied as plain text ("Daoud Soumain / (?–2008) / ?2
+    February 2008 †?"): the holder appointed at the tenure's start, and dead on the day a
+    dagger marks."""
+    from custodes.extract.infobox import rendered_holders
+
+    out = []
+    for start, end, name, title, day, died in rendered_holders(text, published):
+        person = clean_name(name)
+        if day is not None:
+            out.append(
+                dataclasses.replace(
+                    _appointed_to(text, start, end, person, title, day, "holders-table"),
+                    confidence=0.7,
+                )
+            )
+        if died is not None:
+            e = _appointed_to(text, start, end, person, title, died, "holders-table-died")
+            out.append(dataclasses.replace(e, type="died", confidence=0.7))
+    return out
 
 
 def _sentence_event(

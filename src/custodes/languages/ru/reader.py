@@ -856,9 +856,24 @@ def _read_sentence(
         if relative and not spans:
             # "… Владимира Колокольцева, которого президент назначил …": the name before "который"
             spans = [s for s in doc.spans if s.type == "PER" and s.stop <= relative[0].start][-1:]
+            # ... of its gender: "соратник Анны Крыловой, который возглавил" is the ally
+            gender = (relative[0].feats or {}).get("Gender")
+            if (
+                spans
+                and gender in {"Masc", "Fem"}
+                and (relative[0].feats or {}).get("Number") != "Plur"
+                and not any(
+                    (tk.feats or {}).get("Gender") == gender
+                    for tk in doc.tokens
+                    if spans[0].start <= tk.start < spans[0].stop
+                )
+            ):
+                spans = []
+        # "после её ареста": an event noun's possessive is its person
+        owned = [c for c in kids if c.rel == "det"] if noun else []
         pronouns = [
             a.text.lower()
-            for a in args + [c for c in kids if c.rel in {"iobj", "obl"}]
+            for a in args + owned + [c for c in kids if c.rel in {"iobj", "obl"}]
             if a.text.lower()
             in {"его", "её", "ее", "он", "она", "ему", "ей", "него", "неё", "нему"}
         ]
@@ -912,7 +927,7 @@ def _read_sentence(
                     x for a in subj for x in _person_spans(doc, _name_tokens(a, by_id, children))
                 ]
                 etype = "resigned" if spans else etype
-            if not spans:
+            if not spans and not (owned and pron):
                 continue  # "подписал указ об отставке правительства": the signer is not its subject
         # the argument is a common noun that names nobody ("уволил двух генералов", "был убит
         # бразилец", "отправил чиновника в отставку"): whom, the text says elsewhere
@@ -1066,11 +1081,17 @@ def _read_sentence(
                 names.append(nominative(words, nlp.morph_vocab, s.normal, span_feats))
         elif unnamed:
             continue  # nor the pronoun beside it ("ей назначен адвокат"), nor a biography's subject
-        elif pron and (people_here or last_people or _named_before(doc, t, nlp, children)):
+        elif pron and (
+            people_here or last_people or _named_before(doc, t, nlp, children, any_case=bool(owned))
+        ):
             # the pronoun stands for someone this sentence has named as its subject before it
             # ("61-летний X экстрадирован, где ему были предъявлены обвинения", not the one who
             # acts: "президент Y назначил его"), else for the last one named
             pool = people_here or _named_before(doc, t, nlp, children) or last_people
+            if owned and pron:
+                # "правая рука Юлии Тимошенко, который после её ареста …": the possessive
+                # stands for the name before it in the sentence, in whatever case
+                pool = _named_before(doc, t, nlp, children, any_case=True) or pool
             # "Подозреваемый в гибели Марины Голуб Алексей Русаков задержан … его и задержали":
             # "его" is the man named, not the woman
             gender = _PRONOUN_GENDER.get(pronouns[0]) if pronouns else None
@@ -1154,14 +1175,18 @@ def _title_word(word: str) -> bool:
     return _title_of(re.sub(r"^(?:экс|вице)-", "", word.lower())) is not None
 
 
-def _named_before(doc: Any, trigger: Any, nlp: _Nlp, children: dict[str, list[Any]]) -> list[str]:
+def _named_before(
+    doc: Any, trigger: Any, nlp: _Nlp, children: dict[str, list[Any]], any_case: bool = False
+) -> list[str]:
     """The person the sentence names in the nominative before ``trigger``, outside brackets and
-    not the trigger's own subject (who acts): the one a pronoun after it stands for."""
+    not the trigger's own subject (who acts): the one a pronoun after it stands for. With
+    ``any_case``, every name before it, the nearest first, in whatever case."""
     text = doc.text
     agent: set[str] = set()
     for c in children.get(trigger.id, []):
         if c.rel == "nsubj":
             agent |= _subtree_ids(c, children)
+    found: list[Any] = []
     for x in doc.spans:
         if (
             x.type != "PER"
@@ -1172,11 +1197,20 @@ def _named_before(doc: Any, trigger: Any, nlp: _Nlp, children: dict[str, list[An
         if any(tk.id in agent for tk in doc.tokens if x.start <= tk.start < x.stop):
             continue
         toks = [tk for tk in doc.tokens if x.start <= tk.start < x.stop]
+        if any_case and toks:
+            found.insert(0, x)
+            continue
         if toks and all((tk.feats or {}).get("Case") == "Nom" for tk in toks):
             x.normalize(nlp.morph_vocab)
             words = [tk.text for tk in toks]
             return [nominative(words, nlp.morph_vocab, x.normal, [tk.feats or {} for tk in toks])]
-    return []
+    names = []
+    for x in found:
+        toks = [tk for tk in doc.tokens if x.start <= tk.start < x.stop]
+        x.normalize(nlp.morph_vocab)
+        feats = [tk.feats or {} for tk in toks]
+        names.append(nominative([tk.text for tk in toks], nlp.morph_vocab, x.normal, feats))
+    return names
 
 
 # what an office is held as: the object of "исполнять обязанности", "занять пост", "наделить
@@ -1482,7 +1516,11 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
         events = [e for e in events if not any(a < e.end and e.start < b for a, b in spans)]
         events += listed
     events = _happened(text, events, published)
-    events = _canonical(_merge(events))
+    events = _merge(events)
+    before = {id(e): e.person for e in events}
+    events = _canonical(events)
+    # once more for the names made canonical: "Виннику" and "Александр Винник" are one man
+    events = _merge(events, only={id(e) for e in events if before.get(id(e)) != e.person})
     # a person dies once: deaths that named him differently ("Василий Михайлович погиб") and
     # now name him alike are one (other events of one person may be several)
     deaths = {id(e) for e in _merge([e for e in events if e.type == "died"])}
