@@ -251,9 +251,7 @@ def test_merging_two_people_shows_one_timeline_and_undoing_it_two(
     page.locator("#decisions button.undo").click()
     assert "undone" in page.locator("p.message").inner_text()
     page.goto(person)
-    assert bars() == alone and page.locator("p .spelling").all_inner_texts() == [
-        "Anuar Sadykulov"
-    ]
+    assert bars() == alone and page.locator("p .spelling").all_inner_texts() == ["Anuar Sadykulov"]
     page.goto(f"{server.url}/people/Anuar Kunanbayev")
     assert bars() == other
 

@@ -101,3 +101,82 @@ def test_the_date_on_the_verb_beats_the_date_that_opens_the_sentence() -> None:
 def test_an_opening_date_still_dates_a_verb_with_no_day_of_its_own() -> None:
     text = "In August 2023, Defence Minister Li Wen was removed from office by the congress."
     assert events(text, PartialDate.parse("2024-01-01")) == [("dismissed", "Li Wen", "2023-08")]
+
+
+def test_people_confirmed_killed_died_and_an_alleged_killing_is_a_claim() -> None:
+    """ "A, B and C are confirmed killed … yesterday": what is confirmed of them happened to
+    them, on the day before the item's; "is allegedly killed" is a claim, no event; "Key
+    Iranian officials" is a description of the people named after it, nobody's name."""
+    text = (
+        "* Key Ruritanian officials Imre Varga, Laszlo Kovacs and Bela Toth are confirmed "
+        "killed after an airstrike during a meeting yesterday in the capital.\n"
+        "* Former Ruritanian president Gabor Nagy is allegedly killed along with his "
+        "bodyguards in a strike on his home.\n"
+    )
+    got = events(text, PartialDate.parse("2026-03-01"))
+    assert sorted(got) == [
+        ("died", "Bela Toth", "2026-02-28"),
+        ("died", "Imre Varga", "2026-02-28"),
+        ("died", "Laszlo Kovacs", "2026-02-28"),
+    ]
+
+
+def test_a_plants_engineers_are_no_person() -> None:
+    text = "Three Vostok Thermal Power Plant engineers are killed in a drone strike."
+    assert events(text, PartialDate.parse("2026-02-17")) == []
+
+
+def test_a_death_before_the_sentences_event_takes_only_a_date_of_its_own() -> None:
+    """ "In 2004, X was promoted … after the death of Y": the death came earlier, on a day the
+    sentence does not give."""
+    text = (
+        "Antonio Varela is a Bissau-Guinean general. In 2004, Varela was promoted to the top "
+        "army post after the death of army chief General Verissimo Seabra."
+    )
+    got = events(text)
+    assert ("died", "Verissimo Seabra", None) in got
+    assert ("died", "Verissimo Seabra", "2004") not in got
+
+
+def test_a_promotion_to_a_rank_alone_is_no_appointment() -> None:
+    text = (
+        "Antonio Varela is a Bissau-Guinean general. In 2006, Varela was promoted to Colonel as "
+        "a result of his leadership. In November 2008, Varela was promoted to brigadier general "
+        "and deputy army chief."
+    )
+    got = events(text)
+    assert ("appointed", "Antonio Varela", "2006") not in got
+    assert ("appointed", "Antonio Varela", "2008-11") in got
+
+
+def test_a_date_after_two_coordinated_verbs_dates_both() -> None:
+    text = (
+        "Viktor Orlov was a Soviet official. He was removed from office and arrested in 1951 on "
+        "charges of treason."
+    )
+    got = events(text)
+    assert ("dismissed", "Viktor Orlov", "1951") in got
+    assert ("arrested", "Viktor Orlov", "1951") in got
+
+
+def test_a_page_that_is_only_its_infobox_is_about_the_name_under_its_title() -> None:
+    text = (
+        "= Juan Dela Cruz =\n\nJuan Francisco D. Dela Cruz\n"
+        "- Office: Chief of the Philippine National Police\n"
+        "- Term Start: January 20, 2020\n- Term End: September 2, 2020\n"
+        "- Office2: Deputy Chief for Operations of the Philippine National Police\n"
+        "- Term Start2: August 31, 2018\n"
+    )
+    got = events(text)
+    assert ("appointed", "Juan Francisco D. Dela Cruz", "2020-01-20") in got
+    assert ("appointed", "Juan Francisco D. Dela Cruz", "2018-08-31") in got
+
+
+def test_a_resignation_request_submitted_is_the_days_news() -> None:
+    text = (
+        "* The commander of the Ground Forces, Pavel Orlov, submits a resignation request in "
+        "response to the attack."
+    )
+    assert events(text, PartialDate.parse("2025-06-01")) == [
+        ("resigned", "Pavel Orlov", "2025-06-01")
+    ]

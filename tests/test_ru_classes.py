@@ -643,3 +643,51 @@ def test_a_surname_left_in_its_case_is_one_event_with_the_full_name() -> None:
     )
     got = [e for e in extract(text, D).events if e.type == "arrested"]
     assert [(e.type, e.person) for e in got] == [("arrested", "Пётр Волков")]
+
+
+ACTING_DECREE = """ПОСТАНОВЛЕНИЕ
+от 18.05.2000 N 204-ПГ
+Об исполнении обязанностей
+Губернатора области
+1. На период командировки возложить исполнение обязанностей Губернатора
+Северной области на первого заместителя Губернатора области -
+Председателя Правительства Северной области КОРОЛЁВА Анатолия
+Алексеевича.
+2. Настоящее постановление вступает в силу 22 мая 2000 года.
+Губернатор
+Северной области И.ПЕТРОВ"""
+
+
+def test_duties_given_to_a_surname_in_capitals_over_wrapped_lines_from_the_day_in_force() -> None:
+    """A regional decree prints the surname in capitals, wraps its lines by hand, puts titles
+    between "на" and the name, and says the day it takes effect: the stand-in is appointed on
+    that day (the event's day, not the act's)."""
+    got = [
+        (e.type, e.person, e.date.iso if e.date else None) for e in extract(ACTING_DECREE).events
+    ]
+    assert got == [("appointed", "Королёв Анатолий Алексеевич", "2000-05-22")]
+
+
+def test_an_inauguration_starts_the_post_and_blame_is_no_charge() -> None:
+    got = _types_people("В тот же день состоялась инаугурация нового президента Ивана Орлова.")
+    assert got == {("appointed", "Иван Орлов")}
+    got = _types_people(
+        "Премьер-министр Олег Петров обвинил Сергея Волкова в том, что его компания разорила "
+        "отрасль."
+    )
+    assert not any(t == "charged" for t, _ in got)
+
+
+def test_a_conviction_presupposes_a_charge_on_no_given_day() -> None:
+    """ "суд приговорил X к …", "признан виновным": X was charged before, on a day the text
+    does not give (not the verdict's); a sentence's first word that is an adjective
+    ("Семидесятилетний") is not part of his name."""
+    text = (
+        "Суд Милана 26 октября 2012 года приговорил бывшего премьера Ивана Орлова к четырём "
+        "годам тюрьмы.\n\nСемидесятилетний Орлов признан виновным в уклонении от налогов."
+    )
+    got = [(e.type, e.person, e.date) for e in extract(text, D).events]
+    # (undated: "not later than the publication date" is all the text says)
+    assert [(t, p, d is None or d.not_after) for t, p, d in got] == [
+        ("charged", "Иван Орлов", True)
+    ]

@@ -48,7 +48,7 @@ def event_date(raw: RawEvent, cand: Candidate) -> PartialDate | None:
     best = max((r for r, *_ in ranked), default=0)
     # dates on the trigger's own verb win over dates on a coordinated one
     usable = [(s, e, d) for r, s, e, d in ranked if r and r == best]
-    if raw.undated and best < 2:
+    if raw.undated and best < 3:
         return None  # "after the resignation of his predecessor": earlier, on no given day
     before_t = [(s, e, d) for s, e, d in usable if e <= t]
     after_t = [(s, e, d) for s, e, d in usable if s > t]
@@ -230,6 +230,15 @@ def governs(trig: Token, start: int) -> int:
     if _fronted(tok, gov) and _clause_of(node, gov):
         # "On 21 June 2017 the king appointed his son and relieved X of all positions": a date
         # that opens the sentence frames all of it, whatever the parse made of the "and"
+        return 1
+    if (
+        gov.dep_ == "conj"
+        and gov.head.i == node.i
+        and gov.i > node.i
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in gov.children)
+        and node.tag_ == gov.tag_ == "VBN"
+    ):
+        # "He was removed from office and arrested in 1951": the date closes both verbs
         return 1
     for _ in range(6):
         if node.i == gov.i:

@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 
 from custodes.extract.mentions import PersonMention, Post, PostMention, doc_text
 from custodes.extract.vocabulary import load as load_vocabulary
-from custodes.ontology import RANK_WORDS, TITLE_WORDS
+from custodes.ontology import RANK_RE, RANK_WORDS, TITLE_RE, TITLE_WORDS
 
 # The vocabulary is data (languages/en/vocabulary.yaml, validated at load): lemma -> event type
 # ("replace" and "become" have rules of their own), the transitive verbs, the heads under which
@@ -31,6 +31,7 @@ NOUN_TRIGGERS = _VOCAB.noun_triggers
 TRANSITIVE = _VOCAB.transitive
 NOT_EVENT_HEADS = _VOCAB.not_event_heads
 NEGATIONS = _VOCAB.negations
+HEDGES = _VOCAB.hedges
 REPORT_VERBS = _VOCAB.report_verbs
 
 
@@ -105,6 +106,13 @@ def _is_passive(tok: Token) -> bool:
         return True
     if tok.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids):
         return _is_passive(tok.head)
+    if (
+        tok.dep_ in {"xcomp", "oprd"}
+        and tok.tag_ == "VBN"
+        and tok.head.lemma_.lower() == "confirm"
+        and any(c.dep_ == "auxpass" for c in tok.head.children)
+    ):
+        return True  # "X is confirmed killed": killed, said of X
     bare = tok.dep_ in {"parataxis", "ROOT"} and not any(c.dep_ in {"nsubj", "aux"} for c in kids)
     return tok.tag_ == "VBN" and (tok.dep_ in {"acl", "advcl", "relcl"} or bare)
 
@@ -179,6 +187,8 @@ def _negated_or_modal(tok: Token, decree: bool = False) -> bool:
             for c in a.children
         ):
             return True
+    if any(c.dep_ == "advmod" and c.lower_ in HEDGES for c in tok.children):
+        return True  # "is allegedly killed": a claim
     node: Token | None = tok
     # "No successors have been appointed": a negated subject
     for c in tok.children:
@@ -535,6 +545,15 @@ def _args(trig: Token, role: str) -> list[Token]:
         out = [gc for c in out for gc in c.children if gc.dep_ == "pobj"]
     if not out and role in {"subj", "subjpass"} and trig.dep_ == "conj":
         return _args(trig.head, "subjpass") or _args(trig.head, "subj")
+    if (
+        not out
+        and role in {"subj", "subjpass"}
+        and trig.dep_ in {"xcomp", "oprd"}
+        and trig.head.lemma_.lower() == "confirm"
+        and any(c.dep_ == "auxpass" for c in trig.head.children)
+    ):
+        # "X and Y are confirmed killed": what is confirmed of them happened to them
+        return [c for c in trig.head.children if c.dep_ == "nsubjpass"]
     if role == "subjpass" and any(c.dep_ == "nsubj" for c in trig.children):
         return out  # a subject of its own ("- Result: X deposed"): not the noun it modifies
     if (
@@ -855,6 +874,8 @@ def read_triggers(
             pron = None
         if lemma == "promote" and re.search(r"\brank\b", doc_text(sent)[trig.idx : nxt]):
             continue  # "promoted to the rank of colonel" is a rank, not a post
+        if lemma == "promote" and _to_rank_only(doc_text(sent)[trig.idx + len(trig.text) : nxt]):
+            continue  # "promoted to Colonel as a result of …": a rank, and no post after it
         if lemma == "retire" and not passive:
             etype = "resigned"
         if lemma == "head" and trig.pos_ == "VERB":
@@ -983,6 +1004,19 @@ _IMPERATIVES = {
     "name",
     "reassign",
 }
+
+
+def _to_rank_only(after: str) -> bool:
+    """Does a promotion's "to …" name a rank and no post in its clause ("to Colonel as a
+    result of …", not "to brigadier general and deputy army chief")?"""
+    m = re.match(r"\s+to\s+(?:the\s+)?(?:full\s+)?", after)
+    if m is None:
+        return False
+    rank = RANK_RE.match(after, m.end())
+    if rank is None:
+        return False
+    clause = re.split(r"[,;.]", after[rank.end() :], maxsplit=1)[0]
+    return TITLE_RE.search(clause) is None
 
 
 def _imperative(t: Token) -> bool:

@@ -464,9 +464,10 @@ def find_people(
             lead += 1
         if lead and sum(t.ent_type_ == "PERSON" for t in span[lead:]) >= 2:
             span = span[lead:]  # "Prime Minister of Pakistan Benazir Bhutto": the country first
-        elif after_of or span[0].i > 0 and toks[span[0].i - 1].lower_ == "for":
-            # "Minister for Emergencies Yevgeny Zinichev": the body's words, then the person
-            # NER finds, whole, after them
+        elif after_of or span[0].i > 0 and toks[span[0].i - 1].lower_ in {"for", "and", ","}:
+            # "Minister for Emergencies Yevgeny Zinichev", "Minister for Civil Defence,
+            # Emergencies and Natural Disaster Relief Yevgeny Zinichev": the body's words, then
+            # the person NER finds, whole, after them
             k = next((k for k, t in enumerate(span) if t.ent_iob_ == "B"), None)
             if (
                 k
@@ -513,6 +514,22 @@ def find_people(
             and after_span.is_lower
         ):
             continue  # "five Spanish Jesuit priests": a nationality and a kind, not a name
+        if (
+            span[-1].ent_type_ == "NORP"
+            and not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in span)
+            and after_span is not None
+            and after_span.pos_ == "NOUN"
+            and after_span.is_lower
+        ):
+            continue  # "Key Iranian officials": words that describe the officials after them
+        if (
+            len(span) >= 2
+            and not any(t.ent_type_ == "PERSON" for t in span)
+            and after_span is not None
+            and after_span.tag_ == "NNS"
+            and after_span.is_lower
+        ):
+            continue  # "Sloviansk Thermal Power Plant engineers": whose engineers, not a name
         if len(span) == 1 and span[0].i > 0 and toks[span[0].i - 1].text == "(":
             continue  # "(Levant Wire)", "(Arystan)": a source or a unit's name
         nxt = toks[j] if j < len(toks) else None

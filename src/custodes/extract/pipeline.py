@@ -529,6 +529,8 @@ def _news_noun(trig: Token) -> bool:
     X", "Due to the resignation of President X, I have begun …" — the object of an act done
     now, or the cause of one; not "after the resignation of" (``RawEvent.undated``)."""
     head = trig.head
+    if trig.dep_ == "compound" and head.dep_ == "dobj" and head.lower_ in {"request", "letter"}:
+        trig, head = head, head.head  # "submits a resignation request", "… letter"
     if trig.dep_ == "dobj" and head.lemma_.lower() in {
         "accept",
         "announce",
@@ -975,7 +977,20 @@ def _titled_subject(head: str) -> str | None:
         name = strip_ranks(" ".join(name.split()))
         if len(name.split()) >= 2 and not find_posts(name) and not _not_a_person(name):
             return name
+    if (
+        len(lines) >= 3
+        and re.fullmatch(rf"(?:{_OPENING_WORD}[ \t]+){{1,5}}{surname}", lines[1])
+        and _INFOBOX_FIELD.match(lines[2])
+    ):
+        # a page that is only its infobox: the title, the name in full, then the fields
+        # ("= Archie Gamboa =" / "Archie Francisco F. Gamboa" / "- Office: …")
+        name = strip_ranks(lines[1])
+        if not find_posts(name) and not _not_a_person(name):
+            return name
     return None
+
+
+_INFOBOX_FIELD = re.compile(r"-\s*[A-Z][\w ]{1,30}\d*\s*:")
 
 
 def _not_a_person(name: str) -> bool:

@@ -31,6 +31,8 @@ class Vocabulary:
     report_verbs: frozenset[str]
     # (name, event type, DependencyMatcher pattern): events a phrase makes ("took over")
     phrase_triggers: tuple[tuple[str, str, list[dict[str, object]]], ...] = ()
+    # adverbs that make the trigger they modify a claim, not a fact ("is allegedly killed")
+    hedges: frozenset[str] = frozenset()
 
 
 _TYPES = set(EVENT_TYPES) | {"replace"}
@@ -66,6 +68,7 @@ def parse(data: object, name: str) -> Vocabulary:
         words("negations"),
         words("report_verbs"),
         phrases(data.get("phrase_triggers") or [], name),
+        words("hedges") if "hedges" in data else frozenset(),
     )
     stray = vocab.transitive - set(vocab.verb_triggers) - {"tap", "pick", "choose", "select"}
     if stray:

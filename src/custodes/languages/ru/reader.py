@@ -163,6 +163,11 @@ def names_someone(text: str) -> bool:
         lo, hi = max(0, m.start() - 150), m.end() + 150
         a = text.rfind("\n", lo, m.start()) + 1 or lo
         b = text.find("\n", m.end(), hi)
+        # a line wrapped by hand ("… обязанностей Губернатора\nМурманской области на …") goes
+        # on to the end of its sentence
+        while 0 <= b < hi and not re.search(r"[.!?:;]\s*$", text[m.end() : b]):
+            nxt = text.find("\n", b + 1, hi)
+            b = nxt if nxt >= 0 else -1
         b = b if b >= 0 else hi
         if cues is None:  # every cue of the text, found once: windows overlap
             cues = [(c.start(), c.end()) for c in _PERSON_CUE_RU.finditer(text)]
@@ -555,6 +560,18 @@ def _by_length(
     return out
 
 
+# a surname in capitals before a given name and a patronymic, as decrees print it ("МАЛИНИНА
+# Анатолия Алексеевича"): the tagger knows it only in title case (the same length: offsets hold)
+_CAPS_SURNAME = re.compile(
+    r"(?<![\w-])([А-ЯЁ])([А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?)(?=\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+"
+    r"(?:вич|вна|вны|вне|вной|вну|ич|ична|ичны|ичне|ичной|ичну)(?:а|у|ем|ом|е)?(?![\w-]))"
+)
+
+
+def _title_case(m: re.Match[str]) -> str:
+    return m.group(1) + m.group(2).lower()
+
+
 def _parse_many(sentences: list[str], nlp: _Nlp) -> list[Any]:
     """natasha ``Doc`` objects for many sentences, segmented one by one and tagged, parsed and
     searched for names in batches: the same annotations as ``Doc.tag_morph`` etc. on each,
@@ -564,7 +581,7 @@ def _parse_many(sentences: list[str], nlp: _Nlp) -> list[Any]:
 
     docs = []
     for text in sentences:
-        doc = Doc(_one_script(text).translate(_RU_LETTERS))
+        doc = Doc(_CAPS_SURNAME.sub(_title_case, _one_script(text).translate(_RU_LETTERS)))
         doc.segment(nlp.segmenter)
         docs.append(doc)
     sents = [sent for doc in docs for sent in doc.sents]
@@ -814,6 +831,11 @@ def _read_sentence(
                 and (a.feats or {}).get("Animacy") == "Inan"
                 and not _title_of(a.text)
                 and not _OFFICE_WORD.match(a.text.lower())  # "исполнял обязанности", "занял пост"
+                # "возложить исполнение обязанностей … на X": the duties, given to someone
+                and not (
+                    a.text.lower().startswith("исполнени")
+                    and any(_OFFICE_WORD.match(c.text.lower()) for c in children.get(a.id, []))
+                )
                 and a.text.lower()[:7] not in _HEADED
                 and not _TRIGGER.search(a.text)
                 and not _person_spans(doc, _subtree_ids(a, children))
@@ -830,7 +852,9 @@ def _read_sentence(
                 r"\s+(?:[а-яё-]+\s+){0,3}?((?:[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+){1,2}[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)",
                 text[t.stop :],
             )
-            full = _ACC_FULL_NAME.search(_GLUED.sub(" ", text[t.stop : t.stop + 160]))
+            full = _ACC_FULL_NAME.search(
+                _CAPS_SURNAME.sub(_title_case, _GLUED.sub(" ", text[t.stop : t.stop + 160]))
+            )
             if full and (nm is None or _title_of(nm.group(1).split()[0])):
                 # "Наделить полномочиями Губернатора … Петрова Ивана Сергеевича": past the title
                 imperative_name = full.group(0)
@@ -1058,9 +1082,20 @@ def _read_sentence(
                 # "Мазахим (Хазрат)": the name the bracket adds is an alias, not part of the name
                 stop = text.find("(", s.start, s.stop)
                 stop = stop if stop > s.start else s.stop
-                words = re.findall(r"[\w-]+", text[s.start : stop])
+                words = re.findall(r"[\w-]+", _CAPS_SURNAME.sub(_title_case, text[s.start : stop]))
                 s.normalize(nlp.morph_vocab)
                 span_feats = [t.feats or {} for t in doc.tokens if s.start <= t.start < stop]
+                if (
+                    len(words) >= 2
+                    and not text[: s.start].strip(" «\"'")
+                    and re.search(r"(?:ий|ый|ой|ая|яя)$", words[0])
+                    and all(
+                        x.pos in {"ADJ", "VERB"} for x in nlp.morph_vocab.parse(words[0].lower())
+                    )
+                ):
+                    # "Семидесятилетний Караджич": the sentence's first word, an adjective the
+                    # tagger took into the name
+                    words, span_feats = words[1:], span_feats[1:]
                 if stop < s.stop:
                     names.append(nominative(words, nlp.morph_vocab, None, span_feats))
                     continue
@@ -1116,7 +1151,9 @@ def _read_sentence(
         if etype in {"moved"}:
             m = re.search(r"\bна\s+должност\w*", text[t.start : nxt])
             posts = _posts_after(text, t.start + m.end(), nxt, nlp.morph_vocab) if m else posts
-        date = _date_for(cand, t.start, etype)
+        # a conviction presupposes the charge, on a day the sentence does not give
+        presupposed = bool(spec.get("presupposed"))
+        date = None if presupposed else _date_for(cand, t.start, etype)
         types = [etype]
         if etype == "arrested" and re.search(r"по\s+обвинени\w+\s+в", text[t.start : nxt]):
             types.append("charged")
@@ -1136,6 +1173,7 @@ def _read_sentence(
                     posts=posts,
                     acting=any(p.acting for p in posts),
                     extractor=f"custodes.rules-ru/1 ru:{t.lemma}"[:48],
+                    dated_by="presupposed" if presupposed else "text",
                 )
             )
     last_people[:] = people_here or last_people
@@ -1463,6 +1501,8 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
         if acting:
             # "Возложить исполнение обязанностей начальника СГО на Садыкова Ерлана …"
             words = _acting_holder(sent, acting).split()
+            if not words or _title_of(words[0]) or _BODY_WORD.search(" ".join(words)):
+                continue  # "на … Председателя Правительства …" and no name read: nobody known
             name = nominative(words, nlp.morph_vocab, None, [{"Case": "Acc"}] * len(words))
             posts = _posts_after(sent, acting.start("post"), acting.end("post"), nlp.morph_vocab)
             for p in posts:
@@ -1493,13 +1533,15 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
         events += _infobox_offices(text, published, subject, nlp)
     events = _acting_on_the_day(_own_resignations(events), text)
     for e in events:
-        if e.date is None and _SAME_TIME.match(e.quote):
+        if e.date is None and _SAME_TIME.match(e.quote) and e.dated_by != "presupposed":
             # "В апреле 2015 года … . Тогда же его обвинили …": the date told just before
             e.date = _date_before(text, e.start, _SAME_TIME.match(e.quote))
     # the day a news item reports on dates what it reports as its news (not a biography's)
     news = None if subject else item_date(text, published) or _lead_announcement(text, published)
     if news is not None:
         for e in events:
+            if e.dated_by == "presupposed":
+                continue  # the charge a conviction presupposes came before, on no given day
             if e.date is None and news.day and _the_day_before(e.quote, nlp):
                 # "Накануне X подал в отставку" in an item of 13 September: on 12 September
                 e.date = PartialDate.from_date(news.first_day() - timedelta(days=1))
@@ -1516,6 +1558,7 @@ def extract_ru(text: str, published: PartialDate | None = None) -> Extraction:
         events = [e for e in events if not any(a < e.end and e.start < b for a, b in spans)]
         events += listed
     events = _happened(text, events, published)
+    events = _in_force(text, events, published)
     events = _merge(events)
     before = {id(e): e.person for e in events}
     events = _canonical(events)
@@ -1729,7 +1772,10 @@ _ACC_FULL_NAME = re.compile(
 def _acting_holder(sent: str, acting: re.Match) -> str:
     """Whom the duties go to: the full name after "на" when the text gives one, past the
     titles before it ("на Председателя Народного Собрания … Иванова Игоря Владимировича")."""
-    full = _ACC_FULL_NAME.search(sent, acting.start("who"))
+    # (a surname in capitals, as decrees print it, in title case: "МАЛИНИНА Анатолия …")
+    # (and words run together by the copy: "АнатолияАлексеевича")
+    flat = _CAPS_SURNAME.sub(_title_case, _GLUED.sub(" ", sent))
+    full = _ACC_FULL_NAME.search(flat, acting.start("who"))
     return full.group(0) if full else acting.group("who")
 
 
@@ -1739,7 +1785,8 @@ _ENTRUST = re.compile(
 )
 _ACTING_DUTIES = re.compile(
     r"[Вв]озложить\s+(?:временное\s+)?исполнение\s+обязанностей\s+(?P<post>.+?)\s+на\s+"
-    r"(?:[а-яё-]+\s+){0,6}?(?P<who>(?:[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+){1,2}[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)"
+    r"(?:[^\s,;]+\s+){0,10}?(?P<who>(?:[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+){1,2}[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)",
+    re.S,  # a decree's lines wrapped by hand
 )
 
 
@@ -2014,6 +2061,42 @@ def _posted(
         acting=any(p.acting for p in posts),
         extractor=f"custodes.rules-ru/1 ru:{rule}",
     )
+
+
+# "Настоящее постановление вступает в силу 22 мая 2000 года": the day a decree's changes
+# take effect (not "со дня его подписания", which is the decree's own day)
+_IN_FORCE = re.compile(
+    r"(?:[Нн]астоящ\w+|[Дд]анн\w+)\s+(?:постановлени|указ|распоряжени|приказ|решени)\w*\s+"
+    r"вступа\w+\s+в\s+силу\s+(?:с\s+)?(?P<d>\d{1,2}(?:\s+[а-яё]+\s+|\.\d{2}\.)\d{4})"
+)
+# a decree's own date in its header: "Постановление … от 18.05.2000 № 204-ПГ"
+_DECREE_DAY = re.compile(r"(?<![\w-])от\s+(?P<d>\d{1,2}(?:\s+[а-яё]+\s+|\.\d{2}\.)\d{4})")
+
+
+def _in_force(text: str, events: list[Event], published: PartialDate | None) -> list[Event]:
+    """A decree that says the day it takes effect: the appointments it makes, dated by the
+    decree's own day, happen on that day (the contract dates an event, not its act)."""
+    force = _IN_FORCE.search(text)
+    own = _DECREE_DAY.search(text[:600])
+    if force is None or own is None:
+        return events
+    ctx = DateContext(published=published)
+    ms_f, ms_o = find_dates(force.group("d")), find_dates(own.group("d"))
+    if not ms_f or not ms_o:
+        return events
+    effect = ctx.resolve(ms_f[0], update=False)
+    day = ctx.resolve(ms_o[0], update=False)
+    if effect is None or day is None or not effect.day or not day.day:
+        return events
+    if not 0 < (effect.first_day() - day.first_day()).days <= 60:
+        return events
+    for e in events:
+        # (an item the decree gives no day is the decree's own)
+        if e.dated_by == "presupposed":
+            continue
+        if e.date is None or e.date == day or published is not None and e.date == published:
+            e.date = effect
+    return events
 
 
 def _signed(text: str, published: PartialDate | None) -> PartialDate | None:
