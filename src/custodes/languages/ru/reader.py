@@ -748,6 +748,9 @@ def _read_sentence(
             # a copula's post is its clause's instrumental, before the verb or after it ("В
             # 2012 году лидером оппозиции был избран X")
             window = text[max(cl_start, t.start - 90) : cl_end].lower()
+        if t.lemma == "предъявить":
+            # "Обвинение в убийстве … предъявлено X": the charge may stand before the verb
+            window = text[max(cl_start, t.start - 90) : cl_end].lower()
         before = text[max(0, t.start - 60) : t.start].lower()
         pre = re.search(
             r"(?:от|с)\s+(?:\w+\s+){0,1}(?:должност|поста)\w*(?:\s+\w+){0,5}\s*$", before
@@ -902,6 +905,13 @@ def _read_sentence(
             in {"его", "её", "ее", "он", "она", "ему", "ей", "него", "неё", "нему"}
         ]
         pron = bool(pronouns)
+        if pron and not spans and passive:
+            # "Ему и россиянину Николаю Матвейчуку предъявлены обвинения": the one named beside
+            # the pronoun is charged too
+            for a in [c for c in kids if c.rel in {"iobj", "obl"}]:
+                for c in children.get(a.id, []):
+                    if c.rel == "conj":
+                        spans += _person_spans(doc, _name_tokens(c, by_id, children))
         if (
             not pron
             and etype in {"died", "resigned"}
