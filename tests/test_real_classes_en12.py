@@ -180,3 +180,45 @@ def test_a_resignation_request_submitted_is_the_days_news() -> None:
     assert events(text, PartialDate.parse("2025-06-01")) == [
         ("resigned", "Pavel Orlov", "2025-06-01")
     ]
+
+
+def test_a_holders_list_reads_on_past_a_line_it_cannot_date() -> None:
+    """A list of holders under a plural heading ("Ministers") may give a holder without dates
+    or with two tenures on one line; the list goes on below such a line, and a start given as
+    a year alone before a full end ("1977 – January 1982") is read."""
+    text = (
+        "Ministry of the Interior (Ruritania)\n\nMinisters\n"
+        "- Imre Varga, November 1919 - May 1920[6]\n"
+        "- Laszlo Kovacs, 1922, and again from 1924 - 1925[7]\n"
+        "- Bela Toth\n"
+        "- Gabor Nagy, 1950–1952\n"
+        "- Ferenc Szabo, 1977 – January 1982\n"
+    )
+    got = events(text)
+    assert ("appointed", "Imre Varga", "1919-11") in got
+    assert ("appointed", "Gabor Nagy", "1950") in got
+    assert ("appointed", "Ferenc Szabo", "1977") in got
+
+
+def test_a_holders_table_cell_may_run_the_name_into_the_year() -> None:
+    text = (
+        "Inspector General of Police (Ruritania)\n\n"
+        "No. | Portrait | Inspector General of Police | Took office | Left office |\n"
+        "---|---|---|---|---|\n"
+        "1 | Captain Imre Varga (1801–1847) Administrator | 1831 | 1844 |\n"
+        "2 | Inspector-General | Captain L. K. Kovacs1844 | 1859 |\n"
+        "3 | Captain Bela Toth (1829–1885) Commander | 1859 | 1873 |\n"
+    )
+    got = events(text)
+    assert ("appointed", "L. K. Kovacs", "1844") in got
+    assert ("appointed", "Bela Toth", "1859") in got
+
+
+def test_a_partys_name_before_a_lowercase_title_is_nobody() -> None:
+    text = (
+        "* Ruritanian Labour leader and First Minister of Ruritania Anna Varga resigns after "
+        "losing her seat."
+    )
+    assert events(text, PartialDate.parse("2026-05-08")) == [
+        ("resigned", "Anna Varga", "2026-05-08")
+    ]

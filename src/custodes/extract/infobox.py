@@ -422,7 +422,7 @@ def holders(
                 # a blank line, a table's group label, the list's column names ("Tenure Name")
                 header = header or bool(line.strip()) and "|" not in line
                 gap += 0 if line.strip() else 1
-            elif len(rows) >= 2 and stray < 3 and len(line.split()) <= 12:
+            elif rows and stray < 3 and len(line.split()) <= 12:
                 # a flattened table's wrapped cell ("Sergio Osmeña", the president beside the
                 # row above) or a row this reader cannot read: the list goes on below it
                 stray += 1
@@ -461,6 +461,12 @@ def _holder_row(line: str, ctx: DateContext) -> tuple[str, PartialDate, str | No
         cells = [c.strip() for c in _GLUED_YEAR.sub(" ", line).split("|") if c.strip()]
         names = [(i, n) for i, c in enumerate(cells) if (n := _holder_name(c))]
         if not names:
+            # the name and the start run together in one cell: "Captain A. W. Baker1873"
+            for c in cells:
+                m = re.fullmatch(r"(.+?)\s+((?:1[6-9]|20)\d\d)", c)
+                n = _holder_name(m.group(1)) if m else None
+                if m and n:
+                    return (n, PartialDate(year=int(m.group(2))), None)
             return None
         at, name = names[0]
         d = None
@@ -496,6 +502,10 @@ def _name_then_dates(text: str, ctx: DateContext) -> tuple[str, PartialDate, Non
     """A list line that gives the name, then the tenure's dates, then perhaps who appointed
     ("Gen. Artemio Ricarte, AFP March 22, 1897  January 22, 1899 Emilio Aguinaldo"); a start
     without its year takes the end's ("January 23  June 5, 1899")."""
+    bare = re.search(r"^(?P<n>[^,\d]{4,}),\s*(?P<y>(?:1[6-9]|20)\d\d)\s*[–—-]", text)
+    if bare and (name := _holder_name(bare.group("n"))):
+        # "Nabawi İsmail, 1977 – January 1982": a start year alone, the end in full
+        return (name, PartialDate(year=int(bare.group("y"))), None)
     ms = [m for m in find_dates(text) if m.relative is None and (m.year or m.month)]
     if not ms or ms[0].start < 4:
         return None

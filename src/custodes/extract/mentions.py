@@ -315,6 +315,13 @@ _PLACE_HEADS = {
 _NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 
 
+# lower-case titles a body's or a party's name stands before ("Welsh Labour leader")
+_LOWER_TITLES = frozenset(
+    "leader chief head spokesman spokeswoman spokesperson minister president secretary "
+    "governor chairman chairwoman commander director".split()
+)
+
+
 def _is_name_token(tok) -> bool:  # type: ignore[no-untyped-def]
     t = tok.text
     if not t or not t[0].isupper() or not any(c.isalpha() for c in t):
@@ -530,6 +537,13 @@ def find_people(
             and after_span.is_lower
         ):
             continue  # "Sloviansk Thermal Power Plant engineers": whose engineers, not a name
+        if (
+            not any(t.ent_type_ == "PERSON" for t in span)
+            and after_span is not None
+            and after_span.is_lower
+            and after_span.lower_ in _LOWER_TITLES
+        ):
+            continue  # "Welsh Labour leader and First Minister …": whose leader, not a name
         if len(span) == 1 and span[0].i > 0 and toks[span[0].i - 1].text == "(":
             continue  # "(Levant Wire)", "(Arystan)": a source or a unit's name
         nxt = toks[j] if j < len(toks) else None
